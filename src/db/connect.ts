@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
+import type { Database } from './database.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** An open database: the Kysely instance, which engine is behind it, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL server; when absent, the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data directory; `memory://` keeps it in memory (tests). */
+  dataDir?: string | undefined;
+  /** What this process does, shown to a second process that finds the data directory locked. */
+  purpose?: string;
+}
+
+/** Every PGlite open must load the same extensions, or writes touching their functions fail. */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+function typeOverrides(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  // Dates stay calendar dates: a JS Date would shift them by the process's time zone.
+  types.setTypeParser(DATE_OID, (value: string) => value);
+  // count(*) and sums are int8/numeric; the registry's counts fit well within 2^53.
+  types.setTypeParser(INT8_OID, (value: string) => Number(value));
+  types.setTypeParser(NUMERIC_OID, (value: string) => Number(value));
+  return types;
+}
+
+/** Opens the configured database: a PostgreSQL server when a URL is given, else the embedded PGlite. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openServer(options.databaseUrl);
+  return openEmbedded(options.dataDir ?? 'memory://', options.purpose ?? 'pobratim');
+}
+
+async function openServer(connectionString: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString, types: typeOverrides(), max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+async function openEmbedded(dataDir: string, purpose: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith('memory://');
+  const release = inMemory ? () => {} : lockDataDir(dataDir, purpose);
+  try {
+    const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pglite'), {
+      extensions: PGLITE_EXTENSIONS,
+    });
+    // One connection: PGlite is a single backend, and the pool of one serializes transactions so
+    // each runs alone and rolls back alone.
+    const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeOverrides(), max: 1 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    let closed = false;
+    return {
+      db,
+      engine: 'pglite',
+      async close() {
+        if (closed) return;
+        closed = true;
+        await db.destroy();
+        // The pool does not own PGlite; left open, it keeps the process alive.
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

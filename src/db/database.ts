@@ -1,0 +1,379 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A DATE column: read as 'YYYY-MM-DD' (the pg parser is set so), written as the same string. */
+type DateString = string;
+/** Columns computed by the database (GENERATED ALWAYS): readable, never written. */
+type Computed<T> = ColumnType<T, never, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface CityTable {
+  id: Generated<number>;
+  source: Generated<'geonames' | 'user'>;
+  name_ru: string | null;
+  name_be: string | null;
+  name_en: string;
+  search_names: Generated<string[]>;
+  country: string;
+  admin1: Generated<string>;
+  latitude: number | null;
+  longitude: number | null;
+  population: Generated<number>;
+  timezone: string | null;
+  founded_year: number | null;
+  city_day: string | null;
+  sort_key: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export type TwinningTier = 'twin' | 'partner' | 'friendship';
+export type TwinningStatus = 'proposed' | 'active' | 'suspended' | 'ended';
+export type RecordSourceKind = 'user' | 'import' | 'document';
+
+export interface TwinningTable {
+  id: Generated<number>;
+  city_a_id: number;
+  city_b_id: number;
+  tier: Generated<TwinningTier>;
+  status: Generated<TwinningStatus>;
+  established_on: DateString | null;
+  established_year: number | null;
+  ended_on: DateString | null;
+  notes: string | null;
+  source: Generated<RecordSourceKind>;
+  source_ref: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export type OrganizationKind =
+  | 'school'
+  | 'gymnasium'
+  | 'lyceum'
+  | 'college'
+  | 'university'
+  | 'kindergarten'
+  | 'library'
+  | 'museum'
+  | 'theatre'
+  | 'culture_house'
+  | 'enterprise'
+  | 'hospital'
+  | 'sport_club'
+  | 'administration'
+  | 'council'
+  | 'association'
+  | 'media'
+  | 'other';
+export type Sphere =
+  | 'education'
+  | 'culture'
+  | 'sport'
+  | 'industry'
+  | 'health'
+  | 'business'
+  | 'government'
+  | 'media'
+  | 'science'
+  | 'other';
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  city_id: number;
+  name: string;
+  short_name: string | null;
+  kind: Generated<OrganizationKind>;
+  sphere: Generated<Sphere>;
+  address: string | null;
+  website: string | null;
+  notes: string | null;
+  sort_key: Computed<string>;
+  search: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  full_name: string;
+  first_name: string | null;
+  patronymic: string | null;
+  last_name: string | null;
+  city_id: number | null;
+  notes: string | null;
+  sort_key: Computed<string>;
+  search: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PositionTable {
+  id: Generated<number>;
+  person_id: number;
+  title: string;
+  organization_id: number | null;
+  city_id: number | null;
+  started_on: DateString | null;
+  ended_on: DateString | null;
+}
+
+export type VisitKind = 'official' | 'working' | 'business' | 'other';
+export type VisitStatus = 'planned' | 'done' | 'cancelled';
+
+export interface VisitTable {
+  id: Generated<number>;
+  from_city_id: number;
+  to_city_id: number;
+  start_date: DateString;
+  end_date: DateString;
+  kind: VisitKind | null;
+  status: Generated<VisitStatus>;
+  head_person_id: number | null;
+  head_position: string | null;
+  purpose: string | null;
+  outcomes: string | null;
+  search: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface VisitMemberTable {
+  visit_id: number;
+  person_id: number;
+  role: string | null;
+}
+
+export type EventKind =
+  | 'city_day'
+  | 'anniversary'
+  | 'festival'
+  | 'forum'
+  | 'concert'
+  | 'exhibition'
+  | 'competition'
+  | 'conference'
+  | 'other';
+
+export interface EventTable {
+  id: Generated<number>;
+  name: string;
+  kind: Generated<EventKind>;
+  city_id: number;
+  start_date: DateString | null;
+  end_date: DateString | null;
+  visit_id: number | null;
+  description: string | null;
+  search: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface EventParticipantTable {
+  id: Generated<number>;
+  event_id: number;
+  city_id: number | null;
+  organization_id: number | null;
+  person_id: number | null;
+  role: string | null;
+}
+
+export type AgreementKind = 'twinning' | 'cooperation' | 'memorandum' | 'plan' | 'protocol' | 'other';
+export type AgreementStatus = 'draft' | 'in_force' | 'expired' | 'terminated';
+
+export interface AgreementTable {
+  id: Generated<number>;
+  kind: AgreementKind;
+  title: string;
+  status: Generated<AgreementStatus>;
+  signed_on: DateString | null;
+  signed_at_visit_id: number | null;
+  valid_from: DateString | null;
+  valid_until: DateString | null;
+  auto_renew: Generated<boolean>;
+  document_id: number | null;
+  notes: string | null;
+  search: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+/** A party to an agreement or a project: exactly one of city_id and organization_id. */
+export interface PartyColumns {
+  id: Generated<number>;
+  city_id: number | null;
+  organization_id: number | null;
+}
+export interface AgreementPartyTable extends PartyColumns {
+  agreement_id: number;
+}
+export interface ProjectPartyTable extends PartyColumns {
+  project_id: number;
+}
+
+export type ProjectStatus = 'planned' | 'active' | 'completed' | 'stopped';
+
+export interface ProjectTable {
+  id: Generated<number>;
+  title: string;
+  sphere: Generated<Sphere>;
+  status: Generated<ProjectStatus>;
+  started_on: DateString | null;
+  ended_on: DateString | null;
+  description: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export type PlanItemStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+
+export interface PlanItemTable {
+  id: Generated<number>;
+  agreement_id: number;
+  title: string;
+  responsible_organization_id: number | null;
+  responsible_person_id: number | null;
+  responsible_text: string | null;
+  due_on: DateString | null;
+  status: Generated<PlanItemStatus>;
+  done_on: DateString | null;
+  report: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export type DocumentKind = 'press_release' | 'greeting' | 'letter' | 'scan' | 'report' | 'other';
+
+export interface DocumentTable {
+  id: Generated<number>;
+  kind: Generated<DocumentKind>;
+  title: string;
+  language: Generated<string>;
+  body: Generated<string>;
+  content_hash: string;
+  published_on: DateString | null;
+  source_url: string | null;
+  file_name: string | null;
+  extraction: ColumnType<unknown, string | null | undefined, string | null>;
+  search: Computed<string>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export type RecordType =
+  'city' | 'twinning' | 'organization' | 'person' | 'visit' | 'agreement' | 'plan_item' | 'project' | 'event';
+
+export interface RecordSourceTable {
+  id: Generated<number>;
+  document_id: number;
+  record_type: RecordType;
+  record_id: number;
+  span_start: number | null;
+  span_end: number | null;
+  fact: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export type Role = 'admin' | 'city_editor' | 'city_viewer' | 'org_editor';
+
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: Generated<'ru' | 'be' | 'en'>;
+  disabled: Generated<boolean>;
+  calendar_secret: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  city_id: number | null;
+  organization_id: number | null;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Timestamp>;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+}
+
+export interface HomeCityTable {
+  city_id: number;
+  published: Generated<boolean>;
+}
+
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  user_id: number | null;
+  action: 'create' | 'update' | 'delete';
+  record_type: string;
+  record_id: number;
+  before: ColumnType<unknown, string | null | undefined, never>;
+  after: ColumnType<unknown, string | null | undefined, never>;
+}
+
+/** Every table of the database, as Kysely sees it. */
+export interface Database {
+  city: CityTable;
+  twinning: TwinningTable;
+  organization: OrganizationTable;
+  person: PersonTable;
+  position: PositionTable;
+  visit: VisitTable;
+  visit_member: VisitMemberTable;
+  event: EventTable;
+  event_participant: EventParticipantTable;
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  project: ProjectTable;
+  project_party: ProjectPartyTable;
+  plan_item: PlanItemTable;
+  document: DocumentTable;
+  record_source: RecordSourceTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  home_city: HomeCityTable;
+  audit_entry: AuditEntryTable;
+}
+
+export type CityRow = Selectable<CityTable>;
+export type NewCity = Insertable<CityTable>;
+export type CityUpdate = Updateable<CityTable>;
+export type TwinningRow = Selectable<TwinningTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type VisitRow = Selectable<VisitTable>;
+export type AgreementRow = Selectable<AgreementTable>;
+export type ProjectRow = Selectable<ProjectTable>;
+export type EventRow = Selectable<EventTable>;
+export type PlanItemRow = Selectable<PlanItemTable>;
+export type DocumentRow = Selectable<DocumentTable>;

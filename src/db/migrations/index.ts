@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-extensions.ts';
+import * as m0002 from './0002-registry.ts';
+import * as m0003 from './0003-activities.ts';
+import * as m0004 from './0004-accounts.ts';
+
+/** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
+export const migrations: Record<string, Migration> = {
+  '0001-extensions': m0001,
+  '0002-registry': m0002,
+  '0003-activities': m0003,
+  '0004-accounts': m0004,
+};
+
+/** Kysely's provider over the static list. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

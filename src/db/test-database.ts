@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle, type Engine } from './connect.ts';
+import { migrateToLatest } from './migrate.ts';
+
+/** An engine the tests run on, with a way to open a fresh, empty database on it. */
+export interface TestEngine {
+  engine: Engine;
+  /** Opens a new, empty database; migrated to the latest schema unless `migrate` is false. */
+  open(options?: { migrate?: boolean }): Promise<DatabaseHandle>;
+}
+
+/**
+ * PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set. On the server each open
+ * creates a database of its own and drops it on close, so test files never see each other's rows.
+ */
+export function testEngines(env: NodeJS.ProcessEnv = process.env): TestEngine[] {
+  const engines: TestEngine[] = [{ engine: 'pglite', open: (options) => openFresh(undefined, options) }];
+  const serverUrl = env.TEST_DATABASE_URL;
+  if (serverUrl) engines.push({ engine: 'postgres', open: (options) => openFresh(serverUrl, options) });
+  return engines;
+}
+
+async function openFresh(
+  serverUrl: string | undefined,
+  options?: { migrate?: boolean },
+): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
+  if (!serverUrl) {
+    handle = await openDatabase({ dataDir: 'memory://' });
+  } else {
+    const name = `pobratim_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const opened = await openDatabase({ databaseUrl: url.toString() });
+    handle = {
+      ...opened,
+      async close() {
+        await opened.close();
+        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  }
+  if (options?.migrate !== false) await migrateToLatest(handle.db);
+  return handle;
+}
+
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
