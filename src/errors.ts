@@ -1,0 +1,51 @@
+/** Every error the application reports to its users, each with a stable code and an HTTP status. */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, reported: false },
+  unauthenticated: { status: 401, reported: false },
+  forbidden: { status: 403, reported: false },
+  not_found: { status: 404, reported: false },
+  conflict: { status: 409, reported: false },
+  stale_version: { status: 409, reported: false },
+  payload_too_large: { status: 413, reported: false },
+  rate_limited: { status: 429, reported: false },
+  data_dir_locked: { status: 503, reported: true },
+  internal: { status: 500, reported: true },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One problem with one field of the input, addressed by its path («visits.0.end»). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** An error meant for the user: its message is shown as is; `details` lists field problems. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: FieldProblem[] | undefined;
+  constructor(code: ErrorCode, message: string, details?: FieldProblem[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.details = details;
+  }
+}
+
+export const validationFailed = (message: string, details?: FieldProblem[]) =>
+  new AppError('validation_failed', message, details);
+export const unauthenticated = (message = 'Sign in to continue.') => new AppError('unauthenticated', message);
+export const forbidden = (message = 'You do not have permission for this.') =>
+  new AppError('forbidden', message);
+export const notFound = (what: string, id: number | string) =>
+  new AppError('not_found', `${what} ${id} does not exist.`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const staleVersion = (what: string, id: number, current: number) =>
+  new AppError(
+    'stale_version',
+    `${what} ${id} was changed by someone else (now version ${current}); reload and merge.`,
+  );
+export const payloadTooLarge = (limit: string) =>
+  new AppError('payload_too_large', `The request body is over ${limit}.`);

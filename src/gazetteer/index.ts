@@ -1,0 +1,5 @@
+/** The city gazetteer: GeoNames cities500 with Russian, Belarusian and English names, searchable offline. */
+export type { Gazetteer, Place, SearchOptions } from './place.ts';
+export { loadGazetteer, buildGazetteerArtifact } from './load.ts';
+export { createGazetteer } from './gazetteer.ts';
+export { normalizeName } from './normalize.ts';

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, type ErrorCode, type FieldProblem } from '../errors.ts';
+
+interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: FieldProblem[] };
+}
+
+/** Maps a thrown value to the one error shape the API answers with; a 5xx never shows its insides. */
+export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details) body.error.details = error.details;
+    return { status: error.status, body };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => ({
+      path: [error.validationContext, ...issue.instancePath.split('/')].filter(Boolean).join('.'),
+      message: issue.message ?? 'is invalid',
+    }));
+    const summary = details.map((detail) => `${detail.path}: ${detail.message}`).join('; ');
+    return {
+      status: 400,
+      body: { error: { code: 'validation_failed', message: `Invalid input: ${summary}`, details } },
+    };
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return {
+      status: 413,
+      body: { error: { code: 'payload_too_large', message: 'The request body is too large.' } },
+    };
+  }
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    return {
+      status: fastifyError.statusCode,
+      body: { error: { code: 'validation_failed', message: fastifyError.message } },
+    };
+  }
+  return {
+    status: ERROR_CODES.internal.status,
+    body: { error: { code: 'internal', message: 'Internal error.' } },
+  };
+}
+
+/** Installs the single error handler and the JSON 404 of the API. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = toErrorBody(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}.` } }),
+  );
+}
