@@ -1,0 +1,19 @@
+/** The `pobratim` command line: one file per command, registered here in the order `--help` lists them. */
+import { Command } from 'commander';
+import { registerMigrateCommand } from './migrate.ts';
+import { registerServeCommand } from './serve.ts';
+
+const program = new Command()
+  .name('pobratim')
+  .description('Pobratim: the registry and workbench for sister-city (twin town) cooperation')
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerMigrateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`pobratim: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

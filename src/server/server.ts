@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { openRegistry } from '../commands/open-registry.ts';
+import type { Config } from '../config.ts';
+import { buildApp } from './app.ts';
+
+/** A listening server and the way to stop it: closes the HTTP side, then the database. */
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the registry, builds the app and listens on the configured host and port. */
+export async function startServer(
+  config: Config,
+  log: (message: string) => void = console.log,
+): Promise<RunningServer> {
+  const database = await openRegistry(config, { purpose: 'pobratim serve', log });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  return {
+    app,
+    url,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
