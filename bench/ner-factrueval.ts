@@ -1,0 +1,39 @@
+/** Runs the entity pass over factRuEval-2016 (`devset` or `testset`) and writes OUT_DIR/<id>.json. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitSentences, tokenize } from '../src/extract/01-tokens.ts';
+import { loadMorphology } from '../src/extract/02-morphology.ts';
+import { loadCityLookup } from '../src/extract/03-city-lookup.ts';
+import { findEntities } from '../src/extract/06-entities.ts';
+
+const [set, outDir] = process.argv.slice(2);
+if ((set !== 'devset' && set !== 'testset') || !outDir) {
+  console.error('usage: npx tsx bench/ner-factrueval.ts devset|testset OUT_DIR');
+  process.exit(2);
+}
+const data = process.env.FACTRUEVAL_DIR ?? '/work/shared/data/factrueval-2016';
+const docs = JSON.parse(readFileSync(join(data, `ner-${set}.json`), 'utf8')) as {
+  id: string;
+  text: string;
+}[];
+
+const loadStart = performance.now();
+await loadMorphology();
+const cities = await loadCityLookup();
+const loadMs = performance.now() - loadStart;
+
+mkdirSync(outDir, { recursive: true });
+const start = performance.now();
+let entities = 0;
+for (const doc of docs) {
+  const tokens = tokenize(doc.text);
+  const sentences = splitSentences(tokens, doc.text);
+  const found = findEntities({ text: doc.text, tokens, sentences, cities });
+  entities += found.length;
+  writeFileSync(join(outDir, `${doc.id}.json`), JSON.stringify({ entities: found }, null, 1));
+}
+const seconds = (performance.now() - start) / 1000;
+console.log(
+  `${set}: ${docs.length} documents, ${entities} entities, load ${loadMs.toFixed(0)} ms, ` +
+    `${(docs.length / seconds).toFixed(1)} documents/s`,
+);
