@@ -1,0 +1,70 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const launcher = path.resolve('bin/pobratim.mjs');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pobratim-serve-'));
+const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' };
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  children.forEach((child) => child.kill('SIGKILL'));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts `pobratim serve` and resolves with its URL and everything it printed until it was ready. */
+function startServe(): Promise<{ child: ChildProcess; url: string; output: string }> {
+  const child = spawn(process.execPath, [launcher, 'serve'], { env });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready on (http:\/\/\S+)/.exec(output);
+      if (ready?.[1]) resolve({ child, url: ready[1], output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`serve exited with ${code} before it was ready:\n${output}`)),
+    );
+  });
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('pobratim serve on a fresh data directory', () => {
+  it('loads the gazetteer on the first start, serves the health check, refuses a second writer, stops cleanly, restarts without reloading', async () => {
+    const first = await startServe();
+    expect(first.output).toContain('gazetteer: loading');
+    const health = await (await fetch(`${first.url}/api/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: 'pglite', gazetteerLoaded: true });
+    expect(health.cities).toBeGreaterThan(190_000);
+
+    const second = await run(process.execPath, [launcher, 'migrate'], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(second).toMatchObject({ code: 1 });
+    expect((second as { stderr: string }).stderr).toMatch(/in use by process \d+ \(pobratim serve/);
+    expect((second as { stderr: string }).stderr).toContain('DATABASE_URL');
+
+    const exited = exitCode(first.child);
+    first.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'pobratim.lock'))).toBe(false);
+
+    const again = await startServe();
+    expect(again.output).not.toContain('gazetteer: loading');
+    const healthAgain = await (await fetch(`${again.url}/api/health`)).json();
+    expect(healthAgain.cities).toBe(health.cities);
+    const exitedAgain = exitCode(again.child);
+    again.child.kill('SIGTERM');
+    expect(await exitedAgain).toBe(0);
+  }, 240_000);
+});
