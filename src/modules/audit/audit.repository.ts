@@ -1,0 +1,68 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditEntryTable, Database } from '../../db/database.ts';
+import type { Actor, AuditedRecordType, AuditEntry } from './audit.schema.ts';
+
+type AuditEntryRow = Selectable<AuditEntryTable>;
+
+/** What one audited change records; `before` is absent for a create, `after` for a delete. */
+export interface AuditChange {
+  actor: Actor;
+  action: AuditEntry['action'];
+  recordType: AuditedRecordType;
+  recordId: number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one entry to the audit trail; call it inside the transaction that makes the change. */
+export async function insertAuditEntry(db: Kysely<Database>, change: AuditChange): Promise<void> {
+  await db
+    .insertInto('audit_entry')
+    .values({
+      user_id: change.actor.userId,
+      action: change.action,
+      record_type: change.recordType,
+      record_id: change.recordId,
+      before: change.before === undefined ? null : JSON.stringify(change.before),
+      after: change.after === undefined ? null : JSON.stringify(change.after),
+    })
+    .execute();
+}
+
+/** The history of one record, oldest first; it outlives the record itself. */
+export async function listAuditEntriesOfRecord(
+  db: Kysely<Database>,
+  recordType: AuditedRecordType,
+  recordId: number,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_entry')
+    .selectAll()
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toAuditEntry);
+}
+
+/** Maps a stored audit row to its domain shape. */
+export function toAuditEntry(row: AuditEntryRow): AuditEntry {
+  return {
+    id: Number(row.id),
+    at: isoTimestamp(row.at),
+    userId: row.user_id,
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/**
+ * A timestamptz column as an ISO string. database.ts declares them `Generated<Timestamp>`, which
+ * nests one ColumnType in another, so Selectable leaves the wrapper type: the value is a Date.
+ */
+export function isoTimestamp(value: unknown): string {
+  return new Date(value as Date | string).toISOString();
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Who makes a change: a user, or `null` for the system itself (seed-demo, imports run from the shell). */
+export const actorSchema = z.object({ userId: z.number().int().positive().nullable() });
+export type Actor = z.infer<typeof actorSchema>;
+
+/** The system as an actor, for commands run from the shell without an account. */
+export const SYSTEM_ACTOR: Actor = { userId: null };
+
+/** The kinds of record whose changes are audited. */
+export const auditedRecordTypeSchema = z.enum([
+  'city',
+  'twinning',
+  'organization',
+  'person',
+  'visit',
+  'agreement',
+  'plan_item',
+  'project',
+  'event',
+  'document',
+  'record_source',
+  'user',
+  'user_role',
+]);
+export type AuditedRecordType = z.infer<typeof auditedRecordTypeSchema>;
+
+/** One entry of the audit trail: who did what to which record, with its state before and after. */
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  userId: z.number().int().nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  recordType: z.string(),
+  recordId: z.number().int(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

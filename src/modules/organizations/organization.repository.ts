@@ -1,0 +1,131 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, OrganizationRow } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type {
+  Organization,
+  OrganizationCreate,
+  OrganizationListQuery,
+  OrganizationUpdate,
+} from './organization.schema.ts';
+
+/** Maps a stored row to the domain shape. */
+export function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    cityId: row.city_id,
+    name: row.name,
+    shortName: row.short_name,
+    kind: row.kind,
+    sphere: row.sphere,
+    address: row.address,
+    website: row.website,
+    notes: row.notes,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+  };
+}
+
+/** The organization with this id, if any. */
+export async function findOrganizationById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOrganization(row);
+}
+
+/** The organization with this id; its absence is an error. */
+export async function findOrganizationByIdOrThrow(db: Kysely<Database>, id: number): Promise<Organization> {
+  const found = await findOrganizationById(db, id);
+  if (!found) throw notFound('Organization', id);
+  return found;
+}
+
+/** The organization of a city with this name, compared as the unique index does (case, «ё», accents). */
+export async function findOrganizationByName(
+  db: Kysely<Database>,
+  cityId: number,
+  name: string,
+): Promise<Organization | undefined> {
+  const row = await db
+    .selectFrom('organization')
+    .selectAll()
+    .where('city_id', '=', cityId)
+    .where(sql<boolean>`name_key(name) = name_key(${name})`)
+    .executeTakeFirst();
+  return row && toOrganization(row);
+}
+
+/** Stores a new organization and returns its id. */
+export async function insertOrganization(db: Kysely<Database>, input: OrganizationCreate): Promise<number> {
+  const row = await db
+    .insertInto('organization')
+    .values({
+      city_id: input.cityId,
+      name: input.name,
+      short_name: input.shortName ?? null,
+      kind: input.kind,
+      sphere: input.sphere,
+      address: input.address ?? null,
+      website: input.website ?? null,
+      notes: input.notes ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Applies a change when the stored version is still `version`; false when it is not. */
+export async function updateOrganizationRow(
+  db: Kysely<Database>,
+  id: number,
+  { version, ...patch }: OrganizationUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('organization')
+    .set({
+      city_id: patch.cityId,
+      name: patch.name,
+      short_name: patch.shortName,
+      kind: patch.kind,
+      sphere: patch.sphere,
+      address: patch.address,
+      website: patch.website,
+      notes: patch.notes,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes an organization. */
+export async function deleteOrganizationRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('organization').where('id', '=', id).execute();
+}
+
+/** A page of organizations matching the filter, in Russian alphabetical order. */
+export async function selectOrganizationPage(
+  db: Kysely<Database>,
+  query: OrganizationListQuery,
+): Promise<Page<Organization>> {
+  let select = db.selectFrom('organization').selectAll();
+  if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
+  if (query.sphere !== undefined) select = select.where('sphere', '=', query.sphere);
+  if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
+  if (query.q !== undefined)
+    select = select.where(sql<boolean>`name_key(name) like '%' || name_key(${query.q}) || '%'`);
+  if (query.cursor !== undefined) {
+    select = select.where(afterCursor([sql.ref('sort_key'), sql.ref('id')], query.cursor, 'asc'));
+  }
+  const rows = await select
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => [row.sort_key, row.id], toOrganization);
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { OrganizationKind, Sphere } from '../../db/database.ts';
+import {
+  optionalTextSchema,
+  recordIdSchema,
+  storedFields,
+  textSchema,
+  versionSchema,
+} from '../audit/fields.schema.ts';
+import { pageQuerySchema } from '../audit/cursor-page.ts';
+
+/** What kind of institution an organization is. */
+export const organizationKindSchema = z.enum([
+  'school',
+  'gymnasium',
+  'lyceum',
+  'college',
+  'university',
+  'kindergarten',
+  'library',
+  'museum',
+  'theatre',
+  'culture_house',
+  'enterprise',
+  'hospital',
+  'sport_club',
+  'administration',
+  'council',
+  'association',
+  'media',
+  'other',
+] as const satisfies readonly OrganizationKind[]);
+
+/** The sphere of cooperation, shared by organizations and projects. */
+export const sphereSchema = z.enum([
+  'education',
+  'culture',
+  'sport',
+  'industry',
+  'health',
+  'business',
+  'government',
+  'media',
+  'science',
+  'other',
+] as const satisfies readonly Sphere[]);
+
+const organizationFields = z.object({
+  cityId: recordIdSchema,
+  name: textSchema,
+  shortName: optionalTextSchema,
+  kind: organizationKindSchema,
+  sphere: sphereSchema,
+  address: optionalTextSchema,
+  website: optionalTextSchema,
+  notes: optionalTextSchema,
+});
+
+/** A new organization: its city and name; the rest may follow later. */
+export const organizationCreateSchema = organizationFields.partial().required({ cityId: true, name: true });
+export type OrganizationCreate = z.infer<typeof organizationCreateSchema>;
+
+/** A change to an organization: the fields to change and the version the editor saw. */
+export const organizationUpdateSchema = organizationFields.partial().extend({ version: versionSchema });
+export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
+
+/** An organization as the registry shows it. */
+export const organizationSchema = organizationFields.extend(storedFields);
+export type Organization = z.infer<typeof organizationSchema>;
+
+/** The organizations of a city by sphere and kind, or those whose name contains `q`. */
+export const organizationListQuerySchema = pageQuerySchema.extend({
+  cityId: recordIdSchema.optional(),
+  sphere: sphereSchema.optional(),
+  kind: organizationKindSchema.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;

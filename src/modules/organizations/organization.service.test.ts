@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
+import { testEngines } from '../../db/test-database.ts';
+import { listAuditEntriesOfRecord } from '../audit/audit.repository.ts';
+import { SYSTEM_ACTOR } from '../audit/audit.schema.ts';
+import { insertTestCity } from '../audit/test-cities.ts';
+import { findOrganizationById } from './organization.repository.ts';
+import {
+  createOrganization,
+  deleteOrganization,
+  listOrganizations,
+  updateOrganization,
+} from './organization.service.ts';
+
+describe.each(testEngines())('organizations on $engine', ({ open }) => {
+  let handle: DatabaseHandle;
+  let db: Kysely<Database>;
+  let baranovichi: number;
+  let kuznetsk: number;
+
+  beforeAll(async () => {
+    handle = await open();
+    db = handle.db;
+    baranovichi = await insertTestCity(db, 'Барановичи', 'Baranovichi');
+    kuznetsk = await insertTestCity(db, 'Кузнецк', 'Kuznetsk', 'RU');
+  });
+  afterAll(() => handle.close());
+
+  it('refuses a stale update and leaves the record as it was', async () => {
+    const gymnasium = await createOrganization(db, SYSTEM_ACTOR, {
+      cityId: baranovichi,
+      name: 'гимназия № 5',
+      kind: 'gymnasium',
+      sphere: 'education',
+    });
+    expect(gymnasium.version).toBe(1);
+    const renamed = await updateOrganization(db, SYSTEM_ACTOR, gymnasium.id, {
+      version: 1,
+      shortName: 'Гимназия 5',
+    });
+    expect(renamed).toMatchObject({ version: 2, shortName: 'Гимназия 5', name: 'гимназия № 5' });
+
+    await expect(
+      updateOrganization(db, SYSTEM_ACTOR, gymnasium.id, { version: 1, name: 'другая' }),
+    ).rejects.toMatchObject({
+      code: 'stale_version',
+    });
+    expect(await findOrganizationById(db, gymnasium.id)).toEqual(renamed);
+    const history = await listAuditEntriesOfRecord(db, 'organization', gymnasium.id);
+    expect(history.map((entry) => entry.action)).toEqual(['create', 'update']);
+  });
+
+  it('refuses a second organization of the same name in one city, and bad input with field paths', async () => {
+    await createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'лицей № 21', kind: 'lyceum' });
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'Лицей № 21' }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: ' ', sphere: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: expect.arrayContaining([
+        expect.objectContaining({ path: 'name' }),
+        expect.objectContaining({ path: 'sphere' }),
+      ]),
+    });
+  });
+
+  it("lists a city's organizations by sphere in alphabetical order, page by page", async () => {
+    for (const name of ['музей', 'библиотека', 'Ёлочка', 'ансамбль']) {
+      await createOrganization(db, SYSTEM_ACTOR, { cityId: baranovichi, name, sphere: 'culture' });
+    }
+    const first = await listOrganizations(db, { cityId: baranovichi, sphere: 'culture', limit: 3 });
+    expect(first.items.map((org) => org.name)).toEqual(['ансамбль', 'библиотека', 'Ёлочка']);
+    const second = await listOrganizations(db, {
+      cityId: baranovichi,
+      sphere: 'culture',
+      limit: 3,
+      cursor: first.nextCursor,
+    });
+    expect(second.items.map((org) => org.name)).toEqual(['музей']);
+    expect(second.nextCursor).toBeNull();
+    await expect(listOrganizations(db, { cursor: 'garbage' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+
+  it('deletes with the version seen, and the audit trail keeps the deleted record', async () => {
+    const club = await createOrganization(db, SYSTEM_ACTOR, {
+      cityId: kuznetsk,
+      name: 'клуб',
+      sphere: 'sport',
+    });
+    await expect(deleteOrganization(db, SYSTEM_ACTOR, club.id, 7)).rejects.toMatchObject({
+      code: 'stale_version',
+    });
+    await deleteOrganization(db, SYSTEM_ACTOR, club.id, club.version);
+    expect(await findOrganizationById(db, club.id)).toBeUndefined();
+    const history = await listAuditEntriesOfRecord(db, 'organization', club.id);
+    expect(history.at(-1)).toMatchObject({ action: 'delete', before: { name: 'клуб' }, after: null });
+  });
+});
