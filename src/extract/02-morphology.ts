@@ -75,7 +75,8 @@ export function lemmas(t: Token): string[] {
   const out: string[] = [];
   for (const p of parsesOf(t)) {
     const n = p.normalize();
-    const w = n ? n.word.replace(/ё/g, 'е') : '';
+    // Az's hyphenated-word parses («шри-ланка») normalize to a parse without `word`.
+    const w = n ? (typeof n.word === 'string' ? n.word : n.toString()).replace(/ё/g, 'е') : '';
     if (w && !out.includes(w)) out.push(w);
   }
   return out;
