@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -17,8 +18,10 @@ afterAll(() => {
 });
 
 /** Starts `pobratim serve` and resolves with its URL and everything it printed until it was ready. */
-function startServe(): Promise<{ child: ChildProcess; url: string; output: string }> {
-  const child = spawn(process.execPath, [launcher, 'serve'], { env });
+function startServe(
+  serveEnv: NodeJS.ProcessEnv = env,
+): Promise<{ child: ChildProcess; url: string; output: string }> {
+  const child = spawn(process.execPath, [launcher, 'serve'], { env: serveEnv });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -66,5 +69,34 @@ describe('pobratim serve on a fresh data directory', () => {
     const exitedAgain = exitCode(again.child);
     again.child.kill('SIGTERM');
     expect(await exitedAgain).toBe(0);
+  }, 240_000);
+});
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+describe.runIf(serverUrl)('pobratim serve with DATABASE_URL', () => {
+  it('uses the PostgreSQL server: migrates, loads the gazetteer once, and says so in the health check', async () => {
+    const name = `pobratim_serve_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    const serverEnv = { ...env, DATABASE_URL: url.toString() };
+    try {
+      const migrated = await run(process.execPath, [launcher, 'migrate'], { env: serverEnv });
+      expect(migrated.stdout).toContain('gazetteer: loading');
+      expect(migrated.stdout).toContain('database is up to date (postgres)');
+      const server = await startServe(serverEnv);
+      expect(server.output).not.toContain('gazetteer: loading');
+      expect(server.output).toContain('PostgreSQL server');
+      const health = await (await fetch(`${server.url}/api/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', database: 'postgres', gazetteerLoaded: true });
+      const exited = exitCode(server.child);
+      server.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   }, 240_000);
 });
