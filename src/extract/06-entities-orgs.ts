@@ -1,22 +1,100 @@
-/** Organization mentions for the entity pass: abbreviations and quoted names after a kind word. */
+/** Organization rules for the entity pass: quoted names, kind phrases, abbreviations, known names. */
 import type { Token } from './01-tokens.ts';
-import { parsesOf } from './02-morphology.ts';
-import type { EntityInput, Mention } from './06-entities.ts';
+import { lemmaIn, parsesOf } from './02-morphology.ts';
+import { orgKindAt } from './06-entities-org-phrase.ts';
+import { KNOWN_ORGS, ORG_DESCRIPTORS, SOURCE_WORDS } from './06-entities-lexicon-orgs.ts';
+import { PLACE_ABBREVIATIONS } from './06-entities-lexicon-places.ts';
+import { latinNameAt } from './06-entities-latin.ts';
+import { adjParses, isCapWord, lemmaOf, spanText, type Rule } from './06-entities-words.ts';
 
-/** Capitalized abbreviations the dictionary marks as organizations (МВД, ООН). */
-function abbreviation(t: Token): boolean {
-  if (!t.upper || t.latin || t.text.length < 2) return false;
-  return parsesOf(t).some((p) => p.tag.Orgn === true || p.tag.Abbr === true) || t.text.length <= 5;
-}
+const OPEN = new Set(['«', '"', '„', '“']);
+const CLOSE = new Set(['»', '"', '“', '”']);
 
-/** Organizations: abbreviations in capitals for now. */
-export function findOrganizations(input: EntityInput, taken: Uint8Array): Mention[] {
-  const { tokens } = input;
-  const out: Mention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (taken[i] || !abbreviation(t)) continue;
-    out.push({ first: i, last: i + 1, type: 'ORG', normal: t.text, rule: 'org.abbr' });
+// The span inside quotes that open at i, when it closes within the sentence.
+function quotedAt(tokens: Token[], i: number): [number, number] | undefined {
+  const q = tokens[i];
+  if (!q || !OPEN.has(q.text)) return undefined;
+  for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
+    const t = tokens[k] as Token;
+    if (t.sent !== q.sent && k > i + 1) return undefined;
+    if (CLOSE.has(t.text)) return k > i + 1 ? [i + 1, k] : undefined;
   }
-  return out;
+  return undefined;
 }
+
+// A quoted name begins like a name: a capital letter, a Latin word or a number.
+const nameLike = (t: Token | undefined) => !!t && (t.cap || t.upper || t.latin || t.kind === 'num');
+
+function descriptorBefore(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') return false;
+    if (lemmaIn(t, ORG_DESCRIPTORS) || lemmaIn(t, SOURCE_WORDS)) return true;
+    if (!adjParses(t).length) return false;
+  }
+  return false;
+}
+
+// Capitals that are a Roman numeral (Cyrillic Х included) or a shouted headline are not names.
+const ROMAN = /^[IVXLCMХ]+$/;
+function abbreviation(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !t.upper || t.text.length > 8 || ROMAN.test(t.text) || PLACE_ABBREVIATIONS.has(t.text))
+    return false;
+  const shouting = (k: number) => tokens[k]?.upper && !PLACE_ABBREVIATIONS.has(tokens[k]?.text ?? '');
+  return !(shouting(i - 1) && shouting(i + 1)) && !(t.latin && t.text.length > 5);
+}
+
+/** Organization rules, tried in this order at each token. */
+export const ORG_RULES: Rule[] = [
+  // Об этом сообщила газета «Вечерний Кузнецк», а ООО «Ромашка» и «Лютик» промолчали.
+  {
+    id: 'org.quoted',
+    type: 'ORG',
+    at(tokens, i, ctx) {
+      const q = quotedAt(tokens, i);
+      if (!q || !nameLike(tokens[q[0]])) return undefined;
+      const listed = ctx.lastOrgEnd >= i - 2 && /^(,|и)$/.test(tokens[i - 1]?.text ?? '');
+      if (!listed && !descriptorBefore(tokens, i)) return undefined;
+      return { first: q[0], last: q[1], normal: spanText(tokens, q[0], q[1]) };
+    },
+  },
+  // Министерство иностранных дел и Государственная дума обсудили доклад Конституционного суда.
+  { id: 'org.kind', type: 'ORG', at: (tokens, i) => orgKindAt(tokens, i) },
+  // Представители МЧС, японского МИДа и ООН встретились в Кузнецке.
+  {
+    id: 'org.abbr',
+    type: 'ORG',
+    at(tokens, i) {
+      if (!abbreviation(tokens, i)) return undefined;
+      let last = i + 1;
+      while (
+        last < i + 3 &&
+        abbreviation(tokens, last) &&
+        (tokens[last] as Token).start === (tokens[last - 1] as Token).end + 1
+      )
+        last++;
+      return { first: i, last, normal: spanText(tokens, i, last) };
+    },
+  },
+  // Роскосмос, Газпром и Евросоюз подписали меморандум.
+  {
+    id: 'org.known',
+    type: 'ORG',
+    at(tokens, i) {
+      const t = tokens[i];
+      if (!t || t.kind !== 'word' || !(t.cap || t.upper) || t.text.length < 2) return undefined;
+      const orgn = parsesOf(t).find((p) => p.tag.Orgn === true && p.tag.POS === 'NOUN');
+      if (!orgn && !lemmaIn(t, KNOWN_ORGS)) return undefined;
+      const n = orgn ? lemmaOf(orgn) : '';
+      const normal = t.upper ? t.text : n ? t.text.charAt(0) + n.slice(1) : t.text;
+      return { first: i, last: i + 1, normal };
+    },
+  },
+  // Компании Microsoft и Hewlett-Packard открыли офис.
+  {
+    id: 'org.latin',
+    type: 'ORG',
+    at: (tokens, i) => (latinNameAt(tokens, i)?.person === false ? latinNameAt(tokens, i) : undefined),
+  },
+];

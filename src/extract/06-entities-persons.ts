@@ -1,26 +1,108 @@
-/** Person mentions for the entity pass, built on the name rules of pass 4. */
+/** Person rules for the entity pass: the name rules of pass 4, foreign names, Latin names. */
 import type { Token } from './01-tokens.ts';
 import { parsesOf } from './02-morphology.ts';
 import { personAt } from './04-persons.ts';
-import type { EntityInput, Mention } from './06-entities.ts';
+import { TITLE_NOUNS } from './05-titles.ts';
+import { latinNameAt } from './06-entities-latin.ts';
+import {
+  isCapWord,
+  isCommonWord,
+  isUnknownWord,
+  sentenceInitial,
+  spanText,
+  type Rule,
+} from './06-entities-words.ts';
 
-// A surname alone counts when the dictionary says Surn and nothing common outranks it.
-function surnameAlone(t: Token): boolean {
-  const ps = parsesOf(t);
-  const first = ps[0];
+// Small words inside foreign names: «Усама бин Ладен», «Абрахам ибн Эзра», «Марин Ле Пен».
+const PARTICLES = new Set([
+  'бин',
+  'ибн',
+  'ben',
+  'bin',
+  'ле',
+  'де',
+  'ди',
+  'да',
+  'дель',
+  'фон',
+  'ван',
+  'аль',
+  'эль',
+  'ал',
+  'абд',
+  'абу',
+]);
+
+const nameish = (t: Token) =>
+  parsesOf(t).some((p) => p.tag.Name === true || p.tag.Surn === true || p.tag.Patr === true);
+
+// A capitalized word that may continue a foreign name: unknown to the dictionary or a name part.
+function foreignPart(t: Token | undefined, taken: Uint8Array): t is Token {
+  if (!isCapWord(t) || t.latin || taken[t.i]) return false;
+  if (/^(аль|эль|ад|ас|ибн|бин)-/i.test(t.text)) return true;
+  return nameish(t) || (isUnknownWord(t) && !isCommonWord(t));
+}
+
+// A surname alone counts when the dictionary reads it first as a surname or a name.
+function aloneOk(t: Token): boolean {
+  const first = parsesOf(t)[0];
   return !!first && (first.tag.Surn === true || first.tag.Name === true) && first.tag.Geox !== true;
 }
 
-/** Persons by the rules of pass 4; single names only when the dictionary reads them first as names. */
-export function findPersons(input: EntityInput, taken: Uint8Array): Mention[] {
-  const { tokens } = input;
-  const out: Mention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (taken[i]) continue;
-    const p = personAt(tokens, i, (_id, t) => surnameAlone(t));
-    if (!p) continue;
-    out.push({ first: p.first, last: p.last, type: 'PER', normal: p.full, rule: p.rule });
-    i = p.last - 1;
+/** Extends [first, last) over adjacent foreign name parts and particles («Реджеп Тайип» + «Эрдоган»). */
+function extend(tokens: Token[], first: number, last: number, taken: Uint8Array): [number, number] {
+  for (let n = 0; n < 3; n++) {
+    const t = tokens[last];
+    if (!t || t.sent !== tokens[last - 1]?.sent || t.start > (tokens[last - 1] as Token).end + 1) break;
+    if (PARTICLES.has(t.lower) && foreignPart(tokens[last + 1], taken)) last += 2;
+    else if (foreignPart(t, taken) && (isUnknownWord(t) || nameish(t))) last++;
+    else break;
   }
-  return out;
+  return [first, last];
 }
+
+/** Person rules, tried in this order at each token. */
+export const PERSON_RULES_06: Rule[] = [
+  // Письмо подписали John Smith и Mary Brown.
+  {
+    id: 'per.latin',
+    type: 'PER',
+    at(tokens, i) {
+      const m = latinNameAt(tokens, i);
+      return m?.person ? { first: m.first, last: m.last, normal: m.normal } : undefined;
+    },
+  },
+  // Делегацию возглавил Вадим Николаевич Щербаков; гостей встретила Марин Ле Пен.
+  {
+    id: 'per.rules',
+    type: 'PER',
+    at(tokens, i, ctx) {
+      const p = personAt(tokens, i, (_id, t) => aloneOk(t));
+      if (!p) return undefined;
+      for (let k = p.first; k < p.last; k++) if (ctx.taken[k]) return undefined;
+      // «Израиля Биньямин Нетаньяху»: a place or a common word is no surname before a first name.
+      const head = tokens[i] as Token;
+      if (
+        p.rule.startsWith('per.surn-') &&
+        (parsesOf(head)[0]?.tag.Surn !== true || TITLE_NOUNS.has(head.lower))
+      )
+        return undefined;
+      const [first, last] = extend(tokens, p.first, p.last, ctx.taken);
+      const normal = last > p.last ? `${p.full} ${spanText(tokens, p.last, last)}` : p.full;
+      return { first, last, normal };
+    },
+  },
+  // Председатель КНР Ху Цзиньтао встретился с Аун Сан Су Чжи.
+  {
+    id: 'per.foreign',
+    type: 'PER',
+    at(tokens, i, ctx) {
+      const t = tokens[i];
+      if (!foreignPart(t, ctx.taken) || (sentenceInitial(tokens, i) && !nameish(t))) return undefined;
+      const [first, last] = extend(tokens, i, i + 1, ctx.taken);
+      if (last - first < 2) return undefined;
+      const unknown = tokens.slice(first, last).filter((w) => isUnknownWord(w)).length;
+      return unknown ? { first, last, normal: spanText(tokens, first, last) } : undefined;
+    },
+  },
+];

@@ -1,10 +1,12 @@
 /** Pass 6: named-entity mentions (persons, places, organizations) with offsets and nominative forms. */
 import type { Sentence, Token } from './01-tokens.ts';
-import type { Entity } from './extraction.schema.ts';
 import type { CityLookup } from './03-places.ts';
-import { findPersons } from './06-entities-persons.ts';
-import { findPlaces } from './06-entities-places.ts';
-import { findOrganizations } from './06-entities-orgs.ts';
+import type { Entity } from './extraction.schema.ts';
+import { ORG_RULES } from './06-entities-orgs.ts';
+import { PERSON_RULES_06 } from './06-entities-persons.ts';
+import { STRONG_PLACE_RULES, WEAK_PLACE_RULES } from './06-entities-places.ts';
+import { propagate } from './06-entities-repeats.ts';
+import type { Rule, RuleContext } from './06-entities-words.ts';
 
 /** What the entity pass reads: the text, its tokens and sentences, and the city gazetteer. */
 export interface EntityInput {
@@ -14,7 +16,7 @@ export interface EntityInput {
   cities: CityLookup;
 }
 
-/** A mention over tokens [first, last) before it becomes an Entity. */
+/** A mention over tokens [first, last) with the id of the rule that found it. */
 export interface Mention {
   first: number;
   last: number;
@@ -23,23 +25,41 @@ export interface Mention {
   rule: string;
 }
 
+// Groups run one after another over the whole text; earlier groups claim tokens first.
+const GROUPS: Rule[][] = [STRONG_PLACE_RULES, ORG_RULES, PERSON_RULES_06, WEAK_PLACE_RULES];
+
+/** Every mention with the rule that found it, in text order, without overlaps. */
+export function findMentions(input: EntityInput): Mention[] {
+  const { tokens } = input;
+  const ctx: RuleContext = { cities: input.cities, taken: new Uint8Array(tokens.length), lastOrgEnd: -10 };
+  const out: Mention[] = [];
+  const claim = (m: Mention) => {
+    for (let k = m.first; k < m.last; k++) if (ctx.taken[k]) return false;
+    for (let k = m.first; k < m.last; k++) ctx.taken[k] = 1;
+    out.push(m);
+    return true;
+  };
+  for (const rules of GROUPS) {
+    ctx.lastOrgEnd = -10;
+    for (let i = 0; i < tokens.length; i++) {
+      if (ctx.taken[i]) continue;
+      for (const rule of rules) {
+        const m = rule.at(tokens, i, ctx);
+        if (!m || m.last <= m.first || !claim({ ...m, type: rule.type, rule: rule.id })) continue;
+        if (rule.type === 'ORG') ctx.lastOrgEnd = m.last;
+        i = m.last - 1;
+        break;
+      }
+    }
+  }
+  for (const m of propagate(tokens, out, ctx.taken)) claim(m);
+  return out.sort((a, b) => a.first - b.first);
+}
+
 /** Every person, place and organization mention in the text, in text order, without overlaps. */
 export function findEntities(input: EntityInput): Entity[] {
   const { text, tokens } = input;
-  const taken = new Uint8Array(tokens.length);
-  const out: Mention[] = [];
-  // Organizations first: their names swallow places and persons («Министерство … России»).
-  for (const finder of [findOrganizations, findPersons, findPlaces]) {
-    for (const m of finder(input, taken)) {
-      let free = true;
-      for (let k = m.first; k < m.last; k++) if (taken[k]) free = false;
-      if (!free || m.last <= m.first) continue;
-      for (let k = m.first; k < m.last; k++) taken[k] = 1;
-      out.push(m);
-    }
-  }
-  out.sort((a, b) => a.first - b.first);
-  return out.map((m) => {
+  return findMentions(input).map((m) => {
     const start = (tokens[m.first] as Token).start;
     const end = (tokens[m.last - 1] as Token).end;
     return { start, end, type: m.type, text: text.slice(start, end), normal: m.normal };

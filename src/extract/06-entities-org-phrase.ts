@@ -1,0 +1,122 @@
+/** Organization names built on a kind noun: «Конституционный суд», «Министерство иностранных дел». */
+import type { Token } from './01-tokens.ts';
+import { parsesOf, type AzParse } from './02-morphology.ts';
+import { TITLE_NOUNS, TAIL_STOP } from './05-titles.ts';
+import { ORG_KINDS } from './06-entities-lexicon-orgs.ts';
+import {
+  adjParses,
+  isCapWord,
+  lemmaOf,
+  nominativePhrase,
+  nounIn,
+  sentenceInitial,
+  type RuleMatch,
+} from './06-entities-words.ts';
+
+// Kinds that name a body by themselves only when a genitive or an adjective says which one.
+const GENERIC = new Set([
+  'компания',
+  'группа',
+  'центр',
+  'организация',
+  'отдел',
+  'отделение',
+  'команда',
+  'школа',
+  'банк',
+  'фонд',
+  'станция',
+  'служба',
+  'администрация',
+  'правительство',
+  'армия',
+  'полиция',
+]);
+// Kinds that head a name even in lower case when a genitive tail follows («министерство финансов»).
+const LOWER_HEADS = new Set(['министерство', 'ведомство']);
+
+const isGeo = (t: Token) =>
+  parsesOf(t).some((p) => p.tag.Geox === true || p.tag.Name === true || p.tag.Surn === true);
+
+// A noun phrase in one case: adjectives then a noun; returns the index after it.
+function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowerOnly: boolean): number {
+  let j = k;
+  while (j < k + 3) {
+    const t = tokens[j];
+    if (!t || t.kind !== 'word' || (lowerOnly && t.cap) || TAIL_STOP.has(t.lower) || TITLE_NOUNS.has(t.lower))
+      return k;
+    const ps = parsesOf(t);
+    if (ps.some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? '')) && !isGeo(t)) return j + 1;
+    if (!adjParses(t).some((p) => cases.has(p.tag.CAse ?? ''))) return k;
+    j++;
+  }
+  return k;
+}
+
+const GENT = new Set(['gent', 'gen2']);
+const DATV = new Set(['datv']);
+
+// The tail after a kind noun: genitives («иностранных дел»), «по» + dative, «№ 5», «им. …».
+function tailEnd(tokens: Token[], k: number): number {
+  let end = k;
+  for (let n = 0; n < 3; n++) {
+    const t = tokens[end];
+    if (!t || t.sent !== tokens[k - 1]?.sent) break;
+    if (t.text === '№' && tokens[end + 1]?.kind === 'num') {
+      end += 2;
+      break;
+    }
+    if ((t.lower === 'им' && tokens[end + 1]?.text === '.') || t.lower === 'имени') {
+      let j = end + (t.lower === 'им' ? 2 : 1);
+      const start = j;
+      while (j < start + 6 && (tokens[j]?.cap || tokens[j]?.text === '.') && tokens[j]?.sent === t.sent) j++;
+      if (j > start) end = j;
+      break;
+    }
+    if (t.lower === 'по') {
+      const e = nounPhrase(tokens, end + 1, DATV, true);
+      if (e === end + 1) break;
+      end = e;
+      continue;
+    }
+    const e = nounPhrase(tokens, end, GENT, !isCapWord(t) || !nounIn(t, ORG_KINDS));
+    if (e === end) break;
+    end = e;
+  }
+  return end;
+}
+
+/** An organization whose name starts at token i and is headed by a kind noun, or undefined. */
+export function orgKindAt(tokens: Token[], i: number): RuleMatch | undefined {
+  const first = tokens[i];
+  if (!first || first.kind !== 'word') return undefined;
+  let k = i;
+  let head: AzParse | undefined;
+  // Adjectives before the kind noun must share its case: «Государственной думы».
+  while (k < i + 4) {
+    const t = tokens[k];
+    if (!t || t.sent !== first.sent) return undefined;
+    head = nounIn(t, ORG_KINDS);
+    if (head) break;
+    if (!adjParses(t).length) return undefined;
+    k++;
+  }
+  if (!head) return undefined;
+  const kindTok = tokens[k] as Token;
+  if (k > i) {
+    const c = head.tag.CAse;
+    for (let j = i; j < k; j++) if (!adjParses(tokens[j]).some((p) => p.tag.CAse === c)) return undefined;
+  }
+  const end = tailEnd(tokens, k + 1);
+  const hasTail = end > k + 1;
+  const lemma = lemmaOf(head);
+  const numbered = tokens[k + 1]?.text === '№' || /^им/.test(tokens[k + 1]?.lower ?? '');
+  if (!first.cap) {
+    if (!numbered && !(hasTail && nounIn(kindTok, LOWER_HEADS))) return undefined;
+  } else if (sentenceInitial(tokens, i)) {
+    // «Суд признал…» opens a sentence with a capital: only a tail or an adjective makes it a name.
+    if (!hasTail && (k === i || GENERIC.has(lemma))) return undefined;
+  } else if (k === i && !hasTail && GENERIC.has(lemma)) return undefined;
+  if (head.tag.NMbr === 'plur' && k === i) return undefined;
+  return { first: i, last: end, normal: nominativePhrase(tokens, i, k, end, head) };
+}

@@ -1,0 +1,126 @@
+/** Token predicates and nominative phrase building shared by the entity finders. */
+import type { Token } from './01-tokens.ts';
+import { inflectTo, parsesOf, type AzParse } from './02-morphology.ts';
+
+/** A capitalized word of two or more letters (not an abbreviation in capitals). */
+export const isCapWord = (t: Token | undefined): t is Token =>
+  !!t && t.kind === 'word' && t.cap && !t.upper && t.text.length > 1;
+
+/** First token of its sentence, or first after an opening quote or dash there. */
+export function sentenceInitial(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && /^[«"„“(—–-]$/.test((tokens[k] as Token).text)) k--;
+  const prev = tokens[k];
+  return (
+    !prev || prev.sent !== (tokens[i] as Token).sent || /^[.!?…:]$/.test(prev.text) || !!tokens[i]?.nlBefore
+  );
+}
+
+/** A dictionary reading as an ordinary word (not a name, place or organization). */
+export function isCommonWord(t: Token): boolean {
+  return parsesOf(t).some(
+    (p) =>
+      p.parser === 'Dictionary' &&
+      p.score >= 0.2 &&
+      !p.tag.Name &&
+      !p.tag.Surn &&
+      !p.tag.Patr &&
+      !p.tag.Geox &&
+      !p.tag.Orgn,
+  );
+}
+
+/** True when az knows the word only by guessing (a foreign or rare name). */
+export const isUnknownWord = (t: Token): boolean => !parsesOf(t).some((p) => p.parser === 'Dictionary');
+
+/** The lemma of a parse, lower case with ё as е; az's hyphenated parses normalize without `word`. */
+export function lemmaOf(p: AzParse): string {
+  const n = p.normalize();
+  if (!n) return '';
+  return (typeof n.word === 'string' ? n.word : n.toString()).toLowerCase().replace(/ё/g, 'е');
+}
+
+/** The first noun parse whose lemma is in the set. */
+export function nounIn(t: Token | undefined, set: ReadonlySet<string>): AzParse | undefined {
+  if (!t || t.kind !== 'word') return undefined;
+  for (const p of parsesOf(t)) {
+    if (p.tag.POS !== 'NOUN') continue;
+    if (set.has(lemmaOf(p))) return p;
+  }
+  return set.has(t.lower) ? parsesOf(t)[0] : undefined;
+}
+
+/** Adjective parses (full adjectives and participles). */
+export const adjParses = (t: Token | undefined): AzParse[] =>
+  t && t.kind === 'word' ? parsesOf(t).filter((p) => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') : [];
+
+/** Text of tokens [first, last) as written, spaces between tokens where the text had them. */
+export function spanText(tokens: Token[], first: number, last: number, forms?: string[]): string {
+  let out = '';
+  for (let k = first; k < last; k++) {
+    const t = tokens[k] as Token;
+    if (k > first && t.start > (tokens[k - 1] as Token).end) out += ' ';
+    out += forms?.[k - first] ?? t.text;
+  }
+  return out;
+}
+
+/**
+ * The nominative of a phrase whose head noun is at `head`: adjectives before it agree with it,
+ * the genitive tail after it stays as written («Министерства иностранных дел» → «Министерство иностранных дел»).
+ */
+export function nominativePhrase(
+  tokens: Token[],
+  first: number,
+  head: number,
+  last: number,
+  hp?: AzParse,
+): string {
+  const headTok = tokens[head] as Token;
+  const p = hp ?? parsesOf(headTok).find((q) => q.tag.POS === 'NOUN');
+  if (!p || p.tag.CAse === 'nomn') return spanText(tokens, first, last);
+  const number = p.tag.NMbr ?? 'sing';
+  const forms: string[] = [];
+  for (let k = first; k < last; k++) {
+    const t = tokens[k] as Token;
+    if (k === head) forms.push(inflectTo(t, p, { CAse: 'nomn', NMbr: number }));
+    else if (k < head) {
+      const a = adjParses(t).find((q) => q.tag.CAse === p.tag.CAse);
+      const grams: Record<string, string> = { CAse: 'nomn', NMbr: number };
+      if (number === 'sing' && p.tag.GNdr && p.tag.GNdr !== 'GNdr') grams.GNdr = p.tag.GNdr;
+      forms.push(a ? inflectTo(t, a, grams) : t.text);
+    } else forms.push(t.text);
+  }
+  return spanText(tokens, first, last, forms);
+}
+
+/** Lower-case stem for matching repeated mentions in different cases («Лужкова» ~ «Лужков»). */
+export function nameStem(word: string): string {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const s = w.replace(
+    /(ого|его|ому|ему|ыми|ими|ами|ями|ой|ей|ом|ем|ым|им|ам|ах|ях|ую|юю|ая|яя|ий|ый|а|у|е|ы|ю|и|я|ь)$/,
+    '',
+  );
+  return s.length >= 3 ? s : w;
+}
+
+/** What a rule sees besides the tokens: the input and where the last organization ended. */
+export interface RuleContext {
+  cities: import('./03-places.ts').CityLookup;
+  taken: Uint8Array;
+  lastOrgEnd: number;
+}
+
+/** A rule's match over tokens [first, last) with its nominative form. */
+export interface RuleMatch {
+  first: number;
+  last: number;
+  normal: string;
+}
+
+/** One entity rule: an id recorded on what it finds, the type it gives, and a matcher at token i. */
+export interface Rule {
+  id: string;
+  type: 'PER' | 'LOC' | 'ORG';
+  at(tokens: Token[], i: number, ctx: RuleContext): RuleMatch | undefined;
+}
