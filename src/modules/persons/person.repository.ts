@@ -1,0 +1,190 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, PersonRow, PositionTable } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type {
+  Person,
+  PersonCreate,
+  PersonListQuery,
+  PersonUpdate,
+  Position,
+  PositionInput,
+} from './person.schema.ts';
+
+/** Maps a stored position row to the domain shape. */
+export function toPosition(row: Selectable<PositionTable>): Position {
+  return {
+    id: row.id,
+    title: row.title,
+    organizationId: row.organization_id,
+    cityId: row.city_id,
+    startedOn: row.started_on,
+    endedOn: row.ended_on,
+  };
+}
+
+/** Maps a stored person row and its positions to the domain shape. */
+export function toPerson(row: PersonRow, positions: Position[]): Person {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    firstName: row.first_name,
+    patronymic: row.patronymic,
+    lastName: row.last_name,
+    cityId: row.city_id,
+    notes: row.notes,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+    positions,
+  };
+}
+
+async function selectPositions(db: Kysely<Database>, personIds: number[]): Promise<Map<number, Position[]>> {
+  const byPerson = new Map<number, Position[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await db
+    .selectFrom('position')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    // Current and latest positions first; open-ended ones are current.
+    .orderBy(sql`coalesce(ended_on, '9999-12-31')`, 'desc')
+    .orderBy(sql`coalesce(started_on, '0001-01-01')`, 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  for (const row of rows)
+    byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), toPosition(row)]);
+  return byPerson;
+}
+
+async function withPositions(db: Kysely<Database>, rows: PersonRow[]): Promise<Person[]> {
+  const positions = await selectPositions(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toPerson(row, positions.get(row.id) ?? []));
+}
+
+/** The person with this id and their positions, if any. */
+export async function findPersonById(db: Kysely<Database>, id: number): Promise<Person | undefined> {
+  const row = await db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && (await withPositions(db, [row]))[0];
+}
+
+/** The person with this id; absence is an error. */
+export async function findPersonByIdOrThrow(db: Kysely<Database>, id: number): Promise<Person> {
+  const found = await findPersonById(db, id);
+  if (!found) throw notFound('Person', id);
+  return found;
+}
+
+/** People with exactly this full name (compared ignoring case, «ё» and accents), oldest first. */
+export async function findPersonsByFullName(db: Kysely<Database>, fullName: string): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('person')
+    .selectAll()
+    .where(sql<boolean>`name_key(full_name) = name_key(${fullName})`)
+    .orderBy('id')
+    .execute();
+  return withPositions(db, rows);
+}
+
+/** Stores a new person (without positions) and returns the id. */
+export async function insertPerson(db: Kysely<Database>, input: PersonCreate): Promise<number> {
+  const row = await db
+    .insertInto('person')
+    .values({
+      full_name: input.fullName,
+      first_name: input.firstName ?? null,
+      patronymic: input.patronymic ?? null,
+      last_name: input.lastName ?? null,
+      city_id: input.cityId ?? null,
+      notes: input.notes ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces a person's positions with `positions`. */
+export async function replacePositions(db: Kysely<Database>, personId: number, positions: PositionInput[]) {
+  await db.deleteFrom('position').where('person_id', '=', personId).execute();
+  if (positions.length === 0) return;
+  await db
+    .insertInto('position')
+    .values(
+      positions.map((position) => ({
+        person_id: personId,
+        title: position.title,
+        organization_id: position.organizationId,
+        city_id: position.cityId,
+        started_on: position.startedOn,
+        ended_on: position.endedOn,
+      })),
+    )
+    .execute();
+}
+
+/** Applies a change to the person's own fields when the stored version is still the one given. */
+export async function updatePersonRow(
+  db: Kysely<Database>,
+  id: number,
+  change: PersonUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('person')
+    .set({
+      full_name: change.fullName,
+      first_name: change.firstName,
+      patronymic: change.patronymic,
+      last_name: change.lastName,
+      city_id: change.cityId,
+      notes: change.notes,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes a person and (by cascade) their positions. */
+export async function deletePersonRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('person').where('id', '=', id).execute();
+}
+
+/** A page of people matching the filter, ordered by last name as Russian sorts it. */
+export async function selectPersonPage(db: Kysely<Database>, query: PersonListQuery): Promise<Page<Person>> {
+  let select = db.selectFrom('person').selectAll();
+  if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
+  if (query.organizationId !== undefined) {
+    const organizationId = query.organizationId;
+    select = select.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('position')
+          .select('position.id')
+          .whereRef('position.person_id', '=', 'person.id')
+          .where('position.organization_id', '=', organizationId),
+      ),
+    );
+  }
+  if (query.q !== undefined) {
+    select = select.where(sql<boolean>`name_key(full_name) like '%' || name_key(${query.q}) || '%'`);
+  }
+  if (query.cursor !== undefined) {
+    select = select.where(afterCursor([sql.ref('sort_key'), sql.ref('id')], query.cursor, 'asc'));
+  }
+  const rows = await select
+    .orderBy('sort_key')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.sort_key, row.id],
+    (row) => row,
+  );
+  return { items: await withPositions(db, page.items), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '../audit/cursor-page.ts';
+import {
+  isoDateSchema,
+  optionalTextSchema,
+  recordIdSchema,
+  storedFields,
+  textSchema,
+  versionSchema,
+} from '../audit/fields.schema.ts';
+
+const positionFields = z.object({
+  title: textSchema,
+  organizationId: recordIdSchema.nullable().default(null),
+  cityId: recordIdSchema.nullable().default(null),
+  startedOn: isoDateSchema.nullable().default(null),
+  endedOn: isoDateSchema.nullable().default(null),
+});
+
+/** A position a person holds or held: title, where, and from when to when (open ends allowed). */
+export const positionInputSchema = positionFields.refine(
+  (position) => !position.startedOn || !position.endedOn || position.endedOn >= position.startedOn,
+  { message: 'A position cannot end before it starts.', path: ['endedOn'] },
+);
+export type PositionInput = z.infer<typeof positionInputSchema>;
+
+/** A stored position. */
+export const positionSchema = positionFields.extend({ id: recordIdSchema });
+export type Position = z.infer<typeof positionSchema>;
+
+const personFields = z.object({
+  fullName: textSchema,
+  firstName: optionalTextSchema,
+  patronymic: optionalTextSchema,
+  lastName: optionalTextSchema,
+  cityId: recordIdSchema.nullable(),
+  notes: optionalTextSchema,
+});
+
+/** A new person, with the positions known so far. */
+export const personCreateSchema = personFields
+  .partial()
+  .required({ fullName: true })
+  .extend({ positions: z.array(positionInputSchema).max(100).default([]) });
+export type PersonCreate = z.infer<typeof personCreateSchema>;
+
+/** A change to a person; `positions`, when given, replaces the list. */
+export const personUpdateSchema = personFields
+  .partial()
+  .extend({ positions: z.array(positionInputSchema).max(100).optional(), version: versionSchema });
+export type PersonUpdate = z.infer<typeof personUpdateSchema>;
+
+/** A person with their positions over time, latest first. */
+export const personSchema = personFields.extend(storedFields).extend({ positions: z.array(positionSchema) });
+export type Person = z.infer<typeof personSchema>;
+
+/** People of a city, people who worked at an organization, or whose name contains `q`. */
+export const personListQuerySchema = pageQuerySchema.extend({
+  cityId: recordIdSchema.optional(),
+  organizationId: recordIdSchema.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+});
+export type PersonListQuery = z.infer<typeof personListQuerySchema>;

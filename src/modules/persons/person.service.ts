@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.schema.ts';
+import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import type { Page } from '../audit/cursor-page.ts';
+import {
+  deletePersonRow,
+  findPersonById,
+  findPersonByIdOrThrow,
+  insertPerson,
+  replacePositions,
+  selectPersonPage,
+  updatePersonRow,
+} from './person.repository.ts';
+import {
+  personCreateSchema,
+  personListQuerySchema,
+  personUpdateSchema,
+  type Person,
+} from './person.schema.ts';
+
+/** Creates a person with their positions, in one transaction, and audits it. */
+export async function createPerson(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Person> {
+  const values = parseInput(personCreateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const id = await insertPerson(trx, values);
+    await replacePositions(trx, id, values.positions);
+    const created = await findPersonByIdOrThrow(trx, id);
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'create',
+      recordType: 'person',
+      recordId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** Changes a person (and replaces their positions when given) if the editor saw the current version. */
+export async function updatePerson(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: unknown,
+): Promise<Person> {
+  const change = parseInput(personUpdateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const { before, after } = await updateVersioned({
+      what: 'Person',
+      id,
+      expectedVersion: change.version,
+      load: () => findPersonById(trx, id),
+      update: async () => {
+        if (!(await updatePersonRow(trx, id, change))) return false;
+        if (change.positions) await replacePositions(trx, id, change.positions);
+        return true;
+      },
+    });
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'update',
+      recordType: 'person',
+      recordId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes a person with their positions (refused while visits or plans name them); audited. */
+export async function deletePerson(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  version: number,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await findPersonById(trx, id);
+    assertVersion('Person', id, before, version);
+    await deletePersonRow(trx, id);
+    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'person', recordId: id, before });
+  });
+}
+
+/** Lists people by city, organization or name, a page at a time. */
+export async function listPersons(db: Kysely<Database>, query: unknown): Promise<Page<Person>> {
+  return selectPersonPage(db, parseInput(personListQuerySchema, query));
+}
