@@ -1,0 +1,186 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, VisitRow } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
+
+/** Maps a stored visit row and its members to the domain shape. */
+export function toVisit(row: VisitRow, members: VisitMember[]): Visit {
+  return {
+    id: row.id,
+    fromCityId: row.from_city_id,
+    toCityId: row.to_city_id,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    kind: row.kind,
+    status: row.status,
+    headPersonId: row.head_person_id,
+    headPosition: row.head_position,
+    purpose: row.purpose,
+    outcomes: row.outcomes,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+    members,
+  };
+}
+
+async function withMembers(db: Kysely<Database>, rows: VisitRow[]): Promise<Visit[]> {
+  const ids = rows.map((row) => row.id);
+  const memberRows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('visit_member')
+          .selectAll()
+          .where('visit_id', 'in', ids)
+          .orderBy('person_id')
+          .execute();
+  const byVisit = new Map<number, VisitMember[]>();
+  for (const member of memberRows) {
+    byVisit.set(member.visit_id, [
+      ...(byVisit.get(member.visit_id) ?? []),
+      { personId: member.person_id, role: member.role },
+    ]);
+  }
+  return rows.map((row) => toVisit(row, byVisit.get(row.id) ?? []));
+}
+
+/** The visit with this id and its delegation, if any. */
+export async function findVisitById(db: Kysely<Database>, id: number): Promise<Visit | undefined> {
+  const row = await db.selectFrom('visit').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && (await withMembers(db, [row]))[0];
+}
+
+/** The visit with this id; absence is an error. */
+export async function findVisitByIdOrThrow(db: Kysely<Database>, id: number): Promise<Visit> {
+  const found = await findVisitById(db, id);
+  if (!found) throw notFound('Visit', id);
+  return found;
+}
+
+/** The visit from one city to another starting on a date: how an import recognizes a known visit. */
+export async function findVisitByRoute(
+  db: Kysely<Database>,
+  route: { fromCityId: number; toCityId: number; startDate: string },
+): Promise<Visit | undefined> {
+  const row = await db
+    .selectFrom('visit')
+    .selectAll()
+    .where('from_city_id', '=', route.fromCityId)
+    .where('to_city_id', '=', route.toCityId)
+    .where('start_date', '=', route.startDate)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row && (await withMembers(db, [row]))[0];
+}
+
+/** Stores a new visit (without members) and returns its id. */
+export async function insertVisit(db: Kysely<Database>, input: VisitCreate): Promise<number> {
+  const row = await db
+    .insertInto('visit')
+    .values({
+      from_city_id: input.fromCityId,
+      to_city_id: input.toCityId,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      kind: input.kind ?? null,
+      status: input.status,
+      head_person_id: input.headPersonId ?? null,
+      head_position: input.headPosition ?? null,
+      purpose: input.purpose ?? null,
+      outcomes: input.outcomes ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces the delegation of a visit. */
+export async function replaceVisitMembers(db: Kysely<Database>, visitId: number, members: VisitMember[]) {
+  await db.deleteFrom('visit_member').where('visit_id', '=', visitId).execute();
+  if (members.length === 0) return;
+  await db
+    .insertInto('visit_member')
+    .values(members.map((member) => ({ visit_id: visitId, person_id: member.personId, role: member.role })))
+    .execute();
+}
+
+/** Applies a change to the visit's own fields when the stored version is still the one given. */
+export async function updateVisitRow(
+  db: Kysely<Database>,
+  id: number,
+  change: VisitUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('visit')
+    .set({
+      from_city_id: change.fromCityId,
+      to_city_id: change.toCityId,
+      start_date: change.startDate,
+      end_date: change.endDate,
+      kind: change.kind,
+      status: change.status,
+      head_person_id: change.headPersonId,
+      head_position: change.headPosition,
+      purpose: change.purpose,
+      outcomes: change.outcomes,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes a visit and its delegation. */
+export async function deleteVisitRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('visit').where('id', '=', id).execute();
+}
+
+/** A page of visits matching the filter, latest first. */
+export async function selectVisitPage(db: Kysely<Database>, query: VisitListQuery): Promise<Page<Visit>> {
+  let select = db.selectFrom('visit').selectAll();
+  const { cityId, personId, year } = query;
+  if (cityId !== undefined) {
+    if (query.direction === 'outgoing') select = select.where('from_city_id', '=', cityId);
+    else if (query.direction === 'incoming') select = select.where('to_city_id', '=', cityId);
+    else
+      select = select.where((eb) => eb.or([eb('from_city_id', '=', cityId), eb('to_city_id', '=', cityId)]));
+  }
+  // A visit belongs to every year it overlaps, so one spanning New Year shows under both.
+  if (year !== undefined) {
+    select = select.where('start_date', '<=', `${year}-12-31`).where('end_date', '>=', `${year}-01-01`);
+  }
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (personId !== undefined) {
+    select = select.where((eb) =>
+      eb.or([
+        eb('head_person_id', '=', personId),
+        eb.exists(
+          eb
+            .selectFrom('visit_member')
+            .select('visit_member.person_id')
+            .whereRef('visit_member.visit_id', '=', 'visit.id')
+            .where('visit_member.person_id', '=', personId),
+        ),
+      ]),
+    );
+  }
+  if (query.cursor !== undefined) {
+    select = select.where(afterCursor([sql`start_date`, sql.ref('id')], query.cursor, 'desc'));
+  }
+  const rows = await select
+    .orderBy('start_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.start_date, row.id],
+    (row) => row,
+  );
+  return { items: await withMembers(db, page.items), nextCursor: page.nextCursor };
+}
