@@ -43,7 +43,16 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
   let j = k;
   while (j < k + 3) {
     const t = tokens[j];
-    if (!t || t.kind !== 'word' || (lowerOnly && t.cap) || TAIL_STOP.has(t.lower) || TITLE_NOUNS.has(t.lower))
+    // One-letter words and conjunctions have noun readings in az (the letter «и»), never in a name.
+    if (
+      !t ||
+      t.kind !== 'word' ||
+      t.text.length < 2 ||
+      FUNCTION_WORDS.has(t.lower) ||
+      (lowerOnly && t.cap) ||
+      TAIL_STOP.has(t.lower) ||
+      TITLE_NOUNS.has(t.lower)
+    )
       return k;
     const ps = parsesOf(t);
     if (ps.some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? '')) && !isGeo(t)) return j + 1;
@@ -53,6 +62,32 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
   return k;
 }
 
+const FUNCTION_WORDS = new Set([
+  'и',
+  'или',
+  'а',
+  'но',
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'к',
+  'от',
+  'до',
+  'из',
+  'за',
+  'о',
+  'об',
+  'не',
+  'же',
+  'ли',
+  'бы',
+  'то',
+  'как',
+  'что',
+  'это',
+]);
 const GENT = new Set(['gent', 'gen2']);
 const DATV = new Set(['datv']);
 

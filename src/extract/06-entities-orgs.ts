@@ -2,11 +2,26 @@
 import type { Token } from './01-tokens.ts';
 import { lemmaIn, parsesOf } from './02-morphology.ts';
 import { orgKindAt } from './06-entities-org-phrase.ts';
-import { KNOWN_ORGS, ORG_DESCRIPTORS, SOURCE_WORDS } from './06-entities-lexicon-orgs.ts';
+import {
+  KNOWN_ORG_PHRASES,
+  KNOWN_ORGS,
+  NOT_ORG_ABBREVIATIONS,
+  ORG_DESCRIPTORS,
+  SOURCE_WORDS,
+} from './06-entities-lexicon-orgs.ts';
 import { PLACE_ABBREVIATIONS } from './06-entities-lexicon-places.ts';
+import { phraseMatcher } from './06-entities-phrases.ts';
 import { latinNameAt } from './06-entities-latin.ts';
-import { adjParses, isCapWord, lemmaOf, spanText, type Rule } from './06-entities-words.ts';
+import {
+  adjParses,
+  lemmaOf,
+  nominativePhrase,
+  phraseHead,
+  spanText,
+  type Rule,
+} from './06-entities-words.ts';
 
+const knownPhraseEnd = phraseMatcher(KNOWN_ORG_PHRASES);
 const OPEN = new Set(['«', '"', '„', '“']);
 const CLOSE = new Set(['»', '"', '“', '”']);
 
@@ -75,6 +90,17 @@ export const ORG_RULES: Rule[] = [
       )
         last++;
       return { first: i, last, normal: spanText(tokens, i, last) };
+    },
+  },
+  // В эфире «Голоса Америки» выступил солист Большого театра.
+  {
+    id: 'org.known-phrase',
+    type: 'ORG',
+    at(tokens, i) {
+      const last = tokens[i]?.cap ? knownPhraseEnd(tokens, i) : undefined;
+      return last
+        ? { first: i, last, normal: nominativePhrase(tokens, i, phraseHead(tokens, i, last), last) }
+        : undefined;
     },
   },
   // Роскосмос, Газпром и Евросоюз подписали меморандум.

@@ -77,6 +77,7 @@ export const PERSON_RULES_06: Rule[] = [
     id: 'per.rules',
     type: 'PER',
     at(tokens, i, ctx) {
+      if (!tokens[i]?.cap) return undefined;
       const p = personAt(tokens, i, (_id, t) => aloneOk(t));
       if (!p) return undefined;
       for (let k = p.first; k < p.last; k++) if (ctx.taken[k]) return undefined;

@@ -1,6 +1,7 @@
 /** Place rules for the entity pass: abbreviations, multi-word names, kinds, the city gazetteer. */
 import type { Token } from './01-tokens.ts';
-import { lemmas, parsesOf } from './02-morphology.ts';
+import { parsesOf } from './02-morphology.ts';
+import { phraseMatcher } from './06-entities-phrases.ts';
 import { placeAt } from './03-places.ts';
 import {
   CELESTIAL,
@@ -8,26 +9,17 @@ import {
   PLACE_ABBREVIATIONS,
   PLACE_KINDS,
 } from './06-entities-lexicon-places.ts';
-import { adjParses, isCapWord, lemmaOf, nominativePhrase, nounIn, type Rule } from './06-entities-words.ts';
+import {
+  adjParses,
+  isCapWord,
+  lemmaOf,
+  nominativePhrase,
+  nounIn,
+  phraseHead,
+  type Rule,
+} from './06-entities-words.ts';
 
-// Each multi-word name as lemma sets per word, built on first use (az must be loaded by then).
-let phrases: Set<string>[][] | undefined;
-function multiwordPhrases(): Set<string>[][] {
-  phrases ??= [...MULTIWORD_PLACES].map((entry) =>
-    entry.split('|').map((w) => {
-      const t = { text: w, lower: w, kind: 'word', cap: false, upper: false, latin: false } as Token;
-      return new Set([w, ...lemmas(t)]);
-    }),
-  );
-  return phrases;
-}
-
-// The head noun of a place phrase over [i, last): the last token with a noun parse.
-const headOf = (tokens: Token[], i: number, last: number) => {
-  for (let k = last - 1; k > i; k--)
-    if (parsesOf(tokens[k] as Token).some((p) => p.tag.POS === 'NOUN')) return k;
-  return last - 1;
-};
+const multiwordEnd = phraseMatcher(MULTIWORD_PLACES);
 
 /** Place rules that outrank persons and organizations. */
 export const STRONG_PLACE_RULES: Rule[] = [
@@ -46,17 +38,9 @@ export const STRONG_PLACE_RULES: Rule[] = [
     type: 'LOC',
     at(tokens, i) {
       if (!isCapWord(tokens[i])) return undefined;
-      for (const words of multiwordPhrases()) {
-        const ok = words.every((set, j) => {
-          const t = tokens[i + j];
-          return !!t && t.kind === 'word' && (set.has(t.lower) || lemmas(t).some((l) => set.has(l)));
-        });
-        if (ok) {
-          const last = i + words.length;
-          return { first: i, last, normal: nominativePhrase(tokens, i, headOf(tokens, i, last), last) };
-        }
-      }
-      return undefined;
+      const last = multiwordEnd(tokens, i);
+      if (last === undefined) return undefined;
+      return { first: i, last, normal: nominativePhrase(tokens, i, phraseHead(tokens, i, last), last) };
     },
   },
   // Гости из Свердловской области прошли по Манежной площади к Северной Африке на карте.

@@ -40,13 +40,25 @@ export function lemmaOf(p: AzParse): string {
   return (typeof n.word === 'string' ? n.word : n.toString()).toLowerCase().replace(/ё/g, 'е');
 }
 
+const nounCache = new Map<string, [string, AzParse][]>();
+
+// Noun parses with their lemmas, cached by word form: orgs and places ask at every token.
+function nounLemmas(t: Token): [string, AzParse][] {
+  let hit = nounCache.get(t.text);
+  if (!hit) {
+    hit = parsesOf(t)
+      .filter((p) => p.tag.POS === 'NOUN')
+      .map((p): [string, AzParse] => [lemmaOf(p), p]);
+    if (nounCache.size > 100_000) nounCache.clear();
+    nounCache.set(t.text, hit);
+  }
+  return hit;
+}
+
 /** The first noun parse whose lemma is in the set. */
 export function nounIn(t: Token | undefined, set: ReadonlySet<string>): AzParse | undefined {
   if (!t || t.kind !== 'word') return undefined;
-  for (const p of parsesOf(t)) {
-    if (p.tag.POS !== 'NOUN') continue;
-    if (set.has(lemmaOf(p))) return p;
-  }
+  for (const [lemma, p] of nounLemmas(t)) if (set.has(lemma)) return p;
   return set.has(t.lower) ? parsesOf(t)[0] : undefined;
 }
 
@@ -92,6 +104,12 @@ export function nominativePhrase(
     } else forms.push(t.text);
   }
   return spanText(tokens, first, last, forms);
+}
+
+/** The head of a name phrase over [first, last): its first word that cannot be an adjective. */
+export function phraseHead(tokens: Token[], first: number, last: number): number {
+  for (let k = first; k < last; k++) if (!adjParses(tokens[k]).length) return k;
+  return last - 1;
 }
 
 /** Lower-case stem for matching repeated mentions in different cases («Лужкова» ~ «Лужков»). */

@@ -1,0 +1,55 @@
+/** Matching of multi-word names from a word list in any case: «Новой Зеландии» ~ «новая|зеландия». */
+import type { Token } from './01-tokens.ts';
+import { parsesOf } from './02-morphology.ts';
+import { lemmaOf } from './06-entities-words.ts';
+
+const lemmaCache = new Map<string, string[]>();
+
+/** The lower-case form and every lemma of a word, cached by form. */
+export function formsOf(t: Pick<Token, 'text' | 'lower' | 'kind'>): string[] {
+  let hit = lemmaCache.get(t.text);
+  if (!hit) {
+    const set = new Set([t.lower]);
+    for (const p of parsesOf(t as Token)) set.add(lemmaOf(p));
+    set.delete('');
+    hit = [...set];
+    if (lemmaCache.size > 100_000) lemmaCache.clear();
+    lemmaCache.set(t.text, hit);
+  }
+  return hit;
+}
+
+/** Finds where a listed phrase starting at token i ends; entries are words joined by «|». */
+export type PhraseMatcher = (tokens: Token[], i: number) => number | undefined;
+
+/** Builds a matcher over the entries, indexed by the lemmas of their first word. */
+export function phraseMatcher(entries: Iterable<string>): PhraseMatcher {
+  let index: Map<string, Set<string>[][]> | undefined;
+  const build = () => {
+    const map = new Map<string, Set<string>[][]>();
+    for (const entry of entries) {
+      const sets = entry.split('|').map((w) => {
+        const tok = { text: w, lower: w, kind: 'word', cap: false, upper: false, latin: false };
+        return new Set(formsOf(tok as Token));
+      });
+      for (const key of sets[0] ?? []) map.set(key, [...(map.get(key) ?? []), sets]);
+    }
+    return map;
+  };
+  return (tokens, i) => {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word') return undefined;
+    index ??= build();
+    let best: number | undefined;
+    for (const key of formsOf(t)) {
+      for (const sets of index.get(key) ?? []) {
+        const ok = sets.every((set, j) => {
+          const w = tokens[i + j];
+          return !!w && w.kind === 'word' && w.sent === t.sent && formsOf(w).some((f) => set.has(f));
+        });
+        if (ok && (best === undefined || i + sets.length > best)) best = i + sets.length;
+      }
+    }
+    return best;
+  };
+}
