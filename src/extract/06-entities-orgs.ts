@@ -54,8 +54,8 @@ function descriptorBefore(tokens: Token[], i: number): boolean {
 const ROMAN = /^[IVXLCMХ]+$/;
 function abbreviation(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || !t.upper || t.text.length > 8 || ROMAN.test(t.text) || PLACE_ABBREVIATIONS.has(t.text))
-    return false;
+  if (!t || !t.upper || t.text.length > 8 || ROMAN.test(t.text) || /\d/.test(t.text)) return false;
+  if (PLACE_ABBREVIATIONS.has(t.text) || NOT_ORG_ABBREVIATIONS.has(t.text)) return false;
   const shouting = (k: number) => tokens[k]?.upper && !PLACE_ABBREVIATIONS.has(tokens[k]?.text ?? '');
   return !(shouting(i - 1) && shouting(i + 1)) && !(t.latin && t.text.length > 5);
 }

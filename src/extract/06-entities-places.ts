@@ -1,5 +1,4 @@
 /** Place rules for the entity pass: abbreviations, multi-word names, kinds, the city gazetteer. */
-import type { Token } from './01-tokens.ts';
 import { parsesOf } from './02-morphology.ts';
 import { phraseMatcher } from './06-entities-phrases.ts';
 import { placeAt } from './03-places.ts';
