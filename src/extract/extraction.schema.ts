@@ -17,7 +17,8 @@ export const visitSchema = z.object({
   start: isoDate.nullable(),
   end: isoDate.nullable(),
   kind: z.enum(['official', 'working', 'business', 'other']).nullable(),
-  head: personSchema.nullable(),
+  // A head named only by title («во главе с председателем горисполкома») has no name.
+  head: personSchema.extend({ name: z.string().nullable() }).nullable(),
   ...evidence,
 });
 

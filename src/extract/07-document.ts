@@ -1,0 +1,114 @@
+/** Pass 7: the analysed document every later pass reads: tokens, sentences, places, persons. */
+import { splitSentences, tokenize, type Sentence, type Token } from './01-tokens.ts';
+import { parsesOf } from './02-morphology.ts';
+import { cityOfAdjective, placeAt, type CityLookup, type PlaceHit, type PlaceMention } from './03-places.ts';
+import { personAt, type PersonMention } from './04-persons.ts';
+import { TITLE_NOUNS } from './05-titles.ts';
+
+/** A calendar day; the year may be unknown. */
+export interface Day {
+  y: number | undefined;
+  m: number;
+  d: number;
+}
+
+/** The analysed text and the options of the run. */
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  cities: CityLookup;
+  /** Place mention starting at a token. */
+  placeAt: Map<number, PlaceMention>;
+  /** City named by an adjective token («кузнецким»). */
+  cityAdjAt: Map<number, PlaceHit>;
+  /** Person mention covering a token. */
+  personAt: Map<number, PersonMention>;
+  persons: PersonMention[];
+  /** Publication date: from --date, else from a dateline (no year). */
+  published: Day | undefined;
+  homeCity: string | undefined;
+  warnings: string[];
+}
+
+/** Reports the nominative the text used when the gazetteer spells the city differently («Гомел»). */
+function textSpelling(cities: CityLookup): CityLookup {
+  return {
+    lookup(name) {
+      const hit = cities.lookup(name);
+      return hit && /^\p{Lu}/u.test(name) ? { ...hit, name } : hit;
+    },
+  };
+}
+
+const NAMESAKE = new Set(['им', 'имени']);
+
+function isTitle(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && TITLE_NOUNS.has(t.lower.replace(/(ом|ем|ой|ей|ым|а|я|у|ю|е)$/, ''));
+}
+
+/** Finds places, city adjectives and persons in one left-to-right scan. */
+export function analyse(text: string, rawCities: CityLookup, homeCity?: string, published?: Day): Doc {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens, text);
+  const cities = textSpelling(rawCities);
+  const doc: Doc = {
+    text,
+    tokens,
+    sentences,
+    cities,
+    placeAt: new Map(),
+    cityAdjAt: new Map(),
+    personAt: new Map(),
+    persons: [],
+    published,
+    homeCity,
+    warnings: [],
+  };
+  // A lone surname counts only right after a title: «мэр Петров».
+  const alone = (_id: string, t: Token) =>
+    isTitle(tokens[t.i - 1]) || parsesOf(t).some((p) => p.tag.Surn === true);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word') continue;
+    const person = personAt(tokens, i, alone);
+    const adj = parsesOf(t).some((p) => p.tag.POS === 'ADJF') ? cityOfAdjective(t, cities) : undefined;
+    const place = adj ? undefined : placeAt(tokens, i, cities);
+    const multi = person && person.last - person.first > 1;
+    if (adj && !multi) {
+      doc.cityAdjAt.set(i, adj);
+      continue;
+    }
+    if (place && place.city && !multi) {
+      doc.placeAt.set(i, place);
+      i = place.last - 1;
+      continue;
+    }
+    if (person && (multi || !place)) {
+      const before = tokens[i - 1]?.text === '.' ? tokens[i - 2] : tokens[i - 1];
+      const namesake = !!before && NAMESAKE.has(before.lower);
+      if (!namesake) doc.persons.push(person);
+      for (let k = person.first; k < person.last; k++) doc.personAt.set(k, person);
+      i = person.last - 1;
+      continue;
+    }
+    if (place) doc.placeAt.set(i, place);
+  }
+  return doc;
+}
+
+/** The text of tokens [first, last) with single spaces, full stops and quotes attached. */
+export function phraseText(tokens: Token[], first: number, last: number): string {
+  let out = '';
+  for (let k = first; k < last; k++) {
+    const t = tokens[k] as Token;
+    const prev = tokens[k - 1];
+    const glue = k === first || /^[.,;:»)!?]$/.test(t.text) || (prev && /^[«(]$/.test(prev.text));
+    out += (glue ? '' : ' ') + t.text;
+  }
+  return out;
+}
+
+/** Index of the sentence holding the token. */
+export const sentenceOf = (doc: Doc, i: number): Sentence =>
+  doc.sentences[doc.tokens[i]?.sent ?? 0] as Sentence;

@@ -1,0 +1,95 @@
+/** Pass 9: position titles with their genitive tail, in the nominative («заместитель председателя горисполкома»). */
+import type { Token } from './01-tokens.ts';
+import { inflectTo, lemmas, parsesOf } from './02-morphology.ts';
+import { TAIL_STOP, TITLE_ADJECTIVES, TITLE_NOUNS } from './05-titles.ts';
+import type { Doc } from './07-document.ts';
+
+/** A position title over tokens [first, last). */
+export interface Title {
+  first: number;
+  last: number;
+  /** The title in the nominative: head and its adjectives inflected, the tail as written. */
+  text: string;
+  head: string;
+  /** The city the tail names: «мэр Кузнецка», «председатель Барановичского горисполкома». */
+  city: string | undefined;
+}
+
+/** The title lemma of a token («заместителем» → заместитель), az first, then a stripped ending. */
+export function titleLemma(t: Token | undefined): string | undefined {
+  if (!t || t.kind !== 'word') return undefined;
+  if (TITLE_NOUNS.has(t.lower)) return t.lower;
+  const found = lemmas(t).find((l) => TITLE_NOUNS.has(l));
+  if (found) return found;
+  const stem = t.lower.replace(/(ом|ем|ой|ей|а|я|у|ю|е)$/, '');
+  return TITLE_NOUNS.has(stem) ? stem : undefined;
+}
+
+const genitive = (t: Token) =>
+  parsesOf(t).some((p) => p.tag.CAse === 'gent' && (p.tag.POS === 'NOUN' || p.tag.POS === 'ADJF'));
+
+function tailEnd(doc: Doc, from: number): { end: number; city: string | undefined } {
+  const { tokens } = doc;
+  let k = from;
+  let city: string | undefined;
+  while (k < tokens.length && k - from < 7) {
+    const t = tokens[k] as Token;
+    if (t.sent !== tokens[from - 1]?.sent || t.kind !== 'word' || doc.personAt.has(k)) break;
+    const place = doc.placeAt.get(k);
+    const adj = doc.cityAdjAt.get(k);
+    if (place?.city) {
+      city ??= place.name;
+      k = place.last;
+      continue;
+    }
+    if (t.lower === 'по' && tokens[k + 1]?.kind === 'word' && !tokens[k + 1]?.cap) {
+      k += 2;
+      while (k < tokens.length && k - from < 7 && tokens[k]?.kind === 'word' && !tokens[k]?.cap) {
+        if (!parsesOf(tokens[k] as Token).some((p) => p.tag.CAse === 'datv')) break;
+        k++;
+      }
+      continue;
+    }
+    if (TAIL_STOP.has(t.lower) || !genitive(t)) break;
+    if (adj) city ??= adj.name;
+    k++;
+  }
+  return { end: k, city };
+}
+
+/** The title starting at token i, if any: adjectives, a title noun, then its tail. */
+export function titleAt(doc: Doc, i: number): Title | undefined {
+  const { tokens } = doc;
+  let k = i;
+  while (k < tokens.length && k - i < 3 && lemmas(tokens[k] as Token).some((l) => TITLE_ADJECTIVES.has(l)))
+    k++;
+  const headToken = tokens[k];
+  const head = titleLemma(headToken);
+  if (!head || !headToken || doc.personAt.has(k)) return undefined;
+  const headParse = parsesOf(headToken).find((p) => p.tag.POS === 'NOUN');
+  const words: string[] = [];
+  for (let a = i; a < k; a++) {
+    const t = tokens[a] as Token;
+    const p = parsesOf(t).find((q) => q.tag.POS === 'ADJF');
+    const grams: Record<string, string> = { CAse: 'nomn', NMbr: 'sing' };
+    if (headParse?.tag.GNdr === 'femn') grams.GNdr = 'femn';
+    else grams.GNdr = 'masc';
+    words.push(inflectTo(t, p, grams).toLowerCase());
+  }
+  words.push(head);
+  const { end, city } = tailEnd(doc, k + 1);
+  const tail = tokens.slice(k + 1, end).map((t) => t.text);
+  return { first: i, last: end, text: [...words, ...tail].join(' '), head, city };
+}
+
+/** The widest title that ends right before token `end` (the person it names). */
+export function titleBefore(doc: Doc, end: number): Title | undefined {
+  let best: Title | undefined;
+  for (let i = end - 1; i >= 0 && i >= end - 10; i--) {
+    const t = doc.tokens[i] as Token;
+    if (t.kind !== 'word' || t.sent !== doc.tokens[end]?.sent) break;
+    const found = titleAt(doc, i);
+    if (found && found.last === end) best = found;
+  }
+  return best;
+}

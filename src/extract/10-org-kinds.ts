@@ -1,0 +1,111 @@
+/** The organization gazetteer: head nouns (lemmas) of institution names and what each allows. */
+
+/** How a head noun forms an organization name. */
+export interface OrgKind {
+  sphere:
+    | 'education'
+    | 'culture'
+    | 'sport'
+    | 'industry'
+    | 'health'
+    | 'business'
+    | 'government'
+    | 'media'
+    | 'science';
+  /** Genitive words that may follow the head: «дворец культуры», «школа искусств». */
+  tail?: boolean;
+  /** A body of the city itself: its city stays in the name («администрация города Кузнецка»). */
+  body?: boolean;
+  /** A place rather than an institution («Барановичский район»): a party, not an organization. */
+  place?: boolean;
+  /** The head counts only after one of these adjective stems («библиотечная система»). */
+  needs?: RegExp;
+}
+
+const k = (sphere: OrgKind['sphere'], extra: Partial<OrgKind> = {}): OrgKind => ({ sphere, ...extra });
+
+/** Head lemmas: «гимназией № 5» is headed by «гимназия». */
+export const ORG_KINDS: ReadonlyMap<string, OrgKind> = new Map<string, OrgKind>([
+  // Гимназия № 5 подписала договор с лицеем № 21; средняя школа № 1 и школа искусств.
+  ['школа', k('education', { tail: true })],
+  ['гимназия', k('education')],
+  ['лицей', k('education')],
+  ['колледж', k('education')],
+  ['техникум', k('education')],
+  ['училище', k('education')],
+  ['университет', k('education')],
+  ['институт', k('science')],
+  ['академия', k('education')],
+  ['сад', k('education', { needs: /^детск/ })],
+  ['ясли-сад', k('education')],
+  // Краеведческий музей, центральная городская библиотека, Дворец культуры, драматический театр.
+  ['библиотека', k('culture')],
+  ['система', k('culture', { needs: /^библиотечн/ })],
+  ['музей', k('culture')],
+  ['театр', k('culture')],
+  ['филармония', k('culture')],
+  ['галерея', k('culture')],
+  ['дворец', k('culture', { tail: true })],
+  ['дом', k('culture', { tail: true, needs: /^(районн|городск|центральн)/ })],
+  ['центр', k('culture', { tail: true })],
+  ['ансамбль', k('culture')],
+  ['оркестр', k('culture')],
+  ['хор', k('culture')],
+  // Областная больница, городская поликлиника № 2.
+  ['больница', k('health')],
+  ['поликлиника', k('health')],
+  ['госпиталь', k('health')],
+  ['клиника', k('health')],
+  // Хлебозавод, мясокомбинат, швейная фабрика «Элема», машиностроительный завод.
+  ['завод', k('industry')],
+  ['фабрика', k('industry')],
+  ['комбинат', k('industry')],
+  ['предприятие', k('industry')],
+  ['холдинг', k('business')],
+  ['компания', k('business')],
+  ['стадион', k('sport')],
+  ['клуб', k('sport')],
+  ['редакция', k('media', { tail: true })],
+  ['телерадиокомпания', k('media')],
+  // Барановичский горисполком, администрация города Кузнецка, городской Совет депутатов, акимат.
+  ['горисполком', k('government', { body: true })],
+  ['райисполком', k('government', { body: true })],
+  ['облисполком', k('government', { body: true })],
+  ['исполком', k('government', { body: true })],
+  ['администрация', k('government', { body: true, tail: true })],
+  ['мэрия', k('government', { body: true })],
+  ['муниципалитет', k('government', { body: true })],
+  ['акимат', k('government', { body: true })],
+  ['хокимият', k('government', { body: true })],
+  ['совет', k('government', { body: true, tail: true })],
+  ['дума', k('government', { body: true })],
+  ['кенеш', k('government', { body: true })],
+  ['маслихат', k('government', { body: true })],
+  ['управление', k('government', { tail: true })],
+  ['отдел', k('government', { tail: true })],
+  ['комитет', k('government', { tail: true })],
+  // Барановичский район и Кузнецкий муниципальный округ подписали соглашение.
+  ['район', k('government', { place: true })],
+  ['округ', k('government', { place: true })],
+  ['область', k('government', { place: true })],
+]);
+
+/** Legal forms written before a quoted name: ГУО «Средняя школа № 3 г. Барановичи», ОАО «Беларуськалий». */
+export const LEGAL_FORMS = new Set(
+  'ГУО УО ГУ ГУК УК МБОУ МАОУ МОУ МБУ МБУК МАУ МБДОУ ГБОУ ГБУ ГАУК ОАО ЗАО ООО АО ПАО ЧУП УП РУП КУП СООО ИООО ОДО'.split(
+    ' ',
+  ),
+);
+
+/** Words after a head that belong to the next thing, not to the name. */
+export const ORG_TAIL_STOP = new Set([
+  'города',
+  'г',
+  'им',
+  'имени',
+  'нашего',
+  'района',
+  'области',
+  'года',
+  'делегации',
+]);

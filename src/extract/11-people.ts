@@ -1,0 +1,59 @@
+/** Pass 11: the persons who act in the story, each once, with the position the text gives. */
+import type { PersonMention } from './04-persons.ts';
+import type { Doc } from './07-document.ts';
+import { titleAt, titleBefore, type Title } from './09-positions.ts';
+import type { OrgMention } from './10-organizations.ts';
+import type { Person } from './extraction.schema.ts';
+
+/** A person with the title found beside the name. */
+export interface Actor {
+  mention: PersonMention;
+  title: Title | undefined;
+}
+
+const DASHES = new Set([',', '–', '—', '-']);
+
+/** The title written before the name («мэр Кузнецка Иван Петров») or after it («Петров, мэр Кузнецка»). */
+export function titleOf(doc: Doc, m: PersonMention): Title | undefined {
+  const before = titleBefore(doc, m.first);
+  if (before) return before;
+  const sep = doc.tokens[m.last];
+  if (!sep || !DASHES.has(sep.text) || sep.sent !== doc.tokens[m.first]?.sent) return undefined;
+  return titleAt(doc, m.last + 1);
+}
+
+/** Persons outside organization names, the same surname merged, the first position kept. */
+export function findActors(doc: Doc, orgs: OrgMention[]): Actor[] {
+  const inOrg = new Set<number>();
+  for (const o of orgs) for (let k = o.first; k < o.last; k++) inOrg.add(k);
+  const out: Actor[] = [];
+  for (const m of doc.persons) {
+    if (inOrg.has(m.first)) continue;
+    const title = titleOf(doc, m);
+    // A lone surname or first name needs a title to be taken for a person.
+    if (m.last - m.first === 1 && !title) continue;
+    const same = out.find((a) => samePerson(a.mention, m));
+    if (same) {
+      if (!same.title && title) same.title = title;
+      if (m.name.length > same.mention.name.length && m.surname === same.mention.surname) same.mention = m;
+      continue;
+    }
+    out.push({ mention: m, title });
+  }
+  return out;
+}
+
+/** Two mentions of one person: the same surname and no contradicting first name. */
+export function samePerson(a: PersonMention, b: PersonMention): boolean {
+  if (a.surname && b.surname) return a.surname === b.surname && (!a.given || !b.given || a.given === b.given);
+  return a.name === b.name;
+}
+/** The persons field of the result. */
+export function personFacts(doc: Doc, actors: Actor[]): Person[] {
+  return actors.map(({ mention: m, title }) => ({
+    name: m.name,
+    position: title?.text ?? null,
+    span: [doc.tokens[m.first]?.start ?? 0, doc.tokens[m.last - 1]?.end ?? 0] as [number, number],
+    rule: m.rule,
+  }));
+}

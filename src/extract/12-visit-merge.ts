@@ -1,0 +1,90 @@
+/** Visit drafts merged into visits: sentences about the same trip become one fact. */
+import type { Doc } from './07-document.ts';
+import { isoDay, type DateMention } from './08-dates.ts';
+import { endInLaterSentence, type VisitDraft } from './12-visits.ts';
+import { HOME_AS_GUEST, HOME_AS_HOST } from './12-visit-rules.ts';
+import type { Side } from './12-visit-cities.ts';
+import type { Visit } from './extraction.schema.ts';
+
+const cityOf = (side: Side | undefined, home: string | undefined): string | undefined =>
+  side === undefined ? undefined : 'city' in side ? side.city : home;
+
+function compatible(a: VisitDraft, b: VisitDraft, home: string | undefined): boolean {
+  const same = (x: Side | undefined, y: Side | undefined) => {
+    const cx = cityOf(x, home);
+    const cy = cityOf(y, home);
+    return !cx || !cy || cx === cy;
+  };
+  return same(a.from, b.from) && same(a.to, b.to);
+}
+
+/** Drafts that agree on their cities join the first; a draft naming other cities opens a new visit. */
+export function mergeVisits(drafts: VisitDraft[], home: string | undefined): VisitDraft[] {
+  const out: VisitDraft[] = [];
+  for (const d of drafts) {
+    if (!d.from && d.head?.title?.city) d.from = { city: d.head.title.city, rule: 'from.head-title' };
+    const known = out.find((v) => compatible(v, d, home));
+    if (!known) {
+      if (d.from || d.to || out.length === 0) out.push({ ...d });
+      continue;
+    }
+    known.from ??= d.from;
+    known.to ??= d.to;
+    known.kind ??= d.kind;
+    known.head ??= d.head;
+    if (!known.start && d.start) {
+      known.start = d.start;
+      known.end = d.end;
+      known.openEnd = d.openEnd;
+    }
+  }
+  return out;
+}
+
+/** The home city: given, else read off the first visit and how the text says «наш». */
+export function guessHome(doc: Doc, drafts: VisitDraft[]): string | undefined {
+  if (doc.homeCity) return doc.homeCity;
+  const first = drafts.find((d) => d.from && 'city' in d.from) ?? drafts.find((d) => d.to && 'city' in d.to);
+  if (!first) return undefined;
+  const host = HOME_AS_HOST.test(doc.text);
+  const guest = HOME_AS_GUEST.test(doc.text);
+  if (host && !guest) return cityOf(first.to, undefined) ?? undefined;
+  if (guest || host) return cityOf(first.from, undefined) ?? cityOf(first.to, undefined);
+  return undefined;
+}
+
+/** The visits field: sides resolved against the home city, dates in ISO, the head as a person. */
+export function visitFacts(
+  doc: Doc,
+  visits: VisitDraft[],
+  dates: DateMention[],
+  home: string | undefined,
+): Visit[] {
+  const out: Visit[] = [];
+  for (const v of visits) {
+    let from = cityOf(v.from, home);
+    let to = cityOf(v.to, home);
+    if (!from && to && home && to !== home) from = home;
+    if (!to && from && home && from !== home) to = home;
+    if (!from && !to) {
+      doc.warnings.push(`a visit without cities in sentence ${v.sent + 1}`);
+      continue;
+    }
+    let end = v.end;
+    if (v.start && !end && v.openEnd) end = endInLaterSentence(doc, dates, v.sent);
+    const head = v.head
+      ? { name: v.head.person?.name ?? null, position: v.head.title?.text ?? null, rule: v.head.rule }
+      : null;
+    out.push({
+      from_city: from ?? null,
+      to_city: to ?? null,
+      start: v.start ? isoDay(v.start) : null,
+      end: end ? isoDay(end) : null,
+      kind: v.kind,
+      head,
+      span: v.span,
+      rule: v.rule,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/** Visit rules: what makes a sentence speak of a visit, its kind, and where its head is named. */
+import type { Visit } from './extraction.schema.ts';
+
+/** Lemmas that make a sentence about a visit; a delegation needs a verb of motion as well. */
+export const VISIT_NOUNS = new Set(['визит', 'поездка', 'визитом']);
+export const DELEGATION = new Set(['делегация', 'делегат']);
+export const MOTION_VERBS = new Set([
+  'посетить',
+  'посещать',
+  'прибыть',
+  'прибывать',
+  'побывать',
+  'приехать',
+  'приезжать',
+  'находиться',
+  'пребывать',
+  'отправиться',
+  'совершить',
+  'гостить',
+  'прибыл',
+  'встретить',
+]);
+
+/** Words of a visit yet to come: its end is unknown. */
+export const FUTURE_OR_ARRIVAL =
+  /^(прибыл|прибуд|приед|намечен|запланир|планиру|состоится|ожида|отправ|начал)/;
+/** Words that close a visit in a later sentence: «21 сентября делегация вернулась домой». */
+export const VISIT_END = /^(заверш|вернул|отбыл|покинул|уехал|закончил|отбывает|возвраща)/;
+
+/** The kind of a visit from the adjective before «визит»; words outside the list leave it null. */
+export const VISIT_KINDS: [RegExp, NonNullable<Visit['kind']>][] = [
+  // Делегация прибыла с официальным визитом.
+  [/^официальн/, 'official'],
+  // Делегация совершила рабочий визит в город-побратим.
+  [/^рабоч/, 'working'],
+  // Предприниматели нанесли деловой визит.
+  [/^делов/, 'business'],
+  // Состоялся дружественный (ознакомительный, культурный, протокольный) визит.
+  [/^(дружеск|дружествен|ознакомительн|культурн|протокольн|частн|неофициальн|гуманитарн)/, 'other'],
+];
+
+/** Where the head of a delegation is named, by rule id, for the `rule` field. */
+export type HeadRule =
+  // Делегация во главе с мэром Кузнецка Иваном Петровым посетила Барановичи.
+  | 'head.vo-glave-s'
+  // Делегация, возглавляемая председателем горисполкома Вадимом Щербаковым, прибыла в Кузнецк.
+  | 'head.vozglavlyaemaya'
+  // Возглавлял делегацию Щербаков Вадим Николаевич, заместитель председателя горисполкома.
+  | 'head.vozglavil'
+  // В Барановичах побывала делегация мэра Кузнецка Ивана Петрова.
+  | 'head.delegation-of'
+  // Аким Талдыкоргана Ерлан Ахметов, находящийся с официальным визитом в Барановичах, посетил музей.
+  | 'head.single-official';
+
+/** Words after «делегация» that lead to its head: «делегация мэра …». */
+export const HEAD_LEADS: { words: string[]; rule: HeadRule }[] = [
+  { words: ['во', 'главе', 'с'], rule: 'head.vo-glave-s' },
+  { words: ['возглавляемая'], rule: 'head.vozglavlyaemaya' },
+  { words: ['возглавляемой'], rule: 'head.vozglavlyaemaya' },
+  { words: ['возглавляемую'], rule: 'head.vozglavlyaemaya' },
+  { words: ['возглавил'], rule: 'head.vozglavil' },
+  { words: ['возглавила'], rule: 'head.vozglavil' },
+  { words: ['возглавлял'], rule: 'head.vozglavil' },
+  { words: ['возглавляла'], rule: 'head.vozglavil' },
+  { words: ['возглавляет'], rule: 'head.vozglavil' },
+  { words: ['делегацию', 'возглавил'], rule: 'head.vozglavil' },
+];
+
+/** Phrases that put the home city on the receiving side of a visit. */
+export const HOME_AS_HOST =
+  /(?:^|[^\p{L}])(?:в\s+наш\s+город|в\s+нашем\s+городе|к\s+нам|нашему\s+городу|на\s+нашей\s+земле|в\s+наш\s+район|наш\s+город\s+посетил)/iu;
+/** Phrases that put the home city on the visiting side. */
+export const HOME_AS_GUEST =
+  /(?:^|[^\p{L}])(?:нашего\s+города|наша\s+делегация|нашей\s+делегации|наши\s+представители|нашей\s+землячк|нашего\s+земляка)/iu;

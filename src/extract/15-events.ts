@@ -1,0 +1,126 @@
+/** Pass 15: events (city days, anniversaries, festivals, concerts) with their city and day. */
+import type { Token } from './01-tokens.ts';
+import { lemmas, parsesOf } from './02-morphology.ts';
+import { phraseText, type Doc } from './07-document.ts';
+import { isoDay, type DateMention } from './08-dates.ts';
+import { nominativeAdjective, quotedEnd } from './10-org-parts.ts';
+import { DEDICATED, EVENT_RULES, type EventRule } from './15-event-rules.ts';
+import type { EventFact } from './extraction.schema.ts';
+import { inflectTo } from './02-morphology.ts';
+
+interface Phrase {
+  first: number;
+  last: number;
+  text: string;
+  city: string | undefined;
+  rule: EventRule;
+}
+
+function ruleAt(doc: Doc, h: number): EventRule | undefined {
+  const t = doc.tokens[h] as Token;
+  if (t.kind !== 'word') return undefined;
+  const ls = lemmas(t);
+  const before = doc.tokens[h - 1]?.lower ?? '';
+  const next = doc.tokens[h + 1]?.lower ?? '';
+  return EVENT_RULES.find(
+    (r) =>
+      r.nouns.some((n) => ls.includes(n)) &&
+      (!r.adjective || r.adjective.test(before)) &&
+      (!r.next || r.next.test(next)) &&
+      (r.plural || parsesOf(t).some((p) => p.tag.POS === 'NOUN' && p.tag.NMbr === 'sing')),
+  );
+}
+
+/** The event phrase headed by token h: adjectives, the head in the nominative, a genitive tail. */
+function phraseAt(doc: Doc, h: number): Phrase | undefined {
+  const rule = ruleAt(doc, h);
+  if (!rule) return undefined;
+  const { tokens } = doc;
+  const head = tokens[h] as Token;
+  const hp = parsesOf(head).find((p) => p.tag.POS === 'NOUN');
+  const words: string[] = [];
+  let first = h;
+  for (let a = h - 1; a >= 0 && h - a <= 3; a--) {
+    const t = tokens[a] as Token;
+    const adj = parsesOf(t).find(
+      (p) => (p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') && p.tag.CAse === hp?.tag.CAse,
+    );
+    if (!adj || t.sent !== head.sent || /^(эт|наш|ваш|свой|сво|котор|наиболее|весь|вс)/.test(t.lower)) break;
+    words.unshift(nominativeAdjective(t, adj, hp?.tag.GNdr, !doc.cityAdjAt.has(a) || !t.cap));
+    first = a;
+  }
+  const nomn: Record<string, string> = { CAse: 'nomn' };
+  if (hp?.tag.NMbr) nomn.NMbr = hp.tag.NMbr;
+  const headWord = inflectTo(head, hp, nomn);
+  words.push(first === h && !doc.cityAdjAt.has(h) ? headWord.toLowerCase() : headWord);
+  let city: string | undefined;
+  let k = h + 1;
+  while (k < tokens.length && k - h <= 4) {
+    const t = tokens[k] as Token;
+    if (t.sent !== head.sent) break;
+    const place = doc.placeAt.get(k);
+    const person = doc.personAt.get(k);
+    if (place?.city) city ??= place.name;
+    else if (doc.cityAdjAt.has(k)) city ??= doc.cityAdjAt.get(k)?.name;
+    if (/^[–—-]$/.test(t.text) && doc.personAt.get(k + 1)) {
+      // «выступление нашей землячки – Дианы Лугиной»: the name replaces the description.
+      const p = doc.personAt.get(k + 1)!;
+      k = p.last;
+      return {
+        first,
+        last: k,
+        text: `${words.join(' ')} ${phraseText(tokens, p.first, p.last)}`,
+        city,
+        rule,
+      };
+    }
+    if (
+      t.kind !== 'word' ||
+      !parsesOf(t).some((p) => p.tag.CAse === 'gent') ||
+      /^(визит|делегац|год|гост)/.test(t.lower)
+    ) {
+      if (!person) break;
+    }
+    k = person ? person.last : place ? place.last : k + 1;
+  }
+  const q = quotedEnd(doc, k);
+  if (q) k = q;
+  const tail = phraseText(tokens, h + 1, k);
+  return { first, last: k, text: [...words, tail].filter(Boolean).join(' '), city, rule };
+}
+
+/** Events of the text; an event without a city of its own takes the visited city. */
+export function findEvents(doc: Doc, dates: DateMention[], visited: string | undefined): EventFact[] {
+  const out: EventFact[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const p = phraseAt(doc, i);
+    if (!p) continue;
+    let text = p.text;
+    let city = p.city;
+    let last = p.last;
+    const c = doc.tokens[last];
+    const dedicated = c?.text === ',' && DEDICATED.test(doc.tokens[last + 1]?.lower ?? '');
+    if (dedicated) {
+      for (let j = last + 2; j < last + 6; j++) {
+        const inner = phraseAt(doc, j);
+        if (!inner) continue;
+        text = `${text}, ${inner.text}`;
+        city = inner.city ?? city;
+        last = inner.last;
+        break;
+      }
+    }
+    const sent = doc.tokens[i]?.sent;
+    const date = dates.find((d) => d.sent === sent && !d.monthOnly);
+    if (!out.some((e) => e.name === text))
+      out.push({
+        name: text,
+        city: city ?? visited ?? null,
+        date: date ? isoDay(date.from) : null,
+        span: [doc.tokens[p.first]?.start ?? 0, doc.tokens[last - 1]?.end ?? 0],
+        rule: p.rule.id,
+      });
+    i = last - 1;
+  }
+  return out;
+}
