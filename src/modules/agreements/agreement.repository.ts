@@ -1,0 +1,155 @@
+import { sql, type Kysely } from 'kysely';
+import type { AgreementRow, Database } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
+import { hasOrganizationParty, hasPartyInCity, selectParties } from './party.repository.ts';
+import type { Party } from './party.schema.ts';
+
+/** Maps a stored agreement row and its parties to the domain shape. */
+export function toAgreement(row: AgreementRow, parties: Party[]): Agreement {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    signedOn: row.signed_on,
+    signedAtVisitId: row.signed_at_visit_id,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    autoRenew: row.auto_renew,
+    documentId: row.document_id,
+    notes: row.notes,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+    parties,
+  };
+}
+
+async function withParties(db: Kysely<Database>, rows: AgreementRow[]): Promise<Agreement[]> {
+  const parties = await selectParties(
+    db,
+    'agreement_party',
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toAgreement(row, parties.get(row.id) ?? []));
+}
+
+/** The agreement with this id and its parties, if any. */
+export async function findAgreementById(db: Kysely<Database>, id: number): Promise<Agreement | undefined> {
+  const row = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && (await withParties(db, [row]))[0];
+}
+
+/** The agreement with this id; absence is an error. */
+export async function findAgreementByIdOrThrow(db: Kysely<Database>, id: number): Promise<Agreement> {
+  const found = await findAgreementById(db, id);
+  if (!found) throw notFound('Agreement', id);
+  return found;
+}
+
+/** Stores a new agreement (its parties go in separately, before the commit) and returns its id. */
+export async function insertAgreement(db: Kysely<Database>, input: AgreementCreate): Promise<number> {
+  const row = await db
+    .insertInto('agreement')
+    .values({
+      kind: input.kind,
+      title: input.title,
+      status: input.status,
+      signed_on: input.signedOn ?? null,
+      signed_at_visit_id: input.signedAtVisitId ?? null,
+      valid_from: input.validFrom ?? null,
+      valid_until: input.validUntil ?? null,
+      auto_renew: input.autoRenew,
+      document_id: input.documentId ?? null,
+      notes: input.notes ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Applies a change to the agreement's own fields when the stored version is still the one given. */
+export async function updateAgreementRow(
+  db: Kysely<Database>,
+  id: number,
+  change: AgreementUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('agreement')
+    .set({
+      kind: change.kind,
+      title: change.title,
+      status: change.status,
+      signed_on: change.signedOn,
+      signed_at_visit_id: change.signedAtVisitId,
+      valid_from: change.validFrom,
+      valid_until: change.validUntil,
+      auto_renew: change.autoRenew,
+      document_id: change.documentId,
+      notes: change.notes,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes an agreement with its parties and plan items. */
+export async function deleteAgreementRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('agreement').where('id', '=', id).execute();
+}
+
+// Undated agreements sort as the oldest: a date far in the past stands in for «not known».
+const SIGNED_KEY = sql<string>`coalesce(signed_on, '0001-01-01'::date)`;
+
+/** A page of agreements matching the filter, latest signed first. */
+export async function selectAgreementPage(
+  db: Kysely<Database>,
+  query: AgreementListQuery,
+): Promise<Page<Agreement>> {
+  let select = db.selectFrom('agreement').selectAll().select(SIGNED_KEY.as('signed_key'));
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
+  if (query.visitId !== undefined) select = select.where('signed_at_visit_id', '=', query.visitId);
+  if (query.validUntilBefore !== undefined) select = select.where('valid_until', '<', query.validUntilBefore);
+  if (query.cityId !== undefined)
+    select = select.where(hasPartyInCity('agreement_party', 'agreement.id', query.cityId));
+  if (query.organizationId !== undefined) {
+    select = select.where(hasOrganizationParty('agreement_party', 'agreement.id', query.organizationId));
+  }
+  if (query.cursor !== undefined)
+    select = select.where(afterCursor([SIGNED_KEY, sql.ref('id')], query.cursor, 'desc'));
+  const rows = await select
+    .orderBy(SIGNED_KEY, 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.signed_key, row.id],
+    (row) => row,
+  );
+  return { items: await withParties(db, page.items), nextCursor: page.nextCursor };
+}
+
+/** Agreements with a party in each of the two cities (the cities or their organizations), latest first. */
+export async function selectAgreementsBetweenCities(
+  db: Kysely<Database>,
+  cityAId: number,
+  cityBId: number,
+): Promise<Agreement[]> {
+  const rows = await db
+    .selectFrom('agreement')
+    .selectAll()
+    .where(hasPartyInCity('agreement_party', 'agreement.id', cityAId))
+    .where(hasPartyInCity('agreement_party', 'agreement.id', cityBId))
+    .orderBy(SIGNED_KEY, 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return withParties(db, rows);
+}
