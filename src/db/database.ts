@@ -340,6 +340,13 @@ export interface AuditEntryTable {
 }
 
 /** Every table of the database, as Kysely sees it. */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  email_key: string;
+  remote_address: Generated<string>;
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   city: CityTable;
   twinning: TwinningTable;
@@ -363,6 +370,7 @@ export interface Database {
   api_token: ApiTokenTable;
   home_city: HomeCityTable;
   audit_entry: AuditEntryTable;
+  login_failure: LoginFailureTable;
 }
 
 export type CityRow = Selectable<CityTable>;

@@ -3,6 +3,7 @@ import * as m0001 from './0001-extensions.ts';
 import * as m0002 from './0002-registry.ts';
 import * as m0003 from './0003-activities.ts';
 import * as m0004 from './0004-accounts.ts';
+import * as m0007 from './0007-login-attempts.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002-registry': m0002,
   '0003-activities': m0003,
   '0004-accounts': m0004,
+  '0007-login-attempts': m0007,
 };
 
 /** Kysely's provider over the static list. */

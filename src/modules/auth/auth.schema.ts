@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from './password.ts';
+
+/** Sign-in form. */
+export const signInSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(3)
+    .max(254)
+    .regex(/^[^@\s]+@[^@\s]+$/, 'is not an e-mail address'),
+  password: z.string().min(1).max(1024),
+});
+export type SignIn = z.infer<typeof signInSchema>;
+
+/** A password a user chooses. */
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024);
+
+/** A role to grant, with the scope the role requires. */
+export const roleGrantSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('admin') }),
+  z.object({ role: z.literal('city_editor'), cityId: z.number().int().positive() }),
+  z.object({ role: z.literal('city_viewer'), cityId: z.number().int().positive() }),
+  z.object({ role: z.literal('org_editor'), organizationId: z.number().int().positive() }),
+]);
+
+/** The signed-in user as the API shows them, with the CSRF token their writes must carry. */
+export const meSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    displayName: z.string(),
+    locale: z.string(),
+    roles: z.array(roleGrantSchema),
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
+
+/** A new API token: its secret is shown once. */
+export const apiTokenCreatedSchema = z.object({ id: z.number().int(), name: z.string(), token: z.string() });

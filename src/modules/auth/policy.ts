@@ -1,0 +1,51 @@
+import type { Principal, RoleGrant } from './principal.ts';
+
+/** What a request wants to do. */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage_users' | 'read_audit';
+
+/**
+ * Where a record belongs, as the permission rules see it: the cities it concerns (a visit's two
+ * sides, an organization's city, an agreement's parties' cities), the organizations it concerns, and
+ * whether it is published on a city's public page. A registry-wide action has no scope.
+ */
+export interface Scope {
+  cityIds: number[];
+  organizationIds: number[];
+  published?: boolean;
+}
+
+/** The whole installation: users, the audit trail of everything. */
+export const INSTALLATION: Scope = { cityIds: [], organizationIds: [] };
+
+const WRITES: ReadonlySet<Action> = new Set(['create', 'update', 'delete']);
+
+/**
+ * The one place that says who may do what (every route asks it). Administrators may do anything;
+ * city editors read and write the records of their city; city viewers read them; organization
+ * editors read and write what concerns their organization; the public reads published records.
+ */
+export function can(principal: Principal, action: Action, scope: Scope): boolean {
+  // What the public may read, every signed-in user may read too.
+  if (action === 'read' && scope.published === true) return true;
+  if (principal.kind === 'public') return false;
+  return principal.roles.some((grant) => grantAllows(grant, action, scope));
+}
+
+function grantAllows(grant: RoleGrant, action: Action, scope: Scope): boolean {
+  switch (grant.role) {
+    case 'admin':
+      return true;
+    case 'city_editor':
+      return (action === 'read' || WRITES.has(action)) && scope.cityIds.includes(grant.cityId);
+    case 'city_viewer':
+      return action === 'read' && scope.cityIds.includes(grant.cityId);
+    case 'org_editor':
+      return (
+        (action === 'read' || WRITES.has(action)) && scope.organizationIds.includes(grant.organizationId)
+      );
+    default: {
+      const unknown: never = grant;
+      throw new Error(`Unhandled role ${JSON.stringify(unknown)}`);
+    }
+  }
+}

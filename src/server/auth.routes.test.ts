@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { testEngines } from '../db/test-database.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { buildApp } from './app.ts';
+
+const EMAIL = 'editor@baranovichi.example';
+const PASSWORD = 'correct horse battery';
+
+for (const engine of testEngines()) {
+  describe(`accounts on ${engine.engine}`, () => {
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      database = await engine.open();
+      app = await buildApp({ database });
+      const user = await database.db
+        .insertInto('app_user')
+        .values({ email: EMAIL, display_name: 'Ольга Редактор', password_hash: await hashPassword(PASSWORD) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db.insertInto('user_role').values({ user_id: user.id, role: 'admin' }).execute();
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    async function signIn(email = EMAIL, password = PASSWORD) {
+      return app.inject({ method: 'POST', url: '/api/auth/session', payload: { email, password } });
+    }
+
+    it('signs in with a session cookie that scripts cannot read, and says who is signed in', async () => {
+      const response = await signIn('Editor@Baranovichi.example');
+      expect(response.statusCode).toBe(200);
+      const cookie = response.cookies.find((c) => c.name === 'pobratim_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(response.json()).toMatchObject({ email: EMAIL, roles: [{ role: 'admin' }] });
+      const me = await app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        cookies: { pobratim_session: cookie!.value },
+      });
+      expect(me.json()).toMatchObject({
+        displayName: 'Ольга Редактор',
+        csrfToken: response.json().csrfToken,
+      });
+    });
+
+    it('answers 401 to a wrong password and to the anonymous, never saying which part was wrong', async () => {
+      const wrong = await signIn(EMAIL, 'not the password');
+      expect(wrong.statusCode).toBe(401);
+      const unknown = await signIn('nobody@example.org', PASSWORD);
+      expect(unknown.json().error.message).toBe(wrong.json().error.message);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    });
+
+    it('refuses a cookie-authenticated write without the CSRF header, accepts it with the header', async () => {
+      const session = await signIn();
+      const cookies = { pobratim_session: session.cookies[0]!.value };
+      const url = '/api/auth/tokens';
+      const without = await app.inject({ method: 'POST', url, cookies, payload: { name: 'report script' } });
+      expect(without.statusCode).toBe(403);
+      expect(without.json().error.message).toContain('x-csrf-token');
+      const headers = { 'x-csrf-token': session.json().csrfToken };
+      const withHeader = await app.inject({
+        method: 'POST',
+        url,
+        cookies,
+        headers,
+        payload: { name: 'report script' },
+      });
+      expect(withHeader.statusCode).toBe(201);
+      const stored = await database.db.selectFrom('api_token').select('token_hash').execute();
+      expect(stored.map((row) => row.token_hash)).not.toContain(withHeader.json().token);
+    });
+
+    it('lets a script use an API token until it is revoked', async () => {
+      const session = await signIn();
+      const cookies = { pobratim_session: session.cookies[0]!.value };
+      const headers = { 'x-csrf-token': session.json().csrfToken };
+      const created = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/tokens',
+          cookies,
+          headers,
+          payload: { name: 'export' },
+        })
+      ).json();
+      const bearer = { authorization: `Bearer ${created.token}` };
+      const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+      expect(me.json()).toMatchObject({ email: EMAIL, csrfToken: null });
+      const revoked = await app.inject({
+        method: 'DELETE',
+        url: `/api/auth/tokens/${created.id}`,
+        headers: bearer,
+      });
+      expect(revoked.statusCode).toBe(204);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(
+        401,
+      );
+    });
+
+    it('ends the session on sign-out', async () => {
+      const session = await signIn();
+      const cookies = { pobratim_session: session.cookies[0]!.value };
+      const headers = { 'x-csrf-token': session.json().csrfToken };
+      expect(
+        (await app.inject({ method: 'DELETE', url: '/api/auth/session', cookies, headers })).statusCode,
+      ).toBe(204);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', cookies })).statusCode).toBe(401);
+    });
+
+    it('throttles an account after five failed sign-ins, even with the right password', async () => {
+      const email = 'viewer@kuznetsk.example';
+      await database.db
+        .insertInto('app_user')
+        .values({ email, display_name: 'Viewer', password_hash: await hashPassword(PASSWORD) })
+        .execute();
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await signIn(email, 'guess')).statusCode).toBe(401);
+      const blocked = await signIn(email, PASSWORD);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.message).toMatch(/try again in \d+ s/);
+      expect((await signIn()).statusCode).toBe(200);
+    });
+
+    it('publishes the OpenAPI document with the sign-in route, and the documentation page', async () => {
+      const spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+      expect(spec.openapi).toMatch(/^3\./);
+      expect(
+        spec.paths['/api/auth/session'].post.requestBody.content['application/json'].schema.required,
+      ).toEqual(['email', 'password']);
+      const page = await app.inject({ method: 'GET', url: '/api/docs/' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('swagger');
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { deleteApiToken, insertApiToken } from '../modules/auth/api-token.repository.ts';
+import { apiTokenCreatedSchema, meSchema, signInSchema } from '../modules/auth/auth.schema.ts';
+import { signIn } from '../modules/auth/auth.service.ts';
+import { loadPrincipal } from '../modules/auth/principal.ts';
+import { deleteSession } from '../modules/auth/session.repository.ts';
+import { SESSION_COOKIE, requireUser, setSessionCookie } from './auth.plugin.ts';
+
+const tags = ['auth'];
+
+/** Sign in and out, who am I, API tokens for scripts. */
+export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+  app.post(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: signInSchema,
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await signIn(db, request.body, request.ip);
+      setSessionCookie(request, reply, session.secret, session.expiresAt);
+      const principal = await loadPrincipal(db, session.userId);
+      if (!principal || principal.kind !== 'user') throw notFound('User', session.userId);
+      const { userId, email, displayName, locale, roles } = principal;
+      return { id: userId, email, displayName, locale, roles, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.delete(
+    '/auth/session',
+    { schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      if (request.session) await deleteSession(db, request.session.secret);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags, summary: 'The signed-in user and their roles', response: { 200: meSchema } } },
+    async (request) => {
+      const { userId, email, displayName, locale, roles } = requireUser(request);
+      return { id: userId, email, displayName, locale, roles, csrfToken: request.session?.csrfToken ?? null };
+    },
+  );
+
+  app.post(
+    '/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token for scripts (shown once)',
+        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        response: { 201: apiTokenCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { id, secret } = await insertApiToken(db, user.userId, request.body.name);
+      return reply.status(201).send({ id, name: request.body.name, token: secret });
+    },
+  );
+
+  app.delete(
+    '/auth/tokens/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke one of your API tokens',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (!(await deleteApiToken(db, user.userId, request.params.id)))
+        throw notFound('API token', request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
