@@ -1,0 +1,141 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, ProjectRow } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
+import type { Party } from '../agreements/party.schema.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './project.schema.ts';
+
+/** Maps a stored project row and its parties to the domain shape. */
+export function toProject(row: ProjectRow, parties: Party[]): Project {
+  return {
+    id: row.id,
+    title: row.title,
+    sphere: row.sphere,
+    status: row.status,
+    startedOn: row.started_on,
+    endedOn: row.ended_on,
+    description: row.description,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+    parties,
+  };
+}
+
+async function withParties(db: Kysely<Database>, rows: ProjectRow[]): Promise<Project[]> {
+  const parties = await selectParties(
+    db,
+    'project_party',
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toProject(row, parties.get(row.id) ?? []));
+}
+
+/** The project with this id and its parties, if any. */
+export async function findProjectById(db: Kysely<Database>, id: number): Promise<Project | undefined> {
+  const row = await db.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && (await withParties(db, [row]))[0];
+}
+
+/** The project with this id; absence is an error. */
+export async function findProjectByIdOrThrow(db: Kysely<Database>, id: number): Promise<Project> {
+  const found = await findProjectById(db, id);
+  if (!found) throw notFound('Project', id);
+  return found;
+}
+
+/** Stores a new project (parties go in separately, before the commit) and returns its id. */
+export async function insertProject(db: Kysely<Database>, input: ProjectCreate): Promise<number> {
+  const row = await db
+    .insertInto('project')
+    .values({
+      title: input.title,
+      sphere: input.sphere,
+      status: input.status,
+      started_on: input.startedOn ?? null,
+      ended_on: input.endedOn ?? null,
+      description: input.description ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Applies a change to the project's own fields when the stored version is still the one given. */
+export async function updateProjectRow(
+  db: Kysely<Database>,
+  id: number,
+  change: ProjectUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('project')
+    .set({
+      title: change.title,
+      sphere: change.sphere,
+      status: change.status,
+      started_on: change.startedOn,
+      ended_on: change.endedOn,
+      description: change.description,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes a project with its parties. */
+export async function deleteProjectRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('project').where('id', '=', id).execute();
+}
+
+// Projects without a start date sort as the oldest.
+const STARTED_KEY = sql<string>`coalesce(started_on, '0001-01-01'::date)`;
+
+/** A page of projects matching the filter, latest started first. */
+export async function selectProjectPage(
+  db: Kysely<Database>,
+  query: ProjectListQuery,
+): Promise<Page<Project>> {
+  let select = db.selectFrom('project').selectAll().select(STARTED_KEY.as('started_key'));
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.sphere !== undefined) select = select.where('sphere', '=', query.sphere);
+  if (query.cityId !== undefined)
+    select = select.where(hasPartyInCity('project_party', 'project.id', query.cityId));
+  if (query.organizationId !== undefined) {
+    select = select.where(hasOrganizationParty('project_party', 'project.id', query.organizationId));
+  }
+  if (query.cursor !== undefined)
+    select = select.where(afterCursor([STARTED_KEY, sql.ref('id')], query.cursor, 'desc'));
+  const rows = await select
+    .orderBy(STARTED_KEY, 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.started_key, row.id],
+    (row) => row,
+  );
+  return { items: await withParties(db, page.items), nextCursor: page.nextCursor };
+}
+
+/** Projects with a party in each of the two cities: the projects under their twinning. */
+export async function selectProjectsBetweenCities(
+  db: Kysely<Database>,
+  cityAId: number,
+  cityBId: number,
+): Promise<Project[]> {
+  const rows = await db
+    .selectFrom('project')
+    .selectAll()
+    .where(hasPartyInCity('project_party', 'project.id', cityAId))
+    .where(hasPartyInCity('project_party', 'project.id', cityBId))
+    .orderBy(STARTED_KEY, 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return withParties(db, rows);
+}

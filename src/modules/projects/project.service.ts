@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { replaceParties } from '../agreements/party.repository.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.schema.ts';
+import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import type { Page } from '../audit/cursor-page.ts';
+import { recordIdSchema } from '../audit/fields.schema.ts';
+import {
+  deleteProjectRow,
+  findProjectById,
+  findProjectByIdOrThrow,
+  insertProject,
+  selectProjectPage,
+  selectProjectsBetweenCities,
+  updateProjectRow,
+} from './project.repository.ts';
+import {
+  projectCreateSchema,
+  projectListQuerySchema,
+  projectUpdateSchema,
+  type Project,
+} from './project.schema.ts';
+
+/** Records a project with its parties in one transaction, audited; fewer than two parties is refused. */
+export async function createProject(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Project> {
+  const values = parseInput(projectCreateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const id = await insertProject(trx, values);
+    await replaceParties(trx, 'project_party', id, values.parties);
+    const created = await findProjectByIdOrThrow(trx, id);
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'create',
+      recordType: 'project',
+      recordId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** Changes a project (and its parties when given) if the editor saw the current version. */
+export async function updateProject(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: unknown,
+): Promise<Project> {
+  const change = parseInput(projectUpdateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const { before, after } = await updateVersioned({
+      what: 'Project',
+      id,
+      expectedVersion: change.version,
+      load: () => findProjectById(trx, id),
+      update: async () => {
+        if (!(await updateProjectRow(trx, id, change))) return false;
+        if (change.parties) await replaceParties(trx, 'project_party', id, change.parties);
+        return true;
+      },
+    });
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'update',
+      recordType: 'project',
+      recordId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes a project with its parties; the audit trail keeps what it was. */
+export async function deleteProject(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  version: number,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await findProjectById(trx, id);
+    assertVersion('Project', id, before, version);
+    await deleteProjectRow(trx, id);
+    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'project', recordId: id, before });
+  });
+}
+
+/** Lists projects by status, sphere, city or organization, a page at a time. */
+export async function listProjects(db: Kysely<Database>, query: unknown): Promise<Page<Project>> {
+  return selectProjectPage(db, parseInput(projectListQuerySchema, query));
+}
+
+/** The projects under the twinning of two cities: theirs and their institutions' (a query, no copies). */
+export async function listProjectsUnderTwinning(
+  db: Kysely<Database>,
+  cityAId: number,
+  cityBId: number,
+): Promise<Project[]> {
+  return selectProjectsBetweenCities(
+    db,
+    parseInput(recordIdSchema, cityAId),
+    parseInput(recordIdSchema, cityBId),
+  );
+}
