@@ -1,0 +1,175 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, EventRow } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type { Event, EventCreate, EventListQuery, EventUpdate, Participant } from './event.schema.ts';
+
+/** Maps a stored event row and its participants to the domain shape. */
+export function toEvent(row: EventRow, participants: Event['participants']): Event {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    cityId: row.city_id,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    visitId: row.visit_id,
+    description: row.description,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+    participants,
+  };
+}
+
+async function withParticipants(db: Kysely<Database>, rows: EventRow[]): Promise<Event[]> {
+  const ids = rows.map((row) => row.id);
+  const participantRows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('event_participant')
+          .selectAll()
+          .where('event_id', 'in', ids)
+          .orderBy('id')
+          .execute();
+  const byEvent = new Map<number, Event['participants']>();
+  for (const { event_id, city_id, organization_id, person_id, role, id } of participantRows) {
+    byEvent.set(event_id, [
+      ...(byEvent.get(event_id) ?? []),
+      { id, cityId: city_id, organizationId: organization_id, personId: person_id, role },
+    ]);
+  }
+  return rows.map((row) => toEvent(row, byEvent.get(row.id) ?? []));
+}
+
+/** The event with this id and its participants, if any. */
+export async function findEventById(db: Kysely<Database>, id: number): Promise<Event | undefined> {
+  const row = await db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && (await withParticipants(db, [row]))[0];
+}
+
+/** The event with this id; absence is an error. */
+export async function findEventByIdOrThrow(db: Kysely<Database>, id: number): Promise<Event> {
+  const found = await findEventById(db, id);
+  if (!found) throw notFound('Event', id);
+  return found;
+}
+
+/** The event of a city with this name (compared ignoring case, «ё» and accents), if any. */
+export async function findEventByName(
+  db: Kysely<Database>,
+  cityId: number,
+  name: string,
+): Promise<Event | undefined> {
+  const row = await db
+    .selectFrom('event')
+    .selectAll()
+    .where('city_id', '=', cityId)
+    .where(sql<boolean>`name_key(name) = name_key(${name})`)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row && (await withParticipants(db, [row]))[0];
+}
+
+/** Stores a new event (without participants) and returns its id. */
+export async function insertEvent(db: Kysely<Database>, input: EventCreate): Promise<number> {
+  const row = await db
+    .insertInto('event')
+    .values({
+      name: input.name,
+      kind: input.kind,
+      city_id: input.cityId,
+      start_date: input.startDate ?? null,
+      end_date: input.endDate ?? null,
+      visit_id: input.visitId ?? null,
+      description: input.description ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Replaces the participants of an event. */
+export async function replaceParticipants(
+  db: Kysely<Database>,
+  eventId: number,
+  participants: Participant[],
+) {
+  await db.deleteFrom('event_participant').where('event_id', '=', eventId).execute();
+  if (participants.length === 0) return;
+  await db
+    .insertInto('event_participant')
+    .values(
+      participants.map((participant) => ({
+        event_id: eventId,
+        city_id: participant.cityId,
+        organization_id: participant.organizationId,
+        person_id: participant.personId,
+        role: participant.role,
+      })),
+    )
+    .execute();
+}
+
+/** Applies a change to the event's own fields when the stored version is still the one given. */
+export async function updateEventRow(
+  db: Kysely<Database>,
+  id: number,
+  change: EventUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('event')
+    .set({
+      name: change.name,
+      kind: change.kind,
+      city_id: change.cityId,
+      start_date: change.startDate,
+      end_date: change.endDate,
+      visit_id: change.visitId,
+      description: change.description,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes an event and its participants. */
+export async function deleteEventRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('event').where('id', '=', id).execute();
+}
+
+// Undated events (the text said «the city day», not when) come after the dated ones.
+const START_KEY = sql<string>`coalesce(start_date, '9999-12-31'::date)`;
+
+/** A page of events matching the filter, earliest first. */
+export async function selectEventPage(db: Kysely<Database>, query: EventListQuery): Promise<Page<Event>> {
+  let select = db.selectFrom('event').selectAll().select(START_KEY.as('start_key'));
+  if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
+  if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
+  if (query.visitId !== undefined) select = select.where('visit_id', '=', query.visitId);
+  if (query.year !== undefined) {
+    select = select
+      .where('start_date', '>=', `${query.year}-01-01`)
+      .where('start_date', '<=', `${query.year}-12-31`);
+  }
+  if (query.from !== undefined) select = select.where('start_date', '>=', query.from);
+  if (query.to !== undefined) select = select.where('start_date', '<=', query.to);
+  if (query.cursor !== undefined)
+    select = select.where(afterCursor([START_KEY, sql.ref('id')], query.cursor, 'asc'));
+  const rows = await select
+    .orderBy(START_KEY)
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.start_key, row.id],
+    (row) => row,
+  );
+  return { items: await withParticipants(db, page.items), nextCursor: page.nextCursor };
+}
