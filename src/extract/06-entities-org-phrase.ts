@@ -5,6 +5,7 @@ import { TITLE_NOUNS, TAIL_STOP } from './05-titles.ts';
 import { ORG_KINDS } from './06-entities-lexicon-orgs.ts';
 import {
   adjParses,
+  agreeingNoun,
   isCapWord,
   lemmaOf,
   nominativePhrase,
@@ -104,7 +105,9 @@ function tailEnd(tokens: Token[], k: number): number {
     if ((t.lower === 'им' && tokens[end + 1]?.text === '.') || t.lower === 'имени') {
       let j = end + (t.lower === 'им' ? 2 : 1);
       const start = j;
-      while (j < start + 6 && (tokens[j]?.cap || tokens[j]?.text === '.') && tokens[j]?.sent === t.sent) j++;
+      // Initials keep their full stops; the stop after the surname ends the sentence.
+      const initialDot = (k: number) => tokens[k]?.text === '.' && tokens[k - 1]?.text.length === 1;
+      while (j < start + 6 && (tokens[j]?.cap || initialDot(j)) && tokens[j]?.sent === t.sent) j++;
       if (j > start) end = j;
       break;
     }
@@ -138,10 +141,8 @@ export function orgKindAt(tokens: Token[], i: number): RuleMatch | undefined {
   }
   if (!head) return undefined;
   const kindTok = tokens[k] as Token;
-  if (k > i) {
-    const c = head.tag.CAse;
-    for (let j = i; j < k; j++) if (!adjParses(tokens[j]).some((p) => p.tag.CAse === c)) return undefined;
-  }
+  if (k > i) head = agreeingNoun(tokens, i, k, ORG_KINDS);
+  if (!head) return undefined;
   const end = tailEnd(tokens, k + 1);
   const hasTail = end > k + 1;
   const lemma = lemmaOf(head);

@@ -111,7 +111,7 @@ export const ORG_RULES: Rule[] = [
       const t = tokens[i];
       if (!t || t.kind !== 'word' || !(t.cap || t.upper) || t.text.length < 2) return undefined;
       const orgn = parsesOf(t).find((p) => p.tag.Orgn === true && p.tag.POS === 'NOUN');
-      if (!orgn && !lemmaIn(t, KNOWN_ORGS)) return undefined;
+      if ((!orgn && !lemmaIn(t, KNOWN_ORGS)) || NOT_ORG_ABBREVIATIONS.has(t.text)) return undefined;
       const n = orgn ? lemmaOf(orgn) : '';
       const normal = t.upper ? t.text : n ? t.text.charAt(0) + n.slice(1) : t.text;
       return { first: i, last: i + 1, normal };

@@ -10,6 +10,7 @@ import {
 } from './06-entities-lexicon-places.ts';
 import {
   adjParses,
+  agreeingNoun,
   isCapWord,
   lemmaOf,
   nominativePhrase,
@@ -52,8 +53,11 @@ export const STRONG_PLACE_RULES: Rule[] = [
       while (k < i + 3 && adjParses(tokens[k]).length) k++;
       const kind = tokens[k];
       if (k === i || !kind || kind.sent !== tokens[i]?.sent) return undefined;
-      const noun = nounIn(kind, PLACE_KINDS) ?? parsesOf(kind).find((p) => p.tag.Geox === true && kind.cap);
-      if (!noun || !adjParses(tokens[i]).some((p) => p.tag.CAse === noun.tag.CAse)) return undefined;
+      const agrees = (c: string | undefined) => adjParses(tokens[i]).some((p) => p.tag.CAse === c);
+      const noun =
+        agreeingNoun(tokens, i, k, PLACE_KINDS) ??
+        parsesOf(kind).find((p) => p.tag.Geox === true && kind.cap && agrees(p.tag.CAse));
+      if (!noun) return undefined;
       return { first: i, last: k + 1, normal: nominativePhrase(tokens, i, k, k + 1, noun) };
     },
   },

@@ -62,6 +62,24 @@ export function nounIn(t: Token | undefined, set: ReadonlySet<string>): AzParse 
   return set.has(t.lower) ? parsesOf(t)[0] : undefined;
 }
 
+/** A noun parse of token k with its lemma in the set that tokens [i, k) agree with as adjectives. */
+export function agreeingNoun(
+  tokens: Token[],
+  i: number,
+  k: number,
+  set: ReadonlySet<string>,
+): AzParse | undefined {
+  const t = tokens[k];
+  if (!t || t.kind !== 'word') return undefined;
+  for (const [lemma, p] of nounLemmas(t)) {
+    if (!set.has(lemma)) continue;
+    let ok = true;
+    for (let j = i; j < k && ok; j++) ok = adjParses(tokens[j]).some((a) => a.tag.CAse === p.tag.CAse);
+    if (ok) return p;
+  }
+  return undefined;
+}
+
 /** Adjective parses (full adjectives and participles). */
 export const adjParses = (t: Token | undefined): AzParse[] =>
   t && t.kind === 'word' ? parsesOf(t).filter((p) => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') : [];

@@ -26,7 +26,14 @@ export interface Mention {
 }
 
 // Groups run one after another over the whole text; earlier groups claim tokens first.
-const GROUPS: Rule[][] = [STRONG_PLACE_RULES, ORG_RULES, PERSON_RULES_06, WEAK_PLACE_RULES];
+// Quoted names after «газета», «компания» come first: «Вечерний Кузнецк» is a newspaper, not a place.
+const GROUPS: Rule[][] = [
+  ORG_RULES.filter((r) => r.id === 'org.quoted'),
+  STRONG_PLACE_RULES,
+  ORG_RULES.filter((r) => r.id !== 'org.quoted'),
+  PERSON_RULES_06,
+  WEAK_PLACE_RULES,
+];
 
 /** Every mention with the rule that found it, in text order, without overlaps. */
 export function findMentions(input: EntityInput): Mention[] {
