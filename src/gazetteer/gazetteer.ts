@@ -78,6 +78,13 @@ export function createGazetteer(artifact: GazetteerArtifact): Gazetteer {
     return [...best.entries()].sort((a, b) => b[1] - a[1]).map(([index]) => placeAt(index));
   }
 
+  /** The filter of `within`: every hit passes when it is absent. */
+  function scope(options?: SearchOptions): (hit: Hit) => boolean {
+    if (!options?.within) return () => true;
+    const within = new Set(options.within);
+    return (hit) => within.has(artifact.country[hit.index]!);
+  }
+
   function variantHits(key: string): Hit[] {
     return russianCaseVariants(key).flatMap((variant) =>
       exact(variant).map((index) => ({ index, key: variant, penalty: 2 })),
@@ -109,16 +116,20 @@ export function createGazetteer(artifact: GazetteerArtifact): Gazetteer {
     lookup: (name, options) => {
       const key = normalizeName(name);
       return rank(
-        exact(key).map((index) => ({ index, key, penalty: 0 })),
+        exact(key)
+          .map((index) => ({ index, key, penalty: 0 }))
+          .filter(scope(options)),
         options,
       );
     },
     find: (name, options) => {
       const key = normalizeName(name);
+      const inScope = scope(options);
       const hits: Hit[] = exact(key).map((index) => ({ index, key, penalty: 0 }));
       hits.push(...variantHits(key));
-      if (hits.length === 0) hits.push(...fuzzyHits(key));
-      return rank(hits, options);
+      let kept = hits.filter(inScope);
+      if (kept.length === 0) kept = fuzzyHits(key).filter(inScope);
+      return rank(kept, options);
     },
     all: function* () {
       for (let i = 0; i < size; i++) yield placeAt(i);

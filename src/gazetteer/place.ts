@@ -16,9 +16,12 @@ export interface Place {
   timezone: string;
 }
 
-/** Options of a search: the countries already in the registry, whose places come first. */
+/** Options of a search. */
 export interface SearchOptions {
+  /** The countries already in the registry: their places come first. */
   countries?: string[];
+  /** Only places in these countries; the fuzzy step runs when none of them matches exactly. */
+  within?: string[];
 }
 
 /** Read access to the gazetteer. */

@@ -1,0 +1,140 @@
+import { sql, type Kysely } from 'kysely';
+import type { CityRow, Database } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { nameKey, searchNames } from './city.names.ts';
+import type { City, CityCreate, CitySearchQuery, CityUpdate } from './city.schema.ts';
+
+/** Maps a stored row to the domain shape. */
+export function toCity(row: CityRow): City {
+  return {
+    id: row.id,
+    source: row.source,
+    nameRu: row.name_ru,
+    nameBe: row.name_be,
+    nameEn: row.name_en,
+    country: row.country,
+    admin1: row.admin1,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    population: row.population,
+    timezone: row.timezone,
+    foundedYear: row.founded_year,
+    cityDay: row.city_day,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+  };
+}
+
+/** The city with this id, if any. */
+export async function findCityById(db: Kysely<Database>, id: number): Promise<City | undefined> {
+  const row = await db.selectFrom('city').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCity(row);
+}
+
+/** The city with this id; its absence is an error. */
+export async function findCityByIdOrThrow(db: Kysely<Database>, id: number): Promise<City> {
+  const city = await findCityById(db, id);
+  if (!city) throw notFound('City', id);
+  return city;
+}
+
+/** Which of these ids are cities in the database. */
+export async function existingCityIds(db: Kysely<Database>, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('city')
+    .select('id')
+    .where(sql<boolean>`id = ANY(${ids}::integer[])`)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+// pg_trgm's default (0.6) misses one-letter transliteration variants: «Baranavichy» is 0.58 of
+// «Baranovichi»; 0.45 still keeps unrelated names out.
+const WORD_SIMILARITY = 0.45;
+
+/**
+ * Cities by name in any language, best first: an exact name (search_names, GIN-indexed) before a
+ * trigram-similar one (pg_trgm over name_key, so «Барановичей» finds «Барановичи»), then the
+ * countries asked for, then population.
+ */
+export async function searchCitiesByName(db: Kysely<Database>, query: CitySearchQuery): Promise<City[]> {
+  // SET LOCAL needs a transaction and ends with it, so the threshold never leaks to other queries.
+  if (!db.isTransaction) return db.transaction().execute((trx) => searchCitiesByName(trx, query));
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(WORD_SIMILARITY)}`.execute(db);
+  const key = nameKey(query.q);
+  const countries = query.countries ?? [];
+  const haystack = sql`name_key(coalesce(name_ru, '') || ' ' || name_en)`;
+  const rows = await db
+    .selectFrom('city')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb(sql`search_names`, '@>', sql`ARRAY[${key}]::text[]`),
+        eb(sql`name_key(${query.q})`, sql`<%`, haystack),
+      ]),
+    )
+    .orderBy(sql`search_names @> ARRAY[${key}]::text[]`, 'desc')
+    .orderBy(sql`country = ANY(${countries}::text[])`, 'desc')
+    .orderBy(sql`round(word_similarity(name_key(${query.q}), ${haystack})::numeric, 1)`, 'desc')
+    .orderBy('population', 'desc')
+    .orderBy('id')
+    .limit(query.limit)
+    .execute();
+  return rows.map(toCity);
+}
+
+/** Stores a city a user adds and returns its id (drawn from the user range, above GeoNames ids). */
+export async function insertCity(db: Kysely<Database>, input: CityCreate): Promise<number> {
+  const row = await db
+    .insertInto('city')
+    .values({
+      name_ru: input.nameRu ?? null,
+      name_be: input.nameBe ?? null,
+      name_en: input.nameEn,
+      search_names: searchNames({ ru: input.nameRu ?? null, be: input.nameBe ?? null, en: input.nameEn }),
+      country: input.country,
+      admin1: input.admin1 ?? '',
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      population: input.population ?? 0,
+      timezone: input.timezone ?? null,
+      founded_year: input.foundedYear ?? null,
+      city_day: input.cityDay ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Applies a change if the row still has the version the editor saw; false when it does not. */
+export async function updateCityRow(
+  db: Kysely<Database>,
+  id: number,
+  { version, ...patch }: CityUpdate,
+  names: { ru: string | null; be: string | null; en: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('city')
+    .set({
+      name_ru: patch.nameRu,
+      name_be: patch.nameBe,
+      name_en: patch.nameEn,
+      search_names: searchNames(names),
+      country: patch.country,
+      admin1: patch.admin1,
+      latitude: patch.latitude,
+      longitude: patch.longitude,
+      population: patch.population,
+      timezone: patch.timezone,
+      founded_year: patch.foundedYear,
+      city_day: patch.cityDay,
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.schema.ts';
+import { inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import {
+  findCityById,
+  findCityByIdOrThrow,
+  insertCity,
+  searchCitiesByName,
+  updateCityRow,
+} from './city.repository.ts';
+import { cityCreateSchema, citySearchQuerySchema, cityUpdateSchema, type City } from './city.schema.ts';
+
+/** The city with this id; `not_found` when there is none. */
+export async function getCity(db: Kysely<Database>, id: number): Promise<City> {
+  return findCityByIdOrThrow(db, id);
+}
+
+/** Cities whose name in any language matches `q` exactly or closely, best first. */
+export async function searchCities(db: Kysely<Database>, query: unknown): Promise<City[]> {
+  return searchCitiesByName(db, parseInput(citySearchQuerySchema, query));
+}
+
+/** Adds a city the gazetteer lacks, audited. */
+export async function createCity(db: Kysely<Database>, actor: Actor, input: unknown): Promise<City> {
+  const values = parseInput(cityCreateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const id = await insertCity(trx, values);
+    const created = await findCityByIdOrThrow(trx, id);
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'create',
+      recordType: 'city',
+      recordId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/**
+ * Changes a city (its founding year and city day, typically) if the editor saw the current version;
+ * its search names follow its names.
+ */
+export async function updateCity(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: unknown,
+): Promise<City> {
+  const change = parseInput(cityUpdateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const { before, after } = await updateVersioned({
+      what: 'City',
+      id,
+      expectedVersion: change.version,
+      load: () => findCityById(trx, id),
+      update: async () => {
+        const current = await findCityByIdOrThrow(trx, id);
+        const names = {
+          ru: change.nameRu !== undefined ? change.nameRu : current.nameRu,
+          be: change.nameBe !== undefined ? change.nameBe : current.nameBe,
+          en: change.nameEn ?? current.nameEn,
+        };
+        return updateCityRow(trx, id, change, names);
+      },
+    });
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'update',
+      recordType: 'city',
+      recordId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
