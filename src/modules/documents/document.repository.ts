@@ -1,0 +1,157 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, DocumentRow } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type {
+  Document,
+  DocumentCreate,
+  DocumentListQuery,
+  DocumentSummary,
+  DocumentUpdate,
+} from './document.schema.ts';
+
+type SummaryRow = Omit<DocumentRow, 'body' | 'extraction' | 'search'>;
+const SUMMARY_COLUMNS = [
+  'id',
+  'kind',
+  'title',
+  'language',
+  'content_hash',
+  'published_on',
+  'source_url',
+  'file_name',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+/** Maps a stored row, without its text, to the summary lists show. */
+export function toDocumentSummary(row: SummaryRow): DocumentSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    language: row.language,
+    contentHash: row.content_hash,
+    publishedOn: row.published_on,
+    sourceUrl: row.source_url,
+    fileName: row.file_name,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+  };
+}
+
+/** Maps a stored row to the full document. */
+export function toDocument(row: DocumentRow): Document {
+  return { ...toDocumentSummary(row), body: row.body, extraction: row.extraction ?? null };
+}
+
+/** The document with this id, text included, if any. */
+export async function findDocumentById(db: Kysely<Database>, id: number): Promise<Document | undefined> {
+  const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDocument(row);
+}
+
+/** The document with this id; absence is an error. */
+export async function findDocumentByIdOrThrow(db: Kysely<Database>, id: number): Promise<Document> {
+  const found = await findDocumentById(db, id);
+  if (!found) throw notFound('Document', id);
+  return found;
+}
+
+/** The document whose text has this hash: the same text imported before. */
+export async function findDocumentByContentHash(
+  db: Kysely<Database>,
+  hash: string,
+): Promise<Document | undefined> {
+  const row = await db.selectFrom('document').selectAll().where('content_hash', '=', hash).executeTakeFirst();
+  return row && toDocument(row);
+}
+
+/** Stores a new document with its content hash and returns its id. */
+export async function insertDocument(
+  db: Kysely<Database>,
+  input: DocumentCreate,
+  contentHash: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('document')
+    .values({
+      kind: input.kind,
+      title: input.title,
+      language: input.language,
+      body: input.body,
+      content_hash: contentHash,
+      published_on: input.publishedOn ?? null,
+      source_url: input.sourceUrl ?? null,
+      file_name: input.fileName ?? null,
+      extraction: input.extraction === undefined ? null : JSON.stringify(input.extraction),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Applies a change when the stored version is still the one given. */
+export async function updateDocumentRow(
+  db: Kysely<Database>,
+  id: number,
+  change: DocumentUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('document')
+    .set({
+      kind: change.kind,
+      title: change.title,
+      language: change.language,
+      published_on: change.publishedOn,
+      source_url: change.sourceUrl,
+      file_name: change.fileName,
+      extraction: change.extraction === undefined ? undefined : JSON.stringify(change.extraction),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes a document and its links to records (the records stay). */
+export async function deleteDocumentRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('document').where('id', '=', id).execute();
+}
+
+// Undated documents sort as the oldest.
+const PUBLISHED_KEY = sql<string>`coalesce(published_on, '0001-01-01'::date)`;
+
+/** A page of document summaries matching the filter, latest published first. */
+export async function selectDocumentPage(
+  db: Kysely<Database>,
+  query: DocumentListQuery,
+): Promise<Page<DocumentSummary>> {
+  let select = db.selectFrom('document').select(SUMMARY_COLUMNS).select(PUBLISHED_KEY.as('published_key'));
+  if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
+  if (query.q !== undefined) {
+    select = select.where(
+      sql<boolean>`search @@ websearch_to_tsquery('russian', immutable_unaccent(${query.q}))`,
+    );
+  }
+  if (query.cursor !== undefined) {
+    select = select.where(afterCursor([PUBLISHED_KEY, sql.ref('id')], query.cursor, 'desc'));
+  }
+  const rows = await select
+    .orderBy(PUBLISHED_KEY, 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => [row.published_key, row.id], toDocumentSummary);
+}
+
+/** The length of a document's text as JavaScript counts it (UTF-16 units), the unit of evidence spans. */
+export async function findDocumentTextLength(db: Kysely<Database>, id: number): Promise<number> {
+  const row = await db.selectFrom('document').select('body').where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Document', id);
+  return row.body.length;
+}

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { validationFailed } from '../../errors.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.schema.ts';
+import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import type { Page } from '../audit/cursor-page.ts';
+import {
+  deleteDocumentRow,
+  findDocumentByContentHash,
+  findDocumentById,
+  findDocumentByIdOrThrow,
+  findDocumentTextLength,
+  insertDocument,
+  selectDocumentPage,
+  updateDocumentRow,
+} from './document.repository.ts';
+import {
+  documentCreateSchema,
+  documentListQuerySchema,
+  documentUpdateSchema,
+  recordSourceCreateSchema,
+  type Document,
+  type DocumentSummary,
+  type RecordSource,
+} from './document.schema.ts';
+import { insertRecordSource } from './record-source.repository.ts';
+
+/**
+ * The SHA-256 of a text with its line endings and surrounding blanks normalized: the same press
+ * release pasted from Windows or Linux, with or without a trailing newline, is the same document.
+ */
+export function contentHash(body: string): string {
+  return createHash('sha256').update(body.normalize('NFC').replace(/\r\n?/g, '\n').trim()).digest('hex');
+}
+
+/**
+ * Stores a document, or finds it when the same text was stored before (`duplicate: true`, nothing
+ * written), so importing a press release twice offers the first one again.
+ */
+export async function storeDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: unknown,
+): Promise<{ document: Document; duplicate: boolean }> {
+  const values = parseInput(documentCreateSchema, input);
+  const hash = contentHash(values.body);
+  return inTransaction(db, async (trx) => {
+    const existing = await findDocumentByContentHash(trx, hash);
+    if (existing) return { document: existing, duplicate: true };
+    const document = await findDocumentByIdOrThrow(trx, await insertDocument(trx, values, hash));
+    const { body: _body, ...after } = document;
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'create',
+      recordType: 'document',
+      recordId: document.id,
+      after,
+    });
+    return { document, duplicate: false };
+  });
+}
+
+/** Changes a document's description (never its text) if the editor saw the current version. */
+export async function updateDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: unknown,
+): Promise<Document> {
+  const change = parseInput(documentUpdateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const { before, after } = await updateVersioned({
+      what: 'Document',
+      id,
+      expectedVersion: change.version,
+      load: () => findDocumentById(trx, id),
+      update: () => updateDocumentRow(trx, id, change),
+    });
+    // The text is the same before and after; the trail keeps the fields that changed.
+    const { body: _before, ...beforeFields } = before;
+    const { body: _after, ...afterFields } = after;
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'update',
+      recordType: 'document',
+      recordId: id,
+      before: beforeFields,
+      after: afterFields,
+    });
+    return after;
+  });
+}
+
+/** Deletes a document and its links to records; the records and the audit trail stay. */
+export async function deleteDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  version: number,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const before = await findDocumentById(trx, id);
+    assertVersion('Document', id, before, version);
+    await deleteDocumentRow(trx, id);
+    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'document', recordId: id, before });
+  });
+}
+
+/** Lists documents by kind or words, latest published first, a page at a time. */
+export async function listDocuments(db: Kysely<Database>, query: unknown): Promise<Page<DocumentSummary>> {
+  return selectDocumentPage(db, parseInput(documentListQuerySchema, query));
+}
+
+/** Links a record to the document it came from, with the evidence span checked against the text. */
+export async function linkRecordSource(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: unknown,
+): Promise<RecordSource> {
+  const link = parseInput(recordSourceCreateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const length = await findDocumentTextLength(trx, link.documentId);
+    if (link.spanEnd !== null && link.spanEnd > length) {
+      throw validationFailed(
+        `The evidence span ends at ${link.spanEnd}, past the end of the text (${length}).`,
+        [{ path: 'spanEnd', message: 'is past the end of the text' }],
+      );
+    }
+    const created = await insertRecordSource(trx, link);
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'create',
+      recordType: 'record_source',
+      recordId: created.id,
+      after: created,
+    });
+    return created;
+  });
+}
