@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { splitSentences, tokenize } from '../src/extract/01-tokens.ts';
 import { loadMorphology } from '../src/extract/02-morphology.ts';
 import { loadCityLookup } from '../src/extract/03-city-lookup.ts';
-import { findEntities } from '../src/extract/06-entities.ts';
+import { findMentions } from '../src/extract/06-entities.ts';
 
 const [set, outDir] = process.argv.slice(2);
 if ((set !== 'devset' && set !== 'testset') || !outDir) {
@@ -28,7 +28,12 @@ let entities = 0;
 for (const doc of docs) {
   const tokens = tokenize(doc.text);
   const sentences = splitSentences(tokens, doc.text);
-  const found = findEntities({ text: doc.text, tokens, sentences, cities });
+  // The rule id goes along with each entity so that a wrong one traces to its rule.
+  const found = findMentions({ text: doc.text, tokens, sentences, cities }).map((m) => {
+    const start = tokens[m.first]?.start ?? 0;
+    const end = tokens[m.last - 1]?.end ?? start;
+    return { start, end, type: m.type, text: doc.text.slice(start, end), normal: m.normal, rule: m.rule };
+  });
   entities += found.length;
   writeFileSync(join(outDir, `${doc.id}.json`), JSON.stringify({ entities: found }, null, 1));
 }

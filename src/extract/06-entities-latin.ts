@@ -20,6 +20,12 @@ const CONNECTORS = new Set([
   'et',
 ]);
 const ROMAN = /^[IVXLCM]+$/;
+// Software and devices are things, not organizations; «STS-124» is a flight.
+const NOT_NAMES = new Set(
+  'windows linux android ios iphone ipad ipod mac macos office word excel xbox playstation wi-fi gps usb dvd cd'.split(
+    ' ',
+  ),
+);
 
 const nameWord = (t: Token | undefined): t is Token =>
   !!t && t.kind === 'word' && t.latin && (t.cap || /^\d/.test(t.text)) && !/[А-Яа-яЁё]/.test(t.text);
@@ -27,7 +33,8 @@ const nameWord = (t: Token | undefined): t is Token =>
 /** A Latin name starting at token i, and whether it reads as a person's name. */
 export function latinNameAt(tokens: Token[], i: number): (RuleMatch & { person: boolean }) | undefined {
   const t = tokens[i];
-  if (!nameWord(t) || ROMAN.test(t.text) || t.text.length < 2) return undefined;
+  if (!nameWord(t) || ROMAN.test(t.text) || t.text.length < 2 || NOT_NAMES.has(t.lower)) return undefined;
+  if (/-\d+$/.test(t.text)) return undefined;
   if (nameWord(tokens[i - 1])) return undefined;
   let last = i + 1;
   for (;;) {

@@ -6,7 +6,6 @@ import { ORG_KINDS } from './06-entities-lexicon-orgs.ts';
 import {
   adjParses,
   agreeingNoun,
-  isCapWord,
   lemmaOf,
   nominativePhrase,
   nounIn,
@@ -16,6 +15,7 @@ import {
 
 // Kinds that name a body by themselves only when a genitive or an adjective says which one.
 const GENERIC = new Set([
+  'союз',
   'компания',
   'группа',
   'центр',
@@ -63,62 +63,46 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
   return k;
 }
 
-const FUNCTION_WORDS = new Set([
-  'и',
-  'или',
-  'а',
-  'но',
-  'в',
-  'во',
-  'на',
-  'с',
-  'со',
-  'к',
-  'от',
-  'до',
-  'из',
-  'за',
-  'о',
-  'об',
-  'не',
-  'же',
-  'ли',
-  'бы',
-  'то',
-  'как',
-  'что',
-  'это',
-]);
+const FUNCTION_WORDS = new Set(
+  'и или а но в во на с со к от до из за о об не же ли бы то как что это'.split(' '),
+);
 const GENT = new Set(['gent', 'gen2']);
 const DATV = new Set(['datv']);
+const LOCT = new Set(['loct', 'loc2']);
+// Prepositions inside a name and the case they take: «комитет по …», «совет при …», «движение против …».
+const INNER_PREPOSITIONS: Record<string, ReadonlySet<string>> = { по: DATV, при: LOCT, против: GENT };
 
-// The tail after a kind noun: genitives («иностранных дел»), «по» + dative, «№ 5», «им. …».
+// «им. А. С. Пушкина», «имени Гагарина»: the namesake, initials with their full stops.
+function namesakeEnd(tokens: Token[], at: number): number {
+  const t = tokens[at] as Token;
+  let j = at + (t.lower === 'им' ? 2 : 1);
+  const start = j;
+  const initialDot = (k: number) => tokens[k]?.text === '.' && tokens[k - 1]?.text.length === 1;
+  while (j < start + 6 && (tokens[j]?.cap || initialDot(j)) && tokens[j]?.sent === t.sent) j++;
+  return j > start ? j : at;
+}
+
+// The tail after a kind noun: genitives («иностранных дел»), prepositions, «№ 5», «им. …», «и» + the same case.
 function tailEnd(tokens: Token[], k: number): number {
   let end = k;
-  for (let n = 0; n < 3; n++) {
+  let cases: ReadonlySet<string> = GENT;
+  for (let n = 0; n < 4; n++) {
     const t = tokens[end];
     if (!t || t.sent !== tokens[k - 1]?.sent) break;
-    if (t.text === '№' && tokens[end + 1]?.kind === 'num') {
-      end += 2;
-      break;
-    }
-    if ((t.lower === 'им' && tokens[end + 1]?.text === '.') || t.lower === 'имени') {
-      let j = end + (t.lower === 'им' ? 2 : 1);
-      const start = j;
-      // Initials keep their full stops; the stop after the surname ends the sentence.
-      const initialDot = (k: number) => tokens[k]?.text === '.' && tokens[k - 1]?.text.length === 1;
-      while (j < start + 6 && (tokens[j]?.cap || initialDot(j)) && tokens[j]?.sent === t.sent) j++;
-      if (j > start) end = j;
-      break;
-    }
-    if (t.lower === 'по') {
-      const e = nounPhrase(tokens, end + 1, DATV, true);
+    if (t.text === '№' && tokens[end + 1]?.kind === 'num') return end + 2;
+    if ((t.lower === 'им' && tokens[end + 1]?.text === '.') || t.lower === 'имени')
+      return namesakeEnd(tokens, end);
+    const inner = INNER_PREPOSITIONS[t.lower];
+    if (inner || (t.lower === 'и' && end > k)) {
+      const e = nounPhrase(tokens, end + 1, inner ?? cases, true);
       if (e === end + 1) break;
+      if (inner) cases = inner;
       end = e;
       continue;
     }
-    const e = nounPhrase(tokens, end, GENT, !isCapWord(t) || !nounIn(t, ORG_KINDS));
+    const e = nounPhrase(tokens, end, GENT, true);
     if (e === end) break;
+    cases = GENT;
     end = e;
   }
   return end;

@@ -103,6 +103,23 @@ export const ORG_RULES: Rule[] = [
         : undefined;
     },
   },
+  // Глава японского МИДа прибыл в Кузнецк.
+  {
+    id: 'org.adj-abbr',
+    type: 'ORG',
+    at(tokens, i) {
+      const t = tokens[i];
+      const next = tokens[i + 1];
+      if (!t || t.cap || !/(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/.test(t.lower) || !next)
+        return undefined;
+      const dict = parsesOf(next).find(
+        (p) => p.parser === 'Dictionary' && (p.tag.Orgn === true || p.tag.Abbr === true),
+      );
+      if (!abbreviation(tokens, i + 1) || !dict || !adjParses(t).some((a) => a.tag.CAse === dict.tag.CAse))
+        return undefined;
+      return { first: i, last: i + 2, normal: nominativePhrase(tokens, i, i + 1, i + 2, dict) };
+    },
+  },
   // Роскосмос, Газпром и Евросоюз подписали меморандум.
   {
     id: 'org.known',
@@ -110,7 +127,9 @@ export const ORG_RULES: Rule[] = [
     at(tokens, i) {
       const t = tokens[i];
       if (!t || t.kind !== 'word' || !(t.cap || t.upper) || t.text.length < 2) return undefined;
-      const orgn = parsesOf(t).find((p) => p.tag.Orgn === true && p.tag.POS === 'NOUN');
+      const orgn = parsesOf(t).find(
+        (p) => p.tag.Orgn === true && p.tag.POS === 'NOUN' && p.parser === 'Dictionary',
+      );
       if ((!orgn && !lemmaIn(t, KNOWN_ORGS)) || NOT_ORG_ABBREVIATIONS.has(t.text)) return undefined;
       const n = orgn ? lemmaOf(orgn) : '';
       const normal = t.upper ? t.text : n ? t.text.charAt(0) + n.slice(1) : t.text;

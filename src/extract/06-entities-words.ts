@@ -47,7 +47,8 @@ function nounLemmas(t: Token): [string, AzParse][] {
   let hit = nounCache.get(t.text);
   if (!hit) {
     hit = parsesOf(t)
-      .filter((p) => p.tag.POS === 'NOUN')
+      // Guessed parses of unknown words borrow lemmas from their endings («Джаред» → «редакция»).
+      .filter((p) => p.tag.POS === 'NOUN' && p.parser === 'Dictionary')
       .map((p): [string, AzParse] => [lemmaOf(p), p]);
     if (nounCache.size > 100_000) nounCache.clear();
     nounCache.set(t.text, hit);
