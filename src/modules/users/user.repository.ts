@@ -1,0 +1,150 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AppUserTable, Database, UserRoleTable } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import type { RoleGrant } from '../auth/principal.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import type { User, UserCreate, UserListQuery } from './user.schema.ts';
+
+type RoleRow = Pick<Selectable<UserRoleTable>, 'role' | 'city_id' | 'organization_id'>;
+type UserRow = Omit<Selectable<AppUserTable>, 'password_hash' | 'calendar_secret'>;
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'locale',
+  'disabled',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+
+/** Maps a stored role row to the grant it stands for. */
+export function toRoleGrant(row: RoleRow): RoleGrant {
+  switch (row.role) {
+    case 'admin':
+      return { role: 'admin' };
+    case 'city_editor':
+    case 'city_viewer':
+      return { role: row.role, cityId: row.city_id ?? 0 };
+    case 'org_editor':
+      return { role: 'org_editor', organizationId: row.organization_id ?? 0 };
+    default: {
+      const unknown: never = row.role;
+      throw new Error(`Unknown role ${String(unknown)} in user_role`);
+    }
+  }
+}
+
+/** Maps a stored user row (without secrets) and their roles to the domain shape. */
+export function toUser(row: UserRow, roles: RoleGrant[]): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    locale: row.locale,
+    disabled: row.disabled,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+    roles,
+  };
+}
+
+async function withRoles(db: Kysely<Database>, rows: UserRow[]): Promise<User[]> {
+  const ids = rows.map((row) => row.id);
+  const roleRows =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('user_role').selectAll().where('user_id', 'in', ids).orderBy('id').execute();
+  return rows.map((row) => toUser(row, roleRows.filter((role) => role.user_id === row.id).map(toRoleGrant)));
+}
+
+/** The user with this id and their roles, if any. */
+export async function findUserById(db: Kysely<Database>, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom('app_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && (await withRoles(db, [row]))[0];
+}
+
+/** The user with this id; absence is an error. */
+export async function findUserByIdOrThrow(db: Kysely<Database>, id: number): Promise<User> {
+  const found = await findUserById(db, id);
+  if (!found) throw notFound('User', id);
+  return found;
+}
+
+/** The user with this e-mail address, compared case-insensitively as the unique index does. */
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(USER_COLUMNS)
+    .where(sql<boolean>`lower(email) = lower(${email.trim()})`)
+    .executeTakeFirst();
+  return row && (await withRoles(db, [row]))[0];
+}
+
+/** Stores a new account (no password yet) and returns its id. */
+export async function insertUser(db: Kysely<Database>, input: UserCreate): Promise<number> {
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      email: input.email,
+      display_name: input.displayName,
+      locale: input.locale,
+      password_hash: null,
+      calendar_secret: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Grants a role; granting one the user already holds changes nothing. */
+export async function insertUserRole(db: Kysely<Database>, userId: number, grant: RoleGrant): Promise<void> {
+  await db
+    .insertInto('user_role')
+    .values({
+      user_id: userId,
+      role: grant.role,
+      city_id: 'cityId' in grant ? grant.cityId : null,
+      organization_id: 'organizationId' in grant ? grant.organizationId : null,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
+}
+
+/** Stores the hash of a user's password (the hashing itself is the auth module's). */
+export async function setUserPasswordHash(
+  db: Kysely<Database>,
+  userId: number,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** A page of accounts, in e-mail order, optionally those whose e-mail contains `q`. */
+export async function selectUserPage(db: Kysely<Database>, query: UserListQuery): Promise<Page<User>> {
+  let select = db
+    .selectFrom('app_user')
+    .select(USER_COLUMNS)
+    .select(sql<string>`lower(email)`.as('email_key'));
+  if (query.q !== undefined) select = select.where(sql<boolean>`strpos(lower(email), lower(${query.q})) > 0`);
+  if (query.cursor !== undefined) {
+    select = select.where(afterCursor([sql`lower(email)`, sql.ref('id')], query.cursor, 'asc'));
+  }
+  const rows = await select
+    .orderBy(sql`lower(email)`)
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.email_key, row.id],
+    (row) => row,
+  );
+  return { items: await withRoles(db, page.items), nextCursor: page.nextCursor };
+}

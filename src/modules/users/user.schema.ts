@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { roleGrantSchema } from '../auth/auth.schema.ts';
+import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { storedFields, textSchema } from '../audit/fields.schema.ts';
+
+const userFields = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(3)
+    .max(254)
+    .regex(/^[^@\s]+@[^@\s]+$/, 'is not an e-mail address'),
+  displayName: textSchema,
+  locale: z.enum(['ru', 'be', 'en']),
+});
+
+/** A new account: e-mail, the name shown, the interface language, and its first roles. */
+export const userCreateSchema = userFields
+  .partial({ locale: true })
+  .extend({ roles: z.array(roleGrantSchema).max(100).default([]) });
+export type UserCreate = z.infer<typeof userCreateSchema>;
+
+/** An account with its roles; the password hash never leaves the database. */
+export const userSchema = userFields
+  .extend(storedFields)
+  .extend({ disabled: z.boolean(), roles: z.array(roleGrantSchema) });
+export type User = z.infer<typeof userSchema>;
+
+/** Accounts by e-mail fragment, in e-mail order. */
+export const userListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().min(1).max(254).optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { roleGrantSchema } from '../auth/auth.schema.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/audit.schema.ts';
+import { inTransaction, parseInput } from '../audit/audited-write.ts';
+import type { Page } from '../audit/cursor-page.ts';
+import { recordIdSchema } from '../audit/fields.schema.ts';
+import {
+  findUserById,
+  findUserByIdOrThrow,
+  insertUser,
+  insertUserRole,
+  selectUserPage,
+} from './user.repository.ts';
+import { userCreateSchema, userListQuerySchema, type User } from './user.schema.ts';
+
+/** Creates an account with its first roles, in one transaction, audited (a taken e-mail is a conflict). */
+export async function createUser(db: Kysely<Database>, actor: Actor, input: unknown): Promise<User> {
+  const values = parseInput(userCreateSchema, input);
+  return inTransaction(db, async (trx) => {
+    const id = await insertUser(trx, values);
+    for (const grant of values.roles) await insertUserRole(trx, id, grant);
+    const created = await findUserByIdOrThrow(trx, id);
+    await insertAuditEntry(trx, {
+      actor,
+      action: 'create',
+      recordType: 'user',
+      recordId: id,
+      after: created,
+    });
+    return created;
+  });
+}
+
+/** Grants a user a role in its scope (a city or an organization); audited as a change of the user. */
+export async function addUserRole(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  input: unknown,
+): Promise<User> {
+  const id = parseInput(recordIdSchema, userId);
+  const grant = parseInput(roleGrantSchema, input);
+  return inTransaction(db, async (trx) => {
+    const before = await findUserByIdOrThrow(trx, id);
+    await insertUserRole(trx, id, grant);
+    const after = await findUserByIdOrThrow(trx, id);
+    if (after.roles.length !== before.roles.length) {
+      await insertAuditEntry(trx, {
+        actor,
+        action: 'update',
+        recordType: 'user',
+        recordId: id,
+        before,
+        after,
+      });
+    }
+    return after;
+  });
+}
+
+/** The account with this id and its roles, if any. */
+export async function findUser(db: Kysely<Database>, id: number): Promise<User | undefined> {
+  return findUserById(db, parseInput(recordIdSchema, id));
+}
+
+/** Lists accounts by e-mail, a page at a time. */
+export async function listUsers(db: Kysely<Database>, query: unknown): Promise<Page<User>> {
+  return selectUserPage(db, parseInput(userListQuerySchema, query));
+}
