@@ -4,11 +4,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { agreementRoutes } from '../modules/agreements/agreement.routes.ts';
+import { organizationRoutes } from '../modules/organizations/organization.routes.ts';
+import { personRoutes } from '../modules/persons/person.routes.ts';
+import { planItemRoutes } from '../modules/plans/plan-item.routes.ts';
+import { projectRoutes } from '../modules/projects/project.routes.ts';
+import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -31,7 +36,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are typed by the services; re-checking them through zod on every reply would cost time
+  // and trips on the input-side transforms (trimmed text) that record schemas share with their inputs.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
   await app.register(fastifySwagger, {
     openapi: {
@@ -57,5 +64,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { prefix: '/api', database: options.database });
   await typed.register(authRoutes, { prefix: '/api', db });
+  for (const routes of [
+    organizationRoutes,
+    personRoutes,
+    visitRoutes,
+    agreementRoutes,
+    planItemRoutes,
+    projectRoutes,
+  ]) {
+    await typed.register(routes, { prefix: '/api', db });
+  }
   return app;
 }

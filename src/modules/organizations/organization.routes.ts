@@ -1,0 +1,41 @@
+import { recordRoutes } from '../../server/record-routes.ts';
+import { resolveScope } from '../../server/record-scope.ts';
+import { findOrganizationById } from './organization.repository.ts';
+import {
+  organizationCreateSchema,
+  organizationListQuerySchema,
+  organizationSchema,
+  organizationUpdateSchema,
+  type Organization,
+} from './organization.schema.ts';
+import {
+  createOrganization,
+  deleteOrganization,
+  listOrganizations,
+  updateOrganization,
+} from './organization.service.ts';
+
+/** /api/organizations: an organization belongs to its city, and to its own editors. */
+export const organizationRoutes = recordRoutes<Organization>({
+  path: 'organizations',
+  what: 'Organization',
+  recordType: 'organization',
+  schemas: {
+    record: organizationSchema,
+    create: organizationCreateSchema,
+    update: organizationUpdateSchema,
+    list: organizationListQuerySchema,
+  },
+  find: findOrganizationById,
+  list: listOrganizations,
+  create: createOrganization,
+  update: updateOrganization,
+  remove: deleteOrganization,
+  scopeOf: (db, organization) =>
+    resolveScope(db, { cityIds: [organization.cityId], organizationIds: [organization.id] }),
+  scopeOfInput: (db, input, stored) =>
+    resolveScope(db, {
+      cityIds: [(input.cityId as number | undefined) ?? stored?.cityId],
+      organizationIds: [stored?.id],
+    }),
+});

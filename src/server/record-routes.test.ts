@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../db/connect.ts';
+import type { Role } from '../db/database.ts';
+import { testEngines } from '../db/test-database.ts';
+import { insertApiToken } from '../modules/auth/api-token.repository.ts';
+import { insertTestCity } from '../modules/audit/test-cities.ts';
+import { buildApp } from './app.ts';
+
+type Who = 'admin' | 'baranovichiEditor' | 'baranovichiViewer' | 'minskEditor' | 'gymnasiumEditor' | 'public';
+
+for (const engine of testEngines()) {
+  describe(`records through the API on ${engine.engine}`, () => {
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+    const city = { baranovichi: 0, kuznetsk: 0, minsk: 0 };
+    const org = { gymnasium: 0, lyceum: 0 };
+    const tokens = {} as Record<Who, string | null>;
+
+    beforeAll(async () => {
+      database = await engine.open();
+      app = await buildApp({ database });
+      const { db } = database;
+      city.baranovichi = await insertTestCity(db, 'Барановичи', 'Baranovichi');
+      city.kuznetsk = await insertTestCity(db, 'Кузнецк', 'Kuznetsk', 'RU');
+      city.minsk = await insertTestCity(db, 'Минск', 'Minsk');
+      for (const [key, name, cityId] of [
+        ['gymnasium', 'гимназия № 5', city.baranovichi],
+        ['lyceum', 'лицей № 21', city.kuznetsk],
+      ] as const) {
+        org[key] = (
+          await db
+            .insertInto('organization')
+            .values({ name, city_id: cityId })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      }
+      const grants: Array<[Who, Role, number | null, number | null]> = [
+        ['admin', 'admin', null, null],
+        ['baranovichiEditor', 'city_editor', city.baranovichi, null],
+        ['baranovichiViewer', 'city_viewer', city.baranovichi, null],
+        ['minskEditor', 'city_editor', city.minsk, null],
+        ['gymnasiumEditor', 'org_editor', null, org.gymnasium],
+      ];
+      for (const [who, role, cityId, organizationId] of grants) {
+        const user = await db
+          .insertInto('app_user')
+          .values({ email: `${who}@example.org`, display_name: who })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('user_role')
+          .values({ user_id: user.id, role, city_id: cityId, organization_id: organizationId })
+          .execute();
+        tokens[who] = (await insertApiToken(db, user.id, 'test')).secret;
+      }
+      tokens.public = null;
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    function call(who: Who, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+      const headers = tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {};
+      return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    }
+
+    const visit = (from: number, to: number) => ({
+      fromCityId: from,
+      toCityId: to,
+      startDate: '2025-09-18',
+      endDate: '2025-09-21',
+      kind: 'working',
+    });
+
+    it('lets each role create a visit only where its city is a side', async () => {
+      const own = () => visit(city.baranovichi, city.kuznetsk);
+      const expected: Array<[Who, object, number]> = [
+        ['admin', visit(city.minsk, city.kuznetsk), 201],
+        ['baranovichiEditor', own(), 201],
+        ['baranovichiEditor', visit(city.minsk, city.kuznetsk), 403],
+        ['baranovichiViewer', own(), 403],
+        ['minskEditor', own(), 403],
+        ['gymnasiumEditor', own(), 403],
+        ['public', own(), 401],
+      ];
+      for (const [who, body, status] of expected) {
+        expect([who, (await call(who, 'POST', '/api/visits', body)).statusCode]).toEqual([who, status]);
+      }
+    });
+
+    it('shows a visit to the roles of its cities and to no one else', async () => {
+      const created = (
+        await call('admin', 'POST', '/api/visits', visit(city.baranovichi, city.kuznetsk))
+      ).json();
+      const expected: Array<[Who, number]> = [
+        ['admin', 200],
+        ['baranovichiEditor', 200],
+        ['baranovichiViewer', 200],
+        ['minskEditor', 403],
+        ['gymnasiumEditor', 403],
+        ['public', 401],
+      ];
+      for (const [who, status] of expected) {
+        expect([who, (await call(who, 'GET', `/api/visits/${created.id}`)).statusCode]).toEqual([
+          who,
+          status,
+        ]);
+      }
+      const listed = (await call('minskEditor', 'GET', '/api/visits')).json();
+      expect(listed.items.map((item: { id: number }) => item.id)).not.toContain(created.id);
+      expect((await call('public', 'GET', '/api/visits')).statusCode).toBe(401);
+    });
+
+    it('refuses a stale edit with 409 and keeps the newer one; refuses moving a visit out of the editor’s city', async () => {
+      const created = (
+        await call('baranovichiEditor', 'POST', '/api/visits', visit(city.baranovichi, city.kuznetsk))
+      ).json();
+      const url = `/api/visits/${created.id}`;
+      const first = await call('baranovichiEditor', 'PATCH', url, {
+        version: created.version,
+        purpose: 'День города',
+      });
+      expect(first.statusCode).toBe(200);
+      const stale = await call('baranovichiEditor', 'PATCH', url, {
+        version: created.version,
+        purpose: 'Другое',
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.code).toBe('stale_version');
+      expect((await call('admin', 'GET', url)).json().purpose).toBe('День города');
+      const moved = await call('baranovichiEditor', 'PATCH', url, {
+        version: first.json().version,
+        fromCityId: city.minsk,
+      });
+      expect(moved.statusCode).toBe(403);
+    });
+
+    it('deletes with the version seen, and the history keeps create, update and delete', async () => {
+      const created = (
+        await call('admin', 'POST', '/api/visits', visit(city.kuznetsk, city.baranovichi))
+      ).json();
+      const url = `/api/visits/${created.id}`;
+      const updated = (
+        await call('admin', 'PATCH', url, { version: created.version, outcomes: 'Подписано соглашение' })
+      ).json();
+      expect(
+        (await call('baranovichiViewer', 'DELETE', `${url}?version=${updated.version}`)).statusCode,
+      ).toBe(403);
+      expect((await call('admin', 'DELETE', `${url}?version=${created.version}`)).statusCode).toBe(409);
+      expect((await call('admin', 'DELETE', `${url}?version=${updated.version}`)).statusCode).toBe(204);
+      expect((await call('admin', 'GET', url)).statusCode).toBe(404);
+      const history = (await call('admin', 'GET', `${url}/history`)).json();
+      expect(history.map((entry: { action: string }) => entry.action)).toEqual([
+        'create',
+        'update',
+        'delete',
+      ]);
+      expect((await call('baranovichiEditor', 'GET', `${url}/history`)).statusCode).toBe(403);
+    });
+
+    it('lets an organization editor change their own organization and its agreements, not another', async () => {
+      const gymnasium = (await call('gymnasiumEditor', 'GET', `/api/organizations/${org.gymnasium}`)).json();
+      const edit = await call('gymnasiumEditor', 'PATCH', `/api/organizations/${org.gymnasium}`, {
+        version: gymnasium.version,
+        website: 'https://gymnasium5.example.by',
+      });
+      expect(edit.statusCode).toBe(200);
+      expect(
+        (await call('gymnasiumEditor', 'PATCH', `/api/organizations/${org.lyceum}`, { version: 1 }))
+          .statusCode,
+      ).toBe(403);
+      const agreement = {
+        kind: 'cooperation',
+        title: 'Соглашение о партнёрстве',
+        parties: [{ organizationId: org.gymnasium }, { organizationId: org.lyceum }],
+      };
+      expect((await call('gymnasiumEditor', 'POST', '/api/agreements', agreement)).statusCode).toBe(201);
+      const withoutUs = { ...agreement, parties: [{ cityId: city.minsk }, { organizationId: org.lyceum }] };
+      expect((await call('gymnasiumEditor', 'POST', '/api/agreements', withoutUs)).statusCode).toBe(403);
+    });
+
+    it('answers bad input with 400 naming each field, and stores nothing', async () => {
+      const before = await database.db
+        .selectFrom('visit')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const bad = await call('admin', 'POST', '/api/visits', {
+        fromCityId: 'Барановичи',
+        startDate: '2025-13-40',
+      });
+      expect(bad.statusCode).toBe(400);
+      const paths = bad.json().error.details.map((detail: { path: string }) => detail.path);
+      expect(paths).toEqual(expect.arrayContaining(['body.fromCityId', 'body.toCityId', 'body.startDate']));
+      const oneParty = await call('admin', 'POST', '/api/agreements', {
+        kind: 'cooperation',
+        title: 'Одна сторона',
+        parties: [{ cityId: city.baranovichi }],
+      });
+      expect(oneParty.statusCode).toBe(400);
+      expect(oneParty.json().error.message).toContain('at least two parties');
+      const after = await database.db
+        .selectFrom('visit')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(after.n).toBe(before.n);
+    });
+  });
+}
