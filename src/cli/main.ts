@@ -1,5 +1,6 @@
 /** The `pobratim` command line: one file per command, registered here in the order `--help` lists them. */
 import { Command } from 'commander';
+import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerServeCommand } from './serve.ts';
 
@@ -10,6 +11,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerImportTwinsCommand(program);
 
 try {
   await program.parseAsync(process.argv);
