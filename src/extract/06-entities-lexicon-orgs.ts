@@ -45,7 +45,7 @@ export const KNOWN_ORGS = words(`
   макдоналдс билайн мегафон мтс скайп википедия ютуб интел нокиа сименс боинг аэробус
   архнадзор мемориал гринпис хезболла хамас талибан аль-каида фатх евроклуб спартак зенит
   цска динамо локомотив ювентус барселона реал челси арсенал ливерпуль манчестер
-  би-би-си си-эн-эн лента.ру коммерсант ведомости известия
+  рейтер блумберг би-би-си си-эн-эн лента.ру коммерсант ведомости известия
 `);
 
 /** Multi-word well-known names, lemmas joined by spaces. */
@@ -70,7 +70,7 @@ export const LATIN_GIVEN_NAMES = words(`
   nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
   heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
   megan cheryl andrea hannah martha jacqueline frances gloria ann kathryn alice jean doris
-  sami bilal khaled ahmed mohammed muhammad ali omar hans klaus jean pierre jacques francois
+  jürgen garrett sami bilal khaled ahmed mohammed muhammad ali omar hans klaus jean pierre jacques francois
   giovanni marco luca carlos miguel pedro diego ivan sergey alexey dmitry vladimir igor
 `);
 

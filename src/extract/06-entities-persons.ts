@@ -1,6 +1,7 @@
 /** Person rules for the entity pass: the name rules of pass 4, foreign names, Latin names. */
 import type { Token } from './01-tokens.ts';
 import { parsesOf } from './02-morphology.ts';
+import { placeAt, type CityLookup } from './03-places.ts';
 import { personAt } from './04-persons.ts';
 import { TITLE_NOUNS } from './05-titles.ts';
 import { latinNameAt } from './06-entities-latin.ts';
@@ -43,6 +44,23 @@ function foreignPart(t: Token | undefined, taken: Uint8Array): t is Token {
   return nameish(t) || (isUnknownWord(t) && !isCommonWord(t));
 }
 
+const placeLike = (t: Token) => parsesOf(t).some((p) => p.tag.Geox === true);
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'из', 'под', 'до', 'через', 'около', 'возле', 'близ']);
+// Spacecraft, ships and telescopes carry names too: «шаттл Атлантис», «корабль Орион».
+const VEHICLES = new Set(
+  'корабль корабля корабле шаттл шаттла шаттле челнок челнока модуль модуля телескоп телескопа зонд зонда судно судна'.split(
+    ' ',
+  ),
+);
+const isVehicle = (t: Token | undefined) => !!t && VEHICLES.has(t.lower);
+
+function townHere(tokens: Token[], i: number, cities: CityLookup): boolean {
+  const hit = placeAt(tokens, i, cities);
+  if (!hit) return false;
+  const prev = tokens[i - 1];
+  return hit.geox || (hit.hit?.population ?? 0) >= 100_000 || (!!prev && PLACE_PREPOSITIONS.has(prev.lower));
+}
+
 // A surname alone counts when the dictionary reads it first as a surname or a name.
 function aloneOk(t: Token): boolean {
   const first = parsesOf(t)[0];
@@ -51,10 +69,15 @@ function aloneOk(t: Token): boolean {
 
 /** Extends [first, last) over adjacent foreign name parts and particles («Реджеп Тайип» + «Эрдоган»). */
 function extend(tokens: Token[], first: number, last: number, taken: Uint8Array): [number, number] {
+  // «Марин Ле» read as first name and surname: the particle wants the word after it.
+  const end = tokens[last];
+  if (last - first > 1 && PARTICLES.has(tokens[last - 1]?.lower ?? '') && isCapWord(end) && !taken[end.i])
+    last++;
   for (let n = 0; n < 3; n++) {
     const t = tokens[last];
     if (!t || t.sent !== tokens[last - 1]?.sent || t.start > (tokens[last - 1] as Token).end + 1) break;
-    if (PARTICLES.has(t.lower) && foreignPart(tokens[last + 1], taken)) last += 2;
+    const after = tokens[last + 1];
+    if (PARTICLES.has(t.lower) && isCapWord(after) && !taken[after.i]) last += 2;
     else if (foreignPart(t, taken) && (isUnknownWord(t) || nameish(t))) last++;
     else break;
   }
@@ -87,6 +110,15 @@ export const PERSON_RULES_06: Rule[] = [
         p.rule.startsWith('per.surn-') &&
         (parsesOf(head)[0]?.tag.Surn !== true || TITLE_NOUNS.has(head.lower))
       )
+        return undefined;
+      if (p.last - p.first > 1 && placeLike(head) && personAt(tokens, i + 1, () => false)) return undefined;
+      // «G. Из-за …»: a word the dictionary knows as no name part is no surname.
+      for (let k = p.first; k < p.last && p.rule.includes('init'); k++) {
+        const w = tokens[k] as Token;
+        if (w.text.length > 1 && !nameish(w) && isCommonWord(w)) return undefined;
+      }
+      // A lone name that the gazetteer knows as a town after «в», «из» is the town («в Грозном»).
+      if (p.last - p.first === 1 && (isVehicle(tokens[i - 1]) || townHere(tokens, i, ctx.cities)))
         return undefined;
       const [first, last] = extend(tokens, p.first, p.last, ctx.taken);
       const normal = last > p.last ? `${p.full} ${spanText(tokens, p.last, last)}` : p.full;

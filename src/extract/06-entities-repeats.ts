@@ -14,7 +14,12 @@ const TYPE_ORDER: Record<Mention['type'], number> = { PER: 0, ORG: 1, LOC: 2 };
  * New mentions of single words already found as names: «Романо Проди … Проди сказал» finds the
  * second «Проди» as the same person, with the surname's nominative as its normal form.
  */
-export function propagate(tokens: Token[], found: Mention[], taken: Uint8Array): Mention[] {
+export function propagate(
+  tokens: Token[],
+  found: Mention[],
+  taken: Uint8Array,
+  types: Mention['type'][],
+): Mention[] {
   const known = new Map<string, Known>();
   const ordered = [...found].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
   for (const m of ordered) {
@@ -36,7 +41,7 @@ export function propagate(tokens: Token[], found: Mention[], taken: Uint8Array):
   for (const t of tokens) {
     if (taken[t.i] || t.kind !== 'word' || !(t.cap || t.upper) || t.text.length < 3) continue;
     const k = known.get(nameStem(t.text));
-    if (!k || (k.type === 'PER' && isCommonWord(t) && !t.cap)) continue;
+    if (!k || !types.includes(k.type) || (k.type === 'PER' && isCommonWord(t) && !t.cap)) continue;
     out.push({
       first: t.i,
       last: t.i + 1,
@@ -46,4 +51,20 @@ export function propagate(tokens: Token[], found: Mention[], taken: Uint8Array):
     });
   }
   return out;
+}
+
+/**
+ * A Latin name in brackets after a mention names the same thing:
+ * «Комитет защиты журналистов (Committee to Protect Journalists)», «Ши Тао (Shi Tao)».
+ */
+export function retypeParentheses(tokens: Token[], found: Mention[]): Mention[] {
+  const byFirst = new Map(found.map((m) => [m.first, m]));
+  for (const m of found) {
+    const open = tokens[m.last];
+    const inner = byFirst.get(m.last + 1);
+    if (open?.text !== '(' || !inner || !inner.rule.endsWith('latin') || tokens[inner.last]?.text !== ')')
+      continue;
+    inner.type = m.type;
+  }
+  return found;
 }

@@ -5,7 +5,7 @@ import type { Entity } from './extraction.schema.ts';
 import { ORG_RULES } from './06-entities-orgs.ts';
 import { PERSON_RULES_06 } from './06-entities-persons.ts';
 import { STRONG_PLACE_RULES, WEAK_PLACE_RULES } from './06-entities-places.ts';
-import { propagate } from './06-entities-repeats.ts';
+import { propagate, retypeParentheses } from './06-entities-repeats.ts';
 import type { Rule, RuleContext } from './06-entities-words.ts';
 
 /** What the entity pass reads: the text, its tokens and sentences, and the city gazetteer. */
@@ -27,12 +27,13 @@ export interface Mention {
 
 // Groups run one after another over the whole text; earlier groups claim tokens first.
 // Quoted names after «газета», «компания» come first: «Вечерний Кузнецк» is a newspaper, not a place.
-const GROUPS: Rule[][] = [
-  ORG_RULES.filter((r) => r.id === 'org.quoted'),
-  STRONG_PLACE_RULES,
-  ORG_RULES.filter((r) => r.id !== 'org.quoted'),
-  PERSON_RULES_06,
-  WEAK_PLACE_RULES,
+// After persons, their surnames repeat before places claim them: «Александр Брод … Брод сказал».
+const GROUPS: { rules: Rule[]; repeat?: Mention['type'][] }[] = [
+  { rules: ORG_RULES.filter((r) => r.id === 'org.quoted') },
+  { rules: STRONG_PLACE_RULES },
+  { rules: ORG_RULES.filter((r) => r.id !== 'org.quoted') },
+  { rules: PERSON_RULES_06, repeat: ['PER'] },
+  { rules: WEAK_PLACE_RULES, repeat: ['PER', 'ORG', 'LOC'] },
 ];
 
 /** Every mention with the rule that found it, in text order, without overlaps. */
@@ -46,7 +47,7 @@ export function findMentions(input: EntityInput): Mention[] {
     out.push(m);
     return true;
   };
-  for (const rules of GROUPS) {
+  for (const { rules, repeat } of GROUPS) {
     ctx.lastOrgEnd = -10;
     for (let i = 0; i < tokens.length; i++) {
       if (ctx.taken[i]) continue;
@@ -58,9 +59,9 @@ export function findMentions(input: EntityInput): Mention[] {
         break;
       }
     }
+    if (repeat) for (const m of propagate(tokens, out, ctx.taken, repeat)) claim(m);
   }
-  for (const m of propagate(tokens, out, ctx.taken)) claim(m);
-  return out.sort((a, b) => a.first - b.first);
+  return retypeParentheses(tokens, out).sort((a, b) => a.first - b.first);
 }
 
 /** Every person, place and organization mention in the text, in text order, without overlaps. */
