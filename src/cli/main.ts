@@ -1,5 +1,6 @@
 /** The `pobratim` command line: one file per command, registered here in the order `--help` lists them. */
 import { Command } from 'commander';
+import { registerExtractCommand } from './extract.ts';
 import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerServeCommand } from './serve.ts';
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerExtractCommand(program);
 registerImportTwinsCommand(program);
 
 try {

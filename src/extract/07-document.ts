@@ -1,9 +1,10 @@
 /** Pass 7: the analysed document every later pass reads: tokens, sentences, places, persons. */
 import { splitSentences, tokenize, type Sentence, type Token } from './01-tokens.ts';
-import { parsesOf } from './02-morphology.ts';
+import { parsesOf, parsesOfWord } from './02-morphology.ts';
 import { cityOfAdjective, placeAt, type CityLookup, type PlaceHit, type PlaceMention } from './03-places.ts';
 import { personAt, type PersonMention } from './04-persons.ts';
 import { TITLE_NOUNS } from './05-titles.ts';
+import { fixSurname } from './07-surnames.ts';
 
 /** A calendar day; the year may be unknown. */
 export interface Day {
@@ -33,18 +34,49 @@ export interface Doc {
 
 /** Reports the nominative the text used when the gazetteer spells the city differently («Гомел»). */
 function textSpelling(cities: CityLookup): CityLookup {
+  // With the gazetteer loaded, a place only the dictionary knows («Оша») is no city.
+  const gazetteer = cities.lookup('Москва')?.fromGazetteer === true;
   return {
     lookup(name) {
       const hit = cities.lookup(name);
-      return hit && /^\p{Lu}/u.test(name) ? { ...hit, name } : hit;
+      if (!hit || (gazetteer && !hit.fromGazetteer)) return undefined;
+      return ownSpelling(name, hit.name) ? { ...hit, name } : hit;
     },
   };
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+/** The text's nominative («Гомель») beats the gazetteer's odd one («Гомел»), an oblique case («Пензе») does not. */
+function ownSpelling(query: string, gazetteerName: string): boolean {
+  if (!/^\p{Lu}/u.test(query)) return false;
+  if (fold(query) === fold(gazetteerName)) return true;
+  if (
+    Math.abs(query.length - gazetteerName.length) > 1 ||
+    fold(query).slice(0, 4) !== fold(gazetteerName).slice(0, 4)
+  )
+    return false;
+  return parsesOfWord(query).some((p) => p.tag.Geox === true && p.tag.CAse === 'nomn');
 }
 
 const NAMESAKE = new Set(['им', 'имени']);
 
 function isTitle(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && TITLE_NOUNS.has(t.lower.replace(/(ом|ем|ой|ей|ым|а|я|у|ю|е)$/, ''));
+  if (!t || t.kind !== 'word') return false;
+  return TITLE_NOUNS.has(t.lower) || TITLE_NOUNS.has(t.lower.replace(/(ом|ем|ой|ей|ым|а|я|у|ю|е)$/, ''));
+}
+
+/** «Пинском районе» is an adjective, «между Пинском и Пензой» a city: the next word decides. */
+function adjectiveHere(tokens: Token[], i: number): boolean {
+  const ps = parsesOf(tokens[i] as Token);
+  const adjCases = new Set(ps.filter((p) => p.tag.POS === 'ADJF').map((p) => p.tag.CAse));
+  if (!adjCases.size) return false;
+  if (!ps.some((p) => p.tag.POS === 'NOUN' && p.tag.Geox === true)) return true;
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word' || next.lower.length < 3) return false;
+  return parsesOf(next).some(
+    (p) => (p.tag.POS === 'NOUN' || p.tag.POS === 'ADJF') && adjCases.has(p.tag.CAse),
+  );
 }
 
 /** Finds places, city adjectives and persons in one left-to-right scan. */
@@ -71,8 +103,10 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
-    const person = personAt(tokens, i, alone);
-    const adj = parsesOf(t).some((p) => p.tag.POS === 'ADJF') ? cityOfAdjective(t, cities) : undefined;
+    // «Аким Караганды» is a title and a city, not a first name and a surname.
+    const found = isTitle(t) ? undefined : personAt(tokens, i, alone);
+    const person = found && fixSurname(found, tokens);
+    const adj = adjectiveHere(tokens, i) ? cityOfAdjective(t, cities) : undefined;
     const place = adj ? undefined : placeAt(tokens, i, cities);
     const multi = person && person.last - person.first > 1;
     if (adj && !multi) {

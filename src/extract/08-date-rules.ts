@@ -41,6 +41,9 @@ export function yearOf(
   return published.y + (w === 'прошлого' ? -1 : w === 'следующего' ? 1 : 0);
 }
 
+/** Stands for the publication day when there is none: relative words then stay unresolved. */
+const NO_DAY: Day = { y: undefined, m: 0, d: 0 };
+
 const day = (y: number | undefined, m: number, d: string | undefined): Day => ({ y, m, d: Number(d) });
 
 /** Longest forms first; a character covered by one rule is not read by a later one. */
@@ -114,22 +117,21 @@ export const DATE_RULES: DateRule[] = [
     id: 'date.yesterday',
     re: new RegExp(`${B}(позавчера|вчера|сегодня)(?![\\p{L}])`, 'giu'),
     read: (g, p) => {
-      if (!p) return undefined;
       const w = (g[1] ?? '').toLowerCase();
-      return { from: p, back: w === 'сегодня' ? 0 : w === 'вчера' ? 1 : 2 };
+      return { from: p ?? NO_DAY, back: w === 'сегодня' ? 0 : w === 'вчера' ? 1 : 2 };
     },
   },
   {
     // В минувшую пятницу гости из Кузнецка посетили гимназию № 5.
     id: 'date.last-weekday',
     re: new RegExp(`${B}в\\s+(?:минувш|прошл|эт)(?:ую|ый|ое|от|у)\\s+(${WEEKDAYS.join('|')})`, 'giu'),
-    read: (g, p) => (p ? { from: p, weekday: WEEKDAYS.indexOf((g[1] ?? '').toLowerCase()) } : undefined),
+    read: (g, p) => ({ from: p ?? NO_DAY, weekday: WEEKDAYS.indexOf((g[1] ?? '').toLowerCase()) }),
   },
 ];
 
 /** A dateline opens the text: «Барановичи, 11 сентября /Корр. БЕЛТА/.». */
 export const DATELINE = new RegExp(
-  `^\\s*[\\p{Lu}][\\p{L}-]+(?:\\s[\\p{Lu}][\\p{L}-]+)?,\\s+(\\d{1,2})\\s+(${GEN})(?:\\s+(\\d{4}))?`,
+  `^\\s*(?!Сегодня|Вчера|Завтра)[\\p{Lu}][\\p{L}-]+(?:\\s[\\p{Lu}][\\p{L}-]+)?,\\s+(\\d{1,2})\\s+(${GEN})(?:\\s+(\\d{4})\\s*(?:г\\.|года)?)?\\s*(?=[/(—–.-]|\\n)`,
   'u',
 );
 

@@ -46,7 +46,7 @@ function withYear(d: Day, pub: Day | undefined): Day {
 }
 
 function resolve(r: DateReading, pub: Day | undefined): { from: Day; to: Day | undefined } | undefined {
-  if (r.back !== undefined) return { from: shift(r.from, r.back), to: undefined };
+  if (r.back !== undefined) return pub ? { from: shift(pub, r.back), to: undefined } : undefined;
   if (r.weekday !== undefined) {
     const d = pub && lastWeekday(pub, r.weekday);
     return d ? { from: d, to: undefined } : undefined;
@@ -65,6 +65,9 @@ function resolve(r: DateReading, pub: Day | undefined): { from: Day; to: Day | u
 export function findDates(doc: Doc): DateMention[] {
   const { text } = doc;
   const taken: [number, number][] = [];
+  // The dateline is the publication date, not a fact's date.
+  const dateline = DATELINE.exec(text.slice(0, 200));
+  if (dateline) taken.push([dateline.index, dateline.index + dateline[0].length]);
   const out: DateMention[] = [];
   for (const rule of DATE_RULES) {
     for (const m of text.matchAll(rule.re)) {
@@ -74,7 +77,8 @@ export function findDates(doc: Doc): DateMention[] {
       const reading = rule.read([...m], doc.published);
       const days = reading && resolve(reading, doc.published);
       if (!reading || !days) {
-        if (reading?.weekday !== undefined) doc.warnings.push(`date not resolved without --date: «${m[0]}»`);
+        const relative = reading?.weekday !== undefined || (reading?.back ?? 0) > 0;
+        if (relative) doc.warnings.push(`date not resolved without a publication date: «${m[0].trim()}»`);
         continue;
       }
       taken.push([start, end]);

@@ -1,6 +1,6 @@
 /** Pass 9: position titles with their genitive tail, in the nominative («заместитель председателя горисполкома»). */
 import type { Token } from './01-tokens.ts';
-import { inflectTo, lemmas, parsesOf } from './02-morphology.ts';
+import { lemmas, parsesOf } from './02-morphology.ts';
 import { TAIL_STOP, TITLE_ADJECTIVES, TITLE_NOUNS } from './05-titles.ts';
 import type { Doc } from './07-document.ts';
 
@@ -23,6 +23,14 @@ export function titleLemma(t: Token | undefined): string | undefined {
   if (found) return found;
   const stem = t.lower.replace(/(ом|ем|ой|ей|а|я|у|ю|е)$/, '');
   return TITLE_NOUNS.has(stem) ? stem : undefined;
+}
+
+const ADJECTIVE_STEMS = [...TITLE_ADJECTIVES].map((a) => a.slice(0, -2));
+
+/** «первым», «генерального»: an adjective that belongs to a title. */
+function isTitleAdjective(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  return ADJECTIVE_STEMS.some((stem) => t.lower.startsWith(stem) && t.lower.length <= stem.length + 3);
 }
 
 const genitive = (t: Token) =>
@@ -61,20 +69,15 @@ function tailEnd(doc: Doc, from: number): { end: number; city: string | undefine
 export function titleAt(doc: Doc, i: number): Title | undefined {
   const { tokens } = doc;
   let k = i;
-  while (k < tokens.length && k - i < 3 && lemmas(tokens[k] as Token).some((l) => TITLE_ADJECTIVES.has(l)))
-    k++;
+  while (k < tokens.length && k - i < 3 && isTitleAdjective(tokens[k] as Token)) k++;
   const headToken = tokens[k];
   const head = titleLemma(headToken);
   if (!head || !headToken || doc.personAt.has(k)) return undefined;
-  const headParse = parsesOf(headToken).find((p) => p.tag.POS === 'NOUN');
   const words: string[] = [];
+  // Title adjectives in the nominative masculine: az would read «первым» as a form of «один».
   for (let a = i; a < k; a++) {
-    const t = tokens[a] as Token;
-    const p = parsesOf(t).find((q) => q.tag.POS === 'ADJF');
-    const grams: Record<string, string> = { CAse: 'nomn', NMbr: 'sing' };
-    if (headParse?.tag.GNdr === 'femn') grams.GNdr = 'femn';
-    else grams.GNdr = 'masc';
-    words.push(inflectTo(t, p, grams).toLowerCase());
+    const lower = (tokens[a] as Token).lower;
+    words.push([...TITLE_ADJECTIVES].find((adj) => lower.startsWith(adj.slice(0, -2))) ?? lower);
   }
   words.push(head);
   const { end, city } = tailEnd(doc, k + 1);

@@ -109,3 +109,6 @@ export const ORG_TAIL_STOP = new Set([
   'года',
   'делегации',
 ]);
+
+/** Legal forms of companies: their name is the form and the quoted name together. */
+export const COMPANY_FORMS = new Set('ОАО ЗАО ООО АО ПАО ЧУП УП РУП КУП СООО ИООО ОДО'.split(' '));

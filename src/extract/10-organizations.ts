@@ -2,7 +2,7 @@
 import type { Token } from './01-tokens.ts';
 import { inflectTo, lemmas, parsesOf, type AzParse } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
-import { LEGAL_FORMS, ORG_KINDS, ORG_TAIL_STOP, type OrgKind } from './10-org-kinds.ts';
+import { COMPANY_FORMS, LEGAL_FORMS, ORG_KINDS, ORG_TAIL_STOP, type OrgKind } from './10-org-kinds.ts';
 import { cityTail, quotedEnd, namesakeEnd, nominativeAdjective } from './10-org-parts.ts';
 
 /** An organization mention over tokens [first, last). */
@@ -73,7 +73,7 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
       if (t.kind !== 'word' || t.sent !== head.sent || ORG_TAIL_STOP.has(t.lower) || doc.personAt.has(k))
         break;
       if (doc.placeAt.has(k) || headKind(t)) break;
-      if (!parsesOf(t).some((p) => p.tag.CAse === 'gent')) break;
+      if (!genitiveTailWord(doc, k)) break;
       k++;
     }
     if (k > start) words.push(phraseText(tokens, start, k));
@@ -130,6 +130,12 @@ function legalFormAt(doc: Doc, i: number): OrgMention | undefined {
   if (!end) return undefined;
   for (let j = i + 2; j < end - 1; j++) {
     const inner = orgAt(doc, j, end - 1);
+    // A company keeps its legal form and quoted name; a school or museum is known by its own name.
+    const company = inner && COMPANY_FORMS.has(t.text);
+    if (inner && company) {
+      const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
+      return { ...inner, name, first: i, last: end, distinct: true, rule: 'org.legal-company' };
+    }
     if (inner) return { ...inner, first: i, last: end, distinct: true, rule: `org.legal.${inner.rule}` };
   }
   const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
@@ -142,4 +148,19 @@ function legalFormAt(doc: Doc, i: number): OrgMention | undefined {
     distinct: true,
     rule: 'org.legal',
   };
+}
+
+const FUNCTION_WORD = new Set(['CONJ', 'PREP', 'PRCL', 'INTJ', 'NPRO']);
+
+/** «дворец культуры», «школа искусств», «Совет депутатов»: a genitive noun, or adjectives leading to one. */
+function genitiveTailWord(doc: Doc, k: number): boolean {
+  for (let j = k; j < k + 4; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.kind !== 'word' || t.sent !== doc.tokens[k]?.sent) return false;
+    const ps = parsesOf(t);
+    if (ps.some((p) => FUNCTION_WORD.has(p.tag.POS ?? '')) || t.lower.length < 3) return false;
+    if (ps.some((p) => p.tag.POS === 'NOUN' && p.tag.CAse === 'gent')) return true;
+    if (!ps.some((p) => p.tag.POS === 'ADJF' && p.tag.CAse === 'gent')) return false;
+  }
+  return false;
 }

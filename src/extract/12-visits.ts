@@ -98,9 +98,10 @@ function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitDraft['head'] 
       if (title && person) return { person, title, rule: 'head.delegation-of' };
     }
   }
-  if (delegation) return undefined;
   for (const m of doc.persons) {
     if (tokens[m.first]?.sent !== s.index) continue;
+    // With a delegation in the sentence, only its subject heads it: «Бурмистр … во главе делегации побывал».
+    if (delegation && m.case !== 'nomn') continue;
     const title = titleOf(doc, m);
     if (title) return { person: m, title, rule: 'head.single-official' };
   }
@@ -128,7 +129,7 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
       end: date?.to ?? (date && !openEnd ? date.from : undefined),
       openEnd,
       kind: kindOf(doc, s),
-      head: headOf(doc, s, delegation),
+      head: headOf(doc, s, delegation) ?? nextSentenceHead(doc, s),
       span: [s.start, s.end],
       rule,
     });
@@ -144,4 +145,13 @@ export function endInLaterSentence(doc: Doc, dates: DateMention[], after: number
     if (doc.tokens.slice(s.first, s.last).some((t) => VISIT_END.test(t.lower))) return d.to ?? d.from;
   }
   return undefined;
+}
+
+/** «Возглавлял делегацию …» in the sentence after the visit. */
+function nextSentenceHead(doc: Doc, s: Sentence): VisitDraft['head'] {
+  const next = doc.sentences[s.index + 1];
+  if (!next || !doc.tokens.slice(next.first, next.last).some((t) => /^возглав/.test(t.lower)))
+    return undefined;
+  const head = headOf(doc, next, true);
+  return head?.rule === 'head.single-official' ? undefined : head;
 }

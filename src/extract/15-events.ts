@@ -52,7 +52,8 @@ function phraseAt(doc: Doc, h: number): Phrase | undefined {
   const nomn: Record<string, string> = { CAse: 'nomn' };
   if (hp?.tag.NMbr) nomn.NMbr = hp.tag.NMbr;
   const headWord = inflectTo(head, hp, nomn);
-  words.push(first === h && !doc.cityAdjAt.has(h) ? headWord.toLowerCase() : headWord);
+  const sentenceStart = doc.sentences[head.sent]?.first === h;
+  words.push(first === h && sentenceStart ? headWord.toLowerCase() : headWord);
   let city: string | undefined;
   let k = h + 1;
   while (k < tokens.length && k - h <= 4) {

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { facts, prepareExtractor } from './golden.ts';
+
+beforeAll(prepareExtractor, 60_000);
+
+const orgs = (text: string, homeCity?: string) =>
+  facts(text, { homeCity }).organizations.map((o) => [o.name, o.city]);
+
+// Snippet, home city, expected organizations (name, city).
+const CASES: [string, string | undefined, [string, string | null][]][] = [
+  // A lower-case city adjective gives the city; a capitalized one stays in the name.
+  ['Гости побывали в пензенском лицее № 3.', undefined, [['лицей № 3', 'Пенза']]],
+  [
+    'Гости побывали в Пензенском краеведческом музее.',
+    undefined,
+    [['Пензенский краеведческий музей', 'Пенза']],
+  ],
+  [
+    'Экскурсию провели сотрудники Гомельского дворца культуры.',
+    undefined,
+    [['Гомельский дворец культуры', 'Гомель']],
+  ],
+  // The city after the number is the city, not part of the name; the namesake stays.
+  [
+    'Делегация посетила среднюю школу № 8 г. Пинска им. В. З. Коржа.',
+    undefined,
+    [['средняя школа № 8 им. В. З. Коржа', 'Пинск']],
+  ],
+  [
+    'Учащиеся гимназии № 2 нашего города выступили с концертом.',
+    'Барановичи',
+    [['гимназия № 2', 'Барановичи']],
+  ],
+  ['Гости осмотрели ГУО «Средняя школа № 3 г. Бреста».', undefined, [['Средняя школа № 3', 'Брест']]],
+  [
+    'Работу представил ОАО «Барановичский комбинат железобетонных конструкций».',
+    undefined,
+    [['ОАО «Барановичский комбинат железобетонных конструкций»', 'Барановичи']],
+  ],
+  // Plural and nameless institutions are no records.
+  ['Делегация посетила несколько школ и предприятий города.', undefined, []],
+  ['Гостей встретили в школе.', undefined, []],
+];
+
+describe('organizations', () => {
+  it.each(CASES)('%s', (text, home, expected) => {
+    expect(orgs(text, home)).toEqual(expected);
+  });
+});
+
+describe('persons', () => {
+  it('does not take the namesake of an institution for a person', () => {
+    const r = facts('Делегацию принял директор гимназии им. Ю. А. Гагарина Петр Соколов.');
+    expect(r.persons.map((p) => p.name)).toEqual(['Петр Соколов']);
+  });
+
+  it('gives the position written after the name and merges later mentions', () => {
+    const r = facts('Выступила Ольга Петрова, начальник отдела образования. Затем Петрова вручила награды.');
+    expect(r.persons).toEqual([{ name: 'Ольга Петрова', position: 'начальник отдела образования' }]);
+  });
+
+  it('keeps initials as written', () => {
+    const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
+    expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);
+  });
+});
+
+describe('events and projects', () => {
+  it('reads a festival in the visited city with its day', () => {
+    const r = facts(
+      'С 5 по 7 июля делегация Барановичей находилась в Пензе. 6 июля гости посетили фестиваль «Пензенская весна».',
+    );
+    expect(r.events).toEqual([{ name: 'фестиваль «Пензенская весна»', city: 'Пенза', date: '--07-06' }]);
+  });
+
+  it('reads the city day of the partner city', () => {
+    const r = facts('Делегация Барановичей приняла участие в праздновании Дня города Кузнецка.');
+    expect(r.events.map((e) => [e.name, e.city])).toEqual([['День города Кузнецка', 'Кузнецк']]);
+  });
+
+  it('reads ongoing cooperation as a project, not as an agreement', () => {
+    const r = facts('Гимназия № 5 г. Барановичи много лет сотрудничает с лицеем № 21 г. Кузнецка.');
+    expect(r.agreements).toEqual([]);
+    expect(r.projects).toEqual([
+      {
+        parties: [
+          { name: 'гимназия № 5', city: 'Барановичи' },
+          { name: 'лицей № 21', city: 'Кузнецк' },
+        ],
+      },
+    ]);
+  });
+});
