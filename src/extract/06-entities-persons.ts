@@ -52,7 +52,8 @@ const VEHICLES = new Set(
     ' ',
   ),
 );
-const isVehicle = (t: Token | undefined) => !!t && VEHICLES.has(t.lower);
+/** True for a word like «корабль», «шаттл» that names a vehicle, whose name follows it. */
+export const isVehicle = (t: Token | undefined) => !!t && VEHICLES.has(t.lower);
 
 function townHere(tokens: Token[], i: number, cities: CityLookup): boolean {
   const hit = placeAt(tokens, i, cities);

@@ -8,7 +8,9 @@ import {
   PLACE_ABBREVIATIONS,
   PLACE_KINDS,
 } from './06-entities-lexicon-places.ts';
+import { isVehicle } from './06-entities-persons.ts';
 import {
+  sentenceInitial,
   adjParses,
   agreeingNoun,
   isCapWord,
@@ -20,6 +22,13 @@ import {
 } from './06-entities-words.ts';
 
 const multiwordEnd = phraseMatcher(MULTIWORD_PLACES);
+
+// Sides of the world before a region: «в западной Европе», «на южном Урале».
+const SIDES = new Set(['северный', 'южный', 'западный', 'восточный', 'центральный'].flatMap(sideForms));
+function sideForms(adj: string): string[] {
+  const stem = adj.slice(0, -2);
+  return ['ый', 'ая', 'ое', 'ые', 'ого', 'ой', 'ому', 'ую', 'ом', 'ых', 'ым'].map((e) => stem + e);
+}
 
 /** Place rules that outrank persons and organizations. */
 export const STRONG_PLACE_RULES: Rule[] = [
@@ -48,7 +57,13 @@ export const STRONG_PLACE_RULES: Rule[] = [
     id: 'loc.adj-kind',
     type: 'LOC',
     at(tokens, i) {
-      if (!isCapWord(tokens[i])) return undefined;
+      const t = tokens[i];
+      const side = !!t && SIDES.has(t.lower);
+      if (!isCapWord(t) && !side) return undefined;
+      // «Нынешний Крым», «Это та область»: pronouns and a sentence's first word need a kind noun.
+      const dict = adjParses(t).filter((p) => p.parser === 'Dictionary' && p.tag.Apro !== true);
+      if (!dict.length) return undefined;
+      const strict = side || sentenceInitial(tokens, i);
       let k = i;
       while (k < i + 3 && adjParses(tokens[k]).length) k++;
       const kind = tokens[k];
@@ -56,7 +71,10 @@ export const STRONG_PLACE_RULES: Rule[] = [
       const agrees = (c: string | undefined) => adjParses(tokens[i]).some((p) => p.tag.CAse === c);
       const noun =
         agreeingNoun(tokens, i, k, PLACE_KINDS) ??
-        parsesOf(kind).find((p) => p.tag.Geox === true && kind.cap && agrees(p.tag.CAse));
+        (strict && !side
+          ? undefined
+          : parsesOf(kind).find((p) => p.tag.Geox === true && kind.cap && agrees(p.tag.CAse)));
+      if (side && (!noun || noun.tag.Geox !== true)) return undefined;
       if (!noun) return undefined;
       return { first: i, last: k + 1, normal: nominativePhrase(tokens, i, k, k + 1, noun) };
     },
@@ -81,6 +99,10 @@ export const WEAK_PLACE_RULES: Rule[] = [
     id: 'loc.place',
     type: 'LOC',
     at(tokens, i, ctx) {
+      const t = tokens[i];
+      // «шаттл Дискавери», «корабль Атлантис»: vehicles named after places.
+      if (!t || t.text.length < 2 || isVehicle(tokens[i - 1]) || tokens[i - 1]?.text === '«')
+        return undefined;
       const p = placeAt(tokens, i, ctx.cities);
       return p ? { first: p.first, last: p.last, normal: p.name } : undefined;
     },
