@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { readConfig } from '../config.ts';
+import { openRegistry } from '../commands/open-registry.ts';
+import { DEFAULT_SEED_DIR, seedDemo } from '../commands/seed-demo.ts';
+
+/** `pobratim seed-demo`: loads the records of the seed article; a second run changes nothing. */
+export function registerSeedDemoCommand(program: Command): void {
+  program
+    .command('seed-demo')
+    .description('load the demo records of the seed press release (Baranovichi to Kuznetsk, September 2025)')
+    .option(
+      '--seed-dir <dir>',
+      'folder holding the seed article and its expected extraction',
+      DEFAULT_SEED_DIR,
+    )
+    .action(async (options: { seedDir: string }) => {
+      const handle = await openRegistry(readConfig(), { purpose: 'pobratim seed-demo', log: console.log });
+      try {
+        // One transaction: a failure halfway leaves the registry as it was.
+        const result = await handle.db.transaction().execute((trx) => seedDemo(trx, options.seedDir));
+        if (result.created.length === 0) {
+          console.log(`seed-demo: all ${result.found} demo records are already there; nothing changed.`);
+        } else {
+          for (const line of result.created) console.log(`  + ${line}`);
+          console.log(`seed-demo: created ${result.created.length}, found ${result.found} already there.`);
+        }
+      } finally {
+        await handle.close();
+      }
+    });
+}

@@ -1,0 +1,135 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { agreementSchema } from '../modules/agreements/agreement.schema.ts';
+import { listAgreements } from '../modules/agreements/agreement.service.ts';
+import type { Page } from '../modules/audit/cursor-page.ts';
+import { toCity } from '../modules/cities/city.repository.ts';
+import { citySchema } from '../modules/cities/city.schema.ts';
+import { toDocument } from '../modules/documents/document.repository.ts';
+import { documentSchema, recordSourceSchema } from '../modules/documents/document.schema.ts';
+import { toRecordSource } from '../modules/documents/record-source.repository.ts';
+import { eventSchema } from '../modules/events/event.schema.ts';
+import { listEvents } from '../modules/events/event.service.ts';
+import { organizationSchema } from '../modules/organizations/organization.schema.ts';
+import { listOrganizations } from '../modules/organizations/organization.service.ts';
+import { personSchema } from '../modules/persons/person.schema.ts';
+import { listPersons } from '../modules/persons/person.service.ts';
+import { planItemSchema } from '../modules/plans/plan-item.schema.ts';
+import { listPlanItems } from '../modules/plans/plan-item.service.ts';
+import { projectSchema } from '../modules/projects/project.schema.ts';
+import { listProjects } from '../modules/projects/project.service.ts';
+import { toTwinning } from '../modules/twinnings/twinning.repository.ts';
+import { twinningSchema } from '../modules/twinnings/twinning.schema.ts';
+import { userSchema } from '../modules/users/user.schema.ts';
+import { listUsers } from '../modules/users/user.service.ts';
+import { listVisits } from '../modules/visits/visit.service.ts';
+import { visitSchema } from '../modules/visits/visit.schema.ts';
+
+/** The version of the export format; an import reads the versions it knows and refuses the rest. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/**
+ * One JSON document with every record users keep: the records in their domain shapes (the same
+ * schemas the services return), and only the cities they refer to or that users added, never the
+ * whole gazetteer. Accounts come without secrets; the audit trail stays in the database.
+ */
+export const registryExportSchema = z.object({
+  format: z.literal('pobratim-registry'),
+  formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+  exportedAt: z.iso.datetime(),
+  cities: z.array(citySchema),
+  homeCities: z.array(z.object({ cityId: z.number().int(), published: z.boolean() })),
+  twinnings: z.array(twinningSchema),
+  organizations: z.array(organizationSchema),
+  persons: z.array(personSchema),
+  visits: z.array(visitSchema),
+  agreements: z.array(agreementSchema),
+  planItems: z.array(planItemSchema),
+  projects: z.array(projectSchema),
+  events: z.array(eventSchema),
+  documents: z.array(documentSchema),
+  recordSources: z.array(recordSourceSchema),
+  users: z.array(userSchema),
+});
+export type RegistryExport = z.infer<typeof registryExportSchema>;
+
+/** Every page of a list, one after the other, through its cursor. */
+async function collectPages<T>(fetchPage: (query: { limit: number; cursor?: string }) => Promise<Page<T>>) {
+  const items: T[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const page = await fetchPage(cursor ? { limit: 500, cursor } : { limit: 500 });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+// Every column that refers to a city, and the cities users added themselves.
+const REFERENCED_CITY_IDS = sql`
+  SELECT city_id FROM organization UNION SELECT city_id FROM person UNION SELECT city_id FROM position
+  UNION SELECT from_city_id FROM visit UNION SELECT to_city_id FROM visit
+  UNION SELECT city_id FROM event UNION SELECT city_id FROM event_participant
+  UNION SELECT city_id FROM agreement_party UNION SELECT city_id FROM project_party
+  UNION SELECT city_a_id FROM twinning UNION SELECT city_b_id FROM twinning
+  UNION SELECT city_id FROM user_role UNION SELECT city_id FROM home_city
+  UNION SELECT id FROM city WHERE source = 'user'
+`;
+
+/** Reads every user record into one export document, from one consistent snapshot when run in one. */
+export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExport> {
+  const cityRows = await db
+    .selectFrom('city')
+    .selectAll()
+    .where('id', 'in', sql<number>`(${REFERENCED_CITY_IDS})`)
+    .orderBy('id')
+    .execute();
+  const twinnings = await db.selectFrom('twinning').selectAll().orderBy('id').execute();
+  const homeCities = await db.selectFrom('home_city').selectAll().orderBy('city_id').execute();
+  const documents = await db.selectFrom('document').selectAll().orderBy('id').execute();
+  const sources = await db.selectFrom('record_source').selectAll().orderBy('id').execute();
+  return {
+    format: 'pobratim-registry',
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    cities: cityRows.map(toCity),
+    homeCities: homeCities.map((row) => ({ cityId: row.city_id, published: row.published })),
+    twinnings: twinnings.map(toTwinning),
+    organizations: await collectPages((query) => listOrganizations(db, query)),
+    persons: await collectPages((query) => listPersons(db, query)),
+    visits: await collectPages((query) => listVisits(db, query)),
+    agreements: await collectPages((query) => listAgreements(db, query)),
+    planItems: await collectPages((query) => listPlanItems(db, query)),
+    projects: await collectPages((query) => listProjects(db, query)),
+    events: await collectPages((query) => listEvents(db, query)),
+    documents: documents.map(toDocument),
+    recordSources: sources.map(toRecordSource),
+    users: await collectPages((query) => listUsers(db, query)),
+  };
+}
+
+/** How many records of each kind an export holds, for the command's summary line. */
+export function countExported(document: RegistryExport): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(document as Record<string, unknown>)
+      .filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]))
+      .map(([kind, records]) => [kind, records.length]),
+  );
+}
+
+/**
+ * Exports from one snapshot (records changed meanwhile are seen all before or all after) into
+ * `file`, written beside it and renamed so an interrupted export never leaves half a file.
+ */
+export async function writeRegistryExport(db: Kysely<Database>, file: string): Promise<RegistryExport> {
+  const document = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => exportRegistry(trx));
+  const partial = `${file}.partial`;
+  await writeFile(partial, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
+  await rename(partial, file);
+  return document;
+}
