@@ -1,8 +1,10 @@
 /** The `pobratim` command line: one file per command, registered here in the order `--help` lists them. */
 import { Command } from 'commander';
+import { registerExportCommand } from './export.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerSeedDemoCommand } from './seed-demo.ts';
 import { registerServeCommand } from './serve.ts';
 
 const program = new Command()
@@ -14,6 +16,8 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerExtractCommand(program);
 registerImportTwinsCommand(program);
+registerSeedDemoCommand(program);
+registerExportCommand(program);
 
 try {
   await program.parseAsync(process.argv);
