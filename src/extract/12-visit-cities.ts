@@ -63,5 +63,15 @@ export function visitCities(doc: Doc, s: Sentence): { from: Side | undefined; to
       if (p) to ??= { city: p.name, rule: 'to.posetit' };
     }
   }
+  // «приняла участие в праздновании Дня города Пензы»: the other city named is where they went.
+  if (from && !to) {
+    for (let k = s.first; k < s.last; k++) {
+      const place = doc.placeAt.get(k);
+      if (place?.city && 'city' in from && place.name !== from.city) {
+        to = { city: place.name, rule: 'to.mentioned' };
+        break;
+      }
+    }
+  }
   return { from, to };
 }

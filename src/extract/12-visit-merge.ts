@@ -22,7 +22,9 @@ function compatible(a: VisitDraft, b: VisitDraft, home: string | undefined): boo
 export function mergeVisits(drafts: VisitDraft[], home: string | undefined): VisitDraft[] {
   const out: VisitDraft[] = [];
   for (const d of drafts) {
-    if (!d.from && d.head?.title?.city) d.from = { city: d.head.title.city, rule: 'from.head-title' };
+    // The city in the head's title («мэр Кузнецка») names the visitors only when nothing else does.
+    if (!d.from && d.head?.title?.city && !out.length)
+      d.from = { city: d.head.title.city, rule: 'from.head-title' };
     const known = out.find((v) => compatible(v, d, home));
     if (!known) {
       if (d.from || d.to || out.length === 0) out.push({ ...d });

@@ -19,13 +19,15 @@ export const MOTION_VERBS = new Set([
   'гостить',
   'прибыл',
   'встретить',
+  'принять',
 ]);
 
 /** Words of a visit yet to come: its end is unknown. */
 export const FUTURE_OR_ARRIVAL =
   /^(прибыл|прибуд|приед|намечен|запланир|планиру|состоится|ожида|отправ|начал)/;
 /** Words that close a visit in a later sentence: «21 сентября делегация вернулась домой». */
-export const VISIT_END = /^(заверш|вернул|отбыл|покинул|уехал|закончил|отбывает|возвраща)/;
+export const VISIT_END =
+  /^(заверш|вернул|отбыл|покинул|уехал|закончил|отбывает|возвраща|продлится|продолжится)/;
 
 /** The kind of a visit from the adjective before «визит»; words outside the list leave it null. */
 export const VISIT_KINDS: [RegExp, NonNullable<Visit['kind']>][] = [
@@ -64,6 +66,10 @@ export const HEAD_LEADS: { words: string[]; rule: HeadRule }[] = [
   { words: ['возглавляла'], rule: 'head.vozglavil' },
   { words: ['возглавляет'], rule: 'head.vozglavil' },
   { words: ['делегацию', 'возглавил'], rule: 'head.vozglavil' },
+  // Руководил делегацией первый заместитель председателя горисполкома Андрей Лещенко.
+  { words: ['руководил'], rule: 'head.vozglavil' },
+  { words: ['руководила'], rule: 'head.vozglavil' },
+  { words: ['руководит'], rule: 'head.vozglavil' },
 ];
 
 /** Phrases that put the home city on the receiving side of a visit. */

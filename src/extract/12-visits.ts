@@ -83,7 +83,7 @@ function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitDraft['head'] 
       if (!lead.words.every((w, n) => tokens[k + n]?.lower === w)) continue;
       const found = actorAfter(
         doc,
-        k + lead.words.length + (tokens[k + lead.words.length]?.lower === 'делегацию' ? 1 : 0),
+        k + lead.words.length + (/^делегаци/.test(tokens[k + lead.words.length]?.lower ?? '') ? 1 : 0),
         s,
       );
       if (found) return { ...found, rule: lead.rule };
@@ -100,8 +100,8 @@ function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitDraft['head'] 
   }
   for (const m of doc.persons) {
     if (tokens[m.first]?.sent !== s.index) continue;
-    // With a delegation in the sentence, only its subject heads it: «Бурмистр … во главе делегации побывал».
-    if (delegation && m.case !== 'nomn') continue;
+    // Only the subject heads a visit: «Бурмистр … побывал», not «встреча с председателем …».
+    if (m.case !== 'nomn') continue;
     const title = titleOf(doc, m);
     if (title) return { person: m, title, rule: 'head.single-official' };
   }
@@ -147,11 +147,13 @@ export function endInLaterSentence(doc: Doc, dates: DateMention[], after: number
   return undefined;
 }
 
-/** «Возглавлял делегацию …» in the sentence after the visit. */
+/** «Возглавлял делегацию …» in one of the two sentences after the visit. */
 function nextSentenceHead(doc: Doc, s: Sentence): VisitDraft['head'] {
-  const next = doc.sentences[s.index + 1];
-  if (!next || !doc.tokens.slice(next.first, next.last).some((t) => /^возглав/.test(t.lower)))
-    return undefined;
-  const head = headOf(doc, next, true);
-  return head?.rule === 'head.single-official' ? undefined : head;
+  for (const next of [doc.sentences[s.index + 1], doc.sentences[s.index + 2]]) {
+    if (!next || !doc.tokens.slice(next.first, next.last).some((t) => /^(возглав|руковод)/.test(t.lower)))
+      continue;
+    const head = headOf(doc, next, true);
+    if (head && head.rule !== 'head.single-official') return head;
+  }
+  return undefined;
 }
