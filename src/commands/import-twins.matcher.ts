@@ -12,7 +12,7 @@ export interface WrittenCity {
 }
 
 /** Why a written city matched no place. */
-export type MatchFailure = 'unknown_country' | 'city_not_found';
+export type MatchFailure = 'unknown_country' | 'city_not_found' | 'city_in_other_country';
 
 /** The place a written city is, or why none was found. */
 export type CityMatch =
@@ -63,6 +63,15 @@ function matchOne(gazetteer: Gazetteer, spatial: () => SpatialIndex, city: Writt
   if (hasCoordinates) {
     const around = spatial().near(city.lat!, city.lng!, COORDINATES_ONLY_KM, countries);
     if (around.length > 0) return { ok: true, place: around[0]!, by: 'coordinates' };
+  }
+  // A namesake abroad is no match, but it tells the reader the name itself is known.
+  const abroad = nameVariants(city.name).flatMap((variant) => gazetteer.lookup(variant))[0];
+  if (abroad) {
+    return {
+      ok: false,
+      failure: 'city_in_other_country',
+      detail: `"${city.name}" is only known in ${abroad.country} (${abroad.en}), not in ${countries.join('/')}`,
+    };
   }
   return {
     ok: false,

@@ -5,7 +5,8 @@ const EXPLANATIONS: Record<ProblemKind, string> = {
   unknown_country: 'a country name that matches no country',
   city_not_found:
     'a city the gazetteer does not have in that country (villages under 500 people, municipalities, regions)',
-  same_city: 'both names are the same place',
+  city_in_other_country: 'a name the gazetteer knows only in another country (regions, namesakes)',
+  same_city: 'both names resolve to one place (namesakes told apart only by region)',
   city_not_in_registry: 'a matched place missing from the city table',
 };
 

@@ -6,11 +6,10 @@ import type { Gazetteer } from '../gazetteer/index.ts';
 import { existingCityIds } from '../modules/cities/city.repository.ts';
 import { insertImportedTwinnings, orderedPair } from '../modules/twinnings/twinning.repository.ts';
 import { readPairLines } from './import-twins.csv.ts';
-import { cityMatcher, type CityMatch, type WrittenCity } from './import-twins.matcher.ts';
+import { cityMatcher, type CityMatch, type MatchFailure, type WrittenCity } from './import-twins.matcher.ts';
 
 /** Why a line of the file gave no twinning. */
-export type ProblemKind =
-  'malformed' | 'unknown_country' | 'city_not_found' | 'same_city' | 'city_not_in_registry';
+export type ProblemKind = MatchFailure | 'malformed' | 'same_city' | 'city_not_in_registry';
 
 /** One line that gave no twinning: where, what kind of failure, and the details a person can check. */
 export interface ImportProblem {

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** Bumped whenever the layout or the way names are derived changes, so old artifacts get rebuilt. */
-export const ARTIFACT_VERSION = 1;
+export const ARTIFACT_VERSION = 2;
 
 /**
  * The built gazetteer, column by column: one array per field, index i of each describing place i.
@@ -40,7 +40,10 @@ export function defaultArtifactPath(): string {
 export function writeArtifact(file: string, artifact: GazetteerArtifact): number {
   mkdirSync(path.dirname(file), { recursive: true });
   const bytes = gzipSync(JSON.stringify(artifact), { level: 6 });
-  writeFileSync(file, bytes);
+  // Written aside and renamed, so a process reading the artifact meanwhile never sees half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
   return bytes.length;
 }
 

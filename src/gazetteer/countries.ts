@@ -68,6 +68,7 @@ const ALIASES: Record<string, string[]> = {
   'vatican city': ['VA'],
   'the gambia': ['GM'],
   'the bahamas': ['BS'],
+  'saint vincent and the grenadines': ['VC'],
   usa: ['US'],
   'united states of america': ['US'],
   uk: ['GB'],
@@ -76,8 +77,9 @@ const ALIASES: Record<string, string[]> = {
   island: ['IS'],
 };
 
-/** The comparable form of a country name: «&» spelled out, so «Bosnia & Herzegovina» meets «… and …». */
-const countryKey = (name: string) => normalizeName(name.replace(/&/g, ' and '));
+/** The comparable form of a country name: «&» and «St.» spelled out, as lists in English write them. */
+const countryKey = (name: string) =>
+  normalizeName(name.replace(/&/g, ' and ').replace(/\bSt\.?\s/g, 'Saint '));
 
 const byName = new Map<string, string[]>();
 for (const code of CODES) {

@@ -43,9 +43,20 @@ function support(name: string, others: string[]): number {
   return score;
 }
 
+/** Spellings Russian orthography rules out and Belarusian uses: «Валожын», «Шчучын». */
+const NOT_RUSSIAN = /[жшч]ы|шч|дзь/;
+
 function russianScore(name: string, latinNames: string[], cyrillic: string[]): number {
+  const lower = name.toLowerCase();
   let score = distanceToLatin(name, latinNames) - support(name, cyrillic);
-  if (UKRAINIAN_SOFT_SIGN.test(name.toLowerCase())) score += 0.5;
+  if (UKRAINIAN_SOFT_SIGN.test(lower)) score += 0.5;
+  if (NOT_RUSSIAN.test(lower)) score += 0.5;
+  // Serbian and Bulgarian drop the soft sign Russian keeps («Гомел» beside «Гомель»).
+  if (
+    cyrillic.some((other) => other.toLowerCase() !== lower && other.toLowerCase().replace(/ь/g, '') === lower)
+  ) {
+    score += 0.3;
+  }
   return score;
 }
 
@@ -82,7 +93,34 @@ export function pickCyrillicNames(alternates: string[], latin: string[], country
   const russian = cyrillic.filter((name) => RUSSIAN_ONLY.test(name));
   const ru = closest(russian, (name) => russianScore(name, latinNames, cyrillic));
   const minStrength = country === 'BY' ? 1 : 2;
-  const belarusian = cyrillic.filter((name) => name !== ru && belarusianStrength(name) >= minStrength);
+  const belarusian = cyrillic.filter(
+    (name) =>
+      name !== ru && belarusianStrength(name) >= minStrength && !UKRAINIAN_SOFT_SIGN.test(name.toLowerCase()),
+  );
   const be = closest(belarusian, (name) => distanceToLatin(name, latinNames) - belarusianStrength(name));
-  return { ru, be };
+  if (be || country !== 'BY') return { ru, be };
+  return { ru, be: unmarkedBelarusian(cyrillic, ru, latinNames) };
+}
+
+/**
+ * For a place in Belarus without a marked Belarusian form: another Russian-looking name that its
+ * Latin names (romanized from Belarusian there: «Polatsk», «Mazyr») favour over the Russian one
+ * («Полацк», «Мазыр»), else the Russian name itself when Belarusian spells it alike («Орша»,
+ * «Гомель»: no и, щ or ъ, which Belarusian lacks).
+ */
+function unmarkedBelarusian(cyrillic: string[], ru: string | null, latinNames: string[]): string | null {
+  const ruDistance = ru ? distanceToLatin(ru, latinNames) : 1;
+  const candidates = cyrillic.filter(
+    (name) =>
+      name !== ru &&
+      RUSSIAN_ONLY.test(name) &&
+      !/[ищъ]/i.test(name) &&
+      !UKRAINIAN_SOFT_SIGN.test(name.toLowerCase()) &&
+      // Serbian and Bulgarian drop the soft sign («Гомел»); Belarusian keeps it.
+      name !== ru?.replace(/ь/g, '') &&
+      distanceToLatin(name, latinNames) < ruDistance,
+  );
+  const found = closest(candidates, (name) => distanceToLatin(name, latinNames));
+  if (found) return found;
+  return ru && !/[ищъ]/i.test(ru) ? ru : null;
 }
