@@ -46,6 +46,8 @@ export function latinNameAt(tokens: Token[], i: number): (RuleMatch & { person: 
     else if (/^[.\-&]$/.test(n.text) && glued && tokens[last + 1]?.latin && tokens[last + 1]?.start === n.end)
       last += 2;
     else if (CONNECTORS.has(n.lower) && n.latin && nameWord(tokens[last + 1])) last += 2;
+    // «Sami al-Haj», «Khaled el-Masri»: Arabic articles in lower case.
+    else if (/^(al|el|ad|as|bin|ibn)-\p{Lu}/u.test(n.text) && !glued) last++;
     else break;
   }
   const words = tokens.slice(i, last).filter((w) => w.kind === 'word');

@@ -52,6 +52,7 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
       FUNCTION_WORDS.has(t.lower) ||
       (lowerOnly && t.cap) ||
       TAIL_STOP.has(t.lower) ||
+      NOT_IN_NAMES.has(t.lower) ||
       TITLE_NOUNS.has(t.lower)
     )
       return k;
@@ -65,6 +66,12 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
 
 const FUNCTION_WORDS = new Set(
   'и или а но в во на с со к от до из за о об не же ли бы то как что это'.split(' '),
+);
+// Genitives that describe where or what, not which body: «здание Конституционного суда».
+const NOT_IN_NAMES = new Set(
+  'здание здания зданий комплекса комплекс территории сотрудников сотрудники решению решения решение заседания заседании'.split(
+    ' ',
+  ),
 );
 const GENT = new Set(['gent', 'gen2']);
 const DATV = new Set(['datv']);
@@ -120,7 +127,8 @@ export function orgKindAt(tokens: Token[], i: number): RuleMatch | undefined {
     if (!t || t.sent !== first.sent) return undefined;
     head = nounIn(t, ORG_KINDS);
     if (head) break;
-    if (!adjParses(t).length) return undefined;
+    // «Промышленный и коммерческий банк»: adjectives joined by «и».
+    if (!adjParses(t).length && !(t.lower === 'и' && k > i)) return undefined;
     k++;
   }
   if (!head) return undefined;

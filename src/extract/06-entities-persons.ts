@@ -34,13 +34,15 @@ const PARTICLES = new Set([
   'абу',
 ]);
 
+const ARABIC_ARTICLE = /^(аль|эль|ад|ас|ибн|бин)-/i;
 const nameish = (t: Token) =>
   parsesOf(t).some((p) => p.tag.Name === true || p.tag.Surn === true || p.tag.Patr === true);
 
 // A capitalized word that may continue a foreign name: unknown to the dictionary or a name part.
 function foreignPart(t: Token | undefined, taken: Uint8Array): t is Token {
   if (!isCapWord(t) || t.latin || taken[t.i]) return false;
-  if (/^(аль|эль|ад|ас|ибн|бин)-/i.test(t.text)) return true;
+  if (ARABIC_ARTICLE.test(t.text)) return true;
+  if (parsesOf(t).some((p) => p.tag.Geox === true && p.parser === 'Dictionary')) return false;
   return nameish(t) || (isUnknownWord(t) && !isCommonWord(t));
 }
 
@@ -79,7 +81,7 @@ function extend(tokens: Token[], first: number, last: number, taken: Uint8Array)
     if (!t || t.sent !== tokens[last - 1]?.sent || t.start > (tokens[last - 1] as Token).end + 1) break;
     const after = tokens[last + 1];
     if (PARTICLES.has(t.lower) && isCapWord(after) && !taken[after.i]) last += 2;
-    else if (foreignPart(t, taken) && (isUnknownWord(t) || nameish(t))) last++;
+    else if (foreignPart(t, taken) && (isUnknownWord(t) || nameish(t) || ARABIC_ARTICLE.test(t.text))) last++;
     else break;
   }
   return [first, last];

@@ -75,7 +75,8 @@ export function agreeingNoun(
   for (const [lemma, p] of nounLemmas(t)) {
     if (!set.has(lemma)) continue;
     let ok = true;
-    for (let j = i; j < k && ok; j++) ok = adjParses(tokens[j]).some((a) => a.tag.CAse === p.tag.CAse);
+    for (let j = i; j < k && ok; j++)
+      ok = tokens[j]?.lower === 'и' || adjParses(tokens[j]).some((a) => a.tag.CAse === p.tag.CAse);
     if (ok) return p;
   }
   return undefined;
