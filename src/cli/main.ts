@@ -6,6 +6,7 @@ import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerSeedDemoCommand } from './seed-demo.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerUserCommand } from './user.ts';
 
 const program = new Command()
   .name('pobratim')
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerMigrateCommand(program);
+registerUserCommand(program);
 registerExtractCommand(program);
 registerImportTwinsCommand(program);
 registerSeedDemoCommand(program);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ensureFirstAdministrator } from '../commands/account-keeper.ts';
 import { openRegistry } from '../commands/open-registry.ts';
 import type { Config } from '../config.ts';
 import { buildApp } from './app.ts';
@@ -27,6 +28,13 @@ export async function startServer(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const firstAdmin = await ensureFirstAdministrator(database.db);
+  if (firstAdmin) {
+    log(
+      `First start: sign in at ${url} as ${firstAdmin.email} with the password ${firstAdmin.password} ` +
+        '(shown only this once; change it, or add accounts with `npx pobratim user add`).',
+    );
+  }
   return {
     app,
     url,

@@ -50,6 +50,16 @@ describe('pobratim serve on a fresh data directory', () => {
     expect(health).toMatchObject({ status: 'ok', database: 'pglite', gazetteerLoaded: true });
     expect(health.cities).toBeGreaterThan(190_000);
 
+    const firstAdmin = /sign in at \S+ as (\S+) with the password (\S+)/.exec(first.output);
+    expect(firstAdmin).not.toBeNull();
+    const signIn = await fetch(`${first.url}/api/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: firstAdmin![1], password: firstAdmin![2] }),
+    });
+    expect(signIn.status).toBe(200);
+    expect((await signIn.json()).roles).toEqual([{ role: 'admin' }]);
+
     const second = await run(process.execPath, [launcher, 'migrate'], { env }).catch(
       (error: { code: number; stderr: string }) => error,
     );
@@ -64,6 +74,7 @@ describe('pobratim serve on a fresh data directory', () => {
 
     const again = await startServe();
     expect(again.output).not.toContain('gazetteer: loading');
+    expect(again.output).not.toContain('First start');
     const healthAgain = await (await fetch(`${again.url}/api/health`)).json();
     expect(healthAgain.cities).toBe(health.cities);
     const exitedAgain = exitCode(again.child);
