@@ -18,11 +18,15 @@ export function registerSeedDemoCommand(program: Command): void {
       try {
         // One transaction: a failure halfway leaves the registry as it was.
         const result = await handle.db.transaction().execute((trx) => seedDemo(trx, options.seedDir));
-        if (result.created.length === 0) {
+        if (result.created.length === 0 && result.updated.length === 0) {
           console.log(`seed-demo: all ${result.found} demo records are already there; nothing changed.`);
         } else {
           for (const line of result.created) console.log(`  + ${line}`);
-          console.log(`seed-demo: created ${result.created.length}, found ${result.found} already there.`);
+          for (const line of result.updated) console.log(`  ~ ${line}`);
+          console.log(
+            `seed-demo: created ${result.created.length} records, updated ${result.updated.length}, ` +
+              `found ${result.found} already there.`,
+          );
         }
       } finally {
         await handle.close();

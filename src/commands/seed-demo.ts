@@ -25,9 +25,10 @@ import * as seed from './seed-demo-article.ts';
 /** Where the seed article lives: `../shared/seed/` beside the repository. */
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../../shared/seed/', import.meta.url));
 
-/** What a seed-demo run did: the records it created (none on a second run) and how many it found. */
+/** What a seed-demo run did: records created and changed (none on a second run), and how many it found. */
 export interface SeedDemoResult {
   created: string[];
+  updated: string[];
   found: number;
 }
 
@@ -58,7 +59,7 @@ export async function seedDemo(db: Kysely<Database>, seedDir = DEFAULT_SEED_DIR)
   const file = path.join(seedDir, seed.SEED_ARTICLE.file);
   const body = await readFile(`${file}.txt`, 'utf8');
   const extraction: unknown = JSON.parse(await readFile(`${file}.expected.json`, 'utf8'));
-  const result: SeedDemoResult = { created: [], found: 0 };
+  const result: SeedDemoResult = { created: [], updated: [], found: 0 };
   const actor = SYSTEM_ACTOR;
 
   const stored = await storeDocument(db, actor, {
@@ -105,7 +106,7 @@ export async function seedDemo(db: Kysely<Database>, seedDir = DEFAULT_SEED_DIR)
       version: partner.version,
       foundedYear: seed.PARTNER_FOUNDED_YEAR,
     });
-    result.created.push(`city: ${seed.SEED_CITIES.partner.nameRu} founded in ${seed.PARTNER_FOUNDED_YEAR}`);
+    result.updated.push(`city: ${seed.SEED_CITIES.partner.nameRu} founded in ${seed.PARTNER_FOUNDED_YEAR}`);
   }
   const cityIds = { home: home.id, partner: partner.id };
   for (const [side, city] of Object.entries(seed.SEED_CITIES) as [
