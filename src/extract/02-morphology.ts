@@ -70,15 +70,22 @@ export function findParse(t: Token, pred: (p: AzParse) => boolean): AzParse | un
 export const isNoun = (p: AzParse): boolean => p.tag.POS === 'NOUN';
 export const isAdj = (p: AzParse): boolean => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF';
 
+const lemmaCache = new WeakMap<AzParse[], string[]>();
+
 /** Lemmas of every parse of the token (lower case, ё as е). */
 export function lemmas(t: Token): string[] {
+  const parses = parsesOf(t);
+  // normalize() is costly and words repeat: the lemmas follow the cached parse list.
+  const known = lemmaCache.get(parses);
+  if (known) return known;
   const out: string[] = [];
-  for (const p of parsesOf(t)) {
+  for (const p of parses) {
     const n = p.normalize();
     // Az's hyphenated-word parses («шри-ланка») normalize to a parse without `word`.
     const w = n ? (typeof n.word === 'string' ? n.word : n.toString()).replace(/ё/g, 'е') : '';
     if (w && !out.includes(w)) out.push(w);
   }
+  lemmaCache.set(parses, out);
   return out;
 }
 
