@@ -36,11 +36,21 @@ export interface Doc {
 function textSpelling(cities: CityLookup): CityLookup {
   // With the gazetteer loaded, a place only the dictionary knows («Оша») is no city.
   const gazetteer = cities.lookup('Москва')?.fromGazetteer === true;
+  const seen = new Map<string, PlaceHit | null>();
   return {
     lookup(name) {
+      const known = seen.get(name);
+      if (known !== undefined) return known ?? undefined;
       const hit = cities.lookup(name);
-      if (!hit || (gazetteer && !hit.fromGazetteer)) return undefined;
-      return ownSpelling(name, hit.name) ? { ...hit, name } : hit;
+      const found =
+        !hit || (gazetteer && !hit.fromGazetteer)
+          ? undefined
+          : ownSpelling(name, hit.name)
+            ? { ...hit, name }
+            : hit;
+      if (seen.size > 50_000) seen.clear();
+      seen.set(name, found ?? null);
+      return found;
     },
   };
 }
@@ -58,6 +68,8 @@ function ownSpelling(query: string, gazetteerName: string): boolean {
     return false;
   return parsesOfWord(query).some((p) => p.tag.Geox === true && p.tag.CAse === 'nomn');
 }
+
+const spellings = new WeakMap<CityLookup, CityLookup>();
 
 const NAMESAKE = new Set(['им', 'имени']);
 
@@ -83,7 +95,8 @@ function adjectiveHere(tokens: Token[], i: number): boolean {
 export function analyse(text: string, rawCities: CityLookup, homeCity?: string, published?: Day): Doc {
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens, text);
-  const cities = textSpelling(rawCities);
+  let cities = spellings.get(rawCities);
+  if (!cities) spellings.set(rawCities, (cities = textSpelling(rawCities)));
   const doc: Doc = {
     text,
     tokens,
@@ -104,10 +117,11 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
     // «Аким Караганды» is a title and a city, not a first name and a surname.
-    const found = isTitle(t) ? undefined : personAt(tokens, i, alone);
+    // Names and places start with a capital letter (initials included): lower-case words skip both.
+    const found = !t.cap || isTitle(t) ? undefined : personAt(tokens, i, alone);
     const person = found && fixSurname(found, tokens);
     const adj = adjectiveHere(tokens, i) ? cityOfAdjective(t, cities) : undefined;
-    const place = adj ? undefined : placeAt(tokens, i, cities);
+    const place = adj || !t.cap ? undefined : placeAt(tokens, i, cities);
     const multi = person && person.last - person.first > 1;
     if (adj && !multi) {
       doc.cityAdjAt.set(i, adj);
