@@ -9,10 +9,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { agreementRoutes } from '../modules/agreements/agreement.routes.ts';
+import { cityRoutes } from '../modules/cities/city.routes.ts';
+import { eventRoutes } from '../modules/events/event.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organization.routes.ts';
 import { personRoutes } from '../modules/persons/person.routes.ts';
 import { planItemRoutes } from '../modules/plans/plan-item.routes.ts';
 import { projectRoutes } from '../modules/projects/project.routes.ts';
+import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -71,6 +74,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     agreementRoutes,
     planItemRoutes,
     projectRoutes,
+    eventRoutes,
+    cityRoutes,
+    twinningRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { Actor } from '../modules/audit/audit.schema.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import { API_TOKEN_PREFIX, findUserIdByApiToken } from '../modules/auth/api-token.repository.ts';
 import { can, type Action, type Scope } from '../modules/auth/policy.ts';
@@ -89,4 +90,9 @@ export function setSessionCookie(
     secure: request.protocol === 'https',
     expires,
   });
+}
+
+/** Who the audit trail records for this request: the signed-in user. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.principal.kind === 'user' ? request.principal.userId : null };
 }

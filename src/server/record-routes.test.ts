@@ -182,6 +182,52 @@ for (const engine of testEngines()) {
       expect((await call('gymnasiumEditor', 'POST', '/api/agreements', withoutUs)).statusCode).toBe(403);
     });
 
+    it('lists the institutions’ agreements under the twinning of their cities, to the editors of both', async () => {
+      const twinning = await call('baranovichiEditor', 'POST', '/api/twinnings', {
+        cityIds: [city.kuznetsk, city.baranovichi],
+        tier: 'twin',
+        establishedYear: 2008,
+      });
+      expect(twinning.statusCode).toBe(201);
+      const again = await call('admin', 'POST', '/api/twinnings', {
+        cityIds: [city.baranovichi, city.kuznetsk],
+      });
+      expect(again.statusCode).toBe(409);
+      await call('admin', 'POST', '/api/agreements', {
+        kind: 'cooperation',
+        title: 'Соглашение гимназии № 5 и лицея № 21',
+        parties: [{ organizationId: org.gymnasium }, { organizationId: org.lyceum }],
+      });
+      const detail = await call('baranovichiViewer', 'GET', `/api/twinnings/${twinning.json().id}`);
+      expect(detail.statusCode).toBe(200);
+      expect(detail.json().agreements.map((a: { title: string }) => a.title)).toContain(
+        'Соглашение гимназии № 5 и лицея № 21',
+      );
+      expect((await call('minskEditor', 'GET', `/api/twinnings/${twinning.json().id}`)).statusCode).toBe(403);
+      const ofCity = (
+        await call('baranovichiViewer', 'GET', `/api/cities/${city.baranovichi}/twinnings`)
+      ).json();
+      expect(ofCity).toHaveLength(1);
+    });
+
+    it('lets anyone find a city, and only its own editors set its founding year', async () => {
+      const found = await call('public', 'GET', '/api/cities?q=Кузнецка');
+      expect(found.statusCode).toBe(200);
+      expect(found.json()[0]).toMatchObject({ id: city.kuznetsk, nameRu: 'Кузнецк' });
+      const kuznetsk = (await call('public', 'GET', `/api/cities/${city.kuznetsk}`)).json();
+      const patch = { version: kuznetsk.version, foundedYear: 1780 };
+      expect(
+        (await call('baranovichiEditor', 'PATCH', `/api/cities/${city.kuznetsk}`, patch)).statusCode,
+      ).toBe(403);
+      expect((await call('admin', 'PATCH', `/api/cities/${city.kuznetsk}`, patch)).json().foundedYear).toBe(
+        1780,
+      );
+      expect(
+        (await call('baranovichiEditor', 'POST', '/api/cities', { nameEn: 'Nowhere', country: 'BY' }))
+          .statusCode,
+      ).toBe(403);
+    });
+
     it('answers bad input with 400 naming each field, and stores nothing', async () => {
       const before = await database.db
         .selectFrom('visit')

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
@@ -9,7 +8,7 @@ import { listAuditEntriesOfRecord } from '../modules/audit/audit.repository.ts';
 import { auditEntrySchema, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
 import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
 import { can, type Scope } from '../modules/auth/policy.ts';
-import { authorize, requireUser } from './auth.plugin.ts';
+import { actorOf, authorize, requireUser } from './auth.plugin.ts';
 
 type Db = Kysely<Database>;
 
@@ -34,10 +33,6 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
-
-function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.principal.kind === 'user' ? request.principal.userId : null };
-}
 
 /**
  * The five REST routes of a record (list, get, create, update, delete) and its history, each thin:

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { INSTALLATION } from '../auth/policy.ts';
+import { actorOf, authorize } from '../../server/auth.plugin.ts';
+import { citySchema, cityCreateSchema, cityUpdateSchema } from './city.schema.ts';
+import { createCity, getCity, searchCities, updateCity } from './city.service.ts';
+
+const tags = ['cities'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const searchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  countries: z
+    .string()
+    .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, 'is a comma-separated list of ISO country codes')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/**
+ * /api/cities: the gazetteer is reference data anyone may search and read; a city's editors set its
+ * founding year and city day; only administrators add places the gazetteer lacks.
+ */
+export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+  app.get(
+    '/cities',
+    {
+      schema: {
+        tags,
+        summary: 'Find cities by name in any language',
+        querystring: searchQuery,
+        response: { 200: z.array(citySchema) },
+      },
+    },
+    async (request) => {
+      const { q, countries, limit } = request.query;
+      return searchCities(db, { q, limit, ...(countries ? { countries: countries.split(',') } : {}) });
+    },
+  );
+
+  app.get(
+    '/cities/:id',
+    { schema: { tags, params: idParams, response: { 200: citySchema } } },
+    async (request) => getCity(db, request.params.id),
+  );
+
+  app.post(
+    '/cities',
+    {
+      schema: {
+        tags,
+        summary: 'Add a place the gazetteer lacks',
+        body: cityCreateSchema,
+        response: { 201: citySchema },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'create', INSTALLATION);
+      return reply.status(201).send(await createCity(db, actorOf(request), request.body));
+    },
+  );
+
+  app.patch(
+    '/cities/:id',
+    { schema: { tags, params: idParams, body: cityUpdateSchema, response: { 200: citySchema } } },
+    async (request) => {
+      authorize(request, 'update', { cityIds: [request.params.id], organizationIds: [] });
+      return updateCity(db, actorOf(request), request.params.id, request.body);
+    },
+  );
+};

@@ -1,0 +1,49 @@
+import { recordRoutes } from '../../server/record-routes.ts';
+import { resolveScope, type ScopeIds } from '../../server/record-scope.ts';
+import { findEventById } from './event.repository.ts';
+import {
+  eventCreateSchema,
+  eventListQuerySchema,
+  eventSchema,
+  eventUpdateSchema,
+  type Event,
+  type Participant,
+} from './event.schema.ts';
+import { createEvent, deleteEvent, listEvents, updateEvent } from './event.service.ts';
+
+type Participants = Array<Partial<Participant>>;
+
+/** An event belongs to its host city and to the cities and organizations that took part. */
+function eventScopeIds(cityId: number | undefined, participants: Participants): ScopeIds {
+  return {
+    cityIds: [cityId, ...participants.map((participant) => participant.cityId)],
+    organizationIds: participants.map((participant) => participant.organizationId),
+  };
+}
+
+/** /api/events. */
+export const eventRoutes = recordRoutes<Event>({
+  path: 'events',
+  what: 'Event',
+  recordType: 'event',
+  schemas: {
+    record: eventSchema,
+    create: eventCreateSchema,
+    update: eventUpdateSchema,
+    list: eventListQuerySchema,
+  },
+  find: findEventById,
+  list: listEvents,
+  create: createEvent,
+  update: updateEvent,
+  remove: deleteEvent,
+  scopeOf: (db, event) => resolveScope(db, eventScopeIds(event.cityId, event.participants)),
+  scopeOfInput: (db, input, stored) =>
+    resolveScope(
+      db,
+      eventScopeIds(
+        (input.cityId as number | undefined) ?? stored?.cityId,
+        (input.participants as Participants | undefined) ?? stored?.participants ?? [],
+      ),
+    ),
+});

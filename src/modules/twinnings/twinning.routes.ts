@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { agreementSchema } from '../agreements/agreement.schema.ts';
+import { listAgreementsUnderTwinning } from '../agreements/agreement.service.ts';
+import { can } from '../auth/policy.ts';
+import { projectSchema } from '../projects/project.schema.ts';
+import { listProjectsUnderTwinning } from '../projects/project.service.ts';
+import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
+import {
+  twinningCreateSchema,
+  twinningSchema,
+  twinningUpdateSchema,
+  type Twinning,
+} from './twinning.schema.ts';
+import { createTwinning, getTwinning, listTwinningsOfCity, updateTwinning } from './twinning.service.ts';
+
+const tags = ['twinnings'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const scopeOf = (twinning: Pick<Twinning, 'cityAId' | 'cityBId'>) => ({
+  cityIds: [twinning.cityAId, twinning.cityBId],
+  organizationIds: [],
+});
+
+/** A twinning with everything under it: the agreements and projects of the two cities and their institutions. */
+const twinningDetailSchema = twinningSchema.extend({
+  agreements: z.array(agreementSchema),
+  projects: z.array(projectSchema),
+});
+
+/** /api/twinnings and a city's twinnings; a twinning belongs to both of its cities. */
+export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+  app.get(
+    '/cities/:id/twinnings',
+    {
+      schema: {
+        tags,
+        summary: "A city's twin and partner cities",
+        params: idParams,
+        response: { 200: z.array(twinningSchema) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const twinnings = await listTwinningsOfCity(db, request.params.id);
+      return twinnings.filter((twinning) => can(request.principal, 'read', scopeOf(twinning)));
+    },
+  );
+
+  app.get(
+    '/twinnings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A twinning with the agreements and projects under it',
+        params: idParams,
+        response: { 200: twinningDetailSchema },
+      },
+    },
+    async (request) => {
+      const twinning = await getTwinning(db, request.params.id);
+      authorize(request, 'read', scopeOf(twinning));
+      const [agreements, projects] = await Promise.all([
+        listAgreementsUnderTwinning(db, twinning.cityAId, twinning.cityBId),
+        listProjectsUnderTwinning(db, twinning.cityAId, twinning.cityBId),
+      ]);
+      return { ...twinning, agreements, projects };
+    },
+  );
+
+  app.post(
+    '/twinnings',
+    { schema: { tags, body: twinningCreateSchema, response: { 201: twinningSchema } } },
+    async (request, reply) => {
+      const [a, b] = request.body.cityIds;
+      authorize(request, 'create', { cityIds: [a, b], organizationIds: [] });
+      return reply.status(201).send(await createTwinning(db, actorOf(request), request.body));
+    },
+  );
+
+  app.patch(
+    '/twinnings/:id',
+    { schema: { tags, params: idParams, body: twinningUpdateSchema, response: { 200: twinningSchema } } },
+    async (request) => {
+      authorize(request, 'update', scopeOf(await getTwinning(db, request.params.id)));
+      return updateTwinning(db, actorOf(request), request.params.id, request.body);
+    },
+  );
+};
