@@ -86,8 +86,13 @@ export function translateDatabaseError(error: unknown): unknown {
     case '23505':
       return conflict(`A record like this already exists${rule}. ${pgError.detail ?? ''}`.trim());
     case '23503':
-      return conflict(
-        `The record refers to, or is referred to by, another record${rule}. ${pgError.detail ?? ''}`.trim(),
+      // PostgreSQL says "is not present in table" when a reference points nowhere (bad input) and
+      // "is still referenced" when a delete would orphan other records (a conflict with them).
+      if (pgError.detail?.includes('is still referenced')) {
+        return conflict(`Other records still refer to this one${rule}: ${pgError.detail}`);
+      }
+      return validationFailed(
+        `The record refers to one that does not exist${rule}: ${pgError.detail ?? ''}`.trim(),
       );
     case '23514':
     case '23502':

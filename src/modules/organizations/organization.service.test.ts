@@ -6,6 +6,7 @@ import { testEngines } from '../../db/test-database.ts';
 import { listAuditEntriesOfRecord } from '../audit/audit.repository.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.schema.ts';
 import { insertTestCity } from '../audit/test-cities.ts';
+import { createAgreement } from '../agreements/agreement.service.ts';
 import { findOrganizationById } from './organization.repository.ts';
 import {
   createOrganization,
@@ -102,5 +103,58 @@ describe.each(testEngines())('organizations on $engine', ({ open }) => {
     expect(await findOrganizationById(db, club.id)).toBeUndefined();
     const history = await listAuditEntriesOfRecord(db, 'organization', club.id);
     expect(history.at(-1)).toMatchObject({ action: 'delete', before: { name: 'клуб' }, after: null });
+  });
+});
+
+describe.each(testEngines())('organization references and races on $engine', ({ open }) => {
+  let handle: DatabaseHandle;
+  let db: Kysely<Database>;
+  let city: number;
+
+  beforeAll(async () => {
+    handle = await open();
+    db = handle.db;
+    city = await insertTestCity(db, 'Кузнецк', 'Kuznetsk', 'RU');
+  });
+  afterAll(() => handle.close());
+
+  it('refuses an organization in a city that does not exist, as bad input', async () => {
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: 999_999, name: 'школа' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/does not exist/),
+    });
+  });
+
+  it('refuses to delete an organization an agreement still names, and keeps it', async () => {
+    const lyceum = await createOrganization(db, SYSTEM_ACTOR, { cityId: city, name: 'лицей № 21' });
+    await createAgreement(db, SYSTEM_ACTOR, {
+      kind: 'cooperation',
+      title: 'Договор',
+      parties: [{ organizationId: lyceum.id }, { cityId: city }],
+    });
+    await expect(deleteOrganization(db, SYSTEM_ACTOR, lyceum.id, lyceum.version)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await findOrganizationById(db, lyceum.id)).toEqual(lyceum);
+    expect(
+      (await listAuditEntriesOfRecord(db, 'organization', lyceum.id)).map((entry) => entry.action),
+    ).toEqual(['create']);
+  });
+
+  it('of two editors saving the same version at once, one wins and the other is refused', async () => {
+    const museum = await createOrganization(db, SYSTEM_ACTOR, { cityId: city, name: 'музей' });
+    const results = await Promise.allSettled([
+      updateOrganization(db, SYSTEM_ACTOR, museum.id, { version: 1, notes: 'первый' }),
+      updateOrganization(db, SYSTEM_ACTOR, museum.id, { version: 1, notes: 'второй' }),
+    ]);
+    const fulfilled = results.filter((result) => result.status === 'fulfilled');
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected.map((result) => (result.reason as { code: string }).code)).toEqual(['stale_version']);
+    const stored = await findOrganizationById(db, museum.id);
+    expect(stored?.version).toBe(2);
+    expect(stored?.notes).toBe(fulfilled[0]?.value.notes);
   });
 });
