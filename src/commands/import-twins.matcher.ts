@@ -52,18 +52,25 @@ function matchOne(gazetteer: Gazetteer, spatial: () => SpatialIndex, city: Writt
     return { ok: false, failure: 'unknown_country', detail: `no country is called "${city.country}"` };
   }
   const hasCoordinates = city.lat !== undefined && city.lng !== undefined;
+  let distantGuess: Place | undefined;
   for (const variant of nameVariants(city.name)) {
-    const places = gazetteer.find(variant, { within: countries, countries });
+    const options = { within: countries, countries };
+    const exact = gazetteer.lookup(variant, options);
+    const places = exact.length > 0 ? exact : gazetteer.find(variant, options);
     if (places.length === 0) continue;
     if (!hasCoordinates) return { ok: true, place: places[0]!, by: 'name' };
     const nearest = closestTo(places, city.lat!, city.lng!);
     if (nearest.km <= NEAR_KM) return { ok: true, place: nearest.place, by: 'name' };
-    return { ok: true, place: places[0]!, by: 'name' };
+    // An exact name far from the coordinates is still the place (they may be its region's centre);
+    // a merely similar name far away is likely another place, so the coordinates are asked first.
+    if (exact.length > 0) return { ok: true, place: places[0]!, by: 'name' };
+    distantGuess ??= places[0];
   }
   if (hasCoordinates) {
     const around = spatial().near(city.lat!, city.lng!, COORDINATES_ONLY_KM, countries);
     if (around.length > 0) return { ok: true, place: around[0]!, by: 'coordinates' };
   }
+  if (distantGuess) return { ok: true, place: distantGuess, by: 'name' };
   // A namesake abroad is no match, but it tells the reader the name itself is known.
   const abroad = nameVariants(city.name).flatMap((variant) => gazetteer.lookup(variant))[0];
   if (abroad) {

@@ -28,6 +28,8 @@ export function nameVariants(written: string): string[] {
       base.replace(ASIAN_SUFFIX, '').trim(),
       base.replace(DISTRICT_NUMBER, '').trim(),
       base.replace(LOCATIVE, '').trim(),
+      // Spa towns gained «Bad» lately (Bad Kötzting was Kötzting); the gazetteer may not know it.
+      base.replace(/^Bad\s+/, ''),
     );
   }
   const inBrackets = /\(([^)]*)\)/.exec(name)?.[1];
