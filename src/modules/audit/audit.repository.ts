@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditEntryTable, Database } from '../../db/database.ts';
-import type { Actor, AuditedRecordType, AuditEntry } from './audit.schema.ts';
+import type { Actor, AuditedRecordType, AuditEntry, AuditListQuery } from './audit.schema.ts';
+import { afterCursor, toPage, type Page } from './cursor-page.ts';
 
 type AuditEntryRow = Selectable<AuditEntryTable>;
 
@@ -43,6 +44,24 @@ export async function listAuditEntriesOfRecord(
     .orderBy('id')
     .execute();
   return rows.map(toAuditEntry);
+}
+
+/** A page of the audit trail matching the filter, newest first. */
+export async function selectAuditPage(
+  db: Kysely<Database>,
+  query: AuditListQuery,
+): Promise<Page<AuditEntry>> {
+  let select = db.selectFrom('audit_entry').selectAll();
+  if (query.recordType !== undefined) select = select.where('record_type', '=', query.recordType);
+  if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);
+  if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
+  if (query.action !== undefined) select = select.where('action', '=', query.action);
+  if (query.cursor !== undefined) select = select.where(afterCursor([sql.ref('id')], query.cursor, 'desc'));
+  const rows = await select
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => [Number(row.id)], toAuditEntry);
 }
 
 /** Maps a stored audit row to its domain shape. */

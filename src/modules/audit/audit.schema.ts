@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from './cursor-page.ts';
 
 /** Who makes a change: a user, or `null` for the system itself (seed-demo, imports run from the shell). */
 export const actorSchema = z.object({ userId: z.number().int().positive().nullable() });
@@ -37,3 +38,12 @@ export const auditEntrySchema = z.object({
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The audit trail filtered by kind of record, record, user or action; newest first. */
+export const auditListQuerySchema = pageQuerySchema.extend({
+  recordType: auditedRecordTypeSchema.optional(),
+  recordId: z.coerce.number().int().positive().optional(),
+  userId: z.coerce.number().int().positive().optional(),
+  action: z.enum(['create', 'update', 'delete']).optional(),
+});
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
