@@ -4,7 +4,7 @@ import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
-import { hasOrganizationParty, hasPartyInCity, selectParties } from './party.repository.ts';
+import { hasOrganizationParty, hasPartyInCity, hasPartyInSphere, selectParties } from './party.repository.ts';
 import type { Party } from './party.schema.ts';
 
 /** Maps a stored agreement row and its parties to the domain shape. */
@@ -115,6 +115,8 @@ export async function selectAgreementPage(
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.visitId !== undefined) select = select.where('signed_at_visit_id', '=', query.visitId);
+  if (query.sphere !== undefined)
+    select = select.where(hasPartyInSphere('agreement_party', 'agreement.id', query.sphere));
   if (query.validUntilBefore !== undefined) select = select.where('valid_until', '<', query.validUntilBefore);
   if (query.cityId !== undefined)
     select = select.where(hasPartyInCity('agreement_party', 'agreement.id', query.cityId));

@@ -9,6 +9,7 @@ import {
   textSchema,
   versionSchema,
 } from '../audit/fields.schema.ts';
+import { sphereSchema } from '../organizations/organization.schema.ts';
 import { partiesSchema, partySchema } from './party.schema.ts';
 
 /** What was signed: a twinning, a cooperation agreement, a memorandum, a plan of joint activities, a protocol. */
@@ -67,10 +68,11 @@ export type AgreementUpdate = z.infer<typeof agreementUpdateSchema>;
 export const agreementSchema = agreementFields.extend(storedFields).extend({ parties: z.array(partySchema) });
 export type Agreement = z.infer<typeof agreementSchema>;
 
-/** Agreements by status and kind, of a city or an organization, signed at a visit, or expiring by a date. */
+/** Agreements by status, kind and sphere (of a party), of a city or an organization, signed at a visit, or expiring by a date. */
 export const agreementListQuerySchema = pageQuerySchema.extend({
   status: agreementStatusSchema.optional(),
   kind: agreementKindSchema.optional(),
+  sphere: sphereSchema.optional(),
   cityId: recordIdSchema.optional(),
   organizationId: recordIdSchema.optional(),
   visitId: recordIdSchema.optional(),

@@ -81,6 +81,8 @@ describe.each(testEngines())('agreements on $engine', ({ open }) => {
       status: 'in_force',
     });
     expect(ofKuznetsk.items.map((agreement) => agreement.id)).toEqual([schools.id]);
+    const inEducation = await listAgreements(db, { sphere: 'education', cityId: kuznetsk });
+    expect(inEducation.items.map((agreement) => agreement.id)).toEqual([schools.id]);
   });
 
   it('refuses to drop to one party on update, and a stale update; nothing changes', async () => {

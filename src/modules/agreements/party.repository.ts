@@ -84,3 +84,11 @@ export function hasOrganizationParty(table: PartyTable, ownerRef: string, organi
     WHERE p.${sql.ref(OWNER_COLUMN[table])} = ${sql.ref(ownerRef)} AND p.organization_id = ${organizationId}
   )`;
 }
+
+/** The condition "one of the owner's parties is an organization of this sphere" (a school: education). */
+export function hasPartyInSphere(table: PartyTable, ownerRef: string, sphere: string) {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM ${sql.table(table)} p JOIN organization o ON o.id = p.organization_id
+    WHERE p.${sql.ref(OWNER_COLUMN[table])} = ${sql.ref(ownerRef)} AND o.sphere = ${sphere}
+  )`;
+}
