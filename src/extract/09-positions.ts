@@ -2,7 +2,9 @@
 import type { Token } from './01-tokens.ts';
 import { lemmas, parsesOf } from './02-morphology.ts';
 import { TAIL_STOP, TITLE_ADJECTIVES, TITLE_NOUNS } from './05-titles.ts';
-import type { Doc } from './07-document.ts';
+import { phraseText, type Doc } from './07-document.ts';
+import { LEGAL_FORMS } from './10-org-kinds.ts';
+import { quotedEnd } from './10-org-parts.ts';
 
 /** A position title over tokens [first, last). */
 export interface Title {
@@ -42,12 +44,23 @@ function tailEnd(doc: Doc, from: number): { end: number; city: string | undefine
   let city: string | undefined;
   while (k < tokens.length && k - from < 7) {
     const t = tokens[k] as Token;
-    if (t.sent !== tokens[from - 1]?.sent || t.kind !== 'word' || doc.personAt.has(k)) break;
+    if (t.sent !== tokens[from - 1]?.sent || doc.personAt.has(k)) break;
+    if (t.kind !== 'word' && t.text !== '№' && !/^[«"„]$/.test(t.text)) break;
     const place = doc.placeAt.get(k);
     const adj = doc.cityAdjAt.get(k);
     if (place?.city) {
       city ??= place.name;
       k = place.last;
+      continue;
+    }
+    // «директор ГУО «Гимназия № 2 г. Барановичи»», «директор школы № 3».
+    const quoted = quotedEnd(doc, LEGAL_FORMS.has(t.text) ? k + 1 : k);
+    if (quoted) {
+      k = quoted;
+      continue;
+    }
+    if (t.text === '№' && tokens[k + 1]?.kind === 'num') {
+      k += 2;
       continue;
     }
     if (t.lower === 'по' && tokens[k + 1]?.kind === 'word' && !tokens[k + 1]?.cap) {
@@ -81,16 +94,16 @@ export function titleAt(doc: Doc, i: number): Title | undefined {
   }
   words.push(head);
   const { end, city } = tailEnd(doc, k + 1);
-  const tail = tokens.slice(k + 1, end).map((t) => t.text);
-  return { first: i, last: end, text: [...words, ...tail].join(' '), head, city };
+  const tail = phraseText(tokens, k + 1, end);
+  return { first: i, last: end, text: [...words, tail].filter(Boolean).join(' '), head, city };
 }
 
 /** The widest title that ends right before token `end` (the person it names). */
 export function titleBefore(doc: Doc, end: number): Title | undefined {
   let best: Title | undefined;
-  for (let i = end - 1; i >= 0 && i >= end - 10; i--) {
+  for (let i = end - 1; i >= 0 && i >= end - 14; i--) {
     const t = doc.tokens[i] as Token;
-    if (t.kind !== 'word' || t.sent !== doc.tokens[end]?.sent) break;
+    if (t.sent !== doc.tokens[end]?.sent || /^[,;:!?]$/.test(t.text)) break;
     const found = titleAt(doc, i);
     if (found && found.last === end) best = found;
   }

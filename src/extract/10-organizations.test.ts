@@ -91,3 +91,29 @@ describe('events and projects', () => {
     ]);
   });
 });
+
+describe('organizations across sentences', () => {
+  it('merges a short second mention into the full name and completes the party city', () => {
+    const text =
+      'Гости побывали в гимназии № 2 г. Барановичи и в средней школе № 10 г. Кузнецка им. А. С. Пушкина. ' +
+      'Там подписали договор о сотрудничестве между гимназией № 2 и школой № 10.';
+    const r = facts(text);
+    expect(r.organizations.map((o) => [o.name, o.city])).toEqual([
+      ['гимназия № 2', 'Барановичи'],
+      ['средняя школа № 10 им. А. С. Пушкина', 'Кузнецк'],
+    ]);
+    expect(r.agreements[0]?.parties).toEqual([
+      { name: 'гимназия № 2', city: 'Барановичи' },
+      { name: 'школа № 10', city: 'Кузнецк' },
+    ]);
+  });
+
+  it('reads a position that names an institution by its legal form and quoted name', () => {
+    const r = facts(
+      'В состав делегации вошла директор ГУО «Гимназия № 2 г. Барановичи» Иванова Мария Петровна.',
+    );
+    expect(r.persons).toEqual([
+      { name: 'Мария Иванова', position: 'директор ГУО «Гимназия № 2 г. Барановичи»' },
+    ]);
+  });
+});

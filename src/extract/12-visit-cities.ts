@@ -52,7 +52,8 @@ export function visitCities(doc: Doc, s: Sentence): { from: Side | undefined; to
       to ??= { home: true, rule: 'to.our' };
     } else if (lemmas(t).includes('делегация')) {
       // Делегация Кузнецка; кузнецкая делегация; делегация нашего города.
-      const adj = doc.cityAdjAt.get(k - 1);
+      // «делегация Барановичского района»: the adjective after the noun names the district's town.
+      const adj = doc.cityAdjAt.get(k - 1) ?? doc.cityAdjAt.get(k + 1);
       const p = placeAfter(doc, k + 1);
       if (adj) from ??= { city: adj.name, rule: 'from.delegation-adj' };
       else if (p) from ??= { city: p.name, rule: 'from.delegation-gen' };

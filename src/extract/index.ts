@@ -12,7 +12,7 @@ import { guessHome, mergeVisits, visitFacts } from './12-visit-merge.ts';
 import { findAgreements, isSigning } from './13-agreements.ts';
 import { findProjects } from './14-projects.ts';
 import { findEvents } from './15-events.ts';
-import { organizationFacts } from './16-results.ts';
+import { completeParties, organizationFacts } from './16-results.ts';
 import type { Entity, ExtractionResult, Party } from './extraction.schema.ts';
 
 export type { CityLookup } from './03-places.ts';
@@ -92,13 +92,16 @@ function run(text: string, cities: CityLookup, options: ExtractOptions): Extract
   } catch (error) {
     warnings.push(`entities failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const organizations = organizationFacts(doc, orgs);
+  const projects = findProjects(doc, orgs, (s) => isSigning(doc, s));
+  for (const fact of [...agreements, ...projects]) completeParties(fact.parties, organizations);
   return {
     visits,
     agreements,
-    projects: findProjects(doc, orgs, (s) => isSigning(doc, s)),
+    projects,
     events: findEvents(doc, dates, first?.to_city ?? undefined),
     persons: personFacts(doc, actors),
-    organizations: organizationFacts(doc, orgs),
+    organizations,
     entities,
     warnings: [...warnings, ...doc.warnings],
   };
