@@ -39,6 +39,18 @@ export async function findCityByIdOrThrow(db: Kysely<Database>, id: number): Pro
   return city;
 }
 
+/** The cities with these ids that exist, in the order of the ids. */
+export async function findCitiesByIds(db: Kysely<Database>, ids: number[]): Promise<City[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('city')
+    .selectAll()
+    .where(sql<boolean>`id = ANY(${ids}::integer[])`)
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, toCity(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Which of these ids are cities in the database. */
 export async function existingCityIds(db: Kysely<Database>, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
@@ -57,7 +69,8 @@ const WORD_SIMILARITY = 0.45;
 /**
  * Cities by name in any language, best first: an exact name (search_names, GIN-indexed) before a
  * trigram-similar one (pg_trgm over name_key, so «Барановичей» finds «Барановичи»), then the
- * countries asked for, then population.
+ * countries asked for, then closeness and population. Transliteration variants far apart in letters
+ * («Baranavichy») are the in-memory gazetteer's `find`, which compares phonetic skeletons.
  */
 export async function searchCitiesByName(db: Kysely<Database>, query: CitySearchQuery): Promise<City[]> {
   // SET LOCAL needs a transaction and ends with it, so the threshold never leaks to other queries.
@@ -77,8 +90,17 @@ export async function searchCitiesByName(db: Kysely<Database>, query: CitySearch
     )
     .orderBy(sql`search_names @> ARRAY[${key}]::text[]`, 'desc')
     .orderBy(sql`country = ANY(${countries}::text[])`, 'desc')
-    .orderBy(sql`round(word_similarity(name_key(${query.q}), ${haystack})::numeric, 1)`, 'desc')
-    .orderBy('population', 'desc')
+    // Among places named exactly so, the larger one: Brest in Belarus before the hamlets.
+    .orderBy(sql`CASE WHEN search_names @> ARRAY[${key}]::text[] THEN population END`, (ob) =>
+      ob.desc().nullsLast(),
+    )
+    // Closeness (within a word, and of the whole name, which favours «Кузнецк» over «Ленинск-
+    // Кузнецкий» for «Кузнецка») weighted by the order of magnitude of the population.
+    .orderBy(
+      sql`(word_similarity(name_key(${query.q}), ${haystack}) + similarity(name_key(${query.q}), ${haystack}))
+        * (1 + 0.1 * log(population + 1))`,
+      'desc',
+    )
     .orderBy('id')
     .limit(query.limit)
     .execute();

@@ -5,6 +5,8 @@ import type { Database } from '../../db/database.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { listAuditEntriesOfRecord } from '../audit/audit.repository.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.schema.ts';
+import { loadGazetteer } from '../../gazetteer/index.ts';
+import { searchNames } from './city.names.ts';
 import { createCity, getCity, searchCities, updateCity } from './city.service.ts';
 
 describe.each(testEngines())('cities on $engine', ({ open }) => {
@@ -83,5 +85,31 @@ describe.each(testEngines())('cities on $engine', ({ open }) => {
       code: 'validation_failed',
     });
     await expect(getCity(db, 999)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('puts the gazetteer places first when given the gazetteer, which knows transliterations', async () => {
+    const gazetteer = loadGazetteer();
+    const place = gazetteer.byId(630429)!;
+    await db
+      .insertInto('city')
+      .values({
+        id: place.id,
+        source: 'geonames',
+        name_ru: place.ru,
+        name_be: place.be,
+        name_en: place.en,
+        search_names: searchNames(place),
+        country: place.country,
+        latitude: place.lat,
+        longitude: place.lng,
+        population: place.population,
+        timezone: null,
+        founded_year: null,
+        city_day: null,
+      })
+      .execute();
+    const found = await searchCities(db, { q: 'Baranavichy', limit: 3 }, gazetteer);
+    expect(found[0]?.id).toBe(630429);
+    expect(found.length).toBeLessThanOrEqual(3);
   });
 });

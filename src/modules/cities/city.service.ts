@@ -3,7 +3,9 @@ import type { Database } from '../../db/database.ts';
 import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import type { Gazetteer } from '../../gazetteer/index.ts';
 import {
+  findCitiesByIds,
   findCityById,
   findCityByIdOrThrow,
   insertCity,
@@ -17,9 +19,27 @@ export async function getCity(db: Kysely<Database>, id: number): Promise<City> {
   return findCityByIdOrThrow(db, id);
 }
 
-/** Cities whose name in any language matches `q` exactly or closely, best first. */
-export async function searchCities(db: Kysely<Database>, query: unknown): Promise<City[]> {
-  return searchCitiesByName(db, parseInput(citySearchQuerySchema, query));
+/**
+ * Cities whose name in any language matches `q` exactly or closely, best first. Given the
+ * gazetteer, its places come first (it knows inflected and transliterated forms: «Кузнецка»,
+ * «Baranavichy»), then the database's trigram matches, which include cities users added.
+ */
+export async function searchCities(
+  db: Kysely<Database>,
+  query: unknown,
+  gazetteer?: Gazetteer,
+): Promise<City[]> {
+  const parsed = parseInput(citySearchQuerySchema, query);
+  const fromDatabase = await searchCitiesByName(db, parsed);
+  if (!gazetteer) return fromDatabase;
+  const options = parsed.countries ? { countries: parsed.countries } : {};
+  const ids = gazetteer
+    .find(parsed.q, options)
+    .slice(0, parsed.limit)
+    .map((place) => place.id);
+  const found = await findCitiesByIds(db, ids);
+  const seen = new Set(found.map((city) => city.id));
+  return [...found, ...fromDatabase.filter((city) => !seen.has(city.id))].slice(0, parsed.limit);
 }
 
 /** Adds a city the gazetteer lacks, audited. */
