@@ -57,8 +57,14 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
     )
       return k;
     const ps = parsesOf(t);
-    if (ps.some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? '')) && !isGeo(t)) return j + 1;
-    if (!adjParses(t).some((p) => cases.has(p.tag.CAse ?? ''))) return k;
+    const adj = adjParses(t).some((p) => cases.has(p.tag.CAse ?? ''));
+    // «при главном архитекторе»: a word that may be either is an adjective before a noun.
+    const nounNext = parsesOf(tokens[j + 1] ?? t).some(
+      (p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? ''),
+    );
+    const noun = ps.some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? '')) && !isGeo(t);
+    if (noun && !(adj && nounNext && tokens[j + 1] !== undefined)) return j + 1;
+    if (!adj) return k;
     j++;
   }
   return k;

@@ -21,7 +21,7 @@ const COMPOUND =
   /^(рос|мос|гос|мин|фед|глав)\p{Ll}{4,}|(надзор|охрана|энерго|телеком|нефть|газ|банк|строй|трест)$/u;
 // Stems catch the cases az cannot inflect: «Аль-Кайды», «Фэйсбуке».
 const KNOWN_STEMS = new Set([...KNOWN_ORGS].filter((w) => w.length > 4).map(nameStem));
-const TLD = new Set(['ru', 'com', 'net', 'org', 'info', 'ua', 'by', 'kz', 'рф', 'ру']);
+const TLD = new Set(['ru', 'com', 'net', 'org', 'info', 'ua', 'by', 'kz', 'ру']);
 const orgnParse = (t: Token) =>
   parsesOf(t).find((p) => p.tag.Orgn === true && p.tag.POS === 'NOUN' && p.parser === 'Dictionary');
 

@@ -4,6 +4,7 @@ import { parsesOf } from './02-morphology.ts';
 import { placeAt, type CityLookup } from './03-places.ts';
 import { personAt } from './04-persons.ts';
 import { TITLE_NOUNS } from './05-titles.ts';
+import { personNormal } from './06-entities-normal.ts';
 import { latinNameAt } from './06-entities-latin.ts';
 import {
   isCapWord,
@@ -124,7 +125,8 @@ export const PERSON_RULES_06: Rule[] = [
       if (p.last - p.first === 1 && (isVehicle(tokens[i - 1]) || townHere(tokens, i, ctx.cities)))
         return undefined;
       const [first, last] = extend(tokens, p.first, p.last, ctx.taken);
-      const normal = last > p.last ? `${p.full} ${spanText(tokens, p.last, last)}` : p.full;
+      const full = personNormal(tokens, p);
+      const normal = last > p.last ? `${full} ${spanText(tokens, p.last, last)}` : full;
       return { first, last, normal };
     },
   },

@@ -8,6 +8,7 @@ import {
   PLACE_ABBREVIATIONS,
   PLACE_KINDS,
 } from './06-entities-lexicon-places.ts';
+import { placeNormal } from './06-entities-normal.ts';
 import { isVehicle } from './06-entities-persons.ts';
 import {
   sentenceInitial,
@@ -104,7 +105,7 @@ export const WEAK_PLACE_RULES: Rule[] = [
       if (!t || t.text.length < 2 || isVehicle(tokens[i - 1]) || tokens[i - 1]?.text === '«')
         return undefined;
       const p = placeAt(tokens, i, ctx.cities);
-      return p ? { first: p.first, last: p.last, normal: p.name } : undefined;
+      return p ? { first: p.first, last: p.last, normal: placeNormal(tokens, p) } : undefined;
     },
   },
 ];

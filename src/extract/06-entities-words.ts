@@ -117,10 +117,14 @@ export function nominativePhrase(
     const t = tokens[k] as Token;
     if (k === head) forms.push(inflectTo(t, p, { CAse: 'nomn', NMbr: number }));
     else if (k < head) {
-      const a = adjParses(t).find((q) => q.tag.CAse === p.tag.CAse);
+      // «Большим театром»: the qualitative «большой» before the comparative «больший».
+      const agreeing = adjParses(t).filter((q) => q.tag.CAse === p.tag.CAse);
+      const a = agreeing.find((q) => q.tag.Qual === true) ?? agreeing[0];
+      const gender = number === 'sing' && p.tag.GNdr && p.tag.GNdr !== 'GNdr' ? p.tag.GNdr : undefined;
       const grams: Record<string, string> = { CAse: 'nomn', NMbr: number };
-      if (number === 'sing' && p.tag.GNdr && p.tag.GNdr !== 'GNdr') grams.GNdr = p.tag.GNdr;
-      forms.push(a ? inflectTo(t, a, grams) : t.text);
+      if (gender) grams.GNdr = gender;
+      if (a?.tag.POS === 'PRTF') forms.push(participleNominative(t.text, gender, number));
+      else forms.push(a ? inflectTo(t, a, grams) : t.text);
     } else forms.push(t.text);
   }
   return spanText(tokens, first, last, forms);
@@ -130,6 +134,13 @@ export function nominativePhrase(
 export function phraseHead(tokens: Token[], first: number, last: number): number {
   for (let k = first; k < last; k++) if (!adjParses(tokens[k]).length) return k;
   return last - 1;
+}
+
+// az turns passive participles into active ones when it inflects them («объединённого» →
+// «объединивший»); participle endings are regular, so they are replaced instead.
+function participleNominative(word: string, gender: string | undefined, number: string): string {
+  const to = number === 'plur' ? 'ые' : gender === 'femn' ? 'ая' : gender === 'neut' ? 'ое' : 'ый';
+  return word.replace(/(ого|ому|ым|ом|ой|ую|ых|ыми|ые|ая|ое|ый)$/u, to);
 }
 
 /** Lower-case stem for matching repeated mentions in different cases («Лужкова» ~ «Лужков»). */

@@ -1,0 +1,77 @@
+/** Nominative forms for entities where pass 3 and 4 fall short: unknown names, patronymics, transliterated towns. */
+import type { Token } from './01-tokens.ts';
+import { inflectTo, parsesOf, type AzParse } from './02-morphology.ts';
+import type { PlaceMention } from './03-places.ts';
+import type { PersonMention } from './04-persons.ts';
+import { nameStem } from './06-entities-words.ts';
+
+const C = '[бвгджзклмнпрстфхцчшщ]';
+// Case endings of names az does not know, by gender and case: «Паулса» → «Паулс», «Джоанны» → «Джоанна».
+const ENDINGS: Record<string, Record<string, [RegExp, string]>> = {
+  masc: {
+    gent: [new RegExp(`(?<=${C})а$`), ''],
+    accs: [new RegExp(`(?<=${C})а$`), ''],
+    datv: [new RegExp(`(?<=${C})у$`), ''],
+    ablt: [new RegExp(`(?<=${C})ом$`), ''],
+    loct: [new RegExp(`(?<=${C})е$`), ''],
+  },
+  femn: {
+    gent: [new RegExp(`(?<=${C})ы$`), 'а'],
+    accs: [new RegExp(`(?<=${C})у$`), 'а'],
+    ablt: [new RegExp(`(?<=${C})ой$`), 'а'],
+  },
+};
+// Guessed surname readings are trusted only on Russian surname endings («Ямадаева», not «Фелипе»).
+const RUSSIAN_SURNAME = /(ов|ев|ёв|ин|ын)(а|у|ым|ом|е|ой|ою|ы)$|(ск|цк)(ого|ому|им|ом|ой|ую)$/u;
+// Patronymics inflect regularly, and az's patronymic lexemes lead back to the father's name.
+const PATRONYMIC: [RegExp, string][] = [
+  [/(?<=(ович|евич|ич))(а|у|ем|ом|е)$/u, ''],
+  [/(?<=(овн|евн|ичн|иничн))(ы|е|у|ой)$/u, 'а'],
+];
+
+function wordNominative(t: Token, caseOf: string, gender: string | undefined): string {
+  for (const [re, to] of PATRONYMIC) if (re.test(t.lower)) return t.text.replace(re, to);
+  const ps = parsesOf(t).filter(
+    (p) => p.tag.CAse === caseOf && (p.tag.POS === 'NOUN' || p.tag.POS === 'ADJF'),
+  );
+  const fits = (p: AzParse) => !gender || !p.tag.GNdr || p.tag.GNdr === gender || p.tag.GNdr === 'ms-f';
+  const known =
+    ps.find((p) => fits(p) && p.parser === 'Dictionary' && (p.tag.Name || p.tag.Surn)) ??
+    (RUSSIAN_SURNAME.test(t.lower) ? ps.find((p) => fits(p) && p.tag.Surn === true) : undefined) ??
+    ps.find((p) => fits(p) && p.tag.POS === 'ADJF' && p.parser === 'Dictionary');
+  if (known) {
+    const grams: Record<string, string> = { CAse: 'nomn', NMbr: 'sing' };
+    if (gender && (known.tag.Surn || known.tag.POS === 'ADJF')) grams.GNdr = gender;
+    return inflectTo(t, known, grams);
+  }
+  const rule = gender ? ENDINGS[gender]?.[caseOf] : undefined;
+  return rule?.[0].test(t.text) ? t.text.replace(rule[0], rule[1]) : t.text;
+}
+
+/** The nominative of a person mention, part by part, initials as written («А. Н. Радищева» → «А. Н. Радищев»). */
+export function personNormal(tokens: Token[], p: PersonMention): string {
+  if (!p.case || p.case === 'nomn') return p.full;
+  const parts: string[] = [];
+  for (let k = p.first; k < p.last; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') continue;
+    if (t.text.length === 1 && tokens[k + 1]?.text === '.') parts.push(`${t.text}.`);
+    else parts.push(wordNominative(t, p.case, p.gender));
+  }
+  return parts.join(' ');
+}
+
+/**
+ * The nominative of a place: the gazetteer's name when it is the same word («Москвы» → «Москва»),
+ * else the word's own nominative (the gazetteer may name «Китай» after a village «Широке»).
+ */
+export function placeNormal(tokens: Token[], p: PlaceMention): string {
+  const t = tokens[p.first];
+  if (!t || p.last - p.first > 1) return p.name;
+  const same = (a: string, b: string) => nameStem(a).slice(0, 4) === nameStem(b).slice(0, 4);
+  if (same(p.name, t.text)) return p.name;
+  const geo = parsesOf(t).find((q) => q.tag.POS === 'NOUN' && q.tag.Geox === true) ?? parsesOf(t)[0];
+  const grams: Record<string, string> = { CAse: 'nomn' };
+  if (geo?.tag.NMbr) grams.NMbr = geo.tag.NMbr;
+  return geo ? inflectTo(t, geo, grams) : t.text;
+}
