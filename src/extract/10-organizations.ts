@@ -72,7 +72,7 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
       const t = tokens[k] as Token;
       if (t.kind !== 'word' || t.sent !== head.sent || ORG_TAIL_STOP.has(t.lower) || doc.personAt.has(k))
         break;
-      if (doc.placeAt.has(k) || headKind(t)) break;
+      if (doc.placeAt.has(k) || doc.cityAdjAt.has(k) || headKind(t)) break;
       if (!genitiveTailWord(doc, k)) break;
       k++;
     }

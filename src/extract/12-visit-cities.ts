@@ -50,7 +50,7 @@ export function visitCities(doc: Doc, s: Sentence): { from: Side | undefined; to
     } else if (t.lower === 'к' && tokens[k + 1]?.lower === 'нам') {
       // Гости из Кузнецка приехали к нам.
       to ??= { home: true, rule: 'to.our' };
-    } else if (lemmas(t).includes('делегация')) {
+    } else if (lemmas(t).some((l) => l === 'делегация' || l === 'представитель')) {
       // Делегация Кузнецка; кузнецкая делегация; делегация нашего города.
       // «делегация Барановичского района»: the adjective after the noun names the district's town.
       const adj = doc.cityAdjAt.get(k - 1) ?? doc.cityAdjAt.get(k + 1);

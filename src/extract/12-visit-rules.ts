@@ -3,7 +3,7 @@ import type { Visit } from './extraction.schema.ts';
 
 /** Lemmas that make a sentence about a visit; a delegation needs a verb of motion as well. */
 export const VISIT_NOUNS = new Set(['визит', 'поездка', 'визитом']);
-export const DELEGATION = new Set(['делегация', 'делегат']);
+export const DELEGATION = new Set(['делегация', 'делегат', 'представитель', 'гость']);
 export const MOTION_VERBS = new Set([
   'посетить',
   'посещать',
@@ -20,6 +20,7 @@ export const MOTION_VERBS = new Set([
   'прибыл',
   'встретить',
   'принять',
+  'встреча',
 ]);
 
 /** Words of a visit yet to come: its end is unknown. */

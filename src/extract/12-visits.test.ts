@@ -129,6 +129,23 @@ describe('visits', () => {
     ]);
   });
 
+  it('reads a meeting with a delegation in the home city as its visit', () => {
+    const [v] = facts('5 июня в горисполкоме состоялась встреча с делегацией из Кузнецка.', {
+      homeCity: 'Барановичи',
+    }).visits;
+    expect([v?.from_city, v?.to_city, v?.start]).toEqual(['Кузнецк', 'Барановичи', '--06-05']);
+  });
+
+  it('reads a future visit of representatives with an open end', () => {
+    const [v] = facts('Представители Кузнецка приедут в Барановичи 12 июля.', { date: '2025-06-01' }).visits;
+    expect([v?.from_city, v?.to_city, v?.start, v?.end]).toEqual([
+      'Кузнецк',
+      'Барановичи',
+      '2025-07-12',
+      null,
+    ]);
+  });
+
   it('finds no visit where a delegation is only mentioned', () => {
     expect(facts('Работа с молодежью остается приоритетом для нашей делегации в парламенте.').visits).toEqual(
       [],

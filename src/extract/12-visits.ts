@@ -59,6 +59,12 @@ function kindOf(doc: Doc, s: Sentence): Visit['kind'] {
       if (found) return found[1];
     }
   }
+  // No adjective at «визит»: «официальная делегация» says it.
+  for (let k = s.first + 1; k < s.last; k++) {
+    if (!/^делегаци/.test((doc.tokens[k] as Token).lower)) continue;
+    const found = VISIT_KINDS.find(([re]) => re.test(doc.tokens[k - 1]?.lower ?? ''));
+    if (found) return found[1];
+  }
   return null;
 }
 

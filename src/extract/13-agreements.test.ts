@@ -139,6 +139,20 @@ describe('agreements', () => {
     ]);
   });
 
+  it('takes the towns of the signatories when their titles name them', () => {
+    const text =
+      'Мэр Кузнецка Сергей Злобин и председатель Барановичского горисполкома Максим Антонюк подписали соглашение о побратимстве.';
+    expect(pairs(text)).toEqual([
+      {
+        kind: 'twinning',
+        parties: [
+          ['Кузнецк', 'Кузнецк'],
+          ['Барановичи', 'Барановичи'],
+        ],
+      },
+    ]);
+  });
+
   it('gives the day of signing when the sentence states it', () => {
     const [a] = facts(
       '9 февраля 2024 года подписано соглашение о сотрудничестве между Пинском и Пензой.',

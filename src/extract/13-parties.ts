@@ -64,9 +64,18 @@ export function partyGroups(doc: Doc, orgs: OrgMention[], from: number, to: numb
     if (current.length) groups.push(current);
   } else if (all.length) groups.push(all);
   return groups
-    .map((g) => (g.some((p) => p.org) ? g.filter((p) => p.org) : g))
+    .map((g) =>
+      g.filter((p) => p.org).length >= 2 ? g.filter((p) => p.org) : g.some((p) => p.org) ? asCities(g) : g,
+    )
     .map((g) => dedupe(g.map((p) => p.party)))
     .filter((g) => g.length >= 2);
+}
+
+/** «Мэр Кузнецка и председатель Барановичского горисполкома»: one body and one city stand for two towns. */
+function asCities(group: PartyMention[]): PartyMention[] {
+  return group
+    .filter((p) => p.party.city)
+    .map((p) => ({ ...p, party: { name: p.party.city as string, city: p.party.city } }));
 }
 
 function dedupe(parties: Party[]): Party[] {

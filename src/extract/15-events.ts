@@ -16,6 +16,9 @@ interface Phrase {
   rule: EventRule;
 }
 
+const isFunctionWord = (t: Token) =>
+  t.lower.length < 3 || parsesOf(t).some((p) => /^(CONJ|PREP|PRCL|NPRO)$/.test(p.tag.POS ?? ''));
+
 function ruleAt(doc: Doc, h: number): EventRule | undefined {
   const t = doc.tokens[h] as Token;
   if (t.kind !== 'word') return undefined;
@@ -77,6 +80,7 @@ function phraseAt(doc: Doc, h: number): Phrase | undefined {
     }
     if (
       t.kind !== 'word' ||
+      isFunctionWord(t) ||
       !parsesOf(t).some((p) => p.tag.CAse === 'gent') ||
       /^(визит|делегац|год|гост)/.test(t.lower)
     ) {
