@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import type { Role } from '../../db/database.ts';
+import { testEngines } from '../../db/test-database.ts';
+import { sharedDir } from '../../shared-dir.ts';
+import { insertApiToken } from '../auth/api-token.repository.ts';
+import { buildApp } from '../../server/app.ts';
+
+const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'utf8');
+
+type Draft = {
+  cities: Array<{ ref: string; name: string; chosenId: number | null }>;
+  organizations: Array<{ ref: string; name: string; chosenId: number | null; matches: unknown[] }>;
+  persons: Array<{ ref: string; name: string; chosenId: number | null }>;
+  visits: Array<{ ref: string; start: string; end: string; headRef: string | null }>;
+  agreements: unknown[];
+  projects: unknown[];
+  events: unknown[];
+};
+
+for (const engine of testEngines()) {
+  describe(`importing a press release on ${engine.engine}`, () => {
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+    const ids = { baranovichi: 0, kuznetsk: 0, lyceum: 0, shcherbakov: 0 };
+    const tokens: Record<string, string> = {};
+
+    beforeAll(async () => {
+      database = await engine.open();
+      app = await buildApp({ database });
+      const { db } = database;
+      const cities = await db
+        .insertInto('city')
+        .values([
+          {
+            id: 620127,
+            source: 'geonames',
+            name_ru: 'Барановичи',
+            name_en: 'Baranovichi',
+            country: 'BY',
+            population: 179000,
+            search_names: ['барановичи', 'baranovichi'],
+          },
+          {
+            id: 538836,
+            source: 'geonames',
+            name_ru: 'Кузнецк',
+            name_en: 'Kuznetsk',
+            country: 'RU',
+            population: 90480,
+            search_names: ['кузнецк', 'kuznetsk'],
+          },
+        ])
+        .returning('id')
+        .execute();
+      [ids.baranovichi, ids.kuznetsk] = cities.map((c) => c.id) as [number, number];
+      ids.lyceum = (
+        await db
+          .insertInto('organization')
+          .values({ city_id: ids.kuznetsk, name: 'Лицей № 21', kind: 'lyceum' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      ids.shcherbakov = (
+        await db
+          .insertInto('person')
+          .values({ full_name: 'Вадим Щербаков', city_id: ids.baranovichi })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const grants: Array<[string, Role, number | null]> = [
+        ['editor', 'city_editor', ids.baranovichi],
+        ['viewer', 'city_viewer', ids.baranovichi],
+      ];
+      for (const [who, role, cityId] of grants) {
+        const user = await db
+          .insertInto('app_user')
+          .values({ email: `${who}@example.org`, display_name: who })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db.insertInto('user_role').values({ user_id: user.id, role, city_id: cityId }).execute();
+        tokens[who] = (await insertApiToken(db, user.id, 'test')).secret;
+      }
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+    const importSeed = (who = 'editor') =>
+      app.inject({
+        method: 'POST',
+        url: '/api/documents',
+        headers: as(who),
+        payload: { text: SEED_TEXT, publishedOn: '2025-09-25', homeCity: 'Барановичи' },
+      });
+
+    it('drafts the seed article matched to the registry: cities, the known lyceum, the known person, dated visit', async () => {
+      const response = await importSeed();
+      expect(response.statusCode).toBe(201);
+      const { draft, duplicate, extraction } = response.json() as {
+        draft: Draft;
+        duplicate: boolean;
+        extraction: { visits: unknown[] };
+      };
+      expect(duplicate).toBe(false);
+      expect(extraction.visits).toHaveLength(1);
+      const chosen = (list: Array<{ name: string; chosenId: number | null }>, name: string) =>
+        list.find((item) => item.name === name)?.chosenId;
+      expect(chosen(draft.cities, 'Барановичи')).toBe(ids.baranovichi);
+      expect(chosen(draft.cities, 'Кузнецк')).toBe(ids.kuznetsk);
+      expect(chosen(draft.organizations, 'лицей № 21')).toBe(ids.lyceum);
+      expect(chosen(draft.organizations, 'гимназия № 5')).toBeNull();
+      expect(draft.organizations).toHaveLength(9);
+      expect(chosen(draft.persons, 'Вадим Щербаков')).toBe(ids.shcherbakov);
+      expect(draft.visits[0]).toMatchObject({ start: '2025-09-18', end: '2025-09-21' });
+      expect(draft.agreements).toHaveLength(2);
+      expect(draft.projects).toHaveLength(2);
+    });
+
+    it('offers the same document when the same text comes again', async () => {
+      const again = await importSeed();
+      expect(again.statusCode).toBe(200);
+      expect(again.json().duplicate).toBe(true);
+      const count = await database.db
+        .selectFrom('document')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(count.n).toBe(1);
+    });
+
+    it('refuses a draft with an unresolved city, naming it, and writes nothing', async () => {
+      const { document, draft } = (await importSeed()).json() as { document: { id: number }; draft: Draft };
+      draft.cities[0]!.chosenId = null;
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/documents/${document.id}/accept`,
+        headers: as('editor'),
+        payload: draft,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details[0].path).toBe('cities.0.chosenId');
+      const visits = await database.db.selectFrom('visit').select('id').execute();
+      expect(visits).toEqual([]);
+    });
+
+    it('does not let a viewer import', async () => {
+      expect((await importSeed('viewer')).statusCode).toBe(403);
+    });
+
+    it('accepts the draft into linked records in one go, each pointing back to the document; a second accept is refused', async () => {
+      const { document, draft } = (await importSeed()).json() as { document: { id: number }; draft: Draft };
+      const url = `/api/documents/${document.id}/accept`;
+      const response = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
+      expect(response.statusCode).toBe(200);
+      const records = response.json().records as Array<{ type: string; id: number; action: string }>;
+      expect(records.filter((r) => r.type === 'organization' && r.action === 'created')).toHaveLength(8);
+      expect(records).toContainEqual(
+        expect.objectContaining({ type: 'organization', id: ids.lyceum, action: 'linked' }),
+      );
+      const visitId = records.find((r) => r.type === 'visit')!.id;
+      const visit = (
+        await app.inject({ method: 'GET', url: `/api/visits/${visitId}`, headers: as('viewer') })
+      ).json();
+      expect(visit).toMatchObject({
+        fromCityId: ids.baranovichi,
+        toCityId: ids.kuznetsk,
+        startDate: '2025-09-18',
+        endDate: '2025-09-21',
+        kind: 'working',
+        status: 'done',
+        headPersonId: ids.shcherbakov,
+      });
+      const agreements = await database.db
+        .selectFrom('agreement')
+        .select(['signed_at_visit_id', 'document_id'])
+        .execute();
+      expect(agreements).toEqual([
+        { signed_at_visit_id: visitId, document_id: document.id },
+        { signed_at_visit_id: visitId, document_id: document.id },
+      ]);
+      const sources = await database.db
+        .selectFrom('record_source')
+        .select('record_type')
+        .where('document_id', '=', document.id)
+        .execute();
+      expect(sources.length).toBe(records.length);
+      const twice = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
+      expect(twice.statusCode).toBe(409);
+      const shown = await app.inject({
+        method: 'GET',
+        url: `/api/documents/${document.id}`,
+        headers: as('viewer'),
+      });
+      expect(shown.statusCode).toBe(200);
+      expect(
+        shown.json().draft.organizations.find((o: { name: string }) => o.name === 'гимназия № 5').chosenId,
+      ).not.toBeNull();
+    });
+  });
+}

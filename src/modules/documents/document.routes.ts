@@ -1,0 +1,168 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../../db/database.ts';
+import { forbidden } from '../../errors.ts';
+import { assertCitiesResolved } from '../../commands/press-release/draft-acceptor.ts';
+import { draftSchema, type Draft } from '../../commands/press-release/draft.schema.ts';
+import {
+  acceptImport,
+  draftOfDocument,
+  importPressRelease,
+  importRequestSchema,
+} from '../../commands/press-release/importer.ts';
+import { extractionResultSchema } from '../../extract/extraction.schema.ts';
+import { can, type Scope } from '../auth/policy.ts';
+import { pageSchema } from '../audit/cursor-page.ts';
+import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
+import { resolveScope } from '../../server/record-scope.ts';
+import { findDocumentByIdOrThrow } from './document.repository.ts';
+import { documentListQuerySchema, documentSchema, documentSummarySchema } from './document.schema.ts';
+import { listDocuments } from './document.service.ts';
+
+const tags = ['documents'];
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const importResponse = z.object({
+  document: documentSchema,
+  duplicate: z.boolean(),
+  extraction: extractionResultSchema,
+  draft: draftSchema,
+});
+const acceptedSchema = z.object({
+  records: z.array(
+    z.object({
+      ref: z.string(),
+      type: z.string(),
+      id: z.number().int(),
+      action: z.enum(['created', 'linked']),
+    }),
+  ),
+});
+
+/** Importing is for those who may write somewhere: administrators and editors, not viewers. */
+function requireEditor(request: FastifyRequest): void {
+  const user = requireUser(request);
+  if (!user.roles.some((grant) => grant.role !== 'city_viewer'))
+    throw forbidden('Viewers cannot import documents.');
+}
+
+/**
+ * Where a document belongs: the cities and organizations of the records taken from it. One not yet
+ * accepted belongs to no city: every editor may review it (the shared import queue).
+ */
+async function documentScope(db: Kysely<Database>, documentId: number): Promise<Scope | 'pending'> {
+  const rows = await sql<{ city_id: number | null; organization_id: number | null }>`
+    SELECT CASE rs.record_type WHEN 'city' THEN rs.record_id END AS city_id,
+           CASE rs.record_type WHEN 'organization' THEN rs.record_id END AS organization_id
+    FROM record_source rs WHERE rs.document_id = ${documentId} AND rs.record_type IN ('city', 'organization')
+  `.execute(db);
+  if (rows.rows.length === 0) return 'pending';
+  return resolveScope(db, {
+    cityIds: rows.rows.map((row) => row.city_id),
+    organizationIds: rows.rows.map((row) => row.organization_id),
+  });
+}
+
+async function authorizeDocument(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  documentId: number,
+): Promise<void> {
+  const scope = await documentScope(db, documentId);
+  if (scope === 'pending') requireEditor(request);
+  else authorize(request, 'read', scope);
+}
+
+/** The scope a reviewed draft writes into: every city and organization it names. */
+function draftScopeIds(draft: Draft) {
+  return {
+    cityIds: draft.cities.filter((c) => c.include).map((c) => c.chosenId),
+    organizationIds: draft.organizations.filter((o) => o.include).map((o) => o.chosenId),
+  };
+}
+
+/** /api/documents: press releases in, reviewed drafts accepted into records. */
+export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+  app.post(
+    '/documents',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import a press release: store it, extract its facts, draft the records (matched to the registry)',
+        body: importRequestSchema,
+        response: { 200: importResponse, 201: importResponse },
+      },
+    },
+    async (request, reply) => {
+      requireEditor(request);
+      const result = await importPressRelease(db, actorOf(request), request.body);
+      if (result.duplicate) await authorizeDocument(db, request, result.document.id);
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  );
+
+  app.get(
+    '/documents',
+    {
+      schema: {
+        tags,
+        querystring: documentListQuerySchema,
+        response: { 200: pageSchema(documentSummarySchema) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const page = await listDocuments(db, request.query);
+      const visible = [];
+      for (const item of page.items) {
+        const scope = await documentScope(db, item.id);
+        const editor =
+          request.principal.kind === 'user' && request.principal.roles.some((g) => g.role !== 'city_viewer');
+        if (scope === 'pending' ? editor : can(request.principal, 'read', scope)) visible.push(item);
+      }
+      return { items: visible, nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A document with its facts and its draft, matched against the registry as it is now',
+        params: idParams,
+        response: { 200: importResponse.omit({ duplicate: true }) },
+      },
+    },
+    async (request) => {
+      await authorizeDocument(db, request, request.params.id);
+      const document = await findDocumentByIdOrThrow(db, request.params.id);
+      return {
+        document,
+        extraction: document.extraction as never,
+        draft: await draftOfDocument(db, document.id),
+      };
+    },
+  );
+
+  app.post(
+    '/documents/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept a reviewed draft (all or part) into records, in one transaction',
+        params: idParams,
+        body: draftSchema,
+        response: { 200: acceptedSchema },
+      },
+    },
+    async (request) => {
+      requireEditor(request);
+      assertCitiesResolved(request.body);
+      authorize(request, 'create', await resolveScope(db, draftScopeIds(request.body)));
+      return { records: await acceptImport(db, actorOf(request), request.params.id, request.body) };
+    },
+  );
+};
