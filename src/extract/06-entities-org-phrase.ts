@@ -7,32 +7,18 @@ import {
   adjParses,
   agreeingNoun,
   lemmaOf,
-  nominativePhrase,
   nounIn,
   sentenceInitial,
   type RuleMatch,
 } from './06-entities-words.ts';
+import { nominativePhrase } from './06-entities-normal.ts';
 
 // Kinds that name a body by themselves only when a genitive or an adjective says which one.
-const GENERIC = new Set([
-  'союз',
-  'компания',
-  'группа',
-  'центр',
-  'организация',
-  'отдел',
-  'отделение',
-  'команда',
-  'школа',
-  'банк',
-  'фонд',
-  'станция',
-  'служба',
-  'администрация',
-  'правительство',
-  'армия',
-  'полиция',
-]);
+const GENERIC = new Set(
+  'союз компания группа центр организация отдел отделение команда школа банк фонд станция служба администрация правительство армия полиция'.split(
+    ' ',
+  ),
+);
 // Kinds that head a name even in lower case when a genitive tail follows («министерство финансов»).
 const LOWER_HEADS = new Set(['министерство', 'ведомство']);
 

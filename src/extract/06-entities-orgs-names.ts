@@ -4,16 +4,8 @@ import { lemmaIn, parsesOf } from './02-morphology.ts';
 import { KNOWN_ORG_PHRASES, KNOWN_ORGS, NOT_ORG_ABBREVIATIONS } from './06-entities-lexicon-orgs.ts';
 import { latinNameAt } from './06-entities-latin.ts';
 import { phraseMatcher } from './06-entities-phrases.ts';
-import {
-  adjParses,
-  isCommonWord,
-  lemmaOf,
-  nameStem,
-  nominativePhrase,
-  phraseHead,
-  spanText,
-  type Rule,
-} from './06-entities-words.ts';
+import { adjParses, isCommonWord, lemmaOf, nameStem, spanText, type Rule } from './06-entities-words.ts';
+import { nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
 const knownPhraseEnd = phraseMatcher(KNOWN_ORG_PHRASES);
 // Stems that make agencies and companies of compounds: «Росприроднадзор», «Рыбохрана», «Мосэнерго».

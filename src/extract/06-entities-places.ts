@@ -9,18 +9,17 @@ import {
   PLACE_KINDS,
 } from './06-entities-lexicon-places.ts';
 import { placeNormal } from './06-entities-normal.ts';
-import { isVehicle } from './06-entities-persons.ts';
+import { isVehicle } from './06-entities-person-parts.ts';
 import {
   sentenceInitial,
   adjParses,
   agreeingNoun,
   isCapWord,
   lemmaOf,
-  nominativePhrase,
   nounIn,
-  phraseHead,
   type Rule,
 } from './06-entities-words.ts';
+import { nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
 const multiwordEnd = phraseMatcher(MULTIWORD_PLACES);
 

@@ -1,6 +1,6 @@
 /** Token predicates and nominative phrase building shared by the entity finders. */
 import type { Token } from './01-tokens.ts';
-import { inflectTo, parsesOf, type AzParse } from './02-morphology.ts';
+import { parsesOf, type AzParse } from './02-morphology.ts';
 
 /** A capitalized word of two or more letters (not an abbreviation in capitals). */
 export const isCapWord = (t: Token | undefined): t is Token =>
@@ -95,52 +95,6 @@ export function spanText(tokens: Token[], first: number, last: number, forms?: s
     out += forms?.[k - first] ?? t.text;
   }
   return out;
-}
-
-/**
- * The nominative of a phrase whose head noun is at `head`: adjectives before it agree with it,
- * the genitive tail after it stays as written («Министерства иностранных дел» → «Министерство иностранных дел»).
- */
-export function nominativePhrase(
-  tokens: Token[],
-  first: number,
-  head: number,
-  last: number,
-  hp?: AzParse,
-): string {
-  const headTok = tokens[head] as Token;
-  const p = hp ?? parsesOf(headTok).find((q) => q.tag.POS === 'NOUN');
-  if (!p || p.tag.CAse === 'nomn') return spanText(tokens, first, last);
-  const number = p.tag.NMbr ?? 'sing';
-  const forms: string[] = [];
-  for (let k = first; k < last; k++) {
-    const t = tokens[k] as Token;
-    if (k === head) forms.push(inflectTo(t, p, { CAse: 'nomn', NMbr: number }));
-    else if (k < head) {
-      // «Большим театром»: the qualitative «большой» before the comparative «больший».
-      const agreeing = adjParses(t).filter((q) => q.tag.CAse === p.tag.CAse);
-      const a = agreeing.find((q) => q.tag.Qual === true) ?? agreeing[0];
-      const gender = number === 'sing' && p.tag.GNdr && p.tag.GNdr !== 'GNdr' ? p.tag.GNdr : undefined;
-      const grams: Record<string, string> = { CAse: 'nomn', NMbr: number };
-      if (gender) grams.GNdr = gender;
-      if (a?.tag.POS === 'PRTF') forms.push(participleNominative(t.text, gender, number));
-      else forms.push(a ? inflectTo(t, a, grams) : t.text);
-    } else forms.push(t.text);
-  }
-  return spanText(tokens, first, last, forms);
-}
-
-/** The head of a name phrase over [first, last): its first word that cannot be an adjective. */
-export function phraseHead(tokens: Token[], first: number, last: number): number {
-  for (let k = first; k < last; k++) if (!adjParses(tokens[k]).length) return k;
-  return last - 1;
-}
-
-// az turns passive participles into active ones when it inflects them («объединённого» →
-// «объединивший»); participle endings are regular, so they are replaced instead.
-function participleNominative(word: string, gender: string | undefined, number: string): string {
-  const to = number === 'plur' ? 'ые' : gender === 'femn' ? 'ая' : gender === 'neut' ? 'ое' : 'ый';
-  return word.replace(/(ого|ому|ым|ом|ой|ую|ых|ыми|ые|ая|ое|ый)$/u, to);
 }
 
 /** Lower-case stem for matching repeated mentions in different cases («Лужкова» ~ «Лужков»). */
