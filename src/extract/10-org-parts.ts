@@ -1,6 +1,6 @@
 /** The parts that follow an organization's head: its city, its namesake, its quoted name. */
 import type { Token } from './01-tokens.ts';
-import { inflectTo, parsesOfWord, type AzParse } from './02-morphology.ts';
+import { inflectTo, parsesOf, parsesOfWord, type AzParse } from './02-morphology.ts';
 import type { Doc } from './07-document.ts';
 
 const CITY_WORDS = new Set(['г', 'города', 'гор', 'города-побратима']);
@@ -60,4 +60,19 @@ export function nominativeAdjective(
     out = t.text.slice(0, dash + 1) + inflectTo(lastTok, q, grams);
   }
   return lower ? out.toLowerCase() : out;
+}
+
+const FUNCTION_WORD = new Set(['CONJ', 'PREP', 'PRCL', 'INTJ', 'NPRO']);
+
+/** «дворец культуры», «школа искусств», «Совет депутатов»: a genitive noun, or adjectives leading to one. */
+export function genitiveTailWord(doc: Doc, k: number): boolean {
+  for (let j = k; j < k + 4; j++) {
+    const t = doc.tokens[j];
+    if (!t || t.kind !== 'word' || t.sent !== doc.tokens[k]?.sent) return false;
+    const ps = parsesOf(t);
+    if (ps.some((p) => FUNCTION_WORD.has(p.tag.POS ?? '')) || t.lower.length < 3) return false;
+    if (ps.some((p) => p.tag.POS === 'NOUN' && p.tag.CAse === 'gent')) return true;
+    if (!ps.some((p) => p.tag.POS === 'ADJF' && p.tag.CAse === 'gent')) return false;
+  }
+  return false;
 }

@@ -3,7 +3,7 @@ import type { Token } from './01-tokens.ts';
 import { inflectTo, lemmas, parsesOf, type AzParse } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
 import { COMPANY_FORMS, LEGAL_FORMS, ORG_KINDS, ORG_TAIL_STOP, type OrgKind } from './10-org-kinds.ts';
-import { cityTail, quotedEnd, namesakeEnd, nominativeAdjective } from './10-org-parts.ts';
+import { cityTail, genitiveTailWord, namesakeEnd, nominativeAdjective, quotedEnd } from './10-org-parts.ts';
 
 /** An organization mention over tokens [first, last). */
 export interface OrgMention {
@@ -148,19 +148,4 @@ function legalFormAt(doc: Doc, i: number): OrgMention | undefined {
     distinct: true,
     rule: 'org.legal',
   };
-}
-
-const FUNCTION_WORD = new Set(['CONJ', 'PREP', 'PRCL', 'INTJ', 'NPRO']);
-
-/** «дворец культуры», «школа искусств», «Совет депутатов»: a genitive noun, or adjectives leading to one. */
-function genitiveTailWord(doc: Doc, k: number): boolean {
-  for (let j = k; j < k + 4; j++) {
-    const t = doc.tokens[j];
-    if (!t || t.kind !== 'word' || t.sent !== doc.tokens[k]?.sent) return false;
-    const ps = parsesOf(t);
-    if (ps.some((p) => FUNCTION_WORD.has(p.tag.POS ?? '')) || t.lower.length < 3) return false;
-    if (ps.some((p) => p.tag.POS === 'NOUN' && p.tag.CAse === 'gent')) return true;
-    if (!ps.some((p) => p.tag.POS === 'ADJF' && p.tag.CAse === 'gent')) return false;
-  }
-  return false;
 }

@@ -1,21 +1,17 @@
 /** Pass 12: visits of delegations: who came from where to where, when, of what kind, led by whom. */
 import type { Sentence, Token } from './01-tokens.ts';
 import { lemmas } from './02-morphology.ts';
-import type { PersonMention } from './04-persons.ts';
 import type { Day, Doc } from './07-document.ts';
 import type { DateMention } from './08-dates.ts';
-import { titleAt, type Title } from './09-positions.ts';
-import { titleOf } from './11-people.ts';
+import { headOf, nextSentenceHead, type VisitHead } from './12-visit-heads.ts';
 import { visitCities, type Side } from './12-visit-cities.ts';
 import {
   DELEGATION,
   FUTURE_OR_ARRIVAL,
-  HEAD_LEADS,
   MOTION_VERBS,
   VISIT_END,
   VISIT_KINDS,
   VISIT_NOUNS,
-  type HeadRule,
 } from './12-visit-rules.ts';
 import type { Visit } from './extraction.schema.ts';
 
@@ -28,7 +24,7 @@ export interface VisitDraft {
   end: Day | undefined;
   openEnd: boolean;
   kind: Visit['kind'];
-  head: { person: PersonMention | undefined; title: Title | undefined; rule: HeadRule } | undefined;
+  head: VisitHead;
   span: [number, number];
   rule: string;
 }
@@ -68,52 +64,6 @@ function kindOf(doc: Doc, s: Sentence): Visit['kind'] {
   return null;
 }
 
-/** The person and title that follow token j: «заместителем председателя горисполкома Вадимом Щербаковым». */
-function actorAfter(doc: Doc, j: number, s: Sentence) {
-  for (let k = j; k < s.last && k < j + 6; k++) {
-    const person = doc.personAt.get(k);
-    if (person && person.first === k) return { person, title: titleOf(doc, person) };
-    const title = titleAt(doc, k);
-    if (title) {
-      const next = doc.personAt.get(title.last);
-      return { person: next && next.first === title.last ? next : undefined, title };
-    }
-  }
-  return undefined;
-}
-
-function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitDraft['head'] {
-  const { tokens } = doc;
-  for (let k = s.first; k < s.last; k++) {
-    for (const lead of HEAD_LEADS) {
-      if (!lead.words.every((w, n) => tokens[k + n]?.lower === w)) continue;
-      const found = actorAfter(
-        doc,
-        k + lead.words.length + (/^делегаци/.test(tokens[k + lead.words.length]?.lower ?? '') ? 1 : 0),
-        s,
-      );
-      if (found) return { ...found, rule: lead.rule };
-      const before = doc.personAt.get(k - 1);
-      if (lead.rule === 'head.vozglavil' && before)
-        return { person: before, title: titleOf(doc, before), rule: lead.rule };
-    }
-    const t = tokens[k] as Token;
-    if (delegation && hasLemma(t, DELEGATION)) {
-      const title = titleAt(doc, k + 1);
-      const person = title && doc.personAt.get(title.last);
-      if (title && person) return { person, title, rule: 'head.delegation-of' };
-    }
-  }
-  for (const m of doc.persons) {
-    if (tokens[m.first]?.sent !== s.index) continue;
-    // Only the subject heads a visit: «Бурмистр … побывал», not «встреча с председателем …».
-    if (m.case !== 'nomn') continue;
-    const title = titleOf(doc, m);
-    if (title) return { person: m, title, rule: 'head.single-official' };
-  }
-  return undefined;
-}
-
 /** One draft per sentence that speaks of a visit. */
 export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
   const out: VisitDraft[] = [];
@@ -149,17 +99,6 @@ export function endInLaterSentence(doc: Doc, dates: DateMention[], after: number
     if (d.sent <= after || d.monthOnly) continue;
     const s = doc.sentences[d.sent] as Sentence;
     if (doc.tokens.slice(s.first, s.last).some((t) => VISIT_END.test(t.lower))) return d.to ?? d.from;
-  }
-  return undefined;
-}
-
-/** «Возглавлял делегацию …» in one of the two sentences after the visit. */
-function nextSentenceHead(doc: Doc, s: Sentence): VisitDraft['head'] {
-  for (const next of [doc.sentences[s.index + 1], doc.sentences[s.index + 2]]) {
-    if (!next || !doc.tokens.slice(next.first, next.last).some((t) => /^(возглав|руковод)/.test(t.lower)))
-      continue;
-    const head = headOf(doc, next, true);
-    if (head && head.rule !== 'head.single-official') return head;
   }
   return undefined;
 }
