@@ -20,6 +20,40 @@ export function propagate(
   taken: Uint8Array,
   types: Mention['type'][],
 ): Mention[] {
+  const known = knownNames(tokens, found);
+  const out: Mention[] = [];
+  for (const t of tokens) {
+    if (taken[t.i] || t.kind !== 'word' || !(t.cap || t.upper) || t.text.length < 3) continue;
+    const k = known.get(nameStem(t.text));
+    if (!k || !types.includes(k.type) || (k.type === 'PER' && isCommonWord(t) && !t.cap)) continue;
+    out.push({
+      first: t.i,
+      last: t.i + 1,
+      type: k.type,
+      normal: k.normal,
+      rule: `repeat.${k.type.toLowerCase()}`,
+    });
+  }
+  return out;
+}
+
+// Rules whose single-word finds yield to a surname the text gives in full elsewhere.
+const WEAK_RULES = new Set(['loc.place', 'repeat.loc', 'repeat.org', 'org.latin', 'org.known']);
+
+/** «Оливер Кан … Кан отбил мяч»: a lone word a weak rule took for a town is the surname of a person named in full. */
+export function relabelSurnames(tokens: Token[], found: Mention[]): Mention[] {
+  const known = knownNames(tokens, found);
+  for (const m of found) {
+    if (m.type === 'PER' || m.last - m.first !== 1 || !WEAK_RULES.has(m.rule)) continue;
+    const k = known.get(nameStem((tokens[m.first] as Token).text));
+    if (k?.type !== 'PER') continue;
+    Object.assign(m, { type: 'PER', normal: k.normal, rule: 'repeat.per' });
+  }
+  return found;
+}
+
+// Single-word names by their stem: surnames of full person names first, then orgs, then places.
+function knownNames(tokens: Token[], found: Mention[]): Map<string, Known> {
   const known = new Map<string, Known>();
   const ordered = [...found].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
   for (const m of ordered) {
@@ -37,20 +71,7 @@ export function propagate(
       if (!known.has(key)) known.set(key, { type: m.type, normal: m.normal });
     }
   }
-  const out: Mention[] = [];
-  for (const t of tokens) {
-    if (taken[t.i] || t.kind !== 'word' || !(t.cap || t.upper) || t.text.length < 3) continue;
-    const k = known.get(nameStem(t.text));
-    if (!k || !types.includes(k.type) || (k.type === 'PER' && isCommonWord(t) && !t.cap)) continue;
-    out.push({
-      first: t.i,
-      last: t.i + 1,
-      type: k.type,
-      normal: k.normal,
-      rule: `repeat.${k.type.toLowerCase()}`,
-    });
-  }
-  return out;
+  return known;
 }
 
 /**

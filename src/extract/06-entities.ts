@@ -5,7 +5,7 @@ import type { Entity } from './extraction.schema.ts';
 import { ORG_RULES } from './06-entities-orgs.ts';
 import { PERSON_RULES_06 } from './06-entities-persons.ts';
 import { STRONG_PLACE_RULES, WEAK_PLACE_RULES } from './06-entities-places.ts';
-import { propagate, retypeParentheses } from './06-entities-repeats.ts';
+import { propagate, relabelSurnames, retypeParentheses } from './06-entities-repeats.ts';
 import type { Rule, RuleContext } from './06-entities-words.ts';
 
 /** What the entity pass reads: the text, its tokens and sentences, and the city gazetteer. */
@@ -61,7 +61,7 @@ export function findMentions(input: EntityInput): Mention[] {
     }
     if (repeat) for (const m of propagate(tokens, out, ctx.taken, repeat)) claim(m);
   }
-  return retypeParentheses(tokens, out).sort((a, b) => a.first - b.first);
+  return retypeParentheses(tokens, relabelSurnames(tokens, out)).sort((a, b) => a.first - b.first);
 }
 
 /** Every person, place and organization mention in the text, in text order, without overlaps. */
