@@ -16,6 +16,7 @@ import { organizationRoutes } from '../modules/organizations/organization.routes
 import { personRoutes } from '../modules/persons/person.routes.ts';
 import { planItemRoutes } from '../modules/plans/plan-item.routes.ts';
 import { projectRoutes } from '../modules/projects/project.routes.ts';
+import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cityRoutes,
     twinningRoutes,
     documentRoutes,
+    searchRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }

@@ -1,4 +1,4 @@
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import { findAgreementById } from './agreement.repository.ts';
 import {
@@ -22,7 +22,7 @@ export function partyScopeIds(parties: Parties) {
 }
 
 /** /api/agreements. */
-export const agreementRoutes = recordRoutes<Agreement>({
+export const agreementRecord: RecordRoutesDefinition<Agreement> = {
   path: 'agreements',
   what: 'Agreement',
   recordType: 'agreement',
@@ -40,4 +40,7 @@ export const agreementRoutes = recordRoutes<Agreement>({
   scopeOf: (db, agreement) => resolveScope(db, partyScopeIds(agreement.parties)),
   scopeOfInput: (db, input, stored) =>
     resolveScope(db, partyScopeIds((input.parties as Parties | undefined) ?? stored?.parties ?? [])),
-});
+};
+
+/** The REST routes of the record. */
+export const agreementRoutes = recordRoutes(agreementRecord);

@@ -200,5 +200,32 @@ for (const engine of testEngines()) {
         shown.json().draft.organizations.find((o: { name: string }) => o.name === 'гимназия № 5').chosenId,
       ).not.toBeNull();
     });
+
+    it('finds what was accepted: by surname, by a word form, by a transliterated name, marked in the fragment', async () => {
+      const search = async (q: string) =>
+        (
+          await app.inject({
+            method: 'GET',
+            url: `/api/search?q=${encodeURIComponent(q)}`,
+            headers: as('viewer'),
+          })
+        ).json();
+      const groups = (
+        result: { groups: Array<{ kind: string; hits: Array<{ label: string }> }> },
+        kind: string,
+      ) => result.groups.find((group) => group.kind === kind)?.hits.map((hit) => hit.label) ?? [];
+      expect(groups(await search('Щербаков'), 'person')).toContain('Вадим Щербаков');
+      const library = await search('библиотечной');
+      expect(groups(library, 'organization')).toContain('централизованная библиотечная система');
+      const hit = library.groups.find((g: { kind: string }) => g.kind === 'organization').hits[0];
+      expect(
+        hit.fragment.filter((part: { match: boolean }) => part.match).map((p: { text: string }) => p.text),
+      ).toContain('библиотечная');
+      expect(groups(await search('Baranavichy'), 'city')[0]).toBe('Барановичи (BY)');
+      expect(groups(await search('Кузнецка'), 'city')[0]).toBe('Кузнецк (RU)');
+      expect(groups(await search('побратим'), 'document')).toHaveLength(1);
+      const bad = await app.inject({ method: 'GET', url: '/api/search?q=a', headers: as('viewer') });
+      expect(bad.statusCode).toBe(400);
+    });
   });
 }

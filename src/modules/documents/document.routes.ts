@@ -51,7 +51,7 @@ function requireEditor(request: FastifyRequest): void {
  * Where a document belongs: the cities and organizations of the records taken from it. One not yet
  * accepted belongs to no city: every editor may review it (the shared import queue).
  */
-async function documentScope(db: Kysely<Database>, documentId: number): Promise<Scope | 'pending'> {
+export async function documentScope(db: Kysely<Database>, documentId: number): Promise<Scope | 'pending'> {
   const rows = await sql<{ city_id: number | null; organization_id: number | null }>`
     SELECT CASE rs.record_type WHEN 'city' THEN rs.record_id END AS city_id,
            CASE rs.record_type WHEN 'organization' THEN rs.record_id END AS organization_id

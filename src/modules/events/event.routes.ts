@@ -1,4 +1,4 @@
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { resolveScope, type ScopeIds } from '../../server/record-scope.ts';
 import { findEventById } from './event.repository.ts';
 import {
@@ -22,7 +22,7 @@ function eventScopeIds(cityId: number | undefined, participants: Participants): 
 }
 
 /** /api/events. */
-export const eventRoutes = recordRoutes<Event>({
+export const eventRecord: RecordRoutesDefinition<Event> = {
   path: 'events',
   what: 'Event',
   recordType: 'event',
@@ -46,4 +46,7 @@ export const eventRoutes = recordRoutes<Event>({
         (input.participants as Participants | undefined) ?? stored?.participants ?? [],
       ),
     ),
-});
+};
+
+/** The REST routes of the record. */
+export const eventRoutes = recordRoutes(eventRecord);

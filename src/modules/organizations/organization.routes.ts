@@ -1,4 +1,4 @@
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import { findOrganizationById } from './organization.repository.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from './organization.service.ts';
 
 /** /api/organizations: an organization belongs to its city, and to its own editors. */
-export const organizationRoutes = recordRoutes<Organization>({
+export const organizationRecord: RecordRoutesDefinition<Organization> = {
   path: 'organizations',
   what: 'Organization',
   recordType: 'organization',
@@ -38,4 +38,7 @@ export const organizationRoutes = recordRoutes<Organization>({
       cityIds: [(input.cityId as number | undefined) ?? stored?.cityId],
       organizationIds: [stored?.id],
     }),
-});
+};
+
+/** The REST routes of the record. */
+export const organizationRoutes = recordRoutes(organizationRecord);

@@ -1,4 +1,4 @@
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { resolveScope, type ScopeIds } from '../../server/record-scope.ts';
 import { findPersonById } from './person.repository.ts';
 import {
@@ -21,7 +21,7 @@ function personScopeIds(cityId: number | null | undefined, positions: Positions)
 }
 
 /** /api/persons. */
-export const personRoutes = recordRoutes<Person>({
+export const personRecord: RecordRoutesDefinition<Person> = {
   path: 'persons',
   what: 'Person',
   recordType: 'person',
@@ -45,4 +45,7 @@ export const personRoutes = recordRoutes<Person>({
         (input.positions as Positions | undefined) ?? stored?.positions ?? [],
       ),
     ),
-});
+};
+
+/** The REST routes of the record. */
+export const personRoutes = recordRoutes(personRecord);

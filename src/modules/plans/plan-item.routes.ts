@@ -1,4 +1,4 @@
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { agreementScopeIds, resolveScope } from '../../server/record-scope.ts';
 import { findPlanItemById } from './plan-item.repository.ts';
 import {
@@ -24,7 +24,7 @@ async function planItemScope(
 }
 
 /** /api/plan-items. */
-export const planItemRoutes = recordRoutes<PlanItem>({
+export const planItemRecord: RecordRoutesDefinition<PlanItem> = {
   path: 'plan-items',
   what: 'Plan item',
   recordType: 'plan_item',
@@ -48,4 +48,7 @@ export const planItemRoutes = recordRoutes<PlanItem>({
         ? stored?.responsibleOrganizationId
         : (input.responsibleOrganizationId as number | null),
     ),
-});
+};
+
+/** The REST routes of the record. */
+export const planItemRoutes = recordRoutes(planItemRecord);

@@ -1,6 +1,6 @@
 import { partyScopeIds } from '../agreements/agreement.routes.ts';
 import type { PartyInput } from '../agreements/party.schema.ts';
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import { findProjectById } from './project.repository.ts';
 import {
@@ -13,7 +13,7 @@ import {
 import { createProject, deleteProject, listProjects, updateProject } from './project.service.ts';
 
 /** /api/projects: like an agreement, a project belongs to its parties. */
-export const projectRoutes = recordRoutes<Project>({
+export const projectRecord: RecordRoutesDefinition<Project> = {
   path: 'projects',
   what: 'Project',
   recordType: 'project',
@@ -34,4 +34,7 @@ export const projectRoutes = recordRoutes<Project>({
       db,
       partyScopeIds((input.parties as Array<Partial<PartyInput>> | undefined) ?? stored?.parties ?? []),
     ),
-});
+};
+
+/** The REST routes of the record. */
+export const projectRoutes = recordRoutes(projectRecord);

@@ -1,4 +1,4 @@
-import { recordRoutes } from '../../server/record-routes.ts';
+import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import { findVisitById } from './visit.repository.ts';
 import {
@@ -11,7 +11,7 @@ import {
 import { createVisit, deleteVisit, listVisits, updateVisit } from './visit.service.ts';
 
 /** /api/visits: a visit belongs to both of its cities. */
-export const visitRoutes = recordRoutes<Visit>({
+export const visitRecord: RecordRoutesDefinition<Visit> = {
   path: 'visits',
   what: 'Visit',
   recordType: 'visit',
@@ -34,4 +34,7 @@ export const visitRoutes = recordRoutes<Visit>({
         (input.toCityId as number | undefined) ?? stored?.toCityId,
       ],
     }),
-});
+};
+
+/** The REST routes of the record. */
+export const visitRoutes = recordRoutes(visitRecord);

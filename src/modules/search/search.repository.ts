@@ -1,0 +1,120 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { SearchKind } from './search.schema.ts';
+
+/** A raw hit before permissions and fragments: the record, its label and text to cut a fragment from. */
+export interface RawHit {
+  kind: SearchKind;
+  id: number;
+  label: string;
+  rank: number;
+  headline: string;
+}
+
+// Control characters mark the matched words in ts_headline's output; they never occur in stored
+// text, so splitting on them cannot be fooled by what users typed (unlike HTML tags would be).
+export const MATCH_START = '\u0001';
+export const MATCH_END = '\u0002';
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=25, MinWords=8, MaxFragments=1`;
+
+function fullText(
+  db: Kysely<Database>,
+  kind: SearchKind,
+  table: 'organization' | 'visit' | 'agreement' | 'event' | 'document',
+  label: RawBuilder<string>,
+  text: RawBuilder<string>,
+  q: string,
+  limit: number,
+  fuzzy?: RawBuilder<string>,
+) {
+  const query = sql`websearch_to_tsquery('russian', immutable_unaccent(${q}))`;
+  const fuzzyMatch = fuzzy ? sql`OR name_key(${q}) <% name_key(${fuzzy})` : sql``;
+  const fuzzyRank = fuzzy ? sql`word_similarity(name_key(${q}), name_key(${fuzzy}))` : sql`0`;
+  return sql<RawHit>`
+    SELECT ${sql.lit(kind)} AS kind, id, ${label} AS label,
+      greatest(ts_rank(search, ${query}), ${fuzzyRank})::float8 AS rank,
+      ts_headline('russian', ${text}, ${query}, ${sql.lit(HEADLINE_OPTIONS)}) AS headline
+    FROM ${sql.table(table)}
+    WHERE search @@ ${query} ${fuzzyMatch}
+    ORDER BY rank DESC, id
+    LIMIT ${limit}
+  `.execute(db);
+}
+
+/** Candidate hits of one kind, best first: Russian full-text search, and trigram similarity for names. */
+export async function searchKind(
+  db: Kysely<Database>,
+  kind: SearchKind,
+  q: string,
+  limit: number,
+): Promise<RawHit[]> {
+  switch (kind) {
+    case 'city': {
+      const rows = await sql<RawHit>`
+        SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
+          word_similarity(name_key(${q}), name_key(coalesce(name_ru, '') || ' ' || name_en))::float8
+            + CASE WHEN search_names @> ARRAY[name_key(${q})] THEN 1 ELSE 0 END AS rank,
+          coalesce(name_ru, name_en) || ' / ' || name_en AS headline
+        FROM city
+        WHERE search_names @> ARRAY[name_key(${q})] OR name_key(${q}) <% name_key(coalesce(name_ru, '') || ' ' || name_en)
+        ORDER BY rank DESC, population DESC, id
+        LIMIT ${limit}
+      `.execute(db);
+      return rows.rows;
+    }
+    case 'person': {
+      const rows = await sql<RawHit>`
+        SELECT 'person' AS kind, id, full_name AS label,
+          word_similarity(name_key(${q}), name_key(full_name))::float8 AS rank, full_name AS headline
+        FROM person
+        WHERE name_key(${q}) <% name_key(full_name)
+        ORDER BY rank DESC, id
+        LIMIT ${limit}
+      `.execute(db);
+      return rows.rows.map((row) => ({ ...row, headline: markWords(row.headline, q) }));
+    }
+    case 'organization':
+      return (await fullText(db, kind, 'organization', sql`name`, sql`name`, q, limit, sql`name`)).rows;
+    case 'visit':
+      return (
+        await fullText(
+          db,
+          kind,
+          'visit',
+          sql`start_date::text || ' — ' || end_date::text`,
+          sql`coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
+          q,
+          limit,
+        )
+      ).rows;
+    case 'agreement':
+      return (
+        await fullText(db, kind, 'agreement', sql`title`, sql`title || ' ' || coalesce(notes, '')`, q, limit)
+      ).rows;
+    case 'event':
+      return (
+        await fullText(db, kind, 'event', sql`name`, sql`name || ' ' || coalesce(description, '')`, q, limit)
+      ).rows;
+    case 'document':
+      return (await fullText(db, kind, 'document', sql`title`, sql`left(body, 100000)`, q, limit)).rows;
+    default: {
+      const unknown: never = kind;
+      throw new Error(`Unhandled search kind ${String(unknown)}`);
+    }
+  }
+}
+
+/** Marks the words of a name that resemble the query (names are matched by similarity, not by stems). */
+function markWords(text: string, q: string): string {
+  const wanted = q
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/\s+/)
+    .filter((w) => w.length >= 3);
+  return text.replace(/[\p{L}-]+/gu, (word) => {
+    const key = word.toLowerCase().replaceAll('ё', 'е');
+    return wanted.some((w) => key.startsWith(w.slice(0, Math.max(3, w.length - 2))))
+      ? `${MATCH_START}${word}${MATCH_END}`
+      : word;
+  });
+}
