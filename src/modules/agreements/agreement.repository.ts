@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
 import { hasOrganizationParty, hasPartyInCity, hasPartyInSphere, selectParties } from './party.repository.ts';
 import type { Party } from './party.schema.ts';
@@ -124,7 +124,7 @@ export async function selectAgreementPage(
     select = select.where(hasOrganizationParty('agreement_party', 'agreement.id', query.organizationId));
   }
   if (query.cursor !== undefined)
-    select = select.where(afterCursor([SIGNED_KEY, sql.ref('id')], query.cursor, 'desc'));
+    select = select.where(afterCursor([dateKey(SIGNED_KEY), ID_KEY], query.cursor, 'desc'));
   const rows = await select
     .orderBy(SIGNED_KEY, 'desc')
     .orderBy('id', 'desc')

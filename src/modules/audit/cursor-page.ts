@@ -19,38 +19,60 @@ export interface Page<T> {
 }
 
 type KeyValue = string | number;
-const cursorValuesSchema = z.array(z.union([z.string(), z.number()])).min(1);
+
+/** One column of a keyset sort: its expression, and the schema a cursor's value for it must meet. */
+export interface SortKey {
+  expression: Expression<unknown>;
+  schema: z.ZodType<KeyValue>;
+}
+const INT4_MAX = 2_147_483_647;
+/** A text sort key (a sort_key column, a lower-cased e-mail). */
+export const textKey = (expression: Expression<unknown>): SortKey => ({
+  expression,
+  schema: z.string().max(2000),
+});
+/** A date sort key. */
+export const dateKey = (expression: Expression<unknown>): SortKey => ({ expression, schema: z.iso.date() });
+/** An integer sort key, within the column's range (int4 unless told). */
+export const idKey = (expression: Expression<unknown>, max = INT4_MAX): SortKey => ({
+  expression,
+  schema: z.number().int().min(0).max(max),
+});
+/** The `id` column as the last sort key, which makes every sort total. */
+export const ID_KEY = idKey(sql.ref('id'));
 
 /** Encodes the sort key of the last row of a page as an opaque, URL-safe cursor. */
 export function encodeCursor(values: KeyValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`; anything else is a validation error, never a 500. */
-export function decodeCursor(cursor: string, length: number): KeyValue[] {
+/**
+ * Decodes a cursor made by `encodeCursor` for these keys. Anything else, a forged or damaged
+ * cursor included, is a validation error, never a query the database refuses with a 500.
+ */
+export function decodeCursor(cursor: string, keys: SortKey[]): KeyValue[] {
   try {
-    const values = cursorValuesSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    if (values.length === length) return values;
+    const values = z
+      .array(z.unknown())
+      .length(keys.length)
+      .parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return values.map((value, index) => keys[index]!.schema.parse(value));
   } catch {
-    // Falls through to the one error below: the user needs to know the cursor is bad, not why.
+    // The user needs to know the cursor is bad, not which part of it.
+    throw validationFailed('The cursor is not one this list gave out.', [
+      { path: 'cursor', message: 'is invalid' },
+    ]);
   }
-  throw validationFailed('The cursor is not one this list gave out.', [
-    { path: 'cursor', message: 'is invalid' },
-  ]);
 }
 
 /**
  * The keyset condition "after the cursor" for a sort on `keys`, all ascending or all descending:
  * a row comparison, which PostgreSQL answers from an index on the same columns.
  */
-export function afterCursor(
-  keys: Expression<unknown>[],
-  cursor: string,
-  direction: 'asc' | 'desc',
-): RawBuilder<SqlBool> {
-  const values = decodeCursor(cursor, keys.length);
+export function afterCursor(keys: SortKey[], cursor: string, direction: 'asc' | 'desc'): RawBuilder<SqlBool> {
+  const values = decodeCursor(cursor, keys);
   const operator = sql.raw(direction === 'asc' ? '>' : '<');
-  return sql<SqlBool>`(${sql.join(keys)}) ${operator} (${sql.join(values)})`;
+  return sql<SqlBool>`(${sql.join(keys.map((key) => key.expression))}) ${operator} (${sql.join(values)})`;
 }
 
 /**

@@ -1,19 +1,25 @@
 import { z } from 'zod';
 
-/** The id of a stored record. */
-export const recordIdSchema = z.number().int().positive();
+// PostgreSQL text cannot hold U+0000; refused here, it is a field error instead of a database failure.
+const noNul = (value: string) => !value.includes('\u0000');
+const noNulProblem = { message: 'must not contain the NUL character' };
+
+/** The id of a stored record (an int4 column: larger numbers cannot name one). */
+export const recordIdSchema = z.number().int().positive().max(2_147_483_647);
 /** A required line of text, trimmed. */
-export const textSchema = z.string().trim().min(1).max(2000);
-/** Optional text: `null` clears it; an empty string counts as cleared. */
-export const optionalTextSchema = z
-  .string()
-  .trim()
-  .max(20000)
-  .nullable()
-  .transform((value) => (value === '' ? null : value));
+export const textSchema = z.string().trim().min(1).max(2000).refine(noNul, noNulProblem);
+/**
+ * Optional text: `null` when absent. Kept free of transforms so the same schema describes request
+ * and response in the OpenAPI document (a transform has no JSON Schema).
+ */
+export const optionalTextSchema = z.string().trim().max(20000).refine(noNul, noNulProblem).nullable();
+/** Words to search for in a list filter. */
+export const searchTextSchema = z.string().trim().min(1).max(200).refine(noNul, noNulProblem);
+/** A long text kept as given (a press release): not trimmed, since evidence spans point into it. */
+export const bodyTextSchema = z.string().max(5_000_000).refine(noNul, noNulProblem);
 /** A calendar date, `YYYY-MM-DD`. */
 export const isoDateSchema = z.iso.date();
 /** The version the caller last saw, for optimistic concurrency. */
-export const versionSchema = z.number().int().positive();
+export const versionSchema = z.number().int().positive().max(2_147_483_647);
 /** What every stored, versioned record carries besides its own fields. */
 export const storedFields = { id: recordIdSchema, version: versionSchema, updatedAt: z.iso.datetime() };

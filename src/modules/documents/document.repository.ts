@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Document,
   DocumentCreate,
@@ -139,7 +139,7 @@ export async function selectDocumentPage(
     );
   }
   if (query.cursor !== undefined) {
-    select = select.where(afterCursor([PUBLISHED_KEY, sql.ref('id')], query.cursor, 'desc'));
+    select = select.where(afterCursor([dateKey(PUBLISHED_KEY), ID_KEY], query.cursor, 'desc'));
   }
   const rows = await select
     .orderBy(PUBLISHED_KEY, 'desc')

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { DocumentKind, RecordType } from '../../db/database.ts';
 import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
+  bodyTextSchema,
   isoDateSchema,
   optionalTextSchema,
   recordIdSchema,
+  searchTextSchema,
   storedFields,
   textSchema,
   versionSchema,
@@ -33,7 +35,7 @@ const documentFields = z.object({
 export const documentCreateSchema = documentFields
   .partial()
   .required({ title: true })
-  .extend({ body: z.string().max(5_000_000), extraction: z.unknown().optional() });
+  .extend({ body: bodyTextSchema, extraction: z.unknown().optional() });
 export type DocumentCreate = z.infer<typeof documentCreateSchema>;
 
 /** A change to a document's description; the text itself never changes, so its spans stay true. */
@@ -55,7 +57,7 @@ export type Document = z.infer<typeof documentSchema>;
 /** Documents by kind or by words in them (Russian morphology), latest published first. */
 export const documentListQuerySchema = pageQuerySchema.extend({
   kind: documentKindSchema.optional(),
-  q: z.string().trim().min(1).max(500).optional(),
+  q: searchTextSchema.optional(),
 });
 export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Event, EventCreate, EventListQuery, EventUpdate, Participant } from './event.schema.ts';
 
 /** Maps a stored event row and its participants to the domain shape. */
@@ -159,7 +159,7 @@ export async function selectEventPage(db: Kysely<Database>, query: EventListQuer
   if (query.from !== undefined) select = select.where('start_date', '>=', query.from);
   if (query.to !== undefined) select = select.where('start_date', '<=', query.to);
   if (query.cursor !== undefined)
-    select = select.where(afterCursor([START_KEY, sql.ref('id')], query.cursor, 'asc'));
+    select = select.where(afterCursor([dateKey(START_KEY), ID_KEY], query.cursor, 'asc'));
   const rows = await select
     .orderBy(START_KEY)
     .orderBy('id')

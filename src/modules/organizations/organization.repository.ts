@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Organization,
   OrganizationCreate,
@@ -120,7 +120,7 @@ export async function selectOrganizationPage(
   if (query.q !== undefined)
     select = select.where(sql<boolean>`name_key(name) like '%' || name_key(${query.q}) || '%'`);
   if (query.cursor !== undefined) {
-    select = select.where(afterCursor([sql.ref('sort_key'), sql.ref('id')], query.cursor, 'asc'));
+    select = select.where(afterCursor([textKey(sql.ref('sort_key')), ID_KEY], query.cursor, 'asc'));
   }
   const rows = await select
     .orderBy('sort_key')

@@ -3,6 +3,7 @@ import type { OrganizationKind, Sphere } from '../../db/database.ts';
 import {
   optionalTextSchema,
   recordIdSchema,
+  searchTextSchema,
   storedFields,
   textSchema,
   versionSchema,
@@ -73,6 +74,6 @@ export const organizationListQuerySchema = pageQuerySchema.extend({
   cityId: recordIdSchema.optional(),
   sphere: sphereSchema.optional(),
   kind: organizationKindSchema.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: searchTextSchema.optional(),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;

@@ -118,7 +118,19 @@ describe.each(testEngines())('organization references and races on $engine', ({ 
   });
   afterAll(() => handle.close());
 
-  it('refuses an organization in a city that does not exist, as bad input', async () => {
+  it('refuses an organization in a city that does not exist, or a name with a NUL, as bad input', async () => {
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: city, name: 'шко\u0000ла' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'name' }],
+    });
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: 2 ** 31, name: 'школа' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'cityId' }],
+    });
     await expect(
       createOrganization(db, SYSTEM_ACTOR, { cityId: 999_999, name: 'школа' }),
     ).rejects.toMatchObject({

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, PersonRow, PositionTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Person,
   PersonCreate,
@@ -173,7 +173,7 @@ export async function selectPersonPage(db: Kysely<Database>, query: PersonListQu
     select = select.where(sql<boolean>`name_key(full_name) like '%' || name_key(${query.q}) || '%'`);
   }
   if (query.cursor !== undefined) {
-    select = select.where(afterCursor([sql.ref('sort_key'), sql.ref('id')], query.cursor, 'asc'));
+    select = select.where(afterCursor([textKey(sql.ref('sort_key')), ID_KEY], query.cursor, 'asc'));
   }
   const rows = await select
     .orderBy('sort_key')

@@ -4,6 +4,7 @@ import {
   isoDateSchema,
   optionalTextSchema,
   recordIdSchema,
+  searchTextSchema,
   storedFields,
   textSchema,
   versionSchema,
@@ -58,6 +59,6 @@ export type Person = z.infer<typeof personSchema>;
 export const personListQuerySchema = pageQuerySchema.extend({
   cityId: recordIdSchema.optional(),
   organizationId: recordIdSchema.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: searchTextSchema.optional(),
 });
 export type PersonListQuery = z.infer<typeof personListQuerySchema>;

@@ -3,7 +3,7 @@ import type { Database, PlanItemRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { hasPartyInCity } from '../agreements/party.repository.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { PlanItem, PlanItemCreate, PlanItemListQuery, PlanItemUpdate } from './plan-item.schema.ts';
 
 /** Maps a stored plan item row to the domain shape. */
@@ -115,7 +115,7 @@ export async function selectPlanItemPage(
     );
   }
   if (query.cursor !== undefined)
-    select = select.where(afterCursor([DUE_KEY, sql.ref('id')], query.cursor, 'asc'));
+    select = select.where(afterCursor([dateKey(DUE_KEY), ID_KEY], query.cursor, 'asc'));
   const rows = await select
     .orderBy(DUE_KEY)
     .orderBy('id')

@@ -4,7 +4,7 @@ import { notFound } from '../../errors.ts';
 import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './project.schema.ts';
 
 /** Maps a stored project row and its parties to the domain shape. */
@@ -108,7 +108,7 @@ export async function selectProjectPage(
     select = select.where(hasOrganizationParty('project_party', 'project.id', query.organizationId));
   }
   if (query.cursor !== undefined)
-    select = select.where(afterCursor([STARTED_KEY, sql.ref('id')], query.cursor, 'desc'));
+    select = select.where(afterCursor([dateKey(STARTED_KEY), ID_KEY], query.cursor, 'desc'));
   const rows = await select
     .orderBy(STARTED_KEY, 'desc')
     .orderBy('id', 'desc')

@@ -3,7 +3,7 @@ import type { AppUserTable, Database, UserRoleTable } from '../../db/database.ts
 import { notFound } from '../../errors.ts';
 import type { RoleGrant } from '../auth/principal.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { User, UserCreate, UserListQuery } from './user.schema.ts';
 
 type RoleRow = Pick<Selectable<UserRoleTable>, 'role' | 'city_id' | 'organization_id'>;
@@ -133,7 +133,7 @@ export async function selectUserPage(db: Kysely<Database>, query: UserListQuery)
     .select(sql<string>`lower(email)`.as('email_key'));
   if (query.q !== undefined) select = select.where(sql<boolean>`strpos(lower(email), lower(${query.q})) > 0`);
   if (query.cursor !== undefined) {
-    select = select.where(afterCursor([sql`lower(email)`, sql.ref('id')], query.cursor, 'asc'));
+    select = select.where(afterCursor([textKey(sql`lower(email)`), ID_KEY], query.cursor, 'asc'));
   }
   const rows = await select
     .orderBy(sql`lower(email)`)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleGrantSchema } from '../auth/auth.schema.ts';
 import { pageQuerySchema } from '../audit/cursor-page.ts';
-import { storedFields, textSchema } from '../audit/fields.schema.ts';
+import { searchTextSchema, storedFields, textSchema } from '../audit/fields.schema.ts';
 
 const userFields = z.object({
   email: z
@@ -28,6 +28,6 @@ export type User = z.infer<typeof userSchema>;
 
 /** Accounts by e-mail fragment, in e-mail order. */
 export const userListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().min(1).max(254).optional(),
+  q: searchTextSchema.optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, toPage, type Page } from '../audit/cursor-page.ts';
+import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
 
 /** Maps a stored visit row and its members to the domain shape. */
@@ -169,7 +169,7 @@ export async function selectVisitPage(db: Kysely<Database>, query: VisitListQuer
     );
   }
   if (query.cursor !== undefined) {
-    select = select.where(afterCursor([sql`start_date`, sql.ref('id')], query.cursor, 'desc'));
+    select = select.where(afterCursor([dateKey(sql.ref('start_date')), ID_KEY], query.cursor, 'desc'));
   }
   const rows = await select
     .orderBy('start_date', 'desc')

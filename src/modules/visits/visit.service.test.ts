@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.schema.ts';
+import { encodeCursor } from '../audit/cursor-page.ts';
 import { insertTestCity } from '../audit/test-cities.ts';
 import { createPerson } from '../persons/person.service.ts';
 import { findVisitById } from './visit.repository.ts';
@@ -60,6 +61,10 @@ describe.each(testEngines())('visits on $engine', ({ open }) => {
     });
     expect(rest.items.map((visit) => visit.startDate)).toEqual(['2024-12-30']);
     expect(rest.nextCursor).toBeNull();
+    // A forged cursor (the right length, the wrong types) is bad input, not a database error.
+    for (const forged of [encodeCursor(['not a date', 1]), encodeCursor(['2025-01-01', 2 ** 40]), 'Zm9v']) {
+      await expect(listVisits(db, { cursor: forged })).rejects.toMatchObject({ code: 'validation_failed' });
+    }
 
     const incoming = await listVisits(db, { cityId: baranovichi, direction: 'incoming' });
     expect(incoming.items.map((visit) => visit.startDate)).toEqual(['2025-07-02']);
