@@ -5,6 +5,8 @@ import { spanText, type RuleMatch } from './06-entities-words.ts';
 
 // Small words inside a name: «Bank of China», «Harles und Jentzsch», «AT&T».
 const CONNECTORS = new Set([
+  'della',
+  'del',
   'of',
   'and',
   'und',

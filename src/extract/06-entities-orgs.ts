@@ -57,6 +57,9 @@ export const ORG_RULES: Rule[] = [
       if (!q || !nameLike(tokens[q[0]])) return undefined;
       const listed = ctx.lastOrgEnd >= i - 2 && /^(,|и)$/.test(tokens[i - 1]?.text ?? '');
       if (!listed && !descriptorBefore(tokens, i)) return undefined;
+      // «5 мыслей об индустрии игр»: a long title with words in lower case names a text, not a body.
+      const words = tokens.slice(q[0], q[1]).filter((t) => t.kind === 'word');
+      if (words.length > 3 && words.filter((t) => !t.cap && !t.upper).length > 1) return undefined;
       return { first: q[0], last: q[1], normal: spanText(tokens, q[0], q[1]) };
     },
   },

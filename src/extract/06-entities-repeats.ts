@@ -85,7 +85,7 @@ export function retypeParentheses(tokens: Token[], found: Mention[]): Mention[] 
     const inner = byFirst.get(m.last + 1);
     if (open?.text !== '(' || !inner || !inner.rule.endsWith('latin') || tokens[inner.last]?.text !== ')')
       continue;
-    inner.type = m.type;
+    if (m.type === 'PER') inner.type = 'PER';
   }
   return found;
 }
