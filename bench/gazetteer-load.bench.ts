@@ -3,12 +3,16 @@
  * into the same freshly migrated table on the same engine. PGlite always; the PostgreSQL server too
  * when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set. Run: npx tsx bench/gazetteer-load.bench.ts
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGLITE_EXTENSIONS } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { openRegistry } from '../src/commands/open-registry.ts';
 import { testEngines } from '../src/db/test-database.ts';
 import { loadGazetteer } from '../src/gazetteer/index.ts';
 import { loadGazetteerIntoDatabase } from '../src/modules/cities/city.loader.ts';
@@ -64,15 +68,41 @@ async function copyOnServer(): Promise<number> {
   return elapsed;
 }
 
+// The machine is shared: each side is measured RUNS times, alternating, and the best time counts.
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 for (const { engine, open } of engines) {
-  const handle = await open();
-  started = performance.now();
-  const loaded = await loadGazetteerIntoDatabase(handle.db, gazetteer);
-  const load = performance.now() - started;
-  await handle.close();
-  const floor = engine === 'pglite' ? await copyOnPglite() : await copyOnServer();
+  let load = Infinity;
+  let floor = Infinity;
+  let loaded = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const handle = await open();
+    started = performance.now();
+    loaded = await loadGazetteerIntoDatabase(handle.db, gazetteer);
+    load = Math.min(load, performance.now() - started);
+    await handle.close();
+    floor = Math.min(floor, engine === 'pglite' ? await copyOnPglite() : await copyOnServer());
+  }
   console.log(
     `${engine}: loader ${seconds(load)} s for ${loaded} places; COPY floor ${seconds(floor)} s; ` +
-      `ratio ${(load / floor).toFixed(2)}×`,
+      `ratio ${(load / floor).toFixed(2)}× (best of ${RUNS})`,
   );
 }
+
+// What a user waits for: the first start on a fresh data directory on disk, migrations included.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'pobratim-bench-'));
+started = performance.now();
+const registry = await openRegistry(
+  { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined },
+  { purpose: 'gazetteer-load benchmark' },
+);
+const firstStart = performance.now() - started;
+await registry.close();
+started = performance.now();
+await (
+  await openRegistry({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined }, { purpose: 'bench' })
+).close();
+const laterStart = performance.now() - started;
+rmSync(dataDir, { recursive: true, force: true });
+console.log(
+  `pglite on disk: first start ${seconds(firstStart)} s (goal < 60 s), later start ${seconds(laterStart)} s`,
+);
