@@ -17,8 +17,10 @@ export const optionalTextSchema = z.string().trim().max(20000).refine(noNul, noN
 export const searchTextSchema = z.string().trim().min(1).max(200).refine(noNul, noNulProblem);
 /** A long text kept as given (a press release): not trimmed, since evidence spans point into it. */
 export const bodyTextSchema = z.string().max(5_000_000).refine(noNul, noNulProblem);
-/** A calendar date, `YYYY-MM-DD`. */
-export const isoDateSchema = z.iso.date();
+/** A calendar date, `YYYY-MM-DD` (PostgreSQL has no year 0000). */
+export const isoDateSchema = z.iso
+  .date()
+  .refine((date) => !date.startsWith('0000'), { message: 'has no year 0' });
 /** The version the caller last saw, for optimistic concurrency. */
 export const versionSchema = z.number().int().positive().max(2_147_483_647);
 /** What every stored, versioned record carries besides its own fields. */
