@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import { SYSTEM_ACTOR } from '../modules/audit/audit.schema.ts';
+import { SYSTEM_ACTOR, type Actor } from '../modules/audit/audit.schema.ts';
 import { inTransaction, parseInput } from '../modules/audit/audited-write.ts';
 import { newPasswordSchema } from '../modules/auth/auth.schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
@@ -28,12 +28,13 @@ export async function addAccount(
     password?: string | undefined;
     locale?: string;
   },
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<{ user: User; password: string; generated: boolean }> {
   const password = input.password ?? generatePassword();
   parseInput(z.object({ password: newPasswordSchema }), { password });
   const hash = await hashPassword(password);
   const user = await inTransaction(db, async (trx) => {
-    const created = await createUser(trx, SYSTEM_ACTOR, {
+    const created = await createUser(trx, actor, {
       email: input.email,
       displayName: input.displayName,
       roles: input.roles,

@@ -16,6 +16,8 @@ import { organizationRoutes } from '../modules/organizations/organization.routes
 import { personRoutes } from '../modules/persons/person.routes.ts';
 import { planItemRoutes } from '../modules/plans/plan-item.routes.ts';
 import { projectRoutes } from '../modules/projects/project.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { userRoutes } from '../modules/users/user.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
@@ -81,6 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     twinningRoutes,
     documentRoutes,
     searchRoutes,
+    auditRoutes,
+    userRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }

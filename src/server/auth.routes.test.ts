@@ -137,5 +137,60 @@ for (const engine of testEngines()) {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('swagger');
     });
+
+    it('lets an administrator create an account that can then sign in, and shows it in the audit trail; others may not', async () => {
+      const admin = await signIn();
+      const cookies = { pobratim_session: admin.cookies[0]!.value };
+      const headers = { 'x-csrf-token': admin.json().csrfToken };
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        cookies,
+        headers,
+        payload: {
+          email: 'new.editor@example.org',
+          displayName: 'Новый редактор',
+          roles: [{ role: 'admin' }],
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const { user, password } = created.json();
+      expect(password).toMatch(/^\S{16,}$/);
+      expect((await signIn('new.editor@example.org', password)).statusCode).toBe(200);
+      const trail = await app.inject({ method: 'GET', url: '/api/audit?recordType=user', cookies });
+      expect(trail.json().items[0]).toMatchObject({
+        action: 'create',
+        recordId: user.id,
+        userId: admin.json().id,
+      });
+
+      const viewer = await database.db
+        .insertInto('app_user')
+        .values({
+          email: 'just.viewer@example.org',
+          display_name: 'V',
+          password_hash: await hashPassword(PASSWORD),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const city = await database.db
+        .insertInto('city')
+        .values({ name_en: 'Baranovichi', country: 'BY' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db
+        .insertInto('user_role')
+        .values({ user_id: viewer.id, role: 'city_viewer', city_id: city.id })
+        .execute();
+      const viewerSession = await signIn('just.viewer@example.org');
+      const viewerCookies = { pobratim_session: viewerSession.cookies[0]!.value };
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/users', cookies: viewerCookies })).statusCode,
+      ).toBe(403);
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/audit', cookies: viewerCookies })).statusCode,
+      ).toBe(403);
+      expect((await app.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
+    });
   });
 }
