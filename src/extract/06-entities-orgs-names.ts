@@ -40,7 +40,7 @@ export const KNOWN_NAME_RULES: Rule[] = [
       return { first: i, last: i + 3, normal: spanText(tokens, i, i + 3) };
     },
   },
-  // Глава японского МИДа прибыл в Кузнецк.
+  // Глава японского МИДа прибыл в Кузнецк, а российского Минсельхоза — в Барановичи.
   {
     id: 'org.adj-abbr',
     type: 'ORG',
@@ -48,7 +48,7 @@ export const KNOWN_NAME_RULES: Rule[] = [
       const [t, next] = [tokens[i], tokens[i + 1]];
       if (!t || !next || t.cap || !/(ск|цк)(ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/.test(t.lower))
         return undefined;
-      const orgn = /^\p{Lu}{2}/u.test(next.text) ? orgnParse(next) : undefined;
+      const orgn = next.cap ? orgnParse(next) : undefined;
       if (!orgn || !adjParses(t).some((a) => a.tag.CAse === orgn.tag.CAse)) return undefined;
       return { first: i, last: i + 2, normal: nominativePhrase(tokens, i, i + 1, i + 2, orgn) };
     },
