@@ -146,6 +146,24 @@ describe('visits', () => {
     ]);
   });
 
+  it('reads a titled official travelling alone, without the word «визит»', () => {
+    const [v] = facts(
+      'Председатель Барановичского горисполкома Максим Антонюк 3 марта посетил Кузнецк.',
+    ).visits;
+    expect([v?.from_city, v?.to_city, v?.start, v?.head?.name]).toEqual([
+      'Барановичи',
+      'Кузнецк',
+      '--03-03',
+      'Максим Антонюк',
+    ]);
+  });
+
+  it('finds no visit when an official visits an institution of his own town', () => {
+    expect(
+      facts('Председатель горисполкома Максим Антонюк посетил гимназию № 5 г. Барановичи.').visits,
+    ).toEqual([]);
+  });
+
   it('finds no visit where a delegation is only mentioned', () => {
     expect(facts('Работа с молодежью остается приоритетом для нашей делегации в парламенте.').visits).toEqual(
       [],

@@ -3,6 +3,7 @@ import type { Sentence, Token } from './01-tokens.ts';
 import { lemmas } from './02-morphology.ts';
 import type { Day, Doc } from './07-document.ts';
 import type { DateMention } from './08-dates.ts';
+import { titleOf } from './11-people.ts';
 import { headOf, nextSentenceHead, type VisitHead } from './12-visit-heads.ts';
 import { visitCities, type Side } from './12-visit-cities.ts';
 import {
@@ -42,7 +43,23 @@ function trigger(doc: Doc, s: Sentence): string | undefined {
     if (hasLemma(t, DELEGATION)) delegation = true;
     else if (hasLemma(t, MOTION_VERBS) || /^(приед|прибуд|посет)/.test(t.lower)) motion = true;
   }
-  return delegation && motion ? 'visit.delegation-verb' : undefined;
+  if (delegation && motion) return 'visit.delegation-verb';
+  // Председатель горисполкома Максим Антонюк посетил Кузнецк.
+  return motion && officialGoesToCity(doc, s) ? 'visit.official-verb' : undefined;
+}
+
+/** A titled person as the subject and a city of travel («в Кузнецк», «посетил Кузнецк») in one sentence. */
+function officialGoesToCity(doc: Doc, s: Sentence): boolean {
+  const { tokens } = doc;
+  const official = doc.persons.some(
+    (m) => tokens[m.first]?.sent === s.index && m.case === 'nomn' && titleOf(doc, m) !== undefined,
+  );
+  if (!official) return false;
+  for (let k = s.first + 1; k < s.last; k++) {
+    const place = doc.placeAt.get(k);
+    if (place?.city && /^(в|во|посетил|посетила|посетили)$/.test(tokens[k - 1]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 function kindOf(doc: Doc, s: Sentence): Visit['kind'] {
