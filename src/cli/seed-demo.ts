@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { openRegistry } from '../commands/open-registry.ts';
-import { DEFAULT_SEED_DIR, seedDemo } from '../commands/seed-demo.ts';
+import { DEFAULT_SEED_DIR, readSeedArticle, seedDemo } from '../commands/seed-demo.ts';
 
 /** `pobratim seed-demo`: loads the records of the seed article; a second run changes nothing. */
 export function registerSeedDemoCommand(program: Command): void {
@@ -14,10 +14,12 @@ export function registerSeedDemoCommand(program: Command): void {
       DEFAULT_SEED_DIR,
     )
     .action(async (options: { seedDir: string }) => {
+      // Read before the database opens: a wrong folder should not wait for the gazetteer to load.
+      const article = await readSeedArticle(options.seedDir);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim seed-demo', log: console.log });
       try {
         // One transaction: a failure halfway leaves the registry as it was.
-        const result = await handle.db.transaction().execute((trx) => seedDemo(trx, options.seedDir));
+        const result = await handle.db.transaction().execute((trx) => seedDemo(trx, article));
         if (result.created.length === 0 && result.updated.length === 0) {
           console.log(`seed-demo: all ${result.found} demo records are already there; nothing changed.`);
         } else {

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { testEngines } from '../db/test-database.ts';
 import { insertTestCity } from '../modules/audit/test-cities.ts';
 import { registryExportSchema, writeRegistryExport } from './export-registry.ts';
-import { seedDemo } from './seed-demo.ts';
+import { readSeedArticle, seedDemo, type SeedArticle } from './seed-demo.ts';
 
 describe.each(testEngines())('export on $engine', ({ open }) => {
   let handle: DatabaseHandle;
@@ -16,7 +16,10 @@ describe.each(testEngines())('export on $engine', ({ open }) => {
   let folder: string;
   let brest: number;
 
+  let article: SeedArticle;
+
   beforeAll(async () => {
+    article = await readSeedArticle();
     handle = await open();
     db = handle.db;
     folder = await mkdtemp(path.join(os.tmpdir(), 'pobratim-export-'));
@@ -25,7 +28,7 @@ describe.each(testEngines())('export on $engine', ({ open }) => {
     // A gazetteer place no record mentions: it stays out of the export.
     brest = await insertTestCity(db, 'Брест', 'Brest', 'BY');
     await db.updateTable('city').set({ source: 'geonames' }).execute();
-    await db.transaction().execute((trx) => seedDemo(trx));
+    await db.transaction().execute((trx) => seedDemo(trx, article));
   });
   afterAll(async () => {
     await handle.close();

@@ -7,7 +7,7 @@ import { listAgreementsUnderTwinning } from '../modules/agreements/agreement.ser
 import { insertTestCity } from '../modules/audit/test-cities.ts';
 import { listRecordsOfDocument } from '../modules/documents/record-source.repository.ts';
 import { listVisits } from '../modules/visits/visit.service.ts';
-import { seedDemo } from './seed-demo.ts';
+import { readSeedArticle, seedDemo, type SeedArticle } from './seed-demo.ts';
 
 async function countRows(db: Kysely<Database>) {
   const tables = [
@@ -37,7 +37,10 @@ describe.each(testEngines())('seed-demo on $engine', ({ open }) => {
   let baranovichi: number;
   let kuznetsk: number;
 
+  let article: SeedArticle;
+
   beforeAll(async () => {
+    article = await readSeedArticle();
     handle = await open();
     db = handle.db;
     baranovichi = await insertTestCity(db, 'Барановичи', 'Baranovichi', 'BY');
@@ -46,7 +49,7 @@ describe.each(testEngines())('seed-demo on $engine', ({ open }) => {
   afterAll(() => handle.close());
 
   it('loads the records of the seed article, each linked to its evidence', async () => {
-    const result = await db.transaction().execute((trx) => seedDemo(trx));
+    const result = await db.transaction().execute((trx) => seedDemo(trx, article));
     expect(result.created).toHaveLength(21);
     expect(result.updated).toEqual(['city: Кузнецк founded in 1780']);
     expect(await countRows(db)).toMatchObject({
@@ -84,8 +87,15 @@ describe.each(testEngines())('seed-demo on $engine', ({ open }) => {
 
   it('a second run finds everything and changes nothing', async () => {
     const before = await countRows(db);
-    const result = await db.transaction().execute((trx) => seedDemo(trx));
+    const result = await db.transaction().execute((trx) => seedDemo(trx, article));
     expect(result).toMatchObject({ created: [], updated: [], found: 23 });
     expect(await countRows(db)).toEqual(before);
+  });
+
+  it('names the folder when the seed article is not there', async () => {
+    await expect(readSeedArticle('/nonexistent/seed')).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/\/nonexistent\/seed.*--seed-dir/),
+    });
   });
 });

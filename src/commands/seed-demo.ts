@@ -50,15 +50,34 @@ async function findGazetteerCity(
   return city;
 }
 
+/** The seed article's text and its expected extraction (stored with the document). */
+export interface SeedArticle {
+  body: string;
+  extraction: unknown;
+}
+
+/** Reads the seed article from its folder; a missing file is named with the option that fixes it. */
+export async function readSeedArticle(seedDir = DEFAULT_SEED_DIR): Promise<SeedArticle> {
+  const file = path.join(seedDir, seed.SEED_ARTICLE.file);
+  try {
+    const body = await readFile(`${file}.txt`, 'utf8');
+    const extraction: unknown = JSON.parse(await readFile(`${file}.expected.json`, 'utf8'));
+    return { body, extraction };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw validationFailed(`Cannot read the seed article in ${seedDir} (${reason}); pass --seed-dir.`);
+  }
+}
+
 /**
  * Loads the records of the seed article (a working visit of Baranovichi to Kuznetsk, September
  * 2025) within the caller's transaction. Each record is looked up before it is made and linked to
  * its evidence once, so a second run finds everything and writes nothing.
  */
-export async function seedDemo(db: Kysely<Database>, seedDir = DEFAULT_SEED_DIR): Promise<SeedDemoResult> {
-  const file = path.join(seedDir, seed.SEED_ARTICLE.file);
-  const body = await readFile(`${file}.txt`, 'utf8');
-  const extraction: unknown = JSON.parse(await readFile(`${file}.expected.json`, 'utf8'));
+export async function seedDemo(
+  db: Kysely<Database>,
+  { body, extraction }: SeedArticle,
+): Promise<SeedDemoResult> {
   const result: SeedDemoResult = { created: [], updated: [], found: 0 };
   const actor = SYSTEM_ACTOR;
 
