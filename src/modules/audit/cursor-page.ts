@@ -29,7 +29,8 @@ const INT4_MAX = 2_147_483_647;
 /** A text sort key (a sort_key column, a lower-cased e-mail). */
 export const textKey = (expression: Expression<unknown>): SortKey => ({
   expression,
-  schema: z.string().max(2000),
+  // Generous: a sort key can be longer than its name («ё» becomes two characters).
+  schema: z.string().max(100_000),
 });
 /** A date sort key. */
 export const dateKey = (expression: Expression<unknown>): SortKey => ({ expression, schema: z.iso.date() });
