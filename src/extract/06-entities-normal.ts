@@ -109,7 +109,7 @@ export function nominativePhrase(
   const forms: string[] = [];
   for (let k = first; k < last; k++) {
     const t = tokens[k] as Token;
-    if (k === head) forms.push(inflectTo(t, p, { CAse: 'nomn', NMbr: number }));
+    if (k === head) forms.push(keepCapitals(t.text, inflectTo(t, p, { CAse: 'nomn', NMbr: number })));
     else if (k < head) {
       // «Большим театром»: the qualitative «большой» before the comparative «больший».
       const agreeing = adjParses(t).filter((q) => q.tag.CAse === p.tag.CAse);
@@ -135,4 +135,15 @@ export function phraseHead(tokens: Token[], first: number, last: number): number
 function participleNominative(word: string, gender: string | undefined, number: string): string {
   const to = number === 'plur' ? 'ые' : gender === 'femn' ? 'ая' : gender === 'neut' ? 'ое' : 'ый';
   return word.replace(/(ого|ому|ым|ом|ой|ую|ых|ыми|ые|ая|ое|ый)$/u, to);
+}
+
+/** Copies the capitals of the written word onto its nominative: «МИДа» → «МИД», not «Мид». */
+export function keepCapitals(original: string, form: string): string {
+  let out = '';
+  for (let i = 0; i < form.length; i++) {
+    const o = original.charAt(i);
+    out +=
+      o && o === o.toUpperCase() && o !== o.toLowerCase() ? form.charAt(i).toUpperCase() : form.charAt(i);
+  }
+  return out;
 }

@@ -131,8 +131,10 @@ export function orgKindAt(tokens: Token[], i: number): RuleMatch | undefined {
   const hasTail = end > k + 1;
   const lemma = lemmaOf(head);
   const numbered = tokens[k + 1]?.text === '№' || /^им/.test(tokens[k + 1]?.lower ?? '');
+  // «синодального Отдела», «государственной Комиссии»: a capital on the kind word inside a sentence.
+  const capitalKind = k > i && kindTok.cap && !sentenceInitial(tokens, k);
   if (!first.cap) {
-    if (!numbered && !(hasTail && nounIn(kindTok, LOWER_HEADS))) return undefined;
+    if (!numbered && !capitalKind && !(hasTail && nounIn(kindTok, LOWER_HEADS))) return undefined;
   } else if (sentenceInitial(tokens, i)) {
     // «Суд признал…» opens a sentence with a capital: only a tail or an adjective makes it a name.
     if (!hasTail && (k === i || GENERIC.has(lemma))) return undefined;

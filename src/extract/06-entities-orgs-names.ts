@@ -5,7 +5,7 @@ import { KNOWN_ORG_PHRASES, KNOWN_ORGS, NOT_ORG_ABBREVIATIONS } from './06-entit
 import { latinNameAt } from './06-entities-latin.ts';
 import { phraseMatcher } from './06-entities-phrases.ts';
 import { adjParses, isCommonWord, lemmaOf, nameStem, spanText, type Rule } from './06-entities-words.ts';
-import { nominativePhrase, phraseHead } from './06-entities-normal.ts';
+import { keepCapitals, nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
 const knownPhraseEnd = phraseMatcher(KNOWN_ORG_PHRASES);
 // Stems that make agencies and companies of compounds: «Росприроднадзор», «Рыбохрана», «Мосэнерго».
@@ -70,7 +70,7 @@ export const KNOWN_NAME_RULES: Rule[] = [
       if (!orgn && !compound && !lemmaIn(t, KNOWN_ORGS) && !KNOWN_STEMS.has(nameStem(t.text)))
         return undefined;
       const n = orgn ? lemmaOf(orgn) : '';
-      const normal = t.upper ? t.text : n ? t.text.charAt(0) + n.slice(1) : t.text;
+      const normal = t.upper || !n ? t.text : keepCapitals(t.text, n);
       return { first: i, last: i + 1, normal };
     },
   },

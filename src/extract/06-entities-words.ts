@@ -35,7 +35,12 @@ export const isUnknownWord = (t: Token): boolean => !parsesOf(t).some((p) => p.p
 
 /** The lemma of a parse, lower case with ё as е; az's hyphenated parses normalize without `word`. */
 export function lemmaOf(p: AzParse): string {
-  const n = p.normalize();
+  let n: AzParse | false;
+  try {
+    n = p.normalize();
+  } catch {
+    return '';
+  }
   if (!n) return '';
   return (typeof n.word === 'string' ? n.word : n.toString()).toLowerCase().replace(/ё/g, 'е');
 }
