@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import type { Database } from '../db/database.ts';
 import { testEngines } from '../db/test-database.ts';
 import { insertTestCity } from '../modules/audit/test-cities.ts';
-import { registryExportSchema, writeRegistryExport } from './export-registry.ts';
+import { readRegistryExport, registryExportSchema, writeRegistryExport } from './export-registry.ts';
 import { readSeedArticle, seedDemo, type SeedArticle } from './seed-demo.ts';
 
 describe.each(testEngines())('export on $engine', ({ open }) => {
@@ -61,5 +61,23 @@ describe.each(testEngines())('export on $engine', ({ open }) => {
     expect(parsed.documents[0]?.body).toContain('Кузнецк');
     expect(parsed.recordSources).toHaveLength(22);
     expect(await readFile(file, 'utf8')).not.toMatch(/password/);
+  });
+
+  it('reads an export back, and refuses another format version with a clear message', async () => {
+    const file = path.join(folder, 'again.json');
+    const written = await writeRegistryExport(db, file);
+    expect(await readRegistryExport(file)).toEqual(written);
+
+    const future = path.join(folder, 'future.json');
+    await writeFile(future, JSON.stringify({ ...written, formatVersion: 99 }));
+    await expect(readRegistryExport(future)).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/format version 99; this Pobratim reads version 1/),
+    });
+    const other = path.join(folder, 'other.json');
+    await writeFile(other, '{"hello": "world"}');
+    await expect(readRegistryExport(other)).rejects.toMatchObject({
+      message: expect.stringMatching(/not a Pobratim/),
+    });
   });
 });

@@ -1,9 +1,11 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { validationFailed } from '../errors.ts';
 import { agreementSchema } from '../modules/agreements/agreement.schema.ts';
 import { listAgreements } from '../modules/agreements/agreement.service.ts';
+import { parseInput } from '../modules/audit/audited-write.ts';
 import type { Page } from '../modules/audit/cursor-page.ts';
 import { toCity } from '../modules/cities/city.repository.ts';
 import { citySchema } from '../modules/cities/city.schema.ts';
@@ -132,4 +134,29 @@ export async function writeRegistryExport(db: Kysely<Database>, file: string): P
   await writeFile(partial, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
   await rename(partial, file);
   return document;
+}
+
+/**
+ * Reads an export back, checked against the schema it was written with: what an import starts
+ * from. A file of another format or version is refused with what it is, before any record is read.
+ */
+export async function readRegistryExport(file: string): Promise<RegistryExport> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw validationFailed(
+      `${file} is not a readable JSON file: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  const header = z.object({ format: z.string(), formatVersion: z.number() }).safeParse(document);
+  if (!header.success || header.data.format !== 'pobratim-registry') {
+    throw validationFailed(`${file} is not a Pobratim registry export.`);
+  }
+  if (header.data.formatVersion !== EXPORT_FORMAT_VERSION) {
+    throw validationFailed(
+      `${file} is export format version ${header.data.formatVersion}; this Pobratim reads version ${EXPORT_FORMAT_VERSION}.`,
+    );
+  }
+  return parseInput(registryExportSchema, document);
 }
