@@ -1,14 +1,12 @@
-/** Pass 15: events (city days, anniversaries, festivals, concerts) with their city and day. */
+/** Pass 15: event phrases (city days, anniversaries, festivals, concerts) with their city and day. */
 import type { Token } from './01-tokens.ts';
-import { lemmas, parsesOf } from './02-morphology.ts';
+import { inflectTo, lemmas, parsesOf } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
-import { isoDay, type DateMention } from './08-dates.ts';
 import { nominativeAdjective, quotedEnd } from './10-org-parts.ts';
-import { DEDICATED, EVENT_RULES, type EventRule } from './15-event-rules.ts';
-import type { EventFact } from './extraction.schema.ts';
-import { inflectTo } from './02-morphology.ts';
+import { EVENT_RULES, type EventRule } from './15-event-rules.ts';
 
-interface Phrase {
+/** An event phrase over tokens [first, last), its name in the nominative and its city. */
+export interface Phrase {
   first: number;
   last: number;
   text: string;
@@ -35,7 +33,7 @@ function ruleAt(doc: Doc, h: number): EventRule | undefined {
 }
 
 /** The event phrase headed by token h: adjectives, the head in the nominative, a genitive tail. */
-function phraseAt(doc: Doc, h: number): Phrase | undefined {
+export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   const rule = ruleAt(doc, h);
   if (!rule) return undefined;
   const { tokens } = doc;
@@ -49,9 +47,13 @@ function phraseAt(doc: Doc, h: number): Phrase | undefined {
       (p) => (p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') && p.tag.CAse === hp?.tag.CAse,
     );
     if (!adj || t.sent !== head.sent || /^(эт|наш|ваш|свой|сво|котор|наиболее|весь|вс)/.test(t.lower)) break;
-    words.unshift(nominativeAdjective(t, adj, hp?.tag.GNdr, !doc.cityAdjAt.has(a) || !t.cap));
+    const sentenceFirst = doc.sentences[t.sent]?.first === a && !doc.cityAdjAt.has(a);
+    words.unshift(nominativeAdjective(t, adj, hp?.tag.GNdr, sentenceFirst));
     first = a;
   }
+  // «XV Международный форум»: a Roman ordinal belongs to the name.
+  if (first > 0 && /^[IVXLC]+$/.test(tokens[first - 1]?.text ?? ''))
+    words.unshift((tokens[--first] as Token).text);
   const nomn: Record<string, string> = { CAse: 'nomn' };
   if (hp?.tag.NMbr) nomn.NMbr = hp.tag.NMbr;
   const headWord = inflectTo(head, hp, nomn);
@@ -64,6 +66,11 @@ function phraseAt(doc: Doc, h: number): Phrase | undefined {
     if (t.sent !== head.sent) break;
     const place = doc.placeAt.get(k);
     const person = doc.personAt.get(k);
+    if (t.lower === 'по' && tokens[k + 1]?.kind === 'word' && !isFunctionWord(tokens[k + 1] as Token)) {
+      // «турнир по мини-футболу»
+      k += 2;
+      continue;
+    }
     if (place?.city) city ??= place.name;
     else if (doc.cityAdjAt.has(k)) city ??= doc.cityAdjAt.get(k)?.name;
     if (/^[–—-]$/.test(t.text) && doc.personAt.get(k + 1)) {
@@ -92,40 +99,4 @@ function phraseAt(doc: Doc, h: number): Phrase | undefined {
   if (q) k = q;
   const tail = phraseText(tokens, h + 1, k);
   return { first, last: k, text: [...words, tail].filter(Boolean).join(' '), city, rule };
-}
-
-/** Events of the text; an event without a city of its own takes the visited city. */
-export function findEvents(doc: Doc, dates: DateMention[], visited: string | undefined): EventFact[] {
-  const out: EventFact[] = [];
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const p = phraseAt(doc, i);
-    if (!p) continue;
-    let text = p.text;
-    let city = p.city;
-    let last = p.last;
-    const c = doc.tokens[last];
-    const dedicated = c?.text === ',' && DEDICATED.test(doc.tokens[last + 1]?.lower ?? '');
-    if (dedicated) {
-      for (let j = last + 2; j < last + 6; j++) {
-        const inner = phraseAt(doc, j);
-        if (!inner) continue;
-        text = `${text}, ${inner.text}`;
-        city = inner.city ?? city;
-        last = inner.last;
-        break;
-      }
-    }
-    const sent = doc.tokens[i]?.sent;
-    const date = dates.find((d) => d.sent === sent && !d.monthOnly);
-    if (!out.some((e) => e.name === text))
-      out.push({
-        name: text,
-        city: city ?? visited ?? null,
-        date: date ? isoDay(date.from) : null,
-        span: [doc.tokens[p.first]?.start ?? 0, doc.tokens[last - 1]?.end ?? 0],
-        rule: p.rule.id,
-      });
-    i = last - 1;
-  }
-  return out;
 }

@@ -11,7 +11,7 @@ import { findVisitDrafts } from './12-visits.ts';
 import { guessHome, mergeVisits, visitFacts } from './12-visit-merge.ts';
 import { findAgreements, isSigning } from './13-agreements.ts';
 import { findProjects } from './14-projects.ts';
-import { findEvents } from './15-events.ts';
+import { findEvents } from './15-event-facts.ts';
 import { completeParties, organizationFacts } from './16-results.ts';
 import type { Entity, ExtractionResult, Party } from './extraction.schema.ts';
 

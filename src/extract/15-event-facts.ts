@@ -1,0 +1,56 @@
+/** Pass 15, facts: event phrases become events, the dedicated one joined to its occasion. */
+import type { Doc } from './07-document.ts';
+import { isoDay, type DateMention } from './08-dates.ts';
+import { phraseAt } from './15-events.ts';
+import { DEDICATED } from './15-event-rules.ts';
+import type { EventFact } from './extraction.schema.ts';
+
+/** Events of the text; an event without a city of its own takes the visited city. */
+export function findEvents(doc: Doc, dates: DateMention[], visited: string | undefined): EventFact[] {
+  const out: EventFact[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const p = phraseAt(doc, i);
+    if (!p) continue;
+    let text = p.text;
+    let city = p.city;
+    let last = p.last;
+    const c = doc.tokens[last];
+    const dedicated = c?.text === ',' && DEDICATED.test(doc.tokens[last + 1]?.lower ?? '');
+    if (dedicated) {
+      for (let j = last + 2; j < last + 6; j++) {
+        const inner = phraseAt(doc, j);
+        if (!inner) continue;
+        text = `${text}, ${inner.text}`;
+        city = inner.city ?? city;
+        last = inner.last;
+        break;
+      }
+    }
+    const sent = doc.tokens[i]?.sent ?? 0;
+    const date = dates.find((d) => d.sent === sent && !d.monthOnly);
+    // A bare «форум» after «Международный форум городов-побратимов» is the same event again.
+    const bare = !text.includes(' ') && out.some((e) => e.rule === p.rule.id);
+    city ??= cityWhere(doc, sent);
+    if (!bare && !out.some((e) => e.name === text))
+      out.push({
+        name: text,
+        city: city ?? visited ?? null,
+        date: date ? isoDay(date.from) : null,
+        span: [doc.tokens[p.first]?.start ?? 0, doc.tokens[last - 1]?.end ?? 0],
+        rule: p.rule.id,
+      });
+    i = last - 1;
+  }
+  return out;
+}
+
+/** «… состоится в Пензе»: the city the sentence places its event in. */
+function cityWhere(doc: Doc, sent: number): string | undefined {
+  const s = doc.sentences[sent];
+  if (!s) return undefined;
+  for (let k = s.first + 1; k < s.last; k++) {
+    const place = doc.placeAt.get(k);
+    if (place?.city && /^(в|во)$/.test(doc.tokens[k - 1]?.lower ?? '')) return place.name;
+  }
+  return undefined;
+}
