@@ -192,5 +192,20 @@ for (const engine of testEngines()) {
       ).toBe(403);
       expect((await app.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
     });
+
+    it('marks the session cookie Secure behind an HTTPS proxy it trusts', async () => {
+      const proxied = await buildApp({ database, trustProxy: true });
+      try {
+        const response = await proxied.inject({
+          method: 'POST',
+          url: '/api/auth/session',
+          headers: { 'x-forwarded-proto': 'https' },
+          payload: { email: EMAIL, password: PASSWORD },
+        });
+        expect(response.cookies[0]).toMatchObject({ name: 'pobratim_session', secure: true, httpOnly: true });
+      } finally {
+        await proxied.close();
+      }
+    });
   });
 }

@@ -13,7 +13,9 @@ describe('the one error shape', () => {
   }
 
   it('hides the insides of an unexpected failure', () => {
-    const { status, body } = toErrorBody(new Error('relation "visit" does not exist at /srv/pobratim/src/db'));
+    const { status, body } = toErrorBody(
+      new Error('relation "visit" does not exist at /srv/pobratim/src/db'),
+    );
     expect(status).toBe(500);
     expect(body).toEqual({ error: { code: 'internal', message: 'Internal error.' } });
   });
