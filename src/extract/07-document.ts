@@ -71,7 +71,9 @@ function ownSpelling(query: string, gazetteerName: string): boolean {
 
 const spellings = new WeakMap<CityLookup, CityLookup>();
 
-const NAMESAKE = new Set(['им', 'имени']);
+// Institutions, streets and monuments named after a person: the namesake is not an actor.
+const NAMESAKE =
+  /^(им|имени|ул|пр|пл|памятник\p{L}*|бюст\p{L}*|мемориал\p{L}*|улиц\p{L}*|проспект\p{L}*|площад\p{L}*|переул\p{L}*|бульвар\p{L}*|сквер\p{L}*|парк\p{L}*)$/u;
 
 function isTitle(t: Token | undefined): boolean {
   if (!t || t.kind !== 'word') return false;
@@ -134,7 +136,7 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
     }
     if (person && (multi || !place)) {
       const before = tokens[i - 1]?.text === '.' ? tokens[i - 2] : tokens[i - 1];
-      const namesake = !!before && NAMESAKE.has(before.lower);
+      const namesake = !!before && NAMESAKE.test(before.lower);
       if (!namesake) doc.persons.push(person);
       for (let k = person.first; k < person.last; k++) doc.personAt.set(k, person);
       i = person.last - 1;

@@ -54,6 +54,11 @@ describe('persons', () => {
     expect(r.persons.map((p) => p.name)).toEqual(['Петр Соколов']);
   });
 
+  it('does not take the namesakes of streets and monuments for persons', () => {
+    const text = 'Гости возложили цветы к памятнику В. И. Ленину и прошли по проспекту Юрия Гагарина.';
+    expect(facts(text).persons).toEqual([]);
+  });
+
   it('gives the position written after the name and merges later mentions', () => {
     const r = facts('Выступила Ольга Петрова, начальник отдела образования. Затем Петрова вручила награды.');
     expect(r.persons).toEqual([{ name: 'Ольга Петрова', position: 'начальник отдела образования' }]);
