@@ -37,8 +37,11 @@ export const STRONG_PLACE_RULES: Rule[] = [
     id: 'loc.abbr',
     type: 'LOC',
     at: (tokens, i) => {
-      const n = PLACE_ABBREVIATIONS.get(tokens[i]?.text ?? '');
-      return n ? { first: i, last: i + 1, normal: n } : undefined;
+      const [dot, t] = [tokens[i - 1], tokens[i]];
+      const n = PLACE_ABBREVIATIONS.get(t?.text ?? '');
+      // «в зоне .РФ» is a domain, not the country.
+      if (!n || (dot?.text === '.' && dot.end === t?.start)) return undefined;
+      return { first: i, last: i + 1, normal: n };
     },
   },
   // Посол Новой Зеландии посетил Соединённые Штаты и Объединённые Арабские Эмираты.
