@@ -55,6 +55,17 @@ describe.each(testEngines())('persons on $engine', ({ open }) => {
     expect(page.items.map((found) => found.fullName)).toEqual(['Вадим Щербаков']);
   });
 
+  it('reads the surname from the full name when no parts are given, and lists by surname', async () => {
+    const antonyuk = await createPerson(db, SYSTEM_ACTOR, {
+      fullName: 'Антонюк Максим Иванович',
+      cityId: baranovichi,
+    });
+    expect(antonyuk).toMatchObject({ firstName: 'Максим', patronymic: 'Иванович', lastName: 'Антонюк' });
+    await createPerson(db, SYSTEM_ACTOR, { fullName: 'Яков Белов', cityId: baranovichi });
+    const page = await listPersons(db, { cityId: baranovichi });
+    expect(page.items.map((found) => found.lastName)).toEqual(['Антонюк', 'Белов', 'Щербаков']);
+  });
+
   it('refuses a position that ends before it starts', async () => {
     await expect(
       createPerson(db, SYSTEM_ACTOR, {

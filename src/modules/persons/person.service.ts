@@ -13,6 +13,7 @@ import {
   selectPersonPage,
   updatePersonRow,
 } from './person.repository.ts';
+import { splitFullName } from './person-name.ts';
 import {
   personCreateSchema,
   personListQuerySchema,
@@ -20,9 +21,23 @@ import {
   type Person,
 } from './person.schema.ts';
 
+/**
+ * The name parts to store: as given, or, when none is given with a full name, read from it (so
+ * lists sort by surname whether the editor typed «Вадим Щербаков» or «Щербаков Вадим Николаевич»).
+ */
+function withNameParts<
+  T extends { fullName?: string; firstName?: unknown; patronymic?: unknown; lastName?: unknown },
+>(values: T): T {
+  const noneGiven =
+    values.firstName === undefined && values.patronymic === undefined && values.lastName === undefined;
+  return values.fullName !== undefined && noneGiven
+    ? { ...values, ...splitFullName(values.fullName) }
+    : values;
+}
+
 /** Creates a person with their positions, in one transaction, and audits it. */
 export async function createPerson(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Person> {
-  const values = parseInput(personCreateSchema, input);
+  const values = withNameParts(parseInput(personCreateSchema, input));
   return inTransaction(db, async (trx) => {
     const id = await insertPerson(trx, values);
     await replacePositions(trx, id, values.positions);
@@ -45,7 +60,7 @@ export async function updatePerson(
   id: number,
   input: unknown,
 ): Promise<Person> {
-  const change = parseInput(personUpdateSchema, input);
+  const change = withNameParts(parseInput(personUpdateSchema, input));
   return inTransaction(db, async (trx) => {
     const { before, after } = await updateVersioned({
       what: 'Person',
