@@ -22,11 +22,12 @@ const GENERIC = new Set(
 // Kinds that head a name even in lower case when a genitive tail follows («министерство финансов»).
 const LOWER_HEADS = new Set(['министерство', 'ведомство']);
 
-const isGeo = (t: Token) =>
+// Places and people named in the genitive belong to the sentence, not to the name: «суд Москвы».
+const isProper = (t: Token) =>
   parsesOf(t).some((p) => p.tag.Geox === true || p.tag.Name === true || p.tag.Surn === true);
 
-// A noun phrase in one case: adjectives then a noun; returns the index after it.
-function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowerOnly: boolean): number {
+// A lower-case noun phrase in one case: adjectives then a noun; returns the index after it.
+function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>): number {
   let j = k;
   while (j < k + 3) {
     const t = tokens[j];
@@ -36,7 +37,7 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
       t.kind !== 'word' ||
       t.text.length < 2 ||
       FUNCTION_WORDS.has(t.lower) ||
-      (lowerOnly && t.cap) ||
+      t.cap ||
       TAIL_STOP.has(t.lower) ||
       NOT_IN_NAMES.has(t.lower) ||
       TITLE_NOUNS.has(t.lower)
@@ -48,7 +49,7 @@ function nounPhrase(tokens: Token[], k: number, cases: ReadonlySet<string>, lowe
     const nounNext = parsesOf(tokens[j + 1] ?? t).some(
       (p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? ''),
     );
-    const noun = ps.some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? '')) && !isGeo(t);
+    const noun = ps.some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse ?? '')) && !isProper(t);
     if (noun && !(adj && nounNext && tokens[j + 1] !== undefined)) return j + 1;
     if (!adj) return k;
     j++;
@@ -93,13 +94,13 @@ function tailEnd(tokens: Token[], k: number): number {
       return namesakeEnd(tokens, end);
     const inner = INNER_PREPOSITIONS[t.lower];
     if (inner || (t.lower === 'и' && end > k)) {
-      const e = nounPhrase(tokens, end + 1, inner ?? cases, true);
+      const e = nounPhrase(tokens, end + 1, inner ?? cases);
       if (e === end + 1) break;
       if (inner) cases = inner;
       end = e;
       continue;
     }
-    const e = nounPhrase(tokens, end, GENT, true);
+    const e = nounPhrase(tokens, end, GENT);
     if (e === end) break;
     cases = GENT;
     end = e;
