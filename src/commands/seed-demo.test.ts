@@ -76,6 +76,12 @@ describe.each(testEngines())('seed-demo on $engine', ({ open }) => {
       .where('id', '=', kuznetsk)
       .executeTakeFirst();
     expect(city?.founded_year).toBe(1780);
+    const people = await db
+      .selectFrom('person')
+      .select(['first_name', 'last_name'])
+      .orderBy('sort_key')
+      .execute();
+    expect(people.map((person) => person.last_name)).toEqual(['Антонюк', 'Лугина', 'Щербаков']);
 
     const document = await db.selectFrom('document').select(['id', 'body']).executeTakeFirstOrThrow();
     const links = await listRecordsOfDocument(db, document.id);

@@ -158,14 +158,13 @@ export async function seedDemo(
 
   const people: Record<string, number> = {};
   for (const [key, { fullName, evidence, title }] of Object.entries(seed.SEED_PERSONS)) {
-    const [firstName, lastName] = fullName.split(' ');
     const positions = title ? [{ title, organizationId: org.committee, cityId: home.id }] : [];
     const found = await ensure(
       'person',
       fullName,
       evidence,
       async () => (await findPersonsByFullName(db, fullName))[0],
-      () => createPerson(db, actor, { fullName, firstName, lastName, cityId: home.id, positions }),
+      () => createPerson(db, actor, { fullName, cityId: home.id, positions }),
     );
     people[key] = found.id;
   }
