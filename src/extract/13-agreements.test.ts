@@ -153,6 +153,13 @@ describe('agreements', () => {
     ]);
   });
 
+  it('does not record an agreement twice when a later sentence speaks of it', () => {
+    const text =
+      'Делегация из Барановичей прибыла с визитом в Кузнецк. Главы городов подписали соглашение о побратимстве. ' +
+      'Подписанное соглашение предусматривает обмены школьников.';
+    expect(pairs(text).map((a) => a.kind)).toEqual(['twinning']);
+  });
+
   it('gives the day of signing when the sentence states it', () => {
     const [a] = facts(
       '9 февраля 2024 года подписано соглашение о сотрудничестве между Пинском и Пензой.',

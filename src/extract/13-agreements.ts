@@ -69,10 +69,14 @@ export function findAgreements(
       const from = idx === 0 ? s.first : n.at;
       const to = nouns[idx + 1]?.at ?? s.last;
       let groups = partyGroups(doc, orgs, from, to);
+      const bare = !groups.length && !/^(о|об|между|с|на)$/.test(doc.tokens[n.at + 1]?.lower ?? '');
+      // «Подписанное соглашение предусматривает …»: a bare noun names an agreement already recorded.
+      if (bare && out.length) return;
       if (!groups.length) groups = inherited;
       if (!groups.length) groups = earlier(doc, orgs, s, fallback);
       inherited = groups;
       for (const parties of groups.length ? groups : [[]]) {
+        if (out.some((a) => a.kind === n.rule.kind && sameParties(a.parties, parties))) continue;
         out.push({
           parties,
           kind: n.rule.kind,
@@ -91,4 +95,14 @@ function earlier(doc: Doc, orgs: OrgMention[], s: Sentence, fallback: Party[]): 
   const groups = prev ? partyGroups(doc, orgs, prev.first, prev.last) : [];
   if (groups.length) return groups;
   return fallback.length >= 2 ? [fallback] : [];
+}
+
+const partyKey = (parties: Party[]) =>
+  parties
+    .map((p) => p.name.toLowerCase())
+    .sort()
+    .join('|');
+
+function sameParties(a: Party[], b: Party[]): boolean {
+  return !b.length || partyKey(a) === partyKey(b);
 }
