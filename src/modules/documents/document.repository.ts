@@ -69,12 +69,12 @@ export async function findDocumentByContentHash(
   return row && toDocument(row);
 }
 
-/** Stores a new document with its content hash and returns its id. */
+/** Stores a new document with its content hash and returns its id; `undefined` when that text is already stored. */
 export async function insertDocument(
   db: Kysely<Database>,
   input: DocumentCreate,
   contentHash: string,
-): Promise<number> {
+): Promise<number | undefined> {
   const row = await db
     .insertInto('document')
     .values({
@@ -88,9 +88,11 @@ export async function insertDocument(
       file_name: input.fileName ?? null,
       extraction: input.extraction === undefined ? null : JSON.stringify(input.extraction),
     })
+    // The same text stored meanwhile by a concurrent import is not an error: the caller finds it.
+    .onConflict((conflict) => conflict.column('content_hash').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** Applies a change when the stored version is still the one given. */

@@ -36,6 +36,14 @@ describe.each(testEngines())('documents on $engine', ({ open }) => {
     expect(again).toEqual({ document: first.document, duplicate: true });
     expect(await db.selectFrom('document').select('id').execute()).toHaveLength(1);
 
+    // Two imports of one new text at the same moment: one stores it, the other is told it is a duplicate.
+    const racing = await Promise.all([
+      storeDocument(db, SYSTEM_ACTOR, { title: 'Гонка', body: 'Один и тот же текст.' }),
+      storeDocument(db, SYSTEM_ACTOR, { title: 'Гонка', body: 'Один и тот же текст.' }),
+    ]);
+    expect(racing.map((result) => result.duplicate).sort()).toEqual([false, true]);
+    expect(racing[0].document.id).toBe(racing[1].document.id);
+
     const found = await listDocuments(db, { q: 'официальной делегации' });
     expect(found.items.map((document) => document.title)).toEqual(['Рабочий визит в Кузнецк']);
     expect(found.items[0]).not.toHaveProperty('body');

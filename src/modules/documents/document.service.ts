@@ -49,7 +49,13 @@ export async function storeDocument(
   return inTransaction(db, async (trx) => {
     const existing = await findDocumentByContentHash(trx, hash);
     if (existing) return { document: existing, duplicate: true };
-    const document = await findDocumentByIdOrThrow(trx, await insertDocument(trx, values, hash));
+    const id = await insertDocument(trx, values, hash);
+    if (id === undefined) {
+      // Another import stored the same text between our look-up and our insert.
+      const stored = await findDocumentByContentHash(trx, hash);
+      if (stored) return { document: stored, duplicate: true };
+    }
+    const document = await findDocumentByIdOrThrow(trx, id ?? 0);
     const { body: _body, ...after } = document;
     await insertAuditEntry(trx, {
       actor,
