@@ -1,5 +1,5 @@
 /** Place rules for the entity pass: abbreviations, multi-word names, kinds, the city gazetteer. */
-import { parsesOf } from './02-morphology.ts';
+import { inflectTo, parsesOf } from './02-morphology.ts';
 import { phraseMatcher } from './06-entities-phrases.ts';
 import { placeAt } from './03-places.ts';
 import {
@@ -15,12 +15,19 @@ import {
   adjParses,
   agreeingNoun,
   isCapWord,
+  isUnknownWord,
   lemmaOf,
   nounIn,
   type Rule,
 } from './06-entities-words.ts';
 import { nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
+// Kinds after which the capitalized word is the place's own name: «река Славянка», «село Заозерье».
+const NAMED_KINDS = new Set(
+  'река озеро остров гора залив пролив полуостров город село деревня поселок хутор станица аул кишлак улица проспект переулок бульвар площадь шоссе набережная'.split(
+    ' ',
+  ),
+);
 const multiwordEnd = phraseMatcher(MULTIWORD_PLACES);
 
 // Sides of the world before a region: «в западной Европе», «на южном Урале».
@@ -80,6 +87,25 @@ export const STRONG_PLACE_RULES: Rule[] = [
       if (side && (!noun || noun.tag.Geox !== true)) return undefined;
       if (!noun) return undefined;
       return { first: i, last: k + 1, normal: nominativePhrase(tokens, i, k, k + 1, noun) };
+    },
+  },
+  // Рыбу нашли в реке Славянке, у деревни Заозерье и на улице Гагарина.
+  {
+    id: 'loc.after-kind',
+    type: 'LOC',
+    at(tokens, i, ctx) {
+      const [kind, t] = [tokens[i - 1], tokens[i]];
+      if (!kind || kind.cap || !isCapWord(t) || t.latin || ctx.taken[i] || !nounIn(kind, NAMED_KINDS))
+        return undefined;
+      const ps = parsesOf(t);
+      // «с мэром города Виктором …»: a name of a person, or a word in another case, starts something else.
+      if (ps.some((p) => p.tag.Orgn || p.tag.Name || p.tag.Surn || p.tag.Patr || p.tag.POS === 'ADJF'))
+        return undefined;
+      const kindCase = nounIn(kind, NAMED_KINDS)?.tag.CAse;
+      const noun = ps.find((p) => p.tag.POS === 'NOUN' && p.tag.CAse === kindCase);
+      if (!noun && !isUnknownWord(t) && !ps.some((p) => p.tag.CAse === 'nomn')) return undefined;
+      const normal = noun ? inflectTo(t, noun, { CAse: 'nomn' }) : t.text;
+      return { first: i, last: i + 1, normal };
     },
   },
   // Экипаж вернулся с Луны на Землю.
