@@ -13,6 +13,7 @@ import pg from 'pg';
 import { PGLITE_EXTENSIONS } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { openRegistry } from '../src/commands/open-registry.ts';
+import { readConfig } from '../src/config.ts';
 import { testEngines } from '../src/db/test-database.ts';
 import { loadGazetteer } from '../src/gazetteer/index.ts';
 import { loadGazetteerIntoDatabase } from '../src/modules/cities/city.loader.ts';
@@ -91,16 +92,13 @@ for (const { engine, open } of engines) {
 // What a user waits for: the first start on a fresh data directory on disk, migrations included.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pobratim-bench-'));
 started = performance.now();
-const registry = await openRegistry(
-  { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined },
-  { purpose: 'gazetteer-load benchmark' },
-);
+const registry = await openRegistry(readConfig({ DATA_DIR: dataDir }), {
+  purpose: 'gazetteer-load benchmark',
+});
 const firstStart = performance.now() - started;
 await registry.close();
 started = performance.now();
-await (
-  await openRegistry({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined }, { purpose: 'bench' })
-).close();
+await (await openRegistry(readConfig({ DATA_DIR: dataDir }), { purpose: 'bench' })).close();
 const laterStart = performance.now() - started;
 rmSync(dataDir, { recursive: true, force: true });
 console.log(

@@ -1,0 +1,88 @@
+/** Scores that tell Russian, Belarusian and other Cyrillic names of a place apart. */
+import { editDistance, normalizeName } from './normalize.ts';
+import { wordVariants } from './russian-cases.ts';
+import { transliterateRussian } from './transliterate.ts';
+
+// GeoNames alternate names carry no language tags in cities500, so the language of a Cyrillic
+// name is told from its letters: Russian uses only these, its neighbours add their own.
+export const RUSSIAN_ONLY = /^[а-яё]+(?:[ -][а-яё]+)*$/i;
+export const NOT_BELARUSIAN = /[иїєґщъјљњђћџѓќѕәғқңөұүһҳҷӣӯҫӑӗҗӈӧӱӹæ]/;
+/** Ukrainian «-ськ», «-цьк», «-ець» where Russian writes «-ск», «-цк», «-ец». */
+export const UKRAINIAN_SOFT_SIGN = /[сцз]ьк|ць$/;
+
+/** How far a Cyrillic name's romanization is from the nearest Latin name of the place (0 = equal). */
+export function distanceToLatin(cyrillic: string, latinNames: string[], akanye = false): number {
+  // Belarusian romanizations write «a» where Russian has an unstressed «о» (Mazyr for Мозырь).
+  const neutral = (text: string) => (akanye ? text.replace(/a/g, 'o') : text);
+  const romanized = neutral(normalizeName(transliterateRussian(cyrillic)));
+  let best = 1;
+  for (const latin of latinNames) {
+    const d = editDistance(romanized, neutral(latin)) / Math.max(romanized.length, latin.length, 1);
+    if (d < best) best = d;
+  }
+  return best;
+}
+
+/**
+ * Evidence that a name is the Russian one, from the other names of the place: GeoNames carries
+ * inflected Russian forms («Москвы», «Киеву») and Kalmyk names built on the Russian one
+ * («Львов ош», «Кузнецк балһсн»), and Slavic cousins differ from it by one letter.
+ */
+function support(name: string, others: string[]): number {
+  const lower = name.toLowerCase();
+  let score = 0;
+  for (const other of others) {
+    const o = other.toLowerCase();
+    if (o === lower) continue;
+    if (o.startsWith(`${lower} `)) score += 1;
+    else if (wordVariants(o).includes(lower)) score += 0.6;
+    else if (editDistance(lower, o, 1) <= 1) score += 0.15;
+  }
+  return score;
+}
+
+/** Spellings Russian orthography rules out and Belarusian uses: «Валожын», «Шчучын». */
+export const NOT_RUSSIAN = /[жшч]ы|шч|дзь/;
+
+/** Lower is more likely the Russian name: close to the Latin names, backed by inflected forms. */
+export function russianScore(name: string, latinNames: string[], cyrillic: string[], akanye = false): number {
+  const lower = name.toLowerCase();
+  let score = distanceToLatin(name, latinNames, akanye) - support(name, cyrillic);
+  // Pre-reform spellings («Полотьскъ») are history, not today's name.
+  if (/ъ$/.test(lower)) score += 0.5;
+  if (UKRAINIAN_SOFT_SIGN.test(lower)) score += 0.5;
+  if (NOT_RUSSIAN.test(lower)) score += 0.5;
+  if (dropsSoftSign(name, cyrillic)) score += 0.3;
+  return score;
+}
+
+/** How surely a name is Belarusian: 2 for ў or і beside ы/э, 1 for і, э or an apostrophe alone. */
+export function belarusianStrength(name: string): number {
+  const lower = name.toLowerCase();
+  if (NOT_BELARUSIAN.test(lower) || /[a-z]/.test(lower)) return 0;
+  if (lower.includes('ў') || (lower.includes('і') && /[ыэ]/.test(lower))) return 2;
+  if (/[іэ'’ʼ]/.test(lower)) return 1;
+  return 0;
+}
+
+/** The candidate with the lowest score, the first of equals. */
+export function closest(candidates: string[], score: (name: string) => number): string | null {
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const value = score(candidate);
+    if (value < bestScore) {
+      best = candidate;
+      bestScore = value;
+    }
+  }
+  return best;
+}
+
+/** Serbian and Bulgarian drop the soft sign Russian and Belarusian keep («Гомел» beside «Гомель»). */
+export function dropsSoftSign(name: string, cyrillic: string[]): boolean {
+  const lower = name.toLowerCase();
+  return cyrillic.some(
+    (other) => other.toLowerCase() !== lower && other.toLowerCase().replace(/ь/g, '') === lower,
+  );
+}
