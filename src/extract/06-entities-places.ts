@@ -95,7 +95,15 @@ export const STRONG_PLACE_RULES: Rule[] = [
     type: 'LOC',
     at(tokens, i, ctx) {
       const [kind, t] = [tokens[i - 1], tokens[i]];
-      if (!kind || kind.cap || !isCapWord(t) || t.latin || ctx.taken[i] || !nounIn(kind, NAMED_KINDS))
+      if (
+        !kind ||
+        kind.cap ||
+        kind.text.length < 3 ||
+        !isCapWord(t) ||
+        t.latin ||
+        ctx.taken[i] ||
+        !nounIn(kind, NAMED_KINDS)
+      )
         return undefined;
       const ps = parsesOf(t);
       // «с мэром города Виктором …»: a name of a person, or a word in another case, starts something else.
