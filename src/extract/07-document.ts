@@ -4,7 +4,7 @@ import { parsesOf, parsesOfWord } from './02-morphology.ts';
 import { cityOfAdjective, placeAt, type CityLookup, type PlaceHit, type PlaceMention } from './03-places.ts';
 import { personAt, type PersonMention } from './04-persons.ts';
 import { TITLE_NOUNS } from './05-titles.ts';
-import { fixSurname } from './07-surnames.ts';
+import { fixGenitiveMan, fixSurname } from './07-surnames.ts';
 
 /** A calendar day; the year may be unknown. */
 export interface Day {
@@ -121,7 +121,7 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
     // «Аким Караганды» is a title and a city, not a first name and a surname.
     // Names and places start with a capital letter (initials included): lower-case words skip both.
     const found = !t.cap || isTitle(t) ? undefined : personAt(tokens, i, alone);
-    const person = found && fixSurname(found, tokens);
+    const person = found && fixSurname(fixGenitiveMan(found, tokens), tokens);
     const adj = adjectiveHere(tokens, i) ? cityOfAdjective(t, cities) : undefined;
     const place = adj || !t.cap ? undefined : placeAt(tokens, i, cities);
     const multi = person && person.last - person.first > 1;

@@ -1,5 +1,6 @@
 /** Nominative of surnames the dictionary does not know: «Коржом» → «Корж», «Сериковой» → «Серикова». */
 import type { Token } from './01-tokens.ts';
+import { inflectTo, parsesOf } from './02-morphology.ts';
 import type { PersonMention } from './04-persons.ts';
 
 // [ending, replacement] by gender and case; the first that fits wins.
@@ -59,4 +60,48 @@ export function fixSurname(m: PersonMention, tokens: Token[]): PersonMention {
       .map((w) => (w === t.text ? fixed : w))
       .join(' ');
   return { ...m, surname: fixed, name: swap(m.name), full: swap(m.full) };
+}
+
+// Prepositions that take the genitive: «у Александра Белова», «от Дмитрия Медведева».
+const GENITIVE_PREPOSITIONS = new Set([
+  'у',
+  'для',
+  'от',
+  'из',
+  'без',
+  'до',
+  'около',
+  'против',
+  'среди',
+  'возле',
+]);
+
+function genitiveBefore(tokens: Token[], first: number): boolean {
+  // «президента РФ Дмитрия Медведева»: an abbreviation between the title and the name is skipped.
+  let at = first - 1;
+  while (at > 0 && tokens[at]?.upper && first - at < 3) at--;
+  const prev = tokens[at];
+  if (!prev || prev.kind !== 'word') return false;
+  if (GENITIVE_PREPOSITIONS.has(prev.lower)) return true;
+  const ps = parsesOf(prev).filter((p) => p.tag.POS === 'NOUN' || p.tag.POS === 'ADJF');
+  return ps.length > 0 && ps.every((p) => p.tag.CAse === 'gent' || p.tag.CAse === 'accs');
+}
+
+/** «президента Дмитрия Медведева» read as a woman in the nominative: after a genitive, the man it is. */
+export function fixGenitiveMan(m: PersonMention, tokens: Token[]): PersonMention {
+  if (m.case !== 'nomn' || m.gender !== 'femn' || !genitiveBefore(tokens, m.first)) return m;
+  const parts: Partial<Record<'Name' | 'Patr' | 'Surn', string>> = {};
+  for (let k = m.first; k < m.last; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind !== 'word') return m;
+    const p = parsesOf(t).find(
+      (q) => q.tag.GNdr === 'masc' && q.tag.CAse === 'gent' && (q.tag.Name || q.tag.Patr || q.tag.Surn),
+    );
+    const flag = p && (p.tag.Name ? 'Name' : p.tag.Patr ? 'Patr' : 'Surn');
+    if (!p || !flag || parts[flag]) return m;
+    parts[flag] = inflectTo(t, p, { CAse: 'nomn' });
+  }
+  const name = [parts.Name, parts.Surn ?? (parts.Name ? parts.Patr : undefined)].filter(Boolean).join(' ');
+  const full = [parts.Name, parts.Patr, parts.Surn].filter(Boolean).join(' ');
+  return { ...m, name, full, surname: parts.Surn, given: parts.Name, case: 'gent', gender: 'masc' };
 }

@@ -21,6 +21,9 @@ export interface Title {
 export function titleLemma(t: Token | undefined): string | undefined {
   if (!t || t.kind !== 'word') return undefined;
   if (TITLE_NOUNS.has(t.lower)) return t.lower;
+  // «после» is also a form of «посол»: the title must be the word's first reading.
+  const first = parsesOf(t)[0];
+  if (first && /^(PREP|CONJ|PRCL|ADVB|INTJ)$/.test(first.tag.POS ?? '')) return undefined;
   const found = lemmas(t).find((l) => TITLE_NOUNS.has(l));
   if (found) return found;
   const stem = t.lower.replace(/(ом|ем|ой|ей|а|я|у|ю|е)$/, '');

@@ -64,6 +64,16 @@ describe('persons', () => {
     expect(r.persons).toEqual([{ name: 'Ольга Петрова', position: 'начальник отдела образования' }]);
   });
 
+  it('reads a man in the genitive where the dictionary also offers a woman in the nominative', () => {
+    const r = facts('Зачитано приветствие председателя горисполкома РБ Дмитрия Медведева.');
+    expect(r.persons.map((p) => p.name)).toEqual(['Дмитрий Медведев']);
+  });
+
+  it('takes no preposition for a title («после» is not «посол»)', () => {
+    const r = facts('После выступления Ивана Петрова гости осмотрели город.');
+    expect(r.persons).toEqual([{ name: 'Иван Петров', position: null }]);
+  });
+
   it('keeps initials as written', () => {
     const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
     expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);

@@ -46,7 +46,12 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
     const adj = parsesOf(t).find(
       (p) => (p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') && p.tag.CAse === hp?.tag.CAse,
     );
-    if (!adj || t.sent !== head.sent || /^(эт|наш|ваш|свой|сво|котор|наиболее|весь|вс)/.test(t.lower)) break;
+    if (
+      !adj ||
+      t.sent !== head.sent ||
+      /^(эт|наш|ваш|свой|сво|котор|наиболее|весь|вс|одн|один|друг|кажд|люб|так|как|ещ)/.test(t.lower)
+    )
+      break;
     const sentenceFirst = doc.sentences[t.sent]?.first === a && !doc.cityAdjAt.has(a);
     words.unshift(nominativeAdjective(t, adj, hp?.tag.GNdr, sentenceFirst));
     first = a;
