@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { twinImporter } from '../commands/import-twins.ts';
@@ -18,6 +19,9 @@ export function registerImportTwinsCommand(program: Command): void {
     .argument('<files...>', 'CSV files, such as twin_cities_raw.csv or twin_cities_geocoded.csv')
     .option('--all', `list every line not imported (the first ${SHOWN_PROBLEMS} otherwise)`)
     .action(async (files: string[], options: { all?: boolean }) => {
+      // Checked first, so a mistyped name does not wait for the database and the gazetteer.
+      const missing = files.filter((file) => !existsSync(file));
+      if (missing.length > 0) throw new Error(`no such file: ${missing.join(', ')}`);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim import-twins', log: console.log });
       try {
         const importer = twinImporter(handle.db, loadGazetteer());
