@@ -1,9 +1,10 @@
 /** Pass 7: the analysed document every later pass reads: tokens, sentences, places, persons. */
 import { splitSentences, tokenize, type Sentence, type Token } from './01-tokens.ts';
-import { parsesOf, parsesOfWord } from './02-morphology.ts';
+import { parsesOf } from './02-morphology.ts';
 import { cityOfAdjective, placeAt, type CityLookup, type PlaceHit, type PlaceMention } from './03-places.ts';
 import { personAt, type PersonMention } from './04-persons.ts';
 import { TITLE_NOUNS } from './05-titles.ts';
+import { spelledLookup } from './07-spelling.ts';
 import { fixGenitiveMan, fixSurname } from './07-surnames.ts';
 
 /** A calendar day; the year may be unknown. */
@@ -32,45 +33,6 @@ export interface Doc {
   warnings: string[];
 }
 
-/** Reports the nominative the text used when the gazetteer spells the city differently («Гомел»). */
-function textSpelling(cities: CityLookup): CityLookup {
-  // With the gazetteer loaded, a place only the dictionary knows («Оша») is no city.
-  const gazetteer = cities.lookup('Москва')?.fromGazetteer === true;
-  const seen = new Map<string, PlaceHit | null>();
-  return {
-    lookup(name) {
-      const known = seen.get(name);
-      if (known !== undefined) return known ?? undefined;
-      const hit = cities.lookup(name);
-      const found =
-        !hit || (gazetteer && !hit.fromGazetteer)
-          ? undefined
-          : ownSpelling(name, hit.name)
-            ? { ...hit, name }
-            : hit;
-      if (seen.size > 50_000) seen.clear();
-      seen.set(name, found ?? null);
-      return found;
-    },
-  };
-}
-
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
-
-/** The text's nominative («Гомель») beats the gazetteer's odd one («Гомел»), an oblique case («Пензе») does not. */
-function ownSpelling(query: string, gazetteerName: string): boolean {
-  if (!/^\p{Lu}/u.test(query)) return false;
-  if (fold(query) === fold(gazetteerName)) return true;
-  if (
-    Math.abs(query.length - gazetteerName.length) > 1 ||
-    fold(query).slice(0, 4) !== fold(gazetteerName).slice(0, 4)
-  )
-    return false;
-  return parsesOfWord(query).some((p) => p.tag.Geox === true && p.tag.CAse === 'nomn');
-}
-
-const spellings = new WeakMap<CityLookup, CityLookup>();
-
 // Institutions, streets and monuments named after a person: the namesake is not an actor.
 const NAMESAKE =
   /^(им|имени|ул|пр|пл|памятник\p{L}*|бюст\p{L}*|мемориал\p{L}*|улиц\p{L}*|проспект\p{L}*|площад\p{L}*|переул\p{L}*|бульвар\p{L}*|сквер\p{L}*|парк\p{L}*)$/u;
@@ -97,8 +59,7 @@ function adjectiveHere(tokens: Token[], i: number): boolean {
 export function analyse(text: string, rawCities: CityLookup, homeCity?: string, published?: Day): Doc {
   const tokens = tokenize(text);
   const sentences = splitSentences(tokens, text);
-  let cities = spellings.get(rawCities);
-  if (!cities) spellings.set(rawCities, (cities = textSpelling(rawCities)));
+  const cities = spelledLookup(rawCities);
   const doc: Doc = {
     text,
     tokens,
