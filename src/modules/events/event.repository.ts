@@ -3,7 +3,8 @@ import type { Database, EventRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
-import type { Event, EventCreate, EventListQuery, EventUpdate, Participant } from './event.schema.ts';
+import type { Event, EventCreate, EventListQuery, EventUpdate } from './event.schema.ts';
+import { selectParticipants } from './event-participant.repository.ts';
 
 /** Maps a stored event row and its participants to the domain shape. */
 export function toEvent(row: EventRow, participants: Event['participants']): Event {
@@ -23,24 +24,11 @@ export function toEvent(row: EventRow, participants: Event['participants']): Eve
 }
 
 async function withParticipants(db: Kysely<Database>, rows: EventRow[]): Promise<Event[]> {
-  const ids = rows.map((row) => row.id);
-  const participantRows =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('event_participant')
-          .selectAll()
-          .where('event_id', 'in', ids)
-          .orderBy('id')
-          .execute();
-  const byEvent = new Map<number, Event['participants']>();
-  for (const { event_id, city_id, organization_id, person_id, role, id } of participantRows) {
-    byEvent.set(event_id, [
-      ...(byEvent.get(event_id) ?? []),
-      { id, cityId: city_id, organizationId: organization_id, personId: person_id, role },
-    ]);
-  }
-  return rows.map((row) => toEvent(row, byEvent.get(row.id) ?? []));
+  const participants = await selectParticipants(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toEvent(row, participants.get(row.id) ?? []));
 }
 
 /** The event with this id and its participants, if any. */
@@ -88,28 +76,6 @@ export async function insertEvent(db: Kysely<Database>, input: EventCreate): Pro
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** Replaces the participants of an event. */
-export async function replaceParticipants(
-  db: Kysely<Database>,
-  eventId: number,
-  participants: Participant[],
-) {
-  await db.deleteFrom('event_participant').where('event_id', '=', eventId).execute();
-  if (participants.length === 0) return;
-  await db
-    .insertInto('event_participant')
-    .values(
-      participants.map((participant) => ({
-        event_id: eventId,
-        city_id: participant.cityId,
-        organization_id: participant.organizationId,
-        person_id: participant.personId,
-        role: participant.role,
-      })),
-    )
-    .execute();
 }
 
 /** Applies a change to the event's own fields when the stored version is still the one given. */

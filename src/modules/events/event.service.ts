@@ -9,10 +9,10 @@ import {
   findEventById,
   findEventByIdOrThrow,
   insertEvent,
-  replaceParticipants,
   selectEventPage,
   updateEventRow,
 } from './event.repository.ts';
+import { replaceParticipants } from './event-participant.repository.ts';
 import { eventCreateSchema, eventListQuerySchema, eventUpdateSchema, type Event } from './event.schema.ts';
 
 /** Records an event with its participants in one transaction, audited. */

@@ -1,28 +1,10 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database, PersonRow, PositionTable } from '../../db/database.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Database, PersonRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
-import type {
-  Person,
-  PersonCreate,
-  PersonListQuery,
-  PersonUpdate,
-  Position,
-  PositionInput,
-} from './person.schema.ts';
-
-/** Maps a stored position row to the domain shape. */
-export function toPosition(row: Selectable<PositionTable>): Position {
-  return {
-    id: row.id,
-    title: row.title,
-    organizationId: row.organization_id,
-    cityId: row.city_id,
-    startedOn: row.started_on,
-    endedOn: row.ended_on,
-  };
-}
+import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Position } from './person.schema.ts';
+import { selectPositions } from './position.repository.ts';
 
 /** Maps a stored person row and its positions to the domain shape. */
 export function toPerson(row: PersonRow, positions: Position[]): Person {
@@ -38,23 +20,6 @@ export function toPerson(row: PersonRow, positions: Position[]): Person {
     updatedAt: isoTimestamp(row.updated_at),
     positions,
   };
-}
-
-async function selectPositions(db: Kysely<Database>, personIds: number[]): Promise<Map<number, Position[]>> {
-  const byPerson = new Map<number, Position[]>();
-  if (personIds.length === 0) return byPerson;
-  const rows = await db
-    .selectFrom('position')
-    .selectAll()
-    .where('person_id', 'in', personIds)
-    // Current and latest positions first; open-ended ones are current.
-    .orderBy(sql`coalesce(ended_on, '9999-12-31')`, 'desc')
-    .orderBy(sql`coalesce(started_on, '0001-01-01')`, 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  for (const row of rows)
-    byPerson.set(row.person_id, [...(byPerson.get(row.person_id) ?? []), toPosition(row)]);
-  return byPerson;
 }
 
 async function withPositions(db: Kysely<Database>, rows: PersonRow[]): Promise<Person[]> {
@@ -104,25 +69,6 @@ export async function insertPerson(db: Kysely<Database>, input: PersonCreate): P
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** Replaces a person's positions with `positions`. */
-export async function replacePositions(db: Kysely<Database>, personId: number, positions: PositionInput[]) {
-  await db.deleteFrom('position').where('person_id', '=', personId).execute();
-  if (positions.length === 0) return;
-  await db
-    .insertInto('position')
-    .values(
-      positions.map((position) => ({
-        person_id: personId,
-        title: position.title,
-        organization_id: position.organizationId,
-        city_id: position.cityId,
-        started_on: position.startedOn,
-        ended_on: position.endedOn,
-      })),
-    )
-    .execute();
 }
 
 /** Applies a change to the person's own fields when the stored version is still the one given. */

@@ -9,11 +9,11 @@ import {
   findPersonById,
   findPersonByIdOrThrow,
   insertPerson,
-  replacePositions,
   selectPersonPage,
   updatePersonRow,
 } from './person.repository.ts';
 import { splitFullName } from './person-name.ts';
+import { replacePositions } from './position.repository.ts';
 import {
   personCreateSchema,
   personListQuerySchema,

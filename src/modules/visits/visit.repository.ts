@@ -4,6 +4,7 @@ import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
+import { selectMembers } from './visit-member.repository.ts';
 
 /** Maps a stored visit row and its members to the domain shape. */
 export function toVisit(row: VisitRow, members: VisitMember[]): Visit {
@@ -26,24 +27,11 @@ export function toVisit(row: VisitRow, members: VisitMember[]): Visit {
 }
 
 async function withMembers(db: Kysely<Database>, rows: VisitRow[]): Promise<Visit[]> {
-  const ids = rows.map((row) => row.id);
-  const memberRows =
-    ids.length === 0
-      ? []
-      : await db
-          .selectFrom('visit_member')
-          .selectAll()
-          .where('visit_id', 'in', ids)
-          .orderBy('person_id')
-          .execute();
-  const byVisit = new Map<number, VisitMember[]>();
-  for (const member of memberRows) {
-    byVisit.set(member.visit_id, [
-      ...(byVisit.get(member.visit_id) ?? []),
-      { personId: member.person_id, role: member.role },
-    ]);
-  }
-  return rows.map((row) => toVisit(row, byVisit.get(row.id) ?? []));
+  const members = await selectMembers(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toVisit(row, members.get(row.id) ?? []));
 }
 
 /** The visit with this id and its delegation, if any. */
@@ -94,16 +82,6 @@ export async function insertVisit(db: Kysely<Database>, input: VisitCreate): Pro
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** Replaces the delegation of a visit. */
-export async function replaceVisitMembers(db: Kysely<Database>, visitId: number, members: VisitMember[]) {
-  await db.deleteFrom('visit_member').where('visit_id', '=', visitId).execute();
-  if (members.length === 0) return;
-  await db
-    .insertInto('visit_member')
-    .values(members.map((member) => ({ visit_id: visitId, person_id: member.personId, role: member.role })))
-    .execute();
 }
 
 /** Applies a change to the visit's own fields when the stored version is still the one given. */

@@ -9,10 +9,10 @@ import {
   findVisitById,
   findVisitByIdOrThrow,
   insertVisit,
-  replaceVisitMembers,
   selectVisitPage,
   updateVisitRow,
 } from './visit.repository.ts';
+import { replaceVisitMembers } from './visit-member.repository.ts';
 import { visitCreateSchema, visitListQuerySchema, visitUpdateSchema, type Visit } from './visit.schema.ts';
 
 /** Records a visit with its delegation in one transaction, audited. */
