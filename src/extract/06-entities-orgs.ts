@@ -37,13 +37,25 @@ function descriptorBefore(tokens: Token[], i: number): boolean {
 
 // Capitals that are a Roman numeral (Cyrillic Х included) or a shouted headline are not names.
 const ROMAN = /^[IVXLCMХ]+$/;
+// A headline in capitals: three or more words in capitals in a row, one-letter words included.
+function shouted(tokens: Token[], i: number): boolean {
+  const caps = (k: number) => {
+    const t = tokens[k];
+    return !!t && t.kind === 'word' && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  };
+  let first = i;
+  let last = i;
+  while (first > i - 3 && caps(first - 1)) first--;
+  while (last < i + 3 && caps(last + 1)) last++;
+  return last - first >= 2;
+}
+
 /** True for an organization's abbreviation in capitals at token i («МВД», not «США», «СМИ» or «XX»). */
 export function abbreviation(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!t || !t.upper || t.text.length > 8 || ROMAN.test(t.text) || /\d/.test(t.text)) return false;
   if (PLACE_ABBREVIATIONS.has(t.text) || NOT_ORG_ABBREVIATIONS.has(t.text)) return false;
-  const shouting = (k: number) => tokens[k]?.upper && !PLACE_ABBREVIATIONS.has(tokens[k]?.text ?? '');
-  return !(shouting(i - 1) && shouting(i + 1)) && !(t.latin && t.text.length > 5);
+  return !shouted(tokens, i) && !(t.latin && t.text.length > 5);
 }
 
 /** Organization rules, tried in this order at each token. */
