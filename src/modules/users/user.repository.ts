@@ -112,6 +112,19 @@ export async function insertUserRole(db: Kysely<Database>, userId: number, grant
     .execute();
 }
 
+/** Takes a role away; taking one the user does not hold changes nothing. */
+export async function deleteUserRole(db: Kysely<Database>, userId: number, grant: RoleGrant): Promise<void> {
+  await db
+    .deleteFrom('user_role')
+    .where('user_id', '=', userId)
+    .where('role', '=', grant.role)
+    .where(sql<boolean>`coalesce(city_id, 0) = ${'cityId' in grant ? grant.cityId : 0}`)
+    .where(
+      sql<boolean>`coalesce(organization_id, 0) = ${'organizationId' in grant ? grant.organizationId : 0}`,
+    )
+    .execute();
+}
+
 /** Stores the hash of a user's password (the hashing itself is the auth module's). */
 export async function setUserPasswordHash(
   db: Kysely<Database>,

@@ -7,7 +7,7 @@ import { listAuditEntriesOfRecord } from '../audit/audit.repository.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.schema.ts';
 import { insertTestCity } from '../audit/test-cities.ts';
 import { findUserByEmail } from './user.repository.ts';
-import { addUserRole, createUser, listUsers } from './user.service.ts';
+import { addUserRole, createUser, listUsers, removeUserRole } from './user.service.ts';
 
 describe.each(testEngines())('users on $engine', ({ open }) => {
   let handle: DatabaseHandle;
@@ -56,5 +56,16 @@ describe.each(testEngines())('users on $engine', ({ open }) => {
     expect((await listUsers(db, { q: 'EDITOR' })).items.map((user) => user.email)).toEqual([
       'editor@baranovichi.by',
     ]);
+
+    const viewer = await addUserRole(db, SYSTEM_ACTOR, editor.id, {
+      role: 'city_viewer',
+      cityId: baranovichi,
+    });
+    expect(viewer.roles).toHaveLength(2);
+    const removed = await removeUserRole(db, SYSTEM_ACTOR, editor.id, {
+      role: 'city_editor',
+      cityId: baranovichi,
+    });
+    expect(removed.roles).toEqual([{ role: 'city_viewer', cityId: baranovichi }]);
   });
 });

@@ -10,6 +10,7 @@ import {
   findUserById,
   findUserByIdOrThrow,
   insertUser,
+  deleteUserRole,
   insertUserRole,
   selectUserPage,
 } from './user.repository.ts';
@@ -45,6 +46,33 @@ export async function addUserRole(
   return inTransaction(db, async (trx) => {
     const before = await findUserByIdOrThrow(trx, id);
     await insertUserRole(trx, id, grant);
+    const after = await findUserByIdOrThrow(trx, id);
+    if (after.roles.length !== before.roles.length) {
+      await insertAuditEntry(trx, {
+        actor,
+        action: 'update',
+        recordType: 'user',
+        recordId: id,
+        before,
+        after,
+      });
+    }
+    return after;
+  });
+}
+
+/** Takes a role away from a user; audited as a change of the user when they held it. */
+export async function removeUserRole(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  input: unknown,
+): Promise<User> {
+  const id = parseInput(recordIdSchema, userId);
+  const grant = parseInput(roleGrantSchema, input);
+  return inTransaction(db, async (trx) => {
+    const before = await findUserByIdOrThrow(trx, id);
+    await deleteUserRole(trx, id, grant);
     const after = await findUserByIdOrThrow(trx, id);
     if (after.roles.length !== before.roles.length) {
       await insertAuditEntry(trx, {
