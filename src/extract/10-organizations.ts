@@ -2,7 +2,7 @@
 import type { Token } from './01-tokens.ts';
 import { inflectTo, lemmas, parsesOf, type AzParse } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
-import { COMPANY_FORMS, LEGAL_FORMS, ORG_KINDS, ORG_TAIL_STOP, type OrgKind } from './10-org-kinds.ts';
+import { ORG_KINDS, ORG_TAIL_STOP, type OrgKind } from './10-org-kinds.ts';
 import { cityTail, genitiveTailWord, namesakeEnd, nominativeAdjective, quotedEnd } from './10-org-parts.ts';
 
 /** An organization mention over tokens [first, last). */
@@ -87,6 +87,14 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
       k += 2;
       continue;
     }
+    const place = doc.placeAt.get(k);
+    if (kind.body && place?.city && place.case === 'gent') {
+      // «администрация Кузнецка»: a city's own body names the city right after it.
+      city ??= place.name;
+      words.push(phraseText(tokens, k, place.last));
+      k = place.last;
+      continue;
+    }
     const c = cityTail(doc, k);
     if (c) {
       city ??= c.city;
@@ -106,46 +114,4 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
   if (city) distinct = true;
   const name = words.filter(Boolean).join(' ');
   return { first, last: k, name, city, kind, distinct, rule: `org.${hk[0]}` };
-}
-
-/** Every organization mention, left to right, without overlaps. */
-export function findOrganizations(doc: Doc): OrgMention[] {
-  const out: OrgMention[] = [];
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const m = legalFormAt(doc, i) ?? orgAt(doc, i);
-    if (!m) continue;
-    const prev = out[out.length - 1];
-    if (prev && m.first < prev.last) continue;
-    out.push(m);
-    i = m.last - 1;
-  }
-  return out;
-}
-
-/** «ГУО «Средняя школа № 3 г. Барановичи»»: the quoted name read as an organization of its own. */
-function legalFormAt(doc: Doc, i: number): OrgMention | undefined {
-  const t = doc.tokens[i] as Token;
-  if (!t.upper || !LEGAL_FORMS.has(t.text)) return undefined;
-  const end = quotedEnd(doc, i + 1);
-  if (!end) return undefined;
-  for (let j = i + 2; j < end - 1; j++) {
-    const inner = orgAt(doc, j, end - 1);
-    // A company keeps its legal form and quoted name; a school or museum is known by its own name.
-    const company = inner && COMPANY_FORMS.has(t.text);
-    if (inner && company) {
-      const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
-      return { ...inner, name, first: i, last: end, distinct: true, rule: 'org.legal-company' };
-    }
-    if (inner) return { ...inner, first: i, last: end, distinct: true, rule: `org.legal.${inner.rule}` };
-  }
-  const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
-  return {
-    first: i,
-    last: end,
-    name,
-    city: undefined,
-    kind: ORG_KINDS.get('предприятие') as OrgKind,
-    distinct: true,
-    rule: 'org.legal',
-  };
 }

@@ -160,6 +160,18 @@ describe('agreements', () => {
     expect(pairs(text).map((a) => a.kind)).toEqual(['twinning']);
   });
 
+  it('reads «администрация Кузнецка» and «мэрия Пензы» as bodies of their towns', () => {
+    expect(pairs('Мэрия Пензы и акимат Караганды заключили меморандум.')).toEqual([
+      {
+        kind: 'memorandum',
+        parties: [
+          ['мэрия Пензы', 'Пенза'],
+          ['акимат Караганды', 'Караганда'],
+        ],
+      },
+    ]);
+  });
+
   it('gives the day of signing when the sentence states it', () => {
     const [a] = facts(
       '9 февраля 2024 года подписано соглашение о сотрудничестве между Пинском и Пензой.',

@@ -5,7 +5,7 @@ import type { CityLookup } from './03-places.ts';
 import { findEntities } from './06-entities.ts';
 import { analyse, type Day } from './07-document.ts';
 import { datelineDay, findDates } from './08-dates.ts';
-import { findOrganizations } from './10-organizations.ts';
+import { findOrganizations } from './10-org-mentions.ts';
 import { findActors, personFacts } from './11-people.ts';
 import { findVisitDrafts } from './12-visits.ts';
 import { guessHome, mergeVisits, visitFacts } from './12-visit-merge.ts';

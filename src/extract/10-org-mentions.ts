@@ -1,0 +1,48 @@
+/** Pass 10, scan: every organization mention of the text, legal forms with quoted names included. */
+import type { Token } from './01-tokens.ts';
+import { phraseText, type Doc } from './07-document.ts';
+import { COMPANY_FORMS, LEGAL_FORMS, ORG_KINDS, type OrgKind } from './10-org-kinds.ts';
+import { quotedEnd } from './10-org-parts.ts';
+import { orgAt, type OrgMention } from './10-organizations.ts';
+
+/** Every organization mention, left to right, without overlaps. */
+export function findOrganizations(doc: Doc): OrgMention[] {
+  const out: OrgMention[] = [];
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const m = legalFormAt(doc, i) ?? orgAt(doc, i);
+    if (!m) continue;
+    const prev = out[out.length - 1];
+    if (prev && m.first < prev.last) continue;
+    out.push(m);
+    i = m.last - 1;
+  }
+  return out;
+}
+
+/** «ГУО «Средняя школа № 3 г. Барановичи»»: the quoted name read as an organization of its own. */
+function legalFormAt(doc: Doc, i: number): OrgMention | undefined {
+  const t = doc.tokens[i] as Token;
+  if (!t.upper || !LEGAL_FORMS.has(t.text)) return undefined;
+  const end = quotedEnd(doc, i + 1);
+  if (!end) return undefined;
+  for (let j = i + 2; j < end - 1; j++) {
+    const inner = orgAt(doc, j, end - 1);
+    // A company keeps its legal form and quoted name; a school or museum is known by its own name.
+    const company = inner && COMPANY_FORMS.has(t.text);
+    if (inner && company) {
+      const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
+      return { ...inner, name, first: i, last: end, distinct: true, rule: 'org.legal-company' };
+    }
+    if (inner) return { ...inner, first: i, last: end, distinct: true, rule: `org.legal.${inner.rule}` };
+  }
+  const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
+  return {
+    first: i,
+    last: end,
+    name,
+    city: undefined,
+    kind: ORG_KINDS.get('предприятие') as OrgKind,
+    distinct: true,
+    rule: 'org.legal',
+  };
+}
