@@ -84,7 +84,7 @@ export const LATIN_GIVEN_NAMES = words(`
 
 /** Capitals that are common abbreviations or legal forms, not organizations by themselves. */
 export const NOT_ORG_ABBREVIATIONS = new Set(
-  'СМИ ОАО ЗАО ООО ПАО АО НКО ГБ МБ КБ ТБ ПО СПО ВВП НДС ДТП ЧП ИТ ПК ТВ ЖЖ ВИЧ СПИД ОРВИ ДНК РНК ИНН ФИО КПД МРОТ ЕГЭ ОГЭ ВУЗ ВУЗы ТЭЦ ГЭС АЭС СИЗО ЗАГС МКАД ЖКХ НИОКР ОК ОС СМС SMS UTC GMT ИА ТМ ТМА PS NB'.split(
+  'СМИ ОАО ЗАО ООО ПАО АО НКО ГБ МБ КБ ТБ ПО СПО ВВП НДС ДТП ЧП ИТ ПК ТВ ЖЖ ВИЧ СПИД ОРВИ ДНК РНК ИНН ФИО КПД МРОТ ЕГЭ ОГЭ ВУЗ ВУЗы ТЭЦ ГЭС АЭС СИЗО ЗАГС МКАД ЖКХ НИОКР ОК ОС СМС SMS UTC GMT ИА ТМ ТМА PS NB ФК ХК ПФК НИИ ОКБ НПО ГК ФГБУ ФГБОУ ЧОП ГУП МУП ФГУП АНО ГБУ МБОУ ТОО ИП'.split(
     ' ',
   ),
 );
