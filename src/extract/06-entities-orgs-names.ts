@@ -7,7 +7,7 @@ import { phraseMatcher } from './06-entities-phrases.ts';
 import { adjParses, isCommonWord, lemmaOf, nameStem, spanText, type Rule } from './06-entities-words.ts';
 import { keepCapitals, nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
-const knownPhraseEnd = phraseMatcher(KNOWN_ORG_PHRASES);
+const knownPhrase = phraseMatcher(KNOWN_ORG_PHRASES);
 // Stems that make agencies and companies of compounds: «Росприроднадзор», «Рыбохрана», «Мосэнерго».
 const COMPOUND =
   /^(рос|мос|гос|мин|фед|глав)\p{Ll}{4,}|(надзор|охрана|энерго|телеком|нефть|газ|банк|строй|трест)$/u;
@@ -24,7 +24,7 @@ export const KNOWN_NAME_RULES: Rule[] = [
     id: 'org.known-phrase',
     type: 'ORG',
     at(tokens, i) {
-      const last = tokens[i]?.cap ? knownPhraseEnd(tokens, i) : undefined;
+      const last = tokens[i]?.cap ? knownPhrase(tokens, i)?.last : undefined;
       if (!last) return undefined;
       return { first: i, last, normal: nominativePhrase(tokens, i, phraseHead(tokens, i, last), last) };
     },

@@ -19,20 +19,25 @@ export function formsOf(t: Pick<Token, 'text' | 'lower' | 'kind'>): string[] {
   return hit;
 }
 
-/** Finds where a listed phrase starting at token i ends; entries are words joined by «|». */
-export type PhraseMatcher = (tokens: Token[], i: number) => number | undefined;
+/** The listed phrase that starts at a token: where it ends and the entry it matched. */
+export type PhraseMatcher = (tokens: Token[], i: number) => { last: number; entry: string } | undefined;
 
-/** Builds a matcher over the entries, indexed by the lemmas of their first word. */
+interface Entry {
+  entry: string;
+  sets: Set<string>[];
+}
+
+/** Builds a matcher over the entries (words joined by «|»), indexed by the lemmas of their first word. */
 export function phraseMatcher(entries: Iterable<string>): PhraseMatcher {
-  let index: Map<string, Set<string>[][]> | undefined;
+  let index: Map<string, Entry[]> | undefined;
   const build = () => {
-    const map = new Map<string, Set<string>[][]>();
+    const map = new Map<string, Entry[]>();
     for (const entry of entries) {
       const sets = entry.split('|').map((w) => {
         const tok = { text: w, lower: w, kind: 'word', cap: false, upper: false, latin: false };
         return new Set(formsOf(tok as Token));
       });
-      for (const key of sets[0] ?? []) map.set(key, [...(map.get(key) ?? []), sets]);
+      for (const key of sets[0] ?? []) map.set(key, [...(map.get(key) ?? []), { entry, sets }]);
     }
     return map;
   };
@@ -40,14 +45,14 @@ export function phraseMatcher(entries: Iterable<string>): PhraseMatcher {
     const t = tokens[i];
     if (!t || t.kind !== 'word') return undefined;
     index ??= build();
-    let best: number | undefined;
+    let best: { last: number; entry: string } | undefined;
     for (const key of formsOf(t)) {
-      for (const sets of index.get(key) ?? []) {
+      for (const { entry, sets } of index.get(key) ?? []) {
         const ok = sets.every((set, j) => {
           const w = tokens[i + j];
           return !!w && w.kind === 'word' && w.sent === t.sent && formsOf(w).some((f) => set.has(f));
         });
-        if (ok && (best === undefined || i + sets.length > best)) best = i + sets.length;
+        if (ok && (!best || i + sets.length > best.last)) best = { last: i + sets.length, entry };
       }
     }
     return best;

@@ -24,11 +24,19 @@ import { nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
 // Kinds after which the capitalized word is the place's own name: «река Славянка», «село Заозерье».
 const NAMED_KINDS = new Set(
-  'река озеро остров гора залив пролив полуостров город село деревня поселок хутор станица аул кишлак улица проспект переулок бульвар площадь шоссе набережная'.split(
+  'сектор река озеро остров гора залив пролив полуостров город село деревня поселок хутор станица аул кишлак улица проспект переулок бульвар площадь шоссе набережная'.split(
     ' ',
   ),
 );
-const multiwordEnd = phraseMatcher(MULTIWORD_PLACES);
+const multiword = phraseMatcher(MULTIWORD_PLACES);
+// The entries are nominative: each word capitalized but the small ones («Берег Слоновой Кости»).
+const canonical = (entry: string) =>
+  entry
+    .split('|')
+    .map((w) =>
+      w.length < 3 ? w : w.replace(/(^|-)(\p{Ll})/gu, (_m, d: string, c: string) => d + c.toUpperCase()),
+    )
+    .join(' ');
 
 // Sides of the world before a region: «в западной Европе», «на южном Урале».
 const SIDES = new Set(['северный', 'южный', 'западный', 'восточный', 'центральный'].flatMap(sideForms));
@@ -57,9 +65,12 @@ export const STRONG_PLACE_RULES: Rule[] = [
     type: 'LOC',
     at(tokens, i) {
       if (!isCapWord(tokens[i])) return undefined;
-      const last = multiwordEnd(tokens, i);
-      if (last === undefined) return undefined;
-      return { first: i, last, normal: nominativePhrase(tokens, i, phraseHead(tokens, i, last), last) };
+      const m = multiword(tokens, i);
+      if (!m) return undefined;
+      // Several words take the list's nominative («Эль Сальвадоре» → «Эль Сальвадор»); one word is inflected.
+      const one = () => nominativePhrase(tokens, i, phraseHead(tokens, i, m.last), m.last);
+      const normal = m.last - i > 1 ? canonical(m.entry) : one();
+      return { first: i, last: m.last, normal };
     },
   },
   // Гости из Свердловской области прошли по Манежной площади к Северной Африке на карте.
