@@ -11,8 +11,9 @@ import { loadMorphology } from '../src/extract/02-morphology.ts';
 import { loadCityLookup } from '../src/extract/03-city-lookup.ts';
 import { findEntities } from '../src/extract/06-entities.ts';
 import { extract } from '../src/extract/index.ts';
+import { sharedDir } from '../src/shared-dir.ts';
 
-const DIR = '../shared/data/factrueval-2016/testset';
+const DIR = sharedDir('data', 'factrueval-2016', 'testset');
 const texts = readdirSync(DIR)
   .filter((f) => f.endsWith('.txt'))
   .sort()

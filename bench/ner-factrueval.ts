@@ -5,13 +5,14 @@ import { splitSentences, tokenize } from '../src/extract/01-tokens.ts';
 import { loadMorphology } from '../src/extract/02-morphology.ts';
 import { loadCityLookup } from '../src/extract/03-city-lookup.ts';
 import { findMentions } from '../src/extract/06-entities.ts';
+import { sharedDir } from '../src/shared-dir.ts';
 
 const [set, outDir] = process.argv.slice(2);
 if ((set !== 'devset' && set !== 'testset') || !outDir) {
   console.error('usage: npx tsx bench/ner-factrueval.ts devset|testset OUT_DIR');
   process.exit(2);
 }
-const data = process.env.FACTRUEVAL_DIR ?? '/work/shared/data/factrueval-2016';
+const data = process.env.FACTRUEVAL_DIR ?? sharedDir('data', 'factrueval-2016');
 const docs = JSON.parse(readFileSync(join(data, `ner-${set}.json`), 'utf8')) as {
   id: string;
   text: string;

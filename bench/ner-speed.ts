@@ -11,9 +11,10 @@ import { loadMorphology } from '../src/extract/02-morphology.ts';
 import { loadCityLookup } from '../src/extract/03-city-lookup.ts';
 import type { CityLookup } from '../src/extract/03-places.ts';
 import { findEntities } from '../src/extract/06-entities.ts';
+import { sharedDir } from '../src/shared-dir.ts';
 
 const set = process.argv[2] ?? 'testset';
-const data = process.env.FACTRUEVAL_DIR ?? '/work/shared/data/factrueval-2016';
+const data = process.env.FACTRUEVAL_DIR ?? sharedDir('data', 'factrueval-2016');
 const texts = (JSON.parse(readFileSync(join(data, `ner-${set}.json`), 'utf8')) as { text: string }[]).map(
   (d) => d.text,
 );

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { sharedDir } from '../shared-dir.ts';
 
 const run = promisify(execFile);
-const SEED = '../shared/seed/000_99b162f3906cbee7';
+const SEED = sharedDir('seed', '000_99b162f3906cbee7');
 
 async function pobratim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { openRegistry } from '../commands/open-registry.ts';
-import { DEFAULT_SEED_DIR, readSeedArticle, seedDemo } from '../commands/seed-demo.ts';
+import { defaultSeedDir, readSeedArticle, seedDemo } from '../commands/seed-demo.ts';
 
 /** `pobratim seed-demo`: loads the records of the seed article; a second run changes nothing. */
 export function registerSeedDemoCommand(program: Command): void {
@@ -10,12 +10,11 @@ export function registerSeedDemoCommand(program: Command): void {
     .description('load the demo records of the seed press release (Baranovichi to Kuznetsk, September 2025)')
     .option(
       '--seed-dir <dir>',
-      'folder holding the seed article and its expected extraction',
-      DEFAULT_SEED_DIR,
+      'folder holding the seed article and its expected extraction (default: ../shared/seed)',
     )
-    .action(async (options: { seedDir: string }) => {
+    .action(async (options: { seedDir?: string }) => {
       // Read before the database opens: a wrong folder should not wait for the gazetteer to load.
-      const article = await readSeedArticle(options.seedDir);
+      const article = await readSeedArticle(options.seedDir ?? defaultSeedDir());
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim seed-demo', log: console.log });
       try {
         // One transaction: a failure halfway leaves the registry as it was.

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database, RecordType } from '../db/database.ts';
 import { validationFailed } from '../errors.ts';
@@ -21,9 +20,12 @@ import { createTwinning } from '../modules/twinnings/twinning.service.ts';
 import { findVisitByRoute } from '../modules/visits/visit.repository.ts';
 import { createVisit } from '../modules/visits/visit.service.ts';
 import * as seed from './seed-demo-article.ts';
+import { sharedDir } from '../shared-dir.ts';
 
-/** Where the seed article lives: `../shared/seed/` beside the repository. */
-export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../../shared/seed/', import.meta.url));
+/** Where the seed article lives: the shared folder's `seed/` (looked up when needed, not at import). */
+export function defaultSeedDir(): string {
+  return sharedDir('seed');
+}
 
 /** What a seed-demo run did: records created and changed (none on a second run), and how many it found. */
 export interface SeedDemoResult {
@@ -57,7 +59,7 @@ export interface SeedArticle {
 }
 
 /** Reads the seed article from its folder; a missing file is named with the option that fixes it. */
-export async function readSeedArticle(seedDir = DEFAULT_SEED_DIR): Promise<SeedArticle> {
+export async function readSeedArticle(seedDir = defaultSeedDir()): Promise<SeedArticle> {
   const file = path.join(seedDir, seed.SEED_ARTICLE.file);
   try {
     const body = await readFile(`${file}.txt`, 'utf8');

@@ -129,7 +129,8 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
   it('upgrades a database of the previous release and keeps its rows', async () => {
     const handle = await open({ migrate: false });
     try {
-      await migrateTo(handle.db, '0003-activities');
+      // The previous release ended with the accounts; this one adds the sign-in throttle.
+      await migrateTo(handle.db, '0004-accounts');
       await handle.db
         .insertInto('city')
         .values({
@@ -143,13 +144,14 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
           city_day: null,
         })
         .execute();
-      expect(await migrateToLatest(handle.db)).toEqual(['0004-accounts']);
+      expect(await migrateToLatest(handle.db)).toEqual(['0007-login-attempts']);
       const rows = await handle.db.selectFrom('city').select('name_ru').execute();
       expect(rows).toEqual([{ name_ru: 'Барановичи' }]);
       await handle.db
         .insertInto('home_city')
         .values({ city_id: (await handle.db.selectFrom('city').select('id').executeTakeFirstOrThrow()).id })
         .execute();
+      await handle.db.insertInto('login_failure').values({ email_key: 'someone@example.org' }).execute();
     } finally {
       await handle.close();
     }

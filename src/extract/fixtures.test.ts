@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract, prepareExtractor } from './index.ts';
+import { sharedDir } from '../shared-dir.ts';
 
 beforeAll(prepareExtractor, 60_000);
 
 const DIR = 'src/extract/fixtures';
-const SCORER = '../shared/tools/score-extraction.mjs';
+const SCORER = sharedDir('tools', 'score-extraction.mjs');
 const options = JSON.parse(readFileSync(join(DIR, 'options.json'), 'utf8')) as Record<string, object>;
 
 describe('press-release fixtures', () => {
-  it.skipIf(!existsSync(SCORER))('score at least 0.85 extraction F1 against their gold files', () => {
+  it('score at least 0.85 extraction F1 against their gold files', () => {
     const out = mkdtempSync(join(tmpdir(), 'pobratim-fixtures-'));
     for (const file of readdirSync(DIR).filter((f) => f.endsWith('.txt'))) {
       const name = file.replace(/\.txt$/, '');

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from './index.ts';
 import { extractionResultSchema } from './extraction.schema.ts';
 import { facts, prepareExtractor } from './golden.ts';
+import { sharedDir } from '../shared-dir.ts';
 
 beforeAll(prepareExtractor, 60_000);
 
-const SEED = '../shared/seed/000_99b162f3906cbee7';
+const SEED = sharedDir('seed', '000_99b162f3906cbee7');
 const seedText = readFileSync(`${SEED}.txt`, 'utf8');
 const expected = JSON.parse(readFileSync(`${SEED}.expected.json`, 'utf8')) as Record<string, unknown[]>;
 const sorted = (list: unknown[]) => list.map((x) => JSON.stringify(x)).sort();

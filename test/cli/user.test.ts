@@ -62,5 +62,5 @@ describe('pobratim user add', () => {
     } finally {
       await handle.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
