@@ -43,16 +43,29 @@ export function mergeVisits(drafts: VisitDraft[], home: string | undefined): Vis
   return out;
 }
 
-/** The home city: given, else read off the first visit and how the text says «наш». */
+/** The home city: given; else the side of the first visit the text leaves unnamed, as the city it names most. */
 export function guessHome(doc: Doc, drafts: VisitDraft[]): string | undefined {
   if (doc.homeCity) return doc.homeCity;
-  const first = drafts.find((d) => d.from && 'city' in d.from) ?? drafts.find((d) => d.to && 'city' in d.to);
-  if (!first) return undefined;
-  const host = HOME_AS_HOST.test(doc.text);
-  const guest = HOME_AS_GUEST.test(doc.text);
-  if (host && !guest) return cityOf(first.to, undefined) ?? undefined;
-  if (guest || host) return cityOf(first.from, undefined) ?? cityOf(first.to, undefined);
+  const first = drafts.find((d) => (d.from && 'city' in d.from) || (d.to && 'city' in d.to));
+  const from = cityOf(first?.from, undefined);
+  const to = cityOf(first?.to, undefined);
+  if (from && to) {
+    if (HOME_AS_HOST.test(doc.text) && !HOME_AS_GUEST.test(doc.text)) return to;
+    return HOME_AS_GUEST.test(doc.text) || HOME_AS_HOST.test(doc.text) ? from : undefined;
+  }
+  // The writer's own town goes unnamed as a side of the visit but shows in its institutions.
+  if (from || to || /(^|[^\p{L}])наш\p{L}*\s+город/iu.test(doc.text)) return mostNamedCity(doc, from ?? to);
   return undefined;
+}
+
+function mostNamedCity(doc: Doc, except: string | undefined): string | undefined {
+  const counts = new Map<string, number>();
+  const add = (name: string) => name !== except && counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const p of doc.placeAt.values()) if (p.city) add(p.name);
+  for (const hit of doc.cityAdjAt.values()) add(hit.name);
+  let best: string | undefined;
+  for (const [name, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = name;
+  return best;
 }
 
 /** The visits field: sides resolved against the home city, dates in ISO, the head as a person. */

@@ -111,6 +111,17 @@ describe('visits', () => {
     expect([v?.from_city, v?.to_city]).toEqual(['Пенза', 'Барановичи']);
   });
 
+  it('guesses the home city as the unnamed side the text names most, and dates the visit by the sentence before', () => {
+    const text =
+      'В минувшую субботу наш город отметил 155-летие. На торжества прибыла делегация из Гродно. ' +
+      'Гости посетили Барановичский краеведческий музей и встретились с председателем Барановичского горисполкома.';
+    const r = facts(text, { date: '2025-09-22' });
+    expect(r.visits.map((v) => [v.from_city, v.to_city, v.start])).toEqual([
+      ['Гродно', 'Барановичи', '2025-09-20'],
+    ]);
+    expect(r.events.map((e) => [e.name, e.city])).toEqual([['155-летие', 'Барановичи']]);
+  });
+
   it('fills the missing side with the home city', () => {
     const [v] = facts('Официальная делегация совершила рабочий визит в Кузнецк.', {
       homeCity: 'Барановичи',

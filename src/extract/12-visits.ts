@@ -91,7 +91,12 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
     for (let k = s.first; k < s.last; k++)
       if (hasLemma(doc.tokens[k] as Token, DELEGATION)) delegation = true;
     const { from, to } = visitCities(doc, s);
-    const date = dates.find((d) => d.sent === s.index && !d.monthOnly);
+    // «В минувшую субботу наш город отметил 155-летие. … прибыла делегация»: the day of the sentence before.
+    const date =
+      dates.find((d) => d.sent === s.index && !d.monthOnly) ??
+      (out.some((v) => v.sent === s.index - 1)
+        ? undefined
+        : dates.find((d) => d.sent === s.index - 1 && !d.monthOnly));
     const words = doc.tokens.slice(s.first, s.last).map((t) => t.lower);
     const openEnd = !date?.to && words.some((w) => FUTURE_OR_ARRIVAL.test(w));
     out.push({

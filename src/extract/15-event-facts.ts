@@ -52,5 +52,9 @@ function cityWhere(doc: Doc, sent: number): string | undefined {
     const place = doc.placeAt.get(k);
     if (place?.city && /^(в|во)$/.test(doc.tokens[k - 1]?.lower ?? '')) return place.name;
   }
+  // «наш город отметил 155-летие»
+  for (let k = s.first; k < s.last; k++)
+    if (/^наш/.test(doc.tokens[k]?.lower ?? '') && /^город/.test(doc.tokens[k + 1]?.lower ?? ''))
+      return doc.homeCity;
   return undefined;
 }

@@ -10,6 +10,8 @@ export interface EventRule {
   next?: RegExp;
   /** Plural heads allowed («Дни культуры», «соревнования»). */
   plural?: boolean;
+  /** Or the word itself matches this (lower case): «155-летие». */
+  word?: RegExp;
 }
 
 /** Rules in order; the first that matches a head token wins. */
@@ -32,6 +34,8 @@ export const EVENT_RULES: EventRule[] = [
   { id: 'event.holiday', nouns: ['праздник', 'празднество'] },
   // 245-летний юбилей Кузнецка отметили концертом.
   { id: 'event.jubilee', nouns: ['юбилей'] },
+  // Город отметил 155-летие; столетие гимназии.
+  { id: 'event.anniversary', nouns: [], word: /^(\d+-)?\p{L}*летие$/u },
   // Делегация приняла участие в международном фестивале «Славянский базар».
   { id: 'event.festival', nouns: ['фестиваль'] },
   // На форуме регионов обсуждали сотрудничество.

@@ -25,7 +25,7 @@ function ruleAt(doc: Doc, h: number): EventRule | undefined {
   const next = doc.tokens[h + 1]?.lower ?? '';
   return EVENT_RULES.find(
     (r) =>
-      r.nouns.some((n) => ls.includes(n)) &&
+      (r.nouns.some((n) => ls.includes(n)) || !!r.word?.test(t.lower)) &&
       (!r.adjective || r.adjective.test(before)) &&
       (!r.next || r.next.test(next)) &&
       (r.plural || parsesOf(t).some((p) => p.tag.POS === 'NOUN' && p.tag.NMbr === 'sing')),
