@@ -20,7 +20,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { userRoutes } from '../modules/users/user.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
-import { visitDetailRoutes } from '../modules/visits/visit-details.routes.ts';
+import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -76,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     organizationRoutes,
     personRoutes,
     visitRoutes,
-    visitDetailRoutes,
+    detailRoutes,
     agreementRoutes,
     planItemRoutes,
     projectRoutes,

@@ -2,66 +2,59 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
-import { agreementSchema } from '../agreements/agreement.schema.ts';
-import { listAgreements } from '../agreements/agreement.service.ts';
-import { recordSourceSchema } from '../documents/document.schema.ts';
-import { listSourcesOfRecord } from '../documents/record-source.repository.ts';
-import { eventSchema } from '../events/event.schema.ts';
-import { listEvents } from '../events/event.service.ts';
+import { agreementDetailsSchema, getAgreementDetails } from '../agreements/agreement-details.service.ts';
+import { agreementRecord } from '../agreements/agreement.routes.ts';
 import { authorize } from '../../server/auth.plugin.ts';
-import { findVisitById } from './visit.repository.ts';
+import { getVisitDetails, visitDetailsSchema } from './visit-details.service.ts';
 import { visitRecord } from './visit.routes.ts';
-import { visitSchema } from './visit.schema.ts';
 
-const visitDetailsSchema = z.object({
-  visit: visitSchema,
-  delegation: z.array(
-    z.object({ personId: z.number().int(), fullName: z.string(), role: z.string().nullable() }),
-  ),
-  agreementsSigned: z.array(agreementSchema),
-  events: z.array(eventSchema),
-  sources: z.array(recordSourceSchema),
-});
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const delegationSchema = z.array(
+  z.object({ personId: z.number().int(), fullName: z.string(), role: z.string().nullable() }),
+);
 
-/** GET /api/visits/:id/details: a visit with its delegation by name, agreements signed, program events and sources. */
-export const visitDetailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+/** The pages of one visit and one agreement with everything related, as the web application shows them. */
+export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
     '/visits/:id/details',
     {
       schema: {
         tags: ['visits'],
-        summary: 'A visit with its delegation, the agreements signed at it, its events and source documents',
-        params: z.object({ id: z.coerce.number().int().positive() }),
-        response: { 200: visitDetailsSchema },
+        summary: 'A visit with its delegation by name, the agreements signed at it, its events and sources',
+        params: idParams,
+        response: { 200: visitDetailsSchema.extend({ delegation: delegationSchema }) },
       },
     },
     async (request) => {
-      const visit = await findVisitById(db, request.params.id);
-      if (!visit) throw notFound('Visit', request.params.id);
-      authorize(request, 'read', await visitRecord.scopeOf(db, visit));
-      const people = visit.members.length
-        ? await db
-            .selectFrom('person')
-            .select(['id', 'full_name'])
-            .where(
-              'id',
-              'in',
-              visit.members.map((m) => m.personId),
-            )
-            .execute()
+      const details = await getVisitDetails(db, request.params.id);
+      authorize(request, 'read', await visitRecord.scopeOf(db, details));
+      const ids = details.members.map((member) => member.personId);
+      const people = ids.length
+        ? await db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', ids).execute()
         : [];
-      const delegation = visit.members.map((member) => ({
+      const delegation = details.members.map((member) => ({
         personId: member.personId,
-        fullName: people.find((p) => p.id === member.personId)?.full_name ?? '',
+        fullName: people.find((person) => person.id === member.personId)?.full_name ?? '',
         role: member.role,
       }));
-      const [agreements, events, sources] = await Promise.all([
-        listAgreements(db, { visitId: visit.id, limit: 500 }),
-        listEvents(db, { visitId: visit.id, limit: 500 }),
-        listSourcesOfRecord(db, 'visit', visit.id),
-      ]);
-      return { visit, delegation, agreementsSigned: agreements.items, events: events.items, sources };
+      return { ...details, delegation };
+    },
+  );
+
+  app.get(
+    '/agreements/:id/details',
+    {
+      schema: {
+        tags: ['agreements'],
+        summary: 'An agreement with its plan of joint activities and its sources',
+        params: idParams,
+        response: { 200: agreementDetailsSchema },
+      },
+    },
+    async (request) => {
+      const details = await getAgreementDetails(db, request.params.id);
+      authorize(request, 'read', await agreementRecord.scopeOf(db, details));
+      return details;
     },
   );
 };
