@@ -89,6 +89,15 @@ export const DATE_RULES: DateRule[] = [
     },
   },
   {
+    // 18 и 19 сентября гости знакомились с городом.
+    id: 'date.two-days',
+    re: new RegExp(`${B}(\\d{1,2})\\s+и\\s+(\\d{1,2})\\s+(${GEN})${YEAR}`, 'giu'),
+    read: (g, p) => {
+      const y = yearOf(g[4], g[5], p);
+      return { from: day(y, monthOf(g[3]), g[1]), to: day(y, monthOf(g[3]), g[2]) };
+    },
+  },
+  {
     // 9 февраля 2024 года подписано соглашение; в среду, 18 сентября, гости приехали.
     id: 'date.day-month',
     re: new RegExp(`${B}(\\d{1,2})\\s+(${GEN})${YEAR}`, 'giu'),
