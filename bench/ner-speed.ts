@@ -42,13 +42,15 @@ function floor(docs: string[]): number {
 }
 
 const cold = entityPass(texts, cities);
-const warm = entityPass(texts, cities);
+// Other processes share the machine: the best of three runs is the least disturbed one.
+const best = (run: () => number) => Math.min(run(), run(), run());
+const warm = best(() => entityPass(texts, cities));
 const base = floor(texts);
 const long = texts.map((t) => `${t}\n\n`.repeat(10));
-const tenfold = entityPass(long, cities);
+const tenfold = best(() => entityPass(long, cities));
 const rate = (s: number) => (texts.length / s).toFixed(1);
 console.log(`entities, first run (cold caches): ${rate(cold)} documents/s`);
-console.log(`entities, second run:              ${rate(warm)} documents/s`);
+console.log(`entities, warm caches (best of 3): ${rate(warm)} documents/s`);
 console.log(`morphology floor:                  ${rate(base)} documents/s`);
 console.log(`ratio to the floor (first run):    ${(base / cold).toFixed(2)}`);
-console.log(`10x longer texts: ${(tenfold / warm).toFixed(1)}x the time of the second run`);
+console.log(`10x longer texts: ${(tenfold / warm).toFixed(1)}x the time (warm, best of 3)`);
