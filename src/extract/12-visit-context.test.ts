@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { facts, prepareExtractor } from './golden.ts';
+
+beforeAll(prepareExtractor, 60_000);
+
+describe('visits across sentences and the home city', () => {
+  it('resolves «наш город» to the home city on the host side', () => {
+    const text = 'На прошлой неделе наш город посетила делегация из Пензы во главе с мэром Олегом Бусовым.';
+    const [v] = facts(text, { homeCity: 'Барановичи' }).visits;
+    expect([v?.from_city, v?.to_city]).toEqual(['Пенза', 'Барановичи']);
+  });
+
+  it('guesses the home city as the unnamed side the text names most, and dates the visit by the sentence before', () => {
+    const text =
+      'В минувшую субботу наш город отметил 155-летие. На торжества прибыла делегация из Гродно. ' +
+      'Гости посетили Барановичский краеведческий музей и встретились с председателем Барановичского горисполкома.';
+    const r = facts(text, { date: '2025-09-22' });
+    expect(r.visits.map((v) => [v.from_city, v.to_city, v.start])).toEqual([
+      ['Гродно', 'Барановичи', '2025-09-20'],
+    ]);
+    expect(r.events.map((e) => [e.name, e.city])).toEqual([['155-летие', 'Барановичи']]);
+  });
+
+  it('fills the missing side with the home city', () => {
+    const [v] = facts('Официальная делегация совершила рабочий визит в Кузнецк.', {
+      homeCity: 'Барановичи',
+    }).visits;
+    expect([v?.from_city, v?.to_city]).toEqual(['Барановичи', 'Кузнецк']);
+  });
+
+  it('keeps a return visit to another city apart from the first', () => {
+    const text =
+      'С 18 по 21 сентября делегация из Барановичей находилась с рабочим визитом в Кузнецке. ' +
+      'Ответный визит делегации Кузнецка в Барановичи запланирован на 27-28 июля.';
+    const visits = facts(text).visits;
+    expect(visits.map((v) => [v.from_city, v.to_city, v.start, v.end])).toEqual([
+      ['Барановичи', 'Кузнецк', '--09-18', '--09-21'],
+      ['Кузнецк', 'Барановичи', '--07-27', '--07-28'],
+    ]);
+  });
+
+  it('reads a meeting with a delegation in the home city as its visit', () => {
+    const [v] = facts('5 июня в горисполкоме состоялась встреча с делегацией из Кузнецка.', {
+      homeCity: 'Барановичи',
+    }).visits;
+    expect([v?.from_city, v?.to_city, v?.start]).toEqual(['Кузнецк', 'Барановичи', '--06-05']);
+  });
+
+  it('reads a future visit of representatives with an open end', () => {
+    const [v] = facts('Представители Кузнецка приедут в Барановичи 12 июля.', { date: '2025-06-01' }).visits;
+    expect([v?.from_city, v?.to_city, v?.start, v?.end]).toEqual([
+      'Кузнецк',
+      'Барановичи',
+      '2025-07-12',
+      null,
+    ]);
+  });
+
+  it('reads a titled official travelling alone, without the word «визит»', () => {
+    const [v] = facts(
+      'Председатель Барановичского горисполкома Максим Антонюк 3 марта посетил Кузнецк.',
+    ).visits;
+    expect([v?.from_city, v?.to_city, v?.start, v?.head?.name]).toEqual([
+      'Барановичи',
+      'Кузнецк',
+      '--03-03',
+      'Максим Антонюк',
+    ]);
+  });
+
+  it('finds no visit when an official visits an institution of his own town', () => {
+    expect(
+      facts('Председатель горисполкома Максим Антонюк посетил гимназию № 5 г. Барановичи.').visits,
+    ).toEqual([]);
+  });
+
+  it('finds no visit where a delegation is only mentioned', () => {
+    expect(facts('Работа с молодежью остается приоритетом для нашей делегации в парламенте.').visits).toEqual(
+      [],
+    );
+  });
+});

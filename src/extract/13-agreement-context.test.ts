@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { facts, prepareExtractor } from './golden.ts';
+
+beforeAll(prepareExtractor, 60_000);
+
+const pairs = (text: string, options = {}) =>
+  facts(text, options).agreements.map((a) => ({
+    kind: a.kind,
+    parties: a.parties.map((p) => [p.name, p.city]),
+  }));
+
+describe('agreements across sentences', () => {
+  it('takes the parties from the sentence before when the signing sentence names none', () => {
+    const text =
+      'Директор гимназии № 5 г. Барановичи встретилась с коллегами из лицея № 21 г. Кузнецка. ' +
+      'По итогам встречи был заключен договор о партнерском сотрудничестве.';
+    expect(pairs(text)).toEqual([
+      {
+        kind: 'cooperation',
+        parties: [
+          ['гимназия № 5', 'Барановичи'],
+          ['лицей № 21', 'Кузнецк'],
+        ],
+      },
+    ]);
+  });
+
+  it('takes the cities of the visit when the parties are the two towns', () => {
+    const text =
+      'Делегация из Барановичей прибыла с официальным визитом в Кузнецк. Главы городов подписали соглашение о побратимстве.';
+    expect(pairs(text)[0]?.parties).toEqual([
+      ['Барановичи', 'Барановичи'],
+      ['Кузнецк', 'Кузнецк'],
+    ]);
+  });
+
+  it('splits «между A и B, а также между C и D» into two agreements and reads «нашего города»', () => {
+    const text =
+      'Подписаны договоры о сотрудничестве между гимназией № 1 нашего города и пензенским лицеем № 3, ' +
+      'а также между детской школой искусств № 2 г. Пинска и Пензенской детской музыкальной школой № 5.';
+    expect(pairs(text, { homeCity: 'Барановичи' }).map((a) => a.parties)).toEqual([
+      [
+        ['гимназия № 1', 'Барановичи'],
+        ['лицей № 3', 'Пенза'],
+      ],
+      [
+        ['детская школа искусств № 2', 'Пинск'],
+        ['Пензенская детская музыкальная школа № 5', 'Пенза'],
+      ],
+    ]);
+  });
+
+  it('takes the towns of the signatories when their titles name them', () => {
+    const text =
+      'Мэр Кузнецка Сергей Злобин и председатель Барановичского горисполкома Максим Антонюк подписали соглашение о побратимстве.';
+    expect(pairs(text)).toEqual([
+      {
+        kind: 'twinning',
+        parties: [
+          ['Кузнецк', 'Кузнецк'],
+          ['Барановичи', 'Барановичи'],
+        ],
+      },
+    ]);
+  });
+
+  it('does not record an agreement twice when a later sentence speaks of it', () => {
+    const text =
+      'Делегация из Барановичей прибыла с визитом в Кузнецк. Главы городов подписали соглашение о побратимстве. ' +
+      'Подписанное соглашение предусматривает обмены школьников.';
+    expect(pairs(text).map((a) => a.kind)).toEqual(['twinning']);
+  });
+
+  it('reads «администрация Кузнецка» and «мэрия Пензы» as bodies of their towns', () => {
+    expect(pairs('Мэрия Пензы и акимат Караганды заключили меморандум.')).toEqual([
+      {
+        kind: 'memorandum',
+        parties: [
+          ['мэрия Пензы', 'Пенза'],
+          ['акимат Караганды', 'Караганда'],
+        ],
+      },
+    ]);
+  });
+
+  it('gives the day of signing when the sentence states it', () => {
+    const [a] = facts(
+      '9 февраля 2024 года подписано соглашение о сотрудничестве между Пинском и Пензой.',
+    ).agreements;
+    expect(a?.signed_on).toBe('2024-02-09');
+  });
+
+  it('records no agreement that was only discussed', () => {
+    expect(
+      facts('Стороны обсудили возможность подписания соглашения о сотрудничестве между Пинском и Пензой.')
+        .agreements,
+    ).toEqual([]);
+  });
+});
