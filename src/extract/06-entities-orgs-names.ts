@@ -4,7 +4,15 @@ import { lemmaIn, parsesOf } from './02-morphology.ts';
 import { KNOWN_ORG_PHRASES, KNOWN_ORGS, NOT_ORG_ABBREVIATIONS } from './06-entities-lexicon-orgs.ts';
 import { latinNameAt } from './06-entities-latin.ts';
 import { phraseMatcher } from './06-entities-phrases.ts';
-import { adjParses, isCommonWord, lemmaOf, nameStem, spanText, type Rule } from './06-entities-words.ts';
+import {
+  adjParses,
+  isCommonWord,
+  lemmaOf,
+  mayHaveLemmaIn,
+  nameStem,
+  spanText,
+  type Rule,
+} from './06-entities-words.ts';
 import { keepCapitals, nominativePhrase, phraseHead } from './06-entities-normal.ts';
 
 const knownPhrase = phraseMatcher(KNOWN_ORG_PHRASES);
@@ -67,7 +75,12 @@ export const KNOWN_NAME_RULES: Rule[] = [
         COMPOUND.test(t.lower) &&
         !isCommonWord(t) &&
         !parsesOf(t).some((p) => p.tag.Geox || p.tag.Surn || p.tag.Name);
-      if (!orgn && !compound && !lemmaIn(t, KNOWN_ORGS) && !KNOWN_STEMS.has(nameStem(t.text)))
+      if (
+        !orgn &&
+        !compound &&
+        !(mayHaveLemmaIn(t, KNOWN_ORGS) && lemmaIn(t, KNOWN_ORGS)) &&
+        !KNOWN_STEMS.has(nameStem(t.text))
+      )
         return undefined;
       const n = orgn ? lemmaOf(orgn) : '';
       const normal = t.upper || !n ? t.text : keepCapitals(t.text, n);

@@ -1,7 +1,7 @@
 /** Matching of multi-word names from a word list in any case: «Новой Зеландии» ~ «новая|зеландия». */
 import type { Token } from './01-tokens.ts';
 import { parsesOf } from './02-morphology.ts';
-import { lemmaOf } from './06-entities-words.ts';
+import { lemmaOf, mayHaveLemmaIn } from './06-entities-words.ts';
 
 const lemmaCache = new Map<string, string[]>();
 
@@ -30,6 +30,7 @@ interface Entry {
 /** Builds a matcher over the entries (words joined by «|»), indexed by the lemmas of their first word. */
 export function phraseMatcher(entries: Iterable<string>): PhraseMatcher {
   let index: Map<string, Entry[]> | undefined;
+  let firstWords: Set<string> | undefined;
   const build = () => {
     const map = new Map<string, Entry[]>();
     for (const entry of entries) {
@@ -45,6 +46,8 @@ export function phraseMatcher(entries: Iterable<string>): PhraseMatcher {
     const t = tokens[i];
     if (!t || t.kind !== 'word') return undefined;
     index ??= build();
+    firstWords ??= new Set(index.keys());
+    if (!mayHaveLemmaIn(t, firstWords)) return undefined;
     let best: { last: number; entry: string } | undefined;
     for (const key of formsOf(t)) {
       for (const { entry, sets } of index.get(key) ?? []) {

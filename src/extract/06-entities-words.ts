@@ -61,9 +61,24 @@ function nounLemmas(t: Token): [string, AzParse][] {
   return hit;
 }
 
+const prefixCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/**
+ * A cheap test before the lemmas: a word and its lemma share their first two letters (ё read as е),
+ * so words that share them with no entry need no normalizing, which is the costly part of az.
+ */
+export function mayHaveLemmaIn(t: Pick<Token, 'lower'>, set: ReadonlySet<string>): boolean {
+  let prefixes = prefixCache.get(set);
+  if (!prefixes) {
+    prefixes = new Set([...set].map((w) => w.replace(/ё/g, 'е').slice(0, 2)));
+    prefixCache.set(set, prefixes);
+  }
+  return prefixes.has(t.lower.slice(0, 2));
+}
+
 /** The first noun parse whose lemma is in the set. */
 export function nounIn(t: Token | undefined, set: ReadonlySet<string>): AzParse | undefined {
-  if (!t || t.kind !== 'word') return undefined;
+  if (!t || t.kind !== 'word' || !mayHaveLemmaIn(t, set)) return undefined;
   for (const [lemma, p] of nounLemmas(t)) if (set.has(lemma)) return p;
   return set.has(t.lower) ? parsesOf(t)[0] : undefined;
 }
@@ -76,7 +91,7 @@ export function agreeingNoun(
   set: ReadonlySet<string>,
 ): AzParse | undefined {
   const t = tokens[k];
-  if (!t || t.kind !== 'word') return undefined;
+  if (!t || t.kind !== 'word' || !mayHaveLemmaIn(t, set)) return undefined;
   for (const [lemma, p] of nounLemmas(t)) {
     if (!set.has(lemma)) continue;
     let ok = true;
