@@ -62,7 +62,12 @@ for (const engine of testEngines()) {
       await database?.close();
     });
 
-    function call(who: Who, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+    function call(
+      who: Who,
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      url: string,
+      payload?: object,
+    ) {
       const headers = tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {};
       return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     }
@@ -252,6 +257,32 @@ for (const engine of testEngines()) {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       expect(after.n).toBe(before.n);
+    });
+
+    it('shows the public the network of a city that publishes it, and nothing of the others or of people', async () => {
+      const own = (await call('admin', 'POST', '/api/visits', visit(city.baranovichi, city.kuznetsk))).json();
+      const other = (await call('admin', 'POST', '/api/visits', visit(city.minsk, city.kuznetsk))).json();
+      const person = (
+        await call('admin', 'POST', '/api/persons', { fullName: 'Вадим Щербаков', cityId: city.baranovichi })
+      ).json();
+      expect((await call('public', 'GET', `/api/visits/${own.id}`)).statusCode).toBe(401);
+      const publish = { published: true };
+      expect(
+        (await call('minskEditor', 'PUT', `/api/home-cities/${city.baranovichi}`, publish)).statusCode,
+      ).toBe(403);
+      expect(
+        (await call('baranovichiEditor', 'PUT', `/api/home-cities/${city.baranovichi}`, publish)).statusCode,
+      ).toBe(200);
+      expect((await call('public', 'GET', `/api/visits/${own.id}`)).statusCode).toBe(200);
+      expect((await call('public', 'GET', `/api/visits/${other.id}`)).statusCode).toBe(401);
+      expect((await call('public', 'GET', `/api/persons/${person.id}`)).statusCode).toBe(401);
+      expect(
+        (await call('public', 'PATCH', `/api/visits/${own.id}`, { version: own.version })).statusCode,
+      ).toBe(401);
+      expect((await call('public', 'GET', `/api/cities/${city.baranovichi}/twinnings`)).json()).toHaveLength(
+        1,
+      );
+      expect((await call('public', 'GET', `/api/cities/${city.minsk}/twinnings`)).statusCode).toBe(401);
     });
   });
 }

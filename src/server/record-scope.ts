@@ -12,9 +12,15 @@ export interface ScopeIds {
 
 /**
  * Turns the cities and organizations a record names into the scope the policy judges: an
- * organization's city belongs to the scope too, so the editors of that city may act on it.
+ * organization's city belongs to the scope too, so the editors of that city may act on it. A
+ * publishable record (visits, agreements, projects, events, organizations: not people) of a city
+ * that publishes is readable by the public.
  */
-export async function resolveScope(db: Kysely<Database>, ids: ScopeIds, published = false): Promise<Scope> {
+export async function resolveScope(
+  db: Kysely<Database>,
+  ids: ScopeIds,
+  options: { publishable?: boolean } = {},
+): Promise<Scope> {
   const organizationIds = unique(ids.organizationIds ?? []);
   const cityIds = unique(ids.cityIds ?? []);
   if (organizationIds.length > 0) {
@@ -25,7 +31,23 @@ export async function resolveScope(db: Kysely<Database>, ids: ScopeIds, publishe
       .execute();
     cityIds.push(...rows.map((row) => row.city_id).filter((id) => !cityIds.includes(id)));
   }
-  return { cityIds, organizationIds, published };
+  return {
+    cityIds,
+    organizationIds,
+    published: options.publishable === true && (await publishes(db, cityIds)),
+  };
+}
+
+/** Whether one of these cities publishes its twin network on the public page. */
+async function publishes(db: Kysely<Database>, cityIds: number[]): Promise<boolean> {
+  if (cityIds.length === 0) return false;
+  const row = await db
+    .selectFrom('home_city')
+    .select('city_id')
+    .where('city_id', 'in', cityIds)
+    .where('published', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The parties of an agreement, as scope ids (a plan item belongs where its agreement does). */

@@ -37,7 +37,7 @@ export const agreementRecord: RecordRoutesDefinition<Agreement> = {
   create: createAgreement,
   update: updateAgreement,
   remove: deleteAgreement,
-  scopeOf: (db, agreement) => resolveScope(db, partyScopeIds(agreement.parties)),
+  scopeOf: (db, agreement) => resolveScope(db, partyScopeIds(agreement.parties), { publishable: true }),
   scopeOfInput: (db, input, stored) =>
     resolveScope(db, partyScopeIds((input.parties as Parties | undefined) ?? stored?.parties ?? [])),
 };

@@ -37,7 +37,8 @@ export const eventRecord: RecordRoutesDefinition<Event> = {
   create: createEvent,
   update: updateEvent,
   remove: deleteEvent,
-  scopeOf: (db, event) => resolveScope(db, eventScopeIds(event.cityId, event.participants)),
+  scopeOf: (db, event) =>
+    resolveScope(db, eventScopeIds(event.cityId, event.participants), { publishable: true }),
   scopeOfInput: (db, input, stored) =>
     resolveScope(
       db,

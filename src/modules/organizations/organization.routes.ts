@@ -32,7 +32,11 @@ export const organizationRecord: RecordRoutesDefinition<Organization> = {
   update: updateOrganization,
   remove: deleteOrganization,
   scopeOf: (db, organization) =>
-    resolveScope(db, { cityIds: [organization.cityId], organizationIds: [organization.id] }),
+    resolveScope(
+      db,
+      { cityIds: [organization.cityId], organizationIds: [organization.id] },
+      { publishable: true },
+    ),
   scopeOfInput: (db, input, stored) =>
     resolveScope(db, {
       cityIds: [(input.cityId as number | undefined) ?? stored?.cityId],

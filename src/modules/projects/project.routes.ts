@@ -28,7 +28,7 @@ export const projectRecord: RecordRoutesDefinition<Project> = {
   create: createProject,
   update: updateProject,
   remove: deleteProject,
-  scopeOf: (db, project) => resolveScope(db, partyScopeIds(project.parties)),
+  scopeOf: (db, project) => resolveScope(db, partyScopeIds(project.parties), { publishable: true }),
   scopeOfInput: (db, input, stored) =>
     resolveScope(
       db,

@@ -7,7 +7,8 @@ import { listAgreementsUnderTwinning } from '../agreements/agreement.service.ts'
 import { can } from '../auth/policy.ts';
 import { projectSchema } from '../projects/project.schema.ts';
 import { listProjectsUnderTwinning } from '../projects/project.service.ts';
-import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
+import { actorOf, authorize } from '../../server/auth.plugin.ts';
+import { resolveScope } from '../../server/record-scope.ts';
 import {
   twinningCreateSchema,
   twinningSchema,
@@ -18,10 +19,9 @@ import { createTwinning, getTwinning, listTwinningsOfCity, updateTwinning } from
 
 const tags = ['twinnings'];
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const scopeOf = (twinning: Pick<Twinning, 'cityAId' | 'cityBId'>) => ({
-  cityIds: [twinning.cityAId, twinning.cityBId],
-  organizationIds: [],
-});
+/** A twinning belongs to both cities, and is public when one of them publishes. */
+const scopeOf = (db: Kysely<Database>, twinning: Pick<Twinning, 'cityAId' | 'cityBId'>) =>
+  resolveScope(db, { cityIds: [twinning.cityAId, twinning.cityBId] }, { publishable: true });
 
 /** A twinning with everything under it: the agreements and projects of the two cities and their institutions. */
 const twinningDetailSchema = twinningSchema.extend({
@@ -42,9 +42,17 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       },
     },
     async (request) => {
-      requireUser(request);
-      const twinnings = await listTwinningsOfCity(db, request.params.id);
-      return twinnings.filter((twinning) => can(request.principal, 'read', scopeOf(twinning)));
+      const visible = [];
+      for (const twinning of await listTwinningsOfCity(db, request.params.id)) {
+        if (can(request.principal, 'read', await scopeOf(db, twinning))) visible.push(twinning);
+      }
+      if (visible.length === 0)
+        authorize(
+          request,
+          'read',
+          await scopeOf(db, { cityAId: request.params.id, cityBId: request.params.id }),
+        );
+      return visible;
     },
   );
 
@@ -60,7 +68,7 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     },
     async (request) => {
       const twinning = await getTwinning(db, request.params.id);
-      authorize(request, 'read', scopeOf(twinning));
+      authorize(request, 'read', await scopeOf(db, twinning));
       const [agreements, projects] = await Promise.all([
         listAgreementsUnderTwinning(db, twinning.cityAId, twinning.cityBId),
         listProjectsUnderTwinning(db, twinning.cityAId, twinning.cityBId),
@@ -83,7 +91,7 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     '/twinnings/:id',
     { schema: { tags, params: idParams, body: twinningUpdateSchema, response: { 200: twinningSchema } } },
     async (request) => {
-      authorize(request, 'update', scopeOf(await getTwinning(db, request.params.id)));
+      authorize(request, 'update', await scopeOf(db, await getTwinning(db, request.params.id)));
       return updateTwinning(db, actorOf(request), request.params.id, request.body);
     },
   );

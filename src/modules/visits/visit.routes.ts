@@ -26,7 +26,8 @@ export const visitRecord: RecordRoutesDefinition<Visit> = {
   create: createVisit,
   update: updateVisit,
   remove: deleteVisit,
-  scopeOf: (db, visit) => resolveScope(db, { cityIds: [visit.fromCityId, visit.toCityId] }),
+  scopeOf: (db, visit) =>
+    resolveScope(db, { cityIds: [visit.fromCityId, visit.toCityId] }, { publishable: true }),
   scopeOfInput: (db, input, stored) =>
     resolveScope(db, {
       cityIds: [

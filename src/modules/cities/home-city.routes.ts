@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { findCityByIdOrThrow } from './city.repository.ts';
+import { authorize } from '../../server/auth.plugin.ts';
+
+const tags = ['cities'];
+const homeCitySchema = z.object({ cityId: z.number().int(), published: z.boolean() });
+
+/**
+ * /api/home-cities: the cities this installation works for, and whether each publishes its twin
+ * network (its visits, agreements, projects, events and institutions, never its people) to the public.
+ */
+export const homeCityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+  app.get('/home-cities', { schema: { tags, response: { 200: z.array(homeCitySchema) } } }, async () => {
+    const rows = await db
+      .selectFrom('home_city')
+      .select(['city_id', 'published'])
+      .orderBy('city_id')
+      .execute();
+    return rows.map((row) => ({ cityId: row.city_id, published: row.published }));
+  });
+
+  app.put(
+    '/home-cities/:cityId',
+    {
+      schema: {
+        tags,
+        summary: "Make a city one of the installation's, and say whether it publishes",
+        params: z.object({ cityId: z.coerce.number().int().positive() }),
+        body: z.object({ published: z.boolean() }),
+        response: { 200: homeCitySchema },
+      },
+    },
+    async (request) => {
+      const { cityId } = request.params;
+      authorize(request, 'update', { cityIds: [cityId], organizationIds: [] });
+      await findCityByIdOrThrow(db, cityId);
+      await db
+        .insertInto('home_city')
+        .values({ city_id: cityId, published: request.body.published })
+        .onConflict((oc) => oc.column('city_id').doUpdateSet({ published: request.body.published }))
+        .execute();
+      return { cityId, published: request.body.published };
+    },
+  );
+};
