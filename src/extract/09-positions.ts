@@ -17,17 +17,25 @@ export interface Title {
   city: string | undefined;
 }
 
+/** Professions that stand before a name like titles: «солистка филармонии Елена Смирнова». */
+const PROFESSIONS = new Set(
+  'учитель учительница преподаватель педагог воспитатель тренер художник писатель поэт композитор журналист корреспондент солист солистка артист артистка певец певица исполнитель хормейстер дирижер балетмейстер библиотекарь методист мастер'.split(
+    ' ',
+  ),
+);
+const isTitleNoun = (w: string) => TITLE_NOUNS.has(w) || PROFESSIONS.has(w);
+
 /** The title lemma of a token («заместителем» → заместитель), az first, then a stripped ending. */
 export function titleLemma(t: Token | undefined): string | undefined {
   if (!t || t.kind !== 'word') return undefined;
-  if (TITLE_NOUNS.has(t.lower)) return t.lower;
+  if (isTitleNoun(t.lower)) return t.lower;
   // «после» is also a form of «посол»: the title must be the word's first reading.
   const first = parsesOf(t)[0];
   if (first && /^(PREP|CONJ|PRCL|ADVB|INTJ)$/.test(first.tag.POS ?? '')) return undefined;
-  const found = lemmas(t).find((l) => TITLE_NOUNS.has(l));
+  const found = lemmas(t).find(isTitleNoun);
   if (found) return found;
   const stem = t.lower.replace(/(ом|ем|ой|ей|а|я|у|ю|е)$/, '');
-  return TITLE_NOUNS.has(stem) ? stem : undefined;
+  return isTitleNoun(stem) ? stem : undefined;
 }
 
 const ADJECTIVE_STEMS = [...TITLE_ADJECTIVES].map((a) => a.slice(0, -2));

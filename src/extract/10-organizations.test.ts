@@ -74,6 +74,13 @@ describe('persons', () => {
     expect(r.persons).toEqual([{ name: 'Иван Петров', position: null }]);
   });
 
+  it('reads a profession before the name as the position', () => {
+    const r = facts('Для гостей выступила солистка Гомельской областной филармонии Елена Смирнова.');
+    expect(r.persons).toEqual([
+      { name: 'Елена Смирнова', position: 'солистка Гомельской областной филармонии' },
+    ]);
+  });
+
   it('keeps initials as written', () => {
     const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
     expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);

@@ -21,6 +21,14 @@ describe('visits across sentences and the home city', () => {
     expect(r.events.map((e) => [e.name, e.city])).toEqual([['155-летие', 'Барановичи']]);
   });
 
+  it('does not take the host who met the guests for the head of their delegation', () => {
+    const text =
+      'В Кузнецк прибыла делегация из Барановичей. Гостей встретил глава города Кузнецка Сергей Злобин.';
+    const r = facts(text);
+    expect(r.visits.map((v) => v.head)).toEqual([null]);
+    expect(r.persons).toEqual([{ name: 'Сергей Злобин', position: 'глава города Кузнецка' }]);
+  });
+
   it('fills the missing side with the home city', () => {
     const [v] = facts('Официальная делегация совершила рабочий визит в Кузнецк.', {
       homeCity: 'Барановичи',

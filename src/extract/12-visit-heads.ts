@@ -1,6 +1,6 @@
 /** Where a visit's head is named: «во главе с …», «возглавляемая …», «делегация мэра …», the lone official. */
 import type { Sentence, Token } from './01-tokens.ts';
-import { lemmas } from './02-morphology.ts';
+import { lemmas, parsesOf } from './02-morphology.ts';
 import type { PersonMention } from './04-persons.ts';
 import type { Doc } from './07-document.ts';
 import { titleAt, type Title } from './09-positions.ts';
@@ -51,6 +51,8 @@ export function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitHead {
       if (title && person) return { person, title, rule: 'head.delegation-of' };
     }
   }
+  // «Гостей встретил глава города …»: with the delegation as the object, the official is the host.
+  if (delegationIsObject(doc, s)) return undefined;
   for (const m of doc.persons) {
     if (tokens[m.first]?.sent !== s.index) continue;
     // Only the subject heads a visit: «Бурмистр … побывал», not «встреча с председателем …».
@@ -70,4 +72,12 @@ export function nextSentenceHead(doc: Doc, s: Sentence): VisitHead {
     if (head && head.rule !== 'head.single-official') return head;
   }
   return undefined;
+}
+
+function delegationIsObject(doc: Doc, s: Sentence): boolean {
+  for (let k = s.first; k < s.last; k++) {
+    const t = doc.tokens[k] as Token;
+    if (hasLemma(t, DELEGATION) && !parsesOf(t).some((p) => p.tag.CAse === 'nomn')) return true;
+  }
+  return false;
 }
