@@ -25,7 +25,7 @@ import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 
 export interface AppOptions {
@@ -68,6 +68,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // The UI's files come from the installed package: the documentation works offline.
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Every route documents the one error shape, with the stable codes of src/errors.ts.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    route.schema = {
+      ...route.schema,
+      response: { ...(route.schema?.response as object), '4XX': errorBodySchema, '5XX': errorBodySchema },
+    };
+  });
   const { db } = options.database;
   await app.register(authPlugin, { db });
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { openDatabase } from '../db/connect.ts';
+import { buildApp } from './app.ts';
 import { toErrorBody } from './error-handler.ts';
 
 describe('the one error shape', () => {
@@ -11,6 +13,22 @@ describe('the one error shape', () => {
       expect(body.error.message).toBe('Что-то не так.');
     });
   }
+
+  it('documents every error code in the OpenAPI document, on every route', async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    const app = await buildApp({ database });
+    try {
+      const spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+      expect(spec.components.schemas.Error.properties.error.properties.code.enum.sort()).toEqual(
+        Object.keys(ERROR_CODES).sort(),
+      );
+      const visits = spec.paths['/api/visits'].post.responses;
+      expect(visits['4XX'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
 
   it('hides the insides of an unexpected failure', () => {
     const { status, body } = toErrorBody(
