@@ -92,7 +92,29 @@ export function findDates(doc: Doc): DateMention[] {
       });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  return withSameDay(doc, out);
+}
+
+/** «В этот же день подписано соглашение»: the day of the date before it. */
+function withSameDay(doc: Doc, dates: DateMention[]): DateMention[] {
+  const extra: DateMention[] = [];
+  for (const m of doc.text.matchAll(/(?<![\p{L}])в\s+(?:этот|тот)\s+(?:же\s+)?день/giu)) {
+    const before = dates.filter((d) => d.start < m.index && !d.monthOnly).pop();
+    if (!before) continue;
+    const end = m.index + m[0].length;
+    const sent = sentenceAt(doc, m.index);
+    extra.push({
+      start: m.index,
+      end,
+      sent,
+      from: before.to ?? before.from,
+      to: undefined,
+      monthOnly: false,
+      rule: 'date.same-day',
+    });
+  }
+  return extra.length ? [...dates, ...extra].sort((a, b) => a.start - b.start) : dates;
 }
 
 /** The sentence holding a character offset (binary search). */

@@ -2,7 +2,7 @@
 import type { Token } from './01-tokens.ts';
 import { phraseText, type Doc } from './07-document.ts';
 import { COMPANY_FORMS, LEGAL_FORMS, ORG_KINDS, type OrgKind } from './10-org-kinds.ts';
-import { quotedEnd } from './10-org-parts.ts';
+import { cityTail, quotedEnd } from './10-org-parts.ts';
 import { orgAt, type OrgMention } from './10-organizations.ts';
 
 /** Every organization mention, left to right, without overlaps. */
@@ -25,24 +25,21 @@ function legalFormAt(doc: Doc, i: number): OrgMention | undefined {
   if (!t.upper || !LEGAL_FORMS.has(t.text)) return undefined;
   const end = quotedEnd(doc, i + 1);
   if (!end) return undefined;
+  // «МАОУ «Гимназия № 53» г. Пензы»: the city may follow the closing quote.
+  const after = cityTail(doc, end);
+  const last = after?.end ?? end;
   for (let j = i + 2; j < end - 1; j++) {
     const inner = orgAt(doc, j, end - 1);
+    if (!inner) continue;
+    const city = inner.city ?? after?.city;
     // A company keeps its legal form and quoted name; a school or museum is known by its own name.
-    const company = inner && COMPANY_FORMS.has(t.text);
-    if (inner && company) {
+    if (COMPANY_FORMS.has(t.text)) {
       const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
-      return { ...inner, name, first: i, last: end, distinct: true, rule: 'org.legal-company' };
+      return { ...inner, name, city, first: i, last, distinct: true, rule: 'org.legal-company' };
     }
-    if (inner) return { ...inner, first: i, last: end, distinct: true, rule: `org.legal.${inner.rule}` };
+    return { ...inner, city, first: i, last, distinct: true, rule: `org.legal.${inner.rule}` };
   }
   const name = `${t.text} ${phraseText(doc.tokens, i + 1, end)}`;
-  return {
-    first: i,
-    last: end,
-    name,
-    city: undefined,
-    kind: ORG_KINDS.get('предприятие') as OrgKind,
-    distinct: true,
-    rule: 'org.legal',
-  };
+  const kind = ORG_KINDS.get('предприятие') as OrgKind;
+  return { first: i, last, name, city: after?.city, kind, distinct: true, rule: 'org.legal' };
 }

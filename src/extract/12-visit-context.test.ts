@@ -29,6 +29,16 @@ describe('visits across sentences and the home city', () => {
     expect(r.persons).toEqual([{ name: 'Сергей Злобин', position: 'глава города Кузнецка' }]);
   });
 
+  it('takes a town head listed first among the members for the head, and «в этот же день» for the day', () => {
+    const text =
+      '1 октября в Пензу прибыла делегация Гомельского района. В составе делегации – председатель Гомельского ' +
+      'райисполкома Анатолий Шабанов и директор музея Ирина Ковалева. В этот же день заключено соглашение о ' +
+      'сотрудничестве между гимназией № 53 г. Пензы и средней школой № 2 г. Гомеля.';
+    const r = facts(text);
+    expect(r.visits[0]?.head?.name).toBe('Анатолий Шабанов');
+    expect(r.agreements[0]?.signed_on).toBe('--10-01');
+  });
+
   it('fills the missing side with the home city', () => {
     const [v] = facts('Официальная делегация совершила рабочий визит в Кузнецк.', {
       homeCity: 'Барановичи',

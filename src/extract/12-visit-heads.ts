@@ -3,6 +3,7 @@ import type { Sentence, Token } from './01-tokens.ts';
 import { lemmas, parsesOf } from './02-morphology.ts';
 import type { PersonMention } from './04-persons.ts';
 import type { Doc } from './07-document.ts';
+import { CITY_HEAD_TITLES } from './05-titles.ts';
 import { titleAt, type Title } from './09-positions.ts';
 import { titleOf } from './11-people.ts';
 import { DELEGATION, HEAD_LEADS, type HeadRule } from './12-visit-rules.ts';
@@ -39,7 +40,11 @@ export function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitHead {
         k + lead.words.length + (/^делегаци/.test(tokens[k + lead.words.length]?.lower ?? '') ? 1 : 0),
         s,
       );
-      if (found) return { ...found, rule: lead.rule };
+      // Of the members, only a town's head listed first leads the delegation.
+      const leads =
+        lead.rule !== 'head.first-member' || (found?.title && CITY_HEAD_TITLES.has(found.title.head));
+      if (found && leads) return { ...found, rule: lead.rule };
+      if (found) continue;
       const before = doc.personAt.get(k - 1);
       if (lead.rule === 'head.vozglavil' && before)
         return { person: before, title: titleOf(doc, before), rule: lead.rule };
@@ -66,7 +71,10 @@ export function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitHead {
 /** «Возглавлял делегацию …» in one of the two sentences after the visit. */
 export function nextSentenceHead(doc: Doc, s: Sentence): VisitHead {
   for (const next of [doc.sentences[s.index + 1], doc.sentences[s.index + 2]]) {
-    if (!next || !doc.tokens.slice(next.first, next.last).some((t) => /^(возглав|руковод)/.test(t.lower)))
+    if (
+      !next ||
+      !doc.tokens.slice(next.first, next.last).some((t) => /^(возглав|руковод|состав)/.test(t.lower))
+    )
       continue;
     const head = headOf(doc, next, true);
     if (head && head.rule !== 'head.single-official') return head;

@@ -53,7 +53,9 @@ export type HeadRule =
   // В Барановичах побывала делегация мэра Кузнецка Ивана Петрова.
   | 'head.delegation-of'
   // Аким Талдыкоргана Ерлан Ахметов, находящийся с официальным визитом в Барановичах, посетил музей.
-  | 'head.single-official';
+  | 'head.single-official'
+  // В составе делегации – председатель райисполкома Анатолий Шабанов, … (a town's head listed first).
+  | 'head.first-member';
 
 /** Words after «делегация» that lead to its head: «делегация мэра …». */
 export const HEAD_LEADS: { words: string[]; rule: HeadRule }[] = [
@@ -67,6 +69,9 @@ export const HEAD_LEADS: { words: string[]; rule: HeadRule }[] = [
   { words: ['возглавляла'], rule: 'head.vozglavil' },
   { words: ['возглавляет'], rule: 'head.vozglavil' },
   { words: ['делегацию', 'возглавил'], rule: 'head.vozglavil' },
+  // В составе делегации – председатель райисполкома Анатолий Шабанов, его заместитель и директор музея.
+  { words: ['в', 'составе', 'делегации'], rule: 'head.first-member' },
+  { words: ['в', 'состав', 'делегации', 'вошли'], rule: 'head.first-member' },
   // Руководил делегацией первый заместитель председателя горисполкома Андрей Лещенко.
   { words: ['руководил'], rule: 'head.vozglavil' },
   { words: ['руководила'], rule: 'head.vozglavil' },
