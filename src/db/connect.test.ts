@@ -144,7 +144,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
           city_day: null,
         })
         .execute();
-      expect(await migrateToLatest(handle.db)).toEqual(['0007-login-attempts']);
+      expect(await migrateToLatest(handle.db)).toEqual(['0007-login-attempts', '0008-visit-program']);
       const rows = await handle.db.selectFrom('city').select('name_ru').execute();
       expect(rows).toEqual([{ name_ru: 'Барановичи' }]);
       await handle.db

@@ -340,6 +340,24 @@ export interface AuditEntryTable {
 }
 
 /** Every table of the database, as Kysely sees it. */
+export type ProgramItemKind = 'meeting' | 'organization_visit' | 'event' | 'signing' | 'other';
+
+export interface VisitProgramItemTable {
+  id: Generated<number>;
+  visit_id: number;
+  kind: ProgramItemKind;
+  title: string;
+  day: DateString | null;
+  organization_id: number | null;
+  event_id: number | null;
+  agreement_id: number | null;
+  notes: string | null;
+  position: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface LoginFailureTable {
   id: Generated<number>;
   email_key: string;
@@ -371,6 +389,7 @@ export interface Database {
   home_city: HomeCityTable;
   audit_entry: AuditEntryTable;
   login_failure: LoginFailureTable;
+  visit_program_item: VisitProgramItemTable;
 }
 
 export type CityRow = Selectable<CityTable>;

@@ -22,6 +22,7 @@ import { userRoutes } from '../modules/users/user.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
+import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     personRoutes,
     visitRoutes,
     detailRoutes,
+    programItemRoutes,
     agreementRoutes,
     planItemRoutes,
     projectRoutes,

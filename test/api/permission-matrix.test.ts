@@ -75,6 +75,7 @@ const EXPECTED: Record<Who, Record<string, Record<Side, string>>> = {
     projects: { own: 'AAAA', other: 'DDDD' },
     'plan-items': { own: 'AAAA', other: 'DDDD' },
     events: { own: 'DDDD', other: 'DDDD' },
+    'visit-program-items': { own: 'DDDD', other: 'DDDD' },
   },
   public: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'UUUU', other: 'UUUU' }])),
 };

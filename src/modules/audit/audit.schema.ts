@@ -15,6 +15,7 @@ export const auditedRecordTypeSchema = z.enum([
   'organization',
   'person',
   'visit',
+  'visit_program_item',
   'agreement',
   'plan_item',
   'project',

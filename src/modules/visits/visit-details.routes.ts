@@ -7,6 +7,8 @@ import { agreementRecord } from '../agreements/agreement.routes.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 import { getVisitDetails, visitDetailsSchema } from './visit-details.service.ts';
 import { visitRecord } from './visit.routes.ts';
+import { programItemSchema } from '../visit-program/program-item.schema.ts';
+import { listProgramItems } from '../visit-program/program-item.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const delegationSchema = z.array(
@@ -20,9 +22,15 @@ export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
     {
       schema: {
         tags: ['visits'],
-        summary: 'A visit with its delegation by name, the agreements signed at it, its events and sources',
+        summary:
+          'A visit with its delegation by name, its program, the agreements signed at it, its events and sources',
         params: idParams,
-        response: { 200: visitDetailsSchema.extend({ delegation: delegationSchema }) },
+        response: {
+          200: visitDetailsSchema.extend({
+            delegation: delegationSchema,
+            program: z.array(programItemSchema),
+          }),
+        },
       },
     },
     async (request) => {
@@ -37,7 +45,8 @@ export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
         fullName: people.find((person) => person.id === member.personId)?.full_name ?? '',
         role: member.role,
       }));
-      return { ...details, delegation };
+      const program = await listProgramItems(db, { visitId: details.id, limit: 500 });
+      return { ...details, delegation, program: program.items };
     },
   );
 

@@ -1,0 +1,106 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, VisitProgramItemTable } from '../../db/database.ts';
+import { isoTimestamp } from '../audit/audit.repository.ts';
+import { afterCursor, ID_KEY, idKey, toPage, type Page } from '../audit/cursor-page.ts';
+import type {
+  ProgramItem,
+  ProgramItemCreate,
+  ProgramItemListQuery,
+  ProgramItemUpdate,
+} from './program-item.schema.ts';
+
+/** Maps a stored row to the domain shape. */
+export function toProgramItem(row: Selectable<VisitProgramItemTable>): ProgramItem {
+  return {
+    id: row.id,
+    visitId: row.visit_id,
+    kind: row.kind,
+    title: row.title,
+    day: row.day,
+    organizationId: row.organization_id,
+    eventId: row.event_id,
+    agreementId: row.agreement_id,
+    notes: row.notes,
+    position: row.position,
+    version: row.version,
+    updatedAt: isoTimestamp(row.updated_at),
+  };
+}
+
+/** The program item with this id, if any. */
+export async function findProgramItemById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<ProgramItem | undefined> {
+  const row = await db.selectFrom('visit_program_item').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toProgramItem(row);
+}
+
+/** Stores a new program item and returns its id. */
+export async function insertProgramItem(db: Kysely<Database>, input: ProgramItemCreate): Promise<number> {
+  const row = await db
+    .insertInto('visit_program_item')
+    .values({
+      visit_id: input.visitId,
+      kind: input.kind,
+      title: input.title,
+      day: input.day ?? null,
+      organization_id: input.organizationId ?? null,
+      event_id: input.eventId ?? null,
+      agreement_id: input.agreementId ?? null,
+      notes: input.notes ?? null,
+      position: input.position ?? 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Writes the given fields if the row is still at the version the editor saw; false when it was not. */
+export async function updateProgramItemRow(
+  db: Kysely<Database>,
+  id: number,
+  change: ProgramItemUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('visit_program_item')
+    .set({
+      ...(change.kind !== undefined && { kind: change.kind }),
+      ...(change.title !== undefined && { title: change.title }),
+      ...(change.day !== undefined && { day: change.day }),
+      ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
+      ...(change.eventId !== undefined && { event_id: change.eventId }),
+      ...(change.agreementId !== undefined && { agreement_id: change.agreementId }),
+      ...(change.notes !== undefined && { notes: change.notes }),
+      ...(change.position !== undefined && { position: change.position }),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Removes a program item. */
+export async function deleteProgramItemRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('visit_program_item').where('id', '=', id).execute();
+}
+
+const POSITION_KEY = idKey(sql.ref('position'));
+
+/** A page of program items, a visit's in their order. */
+export async function selectProgramItemPage(
+  db: Kysely<Database>,
+  query: ProgramItemListQuery,
+): Promise<Page<ProgramItem>> {
+  let select = db.selectFrom('visit_program_item').selectAll();
+  if (query.visitId) select = select.where('visit_id', '=', query.visitId);
+  if (query.cursor) select = select.where(afterCursor([POSITION_KEY, ID_KEY], query.cursor, 'asc'));
+  const rows = await select
+    .orderBy('position')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (row) => [row.position, row.id], toProgramItem);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ProgramItemKind } from '../../db/database.ts';
+import { pageQuerySchema } from '../audit/cursor-page.ts';
+import {
+  isoDateSchema,
+  optionalTextSchema,
+  recordIdSchema,
+  storedFields,
+  textSchema,
+  versionSchema,
+} from '../audit/fields.schema.ts';
+
+/** What a program item is: a meeting, a visit to an organization, an event attended, a signing. */
+export const programItemKindSchema = z.enum([
+  'meeting',
+  'organization_visit',
+  'event',
+  'signing',
+  'other',
+] as const satisfies readonly ProgramItemKind[]);
+
+const programItemFields = z.object({
+  visitId: recordIdSchema,
+  kind: programItemKindSchema,
+  title: textSchema,
+  day: isoDateSchema.nullable(),
+  organizationId: recordIdSchema.nullable(),
+  eventId: recordIdSchema.nullable(),
+  agreementId: recordIdSchema.nullable(),
+  notes: optionalTextSchema,
+  position: z.number().int().min(0).max(10_000),
+});
+
+/** A new item of a visit's program («Встреча с главой администрации», «Посещение лицея № 21»). */
+export const programItemCreateSchema = programItemFields
+  .partial()
+  .required({ visitId: true, kind: true, title: true });
+export type ProgramItemCreate = z.infer<typeof programItemCreateSchema>;
+
+/** A change to a program item; it stays with its visit. */
+export const programItemUpdateSchema = programItemFields
+  .omit({ visitId: true })
+  .partial()
+  .extend({ version: versionSchema });
+export type ProgramItemUpdate = z.infer<typeof programItemUpdateSchema>;
+
+/** A program item as the registry shows it. */
+export const programItemSchema = programItemFields.extend(storedFields);
+export type ProgramItem = z.infer<typeof programItemSchema>;
+
+/** The program of one visit, in its order. */
+export const programItemListQuerySchema = pageQuerySchema.extend({ visitId: recordIdSchema.optional() });
+export type ProgramItemListQuery = z.infer<typeof programItemListQuerySchema>;
