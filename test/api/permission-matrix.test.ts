@@ -58,6 +58,12 @@ const KINDS: Record<string, (ids: Ids, side: Side) => object> = {
     kind: 'city_day',
     cityId: side === 'own' ? ids.baranovichi : ids.minsk,
   }),
+  'visit-program-items': (ids, side) => ({
+    visitId: side === 'own' ? ids.ownVisit : ids.otherVisit,
+    kind: 'organization_visit',
+    title: 'Посещение лицея № 21',
+    organizationId: ids.lyceum,
+  }),
 };
 
 // Expected answers to get, create, update, delete: A allowed, D 403, U 401. Written out by hand
@@ -133,6 +139,8 @@ for (const engine of testEngines()) {
       ids.otherAgreement = (
         await call('admin', 'POST', '/api/agreements', KINDS.agreements!(ids, 'other'))
       ).json().id;
+      ids.ownVisit = (await call('admin', 'POST', '/api/visits', KINDS.visits!(ids, 'own'))).json().id;
+      ids.otherVisit = (await call('admin', 'POST', '/api/visits', KINDS.visits!(ids, 'other'))).json().id;
     });
     afterAll(async () => {
       await app?.close();

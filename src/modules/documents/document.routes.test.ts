@@ -201,6 +201,50 @@ for (const engine of testEngines()) {
       ).not.toBeNull();
     });
 
+    it('shows a visit with its delegation, program, agreements signed, events and sources', async () => {
+      const visitId = (await database.db.selectFrom('visit').select('id').executeTakeFirstOrThrow()).id;
+      const documentId = (await database.db.selectFrom('document').select('id').executeTakeFirstOrThrow()).id;
+      const item = {
+        visitId,
+        kind: 'organization_visit',
+        title: 'Посещение лицея № 21',
+        organizationId: ids.lyceum,
+        day: '2025-09-19',
+      };
+      const post = (who: string) =>
+        app.inject({ method: 'POST', url: '/api/visit-program-items', headers: as(who), payload: item });
+      expect((await post('viewer')).statusCode).toBe(403);
+      expect((await post('editor')).statusCode).toBe(201);
+      const details = await app.inject({
+        method: 'GET',
+        url: `/api/visits/${visitId}/details`,
+        headers: as('viewer'),
+      });
+      expect(details.statusCode).toBe(200);
+      const body = details.json();
+      expect(body).toMatchObject({ id: visitId, kind: 'working', headPersonId: ids.shcherbakov });
+      expect(body.delegation).toEqual([
+        { personId: ids.shcherbakov, fullName: 'Вадим Щербаков', role: 'руководитель делегации' },
+      ]);
+      expect(body.program).toEqual([
+        expect.objectContaining({
+          title: 'Посещение лицея № 21',
+          organizationId: ids.lyceum,
+          day: '2025-09-19',
+        }),
+      ]);
+      expect(body.agreementsSigned).toHaveLength(2);
+      expect(body.events.map((event: { kind: string }) => event.kind)).toContain('city_day');
+      expect(body.sources).toEqual([expect.objectContaining({ documentId })]);
+      const agreementId = body.agreementsSigned[0].id;
+      const agreement = await app.inject({
+        method: 'GET',
+        url: `/api/agreements/${agreementId}/details`,
+        headers: as('viewer'),
+      });
+      expect(agreement.json()).toMatchObject({ id: agreementId, planItems: [], sources: [{ documentId }] });
+    });
+
     it('finds what was accepted: by surname, by a word form, by a transliterated name, marked in the fragment', async () => {
       const search = async (q: string) =>
         (
