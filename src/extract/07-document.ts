@@ -27,6 +27,8 @@ export interface Doc {
   /** Person mention covering a token. */
   personAt: Map<number, PersonMention>;
   persons: PersonMention[];
+  /** Persons by sentence, built on first use. */
+  bySentence?: Map<number, PersonMention[]>;
   /** Publication date: from --date, else from a dateline (no year). */
   published: Day | undefined;
   homeCity: string | undefined;
@@ -118,6 +120,20 @@ export function phraseText(tokens: Token[], first: number, last: number): string
     out += (glue ? '' : ' ') + t.text;
   }
   return out;
+}
+
+/** The actor persons of one sentence (a linear scan per sentence would be quadratic on long texts). */
+export function personsIn(doc: Doc, sent: number): PersonMention[] {
+  if (!doc.bySentence) {
+    doc.bySentence = new Map();
+    for (const m of doc.persons) {
+      const k = doc.tokens[m.first]?.sent ?? 0;
+      const list = doc.bySentence.get(k);
+      if (list) list.push(m);
+      else doc.bySentence.set(k, [m]);
+    }
+  }
+  return doc.bySentence.get(sent) ?? [];
 }
 
 /** Index of the sentence holding the token. */

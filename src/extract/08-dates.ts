@@ -128,3 +128,21 @@ export function sentenceAt(doc: Doc, offset: number): number {
   }
   return Math.max(0, lo);
 }
+
+/** The first date of a sentence that passes the test (dates are in text order: a binary search finds the sentence). */
+export function dateIn(
+  dates: DateMention[],
+  sent: number,
+  ok: (d: DateMention) => boolean = (d) => !d.monthOnly,
+): DateMention | undefined {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((dates[mid] as DateMention).sent < sent) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < dates.length && (dates[i] as DateMention).sent === sent; i++)
+    if (ok(dates[i] as DateMention)) return dates[i];
+  return undefined;
+}

@@ -2,7 +2,7 @@
 import type { Sentence, Token } from './01-tokens.ts';
 import { lemmas, parsesOf } from './02-morphology.ts';
 import type { PersonMention } from './04-persons.ts';
-import type { Doc } from './07-document.ts';
+import { personsIn, type Doc } from './07-document.ts';
 import { CITY_HEAD_TITLES } from './05-titles.ts';
 import { titleAt, type Title } from './09-positions.ts';
 import { titleOf } from './11-people.ts';
@@ -58,8 +58,7 @@ export function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitHead {
   }
   // «Гостей встретил глава города …»: with the delegation as the object, the official is the host.
   if (delegationIsObject(doc, s)) return undefined;
-  for (const m of doc.persons) {
-    if (tokens[m.first]?.sent !== s.index) continue;
+  for (const m of personsIn(doc, s.index)) {
     // Only the subject heads a visit: «Бурмистр … побывал», not «встреча с председателем …».
     if (m.case !== 'nomn') continue;
     const title = titleOf(doc, m);

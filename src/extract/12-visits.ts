@@ -1,8 +1,8 @@
 /** Pass 12: visits of delegations: who came from where to where, when, of what kind, led by whom. */
 import type { Sentence, Token } from './01-tokens.ts';
 import { lemmas } from './02-morphology.ts';
-import type { Day, Doc } from './07-document.ts';
-import type { DateMention } from './08-dates.ts';
+import { personsIn, type Day, type Doc } from './07-document.ts';
+import { dateIn, type DateMention } from './08-dates.ts';
 import { titleOf } from './11-people.ts';
 import { headOf, nextSentenceHead, type VisitHead } from './12-visit-heads.ts';
 import { visitCities, type Side } from './12-visit-cities.ts';
@@ -51,9 +51,7 @@ function trigger(doc: Doc, s: Sentence): string | undefined {
 /** A titled person as the subject and a city of travel («в Кузнецк», «посетил Кузнецк») in one sentence. */
 function officialGoesToCity(doc: Doc, s: Sentence): boolean {
   const { tokens } = doc;
-  const official = doc.persons.some(
-    (m) => tokens[m.first]?.sent === s.index && m.case === 'nomn' && titleOf(doc, m) !== undefined,
-  );
+  const official = personsIn(doc, s.index).some((m) => m.case === 'nomn' && titleOf(doc, m) !== undefined);
   if (!official) return false;
   for (let k = s.first + 1; k < s.last; k++) {
     const place = doc.placeAt.get(k);
@@ -93,10 +91,8 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
     const { from, to } = visitCities(doc, s);
     // «В минувшую субботу наш город отметил 155-летие. … прибыла делегация»: the day of the sentence before.
     const date =
-      dates.find((d) => d.sent === s.index && !d.monthOnly) ??
-      (out.some((v) => v.sent === s.index - 1)
-        ? undefined
-        : dates.find((d) => d.sent === s.index - 1 && !d.monthOnly));
+      dateIn(dates, s.index) ??
+      (out.some((v) => v.sent === s.index - 1) ? undefined : dateIn(dates, s.index - 1));
     const words = doc.tokens.slice(s.first, s.last).map((t) => t.lower);
     const openEnd = !date?.to && words.some((w) => FUTURE_OR_ARRIVAL.test(w));
     out.push({

@@ -2,7 +2,7 @@
 import type { Sentence, Token } from './01-tokens.ts';
 import { lemmas } from './02-morphology.ts';
 import type { Doc } from './07-document.ts';
-import { isoDay, type DateMention } from './08-dates.ts';
+import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import type { OrgMention } from './10-organizations.ts';
 import {
   AGREEMENT_RULES,
@@ -63,7 +63,7 @@ export function findAgreements(
   for (const s of doc.sentences) {
     const nouns = nounsOf(doc, s);
     if (!nouns.length || !isSigning(doc, s)) continue;
-    const date = dates.find((d) => d.sent === s.index && !d.monthOnly && !d.to);
+    const date = dateIn(dates, s.index, (d) => !d.monthOnly && !d.to);
     let inherited: Party[][] = [];
     nouns.forEach((n, idx) => {
       const from = idx === 0 ? s.first : n.at;

@@ -16,8 +16,18 @@ export interface PartyMention {
 export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number): PartyMention[] {
   const out: PartyMention[] = [];
   const inOrg = new Set<number>();
-  for (const o of orgs) {
-    if (o.last <= from || o.first >= to) continue;
+  // Organizations come in text order: start at the first that may reach into the range.
+  let lo = 0;
+  let hi = orgs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((orgs[mid] as OrgMention).first < from - 40) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < orgs.length; i++) {
+    const o = orgs[i] as OrgMention;
+    if (o.first >= to) break;
+    if (o.last <= from) continue;
     for (let k = o.first; k < o.last; k++) inOrg.add(k);
     out.push({ first: o.first, last: o.last, party: { name: o.name, city: o.city ?? null }, org: true });
   }

@@ -28,12 +28,13 @@ const PLANNED = /^(обсуд|обсужд|планиру|намет|будущ|
 /** Projects of sentences that name institutions in cooperation and sign nothing. */
 export function findProjects(doc: Doc, orgs: OrgMention[], signing: (s: Sentence) => boolean): Project[] {
   const out: Project[] = [];
+  const orgNames = new Set(orgs.map((o) => o.name));
   for (const s of doc.sentences) {
     const words = doc.tokens.slice(s.first, s.last).map((t: Token) => t.lower);
     const rule = PROJECT_RULES.find((r) => words.some((w) => r.word.test(w)));
     if (!rule || words.some((w) => PLANNED.test(w)) || signing(s)) continue;
     for (const parties of partyGroups(doc, orgs, s.first, s.last)) {
-      if (parties.length < 2 || !parties.every((p) => orgs.some((o) => o.name === p.name))) continue;
+      if (parties.length < 2 || !parties.every((p) => orgNames.has(p.name))) continue;
       out.push({ parties, span: [s.start, s.end], rule: rule.id });
     }
   }

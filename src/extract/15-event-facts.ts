@@ -1,6 +1,6 @@
 /** Pass 15, facts: event phrases become events, the dedicated one joined to its occasion. */
 import type { Doc } from './07-document.ts';
-import { isoDay, type DateMention } from './08-dates.ts';
+import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import { phraseAt } from './15-events.ts';
 import { DEDICATED } from './15-event-rules.ts';
 import type { EventFact } from './extraction.schema.ts';
@@ -27,7 +27,7 @@ export function findEvents(doc: Doc, dates: DateMention[], visited: string | und
       }
     }
     const sent = doc.tokens[i]?.sent ?? 0;
-    const date = dates.find((d) => d.sent === sent && !d.monthOnly);
+    const date = dateIn(dates, sent);
     // A bare «форум» after «Международный форум городов-побратимов» is the same event again.
     const bare = !text.includes(' ') && out.some((e) => e.rule === p.rule.id);
     city ??= cityWhere(doc, sent);
