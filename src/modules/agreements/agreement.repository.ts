@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
 import { hasOrganizationParty, hasPartyInCity, hasPartyInSphere, selectParties } from './party.repository.ts';
@@ -43,11 +43,7 @@ export async function findAgreementById(db: Kysely<Database>, id: number): Promi
 }
 
 /** The agreement with this id; absence is an error. */
-export async function findAgreementByIdOrThrow(db: Kysely<Database>, id: number): Promise<Agreement> {
-  const found = await findAgreementById(db, id);
-  if (!found) throw notFound('Agreement', id);
-  return found;
-}
+export const findAgreementByIdOrThrow = findOrThrow(findAgreementById, 'Agreement');
 
 /** Stores a new agreement (its parties go in separately, before the commit) and returns its id. */
 export async function insertAgreement(db: Kysely<Database>, input: AgreementCreate): Promise<number> {

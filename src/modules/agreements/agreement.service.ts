@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { validationFailed } from '../../errors.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import { recordIdSchema } from '../audit/fields.schema.ts';
 import {
   deleteAgreementRow,
   findAgreementById,
-  findAgreementByIdOrThrow,
   insertAgreement,
   selectAgreementPage,
   selectAgreementsBetweenCities,
@@ -23,6 +22,12 @@ import {
 } from './agreement.schema.ts';
 import { replaceParties } from './party.repository.ts';
 
+const AGREEMENT: AuditedRecord<Agreement> = {
+  what: 'Agreement',
+  recordType: 'agreement',
+  findById: findAgreementById,
+};
+
 /** Records an agreement with its parties in one transaction, audited; fewer than two parties is refused. */
 export async function createAgreement(
   db: Kysely<Database>,
@@ -30,18 +35,10 @@ export async function createAgreement(
   input: unknown,
 ): Promise<Agreement> {
   const values = parseInput(agreementCreateSchema, input);
-  return inTransaction(db, async (trx) => {
+  return createAudited(db, actor, AGREEMENT, values, async (trx) => {
     const id = await insertAgreement(trx, values);
     await replaceParties(trx, 'agreement_party', id, values.parties);
-    const created = await findAgreementByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'agreement',
-      recordId: id,
-      after: created,
-    });
-    return created;
+    return id;
   });
 }
 
@@ -53,27 +50,10 @@ export async function updateAgreement(
   input: unknown,
 ): Promise<Agreement> {
   const change = parseInput(agreementUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Agreement',
-      id,
-      expectedVersion: change.version,
-      load: () => findAgreementById(trx, id),
-      update: async () => {
-        if (!(await updateAgreementRow(trx, id, change))) return false;
-        if (change.parties) await replaceParties(trx, 'agreement_party', id, change.parties);
-        return true;
-      },
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'agreement',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
+  return updateAudited(db, actor, AGREEMENT, id, change, async (trx) => {
+    if (!(await updateAgreementRow(trx, id, change))) return false;
+    if (change.parties) await replaceParties(trx, 'agreement_party', id, change.parties);
+    return true;
   });
 }
 
@@ -84,12 +64,7 @@ export async function deleteAgreement(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findAgreementById(trx, id);
-    assertVersion('Agreement', id, before, version);
-    await deleteAgreementRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'agreement', recordId: id, before });
-  });
+  await deleteAudited(db, actor, AGREEMENT, id, version, deleteAgreementRow);
 }
 
 /** Lists agreements by status, kind, city, organization, visit or expiry, a page at a time. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CityRow, Database } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { nameKey, searchNames } from './city.names.ts';
 import type { City, CityCreate, CitySearchQuery, CityUpdate } from './city.schema.ts';
 
@@ -33,11 +33,7 @@ export async function findCityById(db: Kysely<Database>, id: number): Promise<Ci
 }
 
 /** The city with this id; its absence is an error. */
-export async function findCityByIdOrThrow(db: Kysely<Database>, id: number): Promise<City> {
-  const city = await findCityById(db, id);
-  if (!city) throw notFound('City', id);
-  return city;
-}
+export const findCityByIdOrThrow = findOrThrow(findCityById, 'City');
 
 /** The cities with these ids that exist, in the order of the ids. */
 export async function findCitiesByIds(db: Kysely<Database>, ids: number[]): Promise<City[]> {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Gazetteer } from '../../gazetteer/index.ts';
 import {
   findCitiesByIds,
@@ -13,6 +13,8 @@ import {
   updateCityRow,
 } from './city.repository.ts';
 import { cityCreateSchema, citySearchQuerySchema, cityUpdateSchema, type City } from './city.schema.ts';
+
+const CITY: AuditedRecord<City> = { what: 'City', recordType: 'city', findById: findCityById };
 
 /** The city with this id; `not_found` when there is none. */
 export async function getCity(db: Kysely<Database>, id: number): Promise<City> {
@@ -44,19 +46,7 @@ export async function searchCities(
 
 /** Adds a city the gazetteer lacks, audited. */
 export async function createCity(db: Kysely<Database>, actor: Actor, input: unknown): Promise<City> {
-  const values = parseInput(cityCreateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const id = await insertCity(trx, values);
-    const created = await findCityByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'city',
-      recordId: id,
-      after: created,
-    });
-    return created;
-  });
+  return createAudited(db, actor, CITY, parseInput(cityCreateSchema, input), insertCity);
 }
 
 /**
@@ -70,30 +60,13 @@ export async function updateCity(
   input: unknown,
 ): Promise<City> {
   const change = parseInput(cityUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'City',
-      id,
-      expectedVersion: change.version,
-      load: () => findCityById(trx, id),
-      update: async () => {
-        const current = await findCityByIdOrThrow(trx, id);
-        const names = {
-          ru: change.nameRu !== undefined ? change.nameRu : current.nameRu,
-          be: change.nameBe !== undefined ? change.nameBe : current.nameBe,
-          en: change.nameEn ?? current.nameEn,
-        };
-        return updateCityRow(trx, id, change, names);
-      },
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'city',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
+  return updateAudited(db, actor, CITY, id, change, async (trx) => {
+    const current = await findCityByIdOrThrow(trx, id);
+    const names = {
+      ru: change.nameRu !== undefined ? change.nameRu : current.nameRu,
+      be: change.nameBe !== undefined ? change.nameBe : current.nameBe,
+      en: change.nameEn ?? current.nameEn,
+    };
+    return updateCityRow(trx, id, change, names);
   });
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Document,
@@ -54,11 +55,7 @@ export async function findDocumentById(db: Kysely<Database>, id: number): Promis
 }
 
 /** The document with this id; absence is an error. */
-export async function findDocumentByIdOrThrow(db: Kysely<Database>, id: number): Promise<Document> {
-  const found = await findDocumentById(db, id);
-  if (!found) throw notFound('Document', id);
-  return found;
-}
+export const findDocumentByIdOrThrow = findOrThrow(findDocumentById, 'Document');
 
 /** The document whose text has this hash: the same text imported before. */
 export async function findDocumentByContentHash(

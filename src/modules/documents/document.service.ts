@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.ts';
 import { validationFailed } from '../../errors.ts';
 import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { inTransaction, parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import {
   deleteDocumentRow,
@@ -35,6 +36,17 @@ export function contentHash(body: string): string {
   return createHash('sha256').update(body.normalize('NFC').replace(/\r\n?/g, '\n').trim()).digest('hex');
 }
 
+const DOCUMENT: AuditedRecord<Document> = {
+  what: 'Document',
+  recordType: 'document',
+  findById: findDocumentById,
+};
+
+/** A document's fields without its text, which the audit trail of a create or an update leaves out. */
+function withoutBody({ body: _body, ...fields }: Document): Omit<Document, 'body'> {
+  return fields;
+}
+
 /**
  * Stores a document, or finds it when the same text was stored before (`duplicate: true`, nothing
  * written), so importing a press release twice offers the first one again.
@@ -56,13 +68,12 @@ export async function storeDocument(
       if (stored) return { document: stored, duplicate: true };
     }
     const document = await findDocumentByIdOrThrow(trx, id ?? 0);
-    const { body: _body, ...after } = document;
     await insertAuditEntry(trx, {
       actor,
       action: 'create',
       recordType: 'document',
       recordId: document.id,
-      after,
+      after: withoutBody(document),
     });
     return { document, duplicate: false };
   });
@@ -76,27 +87,8 @@ export async function updateDocument(
   input: unknown,
 ): Promise<Document> {
   const change = parseInput(documentUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Document',
-      id,
-      expectedVersion: change.version,
-      load: () => findDocumentById(trx, id),
-      update: () => updateDocumentRow(trx, id, change),
-    });
-    // The text is the same before and after; the trail keeps the fields that changed.
-    const { body: _before, ...beforeFields } = before;
-    const { body: _after, ...afterFields } = after;
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'document',
-      recordId: id,
-      before: beforeFields,
-      after: afterFields,
-    });
-    return after;
-  });
+  // The text is the same before and after; the trail keeps the fields that changed.
+  return updateAudited(db, actor, DOCUMENT, id, change, updateDocumentRow, withoutBody);
 }
 
 /** Deletes a document and its links to records; the records and the audit trail stay. */
@@ -106,12 +98,7 @@ export async function deleteDocument(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findDocumentById(trx, id);
-    assertVersion('Document', id, before, version);
-    await deleteDocumentRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'document', recordId: id, before });
-  });
+  await deleteAudited(db, actor, DOCUMENT, id, version, deleteDocumentRow);
 }
 
 /** Lists documents by kind or words, latest published first, a page at a time. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Event, EventCreate, EventListQuery, EventUpdate } from './event.schema.ts';
 import { selectParticipants } from './event-participant.repository.ts';
@@ -38,11 +38,7 @@ export async function findEventById(db: Kysely<Database>, id: number): Promise<E
 }
 
 /** The event with this id; absence is an error. */
-export async function findEventByIdOrThrow(db: Kysely<Database>, id: number): Promise<Event> {
-  const found = await findEventById(db, id);
-  if (!found) throw notFound('Event', id);
-  return found;
-}
+export const findEventByIdOrThrow = findOrThrow(findEventById, 'Event');
 
 /** The event of a city with this name (compared ignoring case, «ё» and accents), if any. */
 export async function findEventByName(

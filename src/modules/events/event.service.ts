@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import {
   deleteEventRow,
   findEventById,
-  findEventByIdOrThrow,
   insertEvent,
   selectEventPage,
   updateEventRow,
@@ -15,21 +14,15 @@ import {
 import { replaceParticipants } from './event-participant.repository.ts';
 import { eventCreateSchema, eventListQuerySchema, eventUpdateSchema, type Event } from './event.schema.ts';
 
+const EVENT: AuditedRecord<Event> = { what: 'Event', recordType: 'event', findById: findEventById };
+
 /** Records an event with its participants in one transaction, audited. */
 export async function createEvent(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Event> {
   const values = parseInput(eventCreateSchema, input);
-  return inTransaction(db, async (trx) => {
+  return createAudited(db, actor, EVENT, values, async (trx) => {
     const id = await insertEvent(trx, values);
     await replaceParticipants(trx, id, values.participants);
-    const created = await findEventByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'event',
-      recordId: id,
-      after: created,
-    });
-    return created;
+    return id;
   });
 }
 
@@ -41,27 +34,10 @@ export async function updateEvent(
   input: unknown,
 ): Promise<Event> {
   const change = parseInput(eventUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Event',
-      id,
-      expectedVersion: change.version,
-      load: () => findEventById(trx, id),
-      update: async () => {
-        if (!(await updateEventRow(trx, id, change))) return false;
-        if (change.participants) await replaceParticipants(trx, id, change.participants);
-        return true;
-      },
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'event',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
+  return updateAudited(db, actor, EVENT, id, change, async (trx) => {
+    if (!(await updateEventRow(trx, id, change))) return false;
+    if (change.participants) await replaceParticipants(trx, id, change.participants);
+    return true;
   });
 }
 
@@ -72,12 +48,7 @@ export async function deleteEvent(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findEventById(trx, id);
-    assertVersion('Event', id, before, version);
-    await deleteEventRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'event', recordId: id, before });
-  });
+  await deleteAudited(db, actor, EVENT, id, version, deleteEventRow);
 }
 
 /** Lists events of a city by year, dates and kind, earliest first, a page at a time. */

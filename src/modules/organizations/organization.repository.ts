@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Organization,
@@ -37,11 +37,7 @@ export async function findOrganizationById(
 }
 
 /** The organization with this id; its absence is an error. */
-export async function findOrganizationByIdOrThrow(db: Kysely<Database>, id: number): Promise<Organization> {
-  const found = await findOrganizationById(db, id);
-  if (!found) throw notFound('Organization', id);
-  return found;
-}
+export const findOrganizationByIdOrThrow = findOrThrow(findOrganizationById, 'Organization');
 
 /** The organization of a city with this name, compared as the unique index does (case, «ё», accents). */
 export async function findOrganizationByName(

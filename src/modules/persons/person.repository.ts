@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Position } from './person.schema.ts';
 import { selectPositions } from './position.repository.ts';
@@ -37,11 +37,7 @@ export async function findPersonById(db: Kysely<Database>, id: number): Promise<
 }
 
 /** The person with this id; absence is an error. */
-export async function findPersonByIdOrThrow(db: Kysely<Database>, id: number): Promise<Person> {
-  const found = await findPersonById(db, id);
-  if (!found) throw notFound('Person', id);
-  return found;
-}
+export const findPersonByIdOrThrow = findOrThrow(findPersonById, 'Person');
 
 /** People with exactly this full name (compared ignoring case, «ё» and accents), oldest first. */
 export async function findPersonsByFullName(db: Kysely<Database>, fullName: string): Promise<Person[]> {

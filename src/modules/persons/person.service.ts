@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import {
   deletePersonRow,
   findPersonById,
-  findPersonByIdOrThrow,
   insertPerson,
   selectPersonPage,
   updatePersonRow,
@@ -35,21 +34,15 @@ function withNameParts<
     : values;
 }
 
+const PERSON: AuditedRecord<Person> = { what: 'Person', recordType: 'person', findById: findPersonById };
+
 /** Creates a person with their positions, in one transaction, and audits it. */
 export async function createPerson(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Person> {
   const values = withNameParts(parseInput(personCreateSchema, input));
-  return inTransaction(db, async (trx) => {
+  return createAudited(db, actor, PERSON, values, async (trx) => {
     const id = await insertPerson(trx, values);
     await replacePositions(trx, id, values.positions);
-    const created = await findPersonByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'person',
-      recordId: id,
-      after: created,
-    });
-    return created;
+    return id;
   });
 }
 
@@ -61,27 +54,10 @@ export async function updatePerson(
   input: unknown,
 ): Promise<Person> {
   const change = withNameParts(parseInput(personUpdateSchema, input));
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Person',
-      id,
-      expectedVersion: change.version,
-      load: () => findPersonById(trx, id),
-      update: async () => {
-        if (!(await updatePersonRow(trx, id, change))) return false;
-        if (change.positions) await replacePositions(trx, id, change.positions);
-        return true;
-      },
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'person',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
+  return updateAudited(db, actor, PERSON, id, change, async (trx) => {
+    if (!(await updatePersonRow(trx, id, change))) return false;
+    if (change.positions) await replacePositions(trx, id, change.positions);
+    return true;
   });
 }
 
@@ -92,12 +68,7 @@ export async function deletePerson(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findPersonById(trx, id);
-    assertVersion('Person', id, before, version);
-    await deletePersonRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'person', recordId: id, before });
-  });
+  await deleteAudited(db, actor, PERSON, id, version, deletePersonRow);
 }
 
 /** Lists people by city, organization or name, a page at a time. */

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, PlanItemRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { hasPartyInCity } from '../agreements/party.repository.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { PlanItem, PlanItemCreate, PlanItemListQuery, PlanItemUpdate } from './plan-item.schema.ts';
 
@@ -31,11 +31,7 @@ export async function findPlanItemById(db: Kysely<Database>, id: number): Promis
 }
 
 /** The plan item with this id; absence is an error. */
-export async function findPlanItemByIdOrThrow(db: Kysely<Database>, id: number): Promise<PlanItem> {
-  const found = await findPlanItemById(db, id);
-  if (!found) throw notFound('Plan item', id);
-  return found;
-}
+export const findPlanItemByIdOrThrow = findOrThrow(findPlanItemById, 'Plan item');
 
 /** Stores a new plan item and returns its id. */
 export async function insertPlanItem(db: Kysely<Database>, input: PlanItemCreate): Promise<number> {

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import {
   deletePlanItemRow,
   findPlanItemById,
-  findPlanItemByIdOrThrow,
   insertPlanItem,
   selectPlanItemPage,
   updatePlanItemRow,
@@ -19,20 +18,15 @@ import {
   type PlanItem,
 } from './plan-item.schema.ts';
 
+const PLAN_ITEM: AuditedRecord<PlanItem> = {
+  what: 'Plan item',
+  recordType: 'plan_item',
+  findById: findPlanItemById,
+};
+
 /** Adds an item to an agreement's plan of joint activities, audited. */
 export async function createPlanItem(db: Kysely<Database>, actor: Actor, input: unknown): Promise<PlanItem> {
-  const values = parseInput(planItemCreateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const created = await findPlanItemByIdOrThrow(trx, await insertPlanItem(trx, values));
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'plan_item',
-      recordId: created.id,
-      after: created,
-    });
-    return created;
-  });
+  return createAudited(db, actor, PLAN_ITEM, parseInput(planItemCreateSchema, input), insertPlanItem);
 }
 
 /** Changes a plan item (its status, report, deadline) if the editor saw the current version. */
@@ -42,25 +36,7 @@ export async function updatePlanItem(
   id: number,
   input: unknown,
 ): Promise<PlanItem> {
-  const change = parseInput(planItemUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Plan item',
-      id,
-      expectedVersion: change.version,
-      load: () => findPlanItemById(trx, id),
-      update: () => updatePlanItemRow(trx, id, change),
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'plan_item',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  return updateAudited(db, actor, PLAN_ITEM, id, parseInput(planItemUpdateSchema, input), updatePlanItemRow);
 }
 
 /** Deletes a plan item, audited. */
@@ -70,12 +46,7 @@ export async function deletePlanItem(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findPlanItemById(trx, id);
-    assertVersion('Plan item', id, before, version);
-    await deletePlanItemRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'plan_item', recordId: id, before });
-  });
+  await deleteAudited(db, actor, PLAN_ITEM, id, version, deletePlanItemRow);
 }
 
 /** Lists plan items (overdue ones, an agreement's, a city's), nearest deadline first, a page at a time. */

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ProjectRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './project.schema.ts';
 
@@ -39,11 +39,7 @@ export async function findProjectById(db: Kysely<Database>, id: number): Promise
 }
 
 /** The project with this id; absence is an error. */
-export async function findProjectByIdOrThrow(db: Kysely<Database>, id: number): Promise<Project> {
-  const found = await findProjectById(db, id);
-  if (!found) throw notFound('Project', id);
-  return found;
-}
+export const findProjectByIdOrThrow = findOrThrow(findProjectById, 'Project');
 
 /** Stores a new project (parties go in separately, before the commit) and returns its id. */
 export async function insertProject(db: Kysely<Database>, input: ProjectCreate): Promise<number> {

@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { replaceParties } from '../agreements/party.repository.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import { recordIdSchema } from '../audit/fields.schema.ts';
 import {
   deleteProjectRow,
   findProjectById,
-  findProjectByIdOrThrow,
   insertProject,
   selectProjectPage,
   selectProjectsBetweenCities,
@@ -22,21 +21,15 @@ import {
   type Project,
 } from './project.schema.ts';
 
+const PROJECT: AuditedRecord<Project> = { what: 'Project', recordType: 'project', findById: findProjectById };
+
 /** Records a project with its parties in one transaction, audited; fewer than two parties is refused. */
 export async function createProject(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Project> {
   const values = parseInput(projectCreateSchema, input);
-  return inTransaction(db, async (trx) => {
+  return createAudited(db, actor, PROJECT, values, async (trx) => {
     const id = await insertProject(trx, values);
     await replaceParties(trx, 'project_party', id, values.parties);
-    const created = await findProjectByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'project',
-      recordId: id,
-      after: created,
-    });
-    return created;
+    return id;
   });
 }
 
@@ -48,27 +41,10 @@ export async function updateProject(
   input: unknown,
 ): Promise<Project> {
   const change = parseInput(projectUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Project',
-      id,
-      expectedVersion: change.version,
-      load: () => findProjectById(trx, id),
-      update: async () => {
-        if (!(await updateProjectRow(trx, id, change))) return false;
-        if (change.parties) await replaceParties(trx, 'project_party', id, change.parties);
-        return true;
-      },
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'project',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
+  return updateAudited(db, actor, PROJECT, id, change, async (trx) => {
+    if (!(await updateProjectRow(trx, id, change))) return false;
+    if (change.parties) await replaceParties(trx, 'project_party', id, change.parties);
+    return true;
   });
 }
 
@@ -79,12 +55,7 @@ export async function deleteProject(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findProjectById(trx, id);
-    assertVersion('Project', id, before, version);
-    await deleteProjectRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'project', recordId: id, before });
-  });
+  await deleteAudited(db, actor, PROJECT, id, version, deleteProjectRow);
 }
 
 /** Lists projects by status, sphere, city or organization, a page at a time. */

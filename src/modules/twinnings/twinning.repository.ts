@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, TwinningRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import type { ImportedTwinning, Twinning, TwinningCreate, TwinningUpdate } from './twinning.schema.ts';
 
 /** The two ids in the order the table stores them (CHECK city_a_id < city_b_id): smaller first. */
@@ -35,11 +35,7 @@ export async function findTwinningById(db: Kysely<Database>, id: number): Promis
 }
 
 /** The twinning with this id; its absence is an error. */
-export async function findTwinningByIdOrThrow(db: Kysely<Database>, id: number): Promise<Twinning> {
-  const found = await findTwinningById(db, id);
-  if (!found) throw notFound('Twinning', id);
-  return found;
-}
+export const findTwinningByIdOrThrow = findOrThrow(findTwinningById, 'Twinning');
 
 /** The twinning of two cities, given in either order, if any. */
 export async function findTwinningByCities(

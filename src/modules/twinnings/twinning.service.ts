@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { conflict } from '../../errors.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import { findCityByIdOrThrow } from '../cities/city.repository.ts';
 import {
   findTwinningByCities,
@@ -14,6 +14,12 @@ import {
   updateTwinningRow,
 } from './twinning.repository.ts';
 import { twinningCreateSchema, twinningUpdateSchema, type Twinning } from './twinning.schema.ts';
+
+const TWINNING: AuditedRecord<Twinning> = {
+  what: 'Twinning',
+  recordType: 'twinning',
+  findById: findTwinningById,
+};
 
 /** The twinning with this id; `not_found` when there is none. */
 export async function getTwinning(db: Kysely<Database>, id: number): Promise<Twinning> {
@@ -32,22 +38,13 @@ export async function listTwinningsOfCity(db: Kysely<Database>, cityId: number):
  */
 export async function createTwinning(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Twinning> {
   const values = parseInput(twinningCreateSchema, input);
-  return inTransaction(db, async (trx) => {
+  return createAudited(db, actor, TWINNING, values, async (trx) => {
     const [one, other] = values.cityIds;
     await findCityByIdOrThrow(trx, one);
     await findCityByIdOrThrow(trx, other);
     const existing = await findTwinningByCities(trx, one, other);
     if (existing) throw conflict(`Cities ${one} and ${other} are already twinned (twinning ${existing.id}).`);
-    const id = await insertTwinning(trx, values);
-    const created = await findTwinningByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'twinning',
-      recordId: id,
-      after: created,
-    });
-    return created;
+    return insertTwinning(trx, values);
   });
 }
 
@@ -58,23 +55,5 @@ export async function updateTwinning(
   id: number,
   input: unknown,
 ): Promise<Twinning> {
-  const change = parseInput(twinningUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Twinning',
-      id,
-      expectedVersion: change.version,
-      load: () => findTwinningById(trx, id),
-      update: () => updateTwinningRow(trx, id, change),
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'twinning',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+  return updateAudited(db, actor, TWINNING, id, parseInput(twinningUpdateSchema, input), updateTwinningRow);
 }

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AppUserTable, Database, UserRoleTable } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import type { RoleGrant } from '../auth/principal.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { User, UserCreate, UserListQuery } from './user.schema.ts';
 
@@ -66,11 +66,7 @@ export async function findUserById(db: Kysely<Database>, id: number): Promise<Us
 }
 
 /** The user with this id; absence is an error. */
-export async function findUserByIdOrThrow(db: Kysely<Database>, id: number): Promise<User> {
-  const found = await findUserById(db, id);
-  if (!found) throw notFound('User', id);
-  return found;
-}
+export const findUserByIdOrThrow = findOrThrow(findUserById, 'User');
 
 /** The user with this e-mail address, compared case-insensitively as the unique index does. */
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { findOrThrow } from '../audit/find-or-throw.ts';
 import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
 import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
 import { selectMembers } from './visit-member.repository.ts';
@@ -41,11 +41,7 @@ export async function findVisitById(db: Kysely<Database>, id: number): Promise<V
 }
 
 /** The visit with this id; absence is an error. */
-export async function findVisitByIdOrThrow(db: Kysely<Database>, id: number): Promise<Visit> {
-  const found = await findVisitById(db, id);
-  if (!found) throw notFound('Visit', id);
-  return found;
-}
+export const findVisitByIdOrThrow = findOrThrow(findVisitById, 'Visit');
 
 /** The visit from one city to another starting on a date: how an import recognizes a known visit. */
 export async function findVisitByRoute(

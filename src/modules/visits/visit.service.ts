@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import {
   deleteVisitRow,
   findVisitById,
-  findVisitByIdOrThrow,
   insertVisit,
   selectVisitPage,
   updateVisitRow,
@@ -15,21 +14,15 @@ import {
 import { replaceVisitMembers } from './visit-member.repository.ts';
 import { visitCreateSchema, visitListQuerySchema, visitUpdateSchema, type Visit } from './visit.schema.ts';
 
+const VISIT: AuditedRecord<Visit> = { what: 'Visit', recordType: 'visit', findById: findVisitById };
+
 /** Records a visit with its delegation in one transaction, audited. */
 export async function createVisit(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Visit> {
   const values = parseInput(visitCreateSchema, input);
-  return inTransaction(db, async (trx) => {
+  return createAudited(db, actor, VISIT, values, async (trx) => {
     const id = await insertVisit(trx, values);
     await replaceVisitMembers(trx, id, values.members);
-    const created = await findVisitByIdOrThrow(trx, id);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'visit',
-      recordId: id,
-      after: created,
-    });
-    return created;
+    return id;
   });
 }
 
@@ -41,27 +34,10 @@ export async function updateVisit(
   input: unknown,
 ): Promise<Visit> {
   const change = parseInput(visitUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Visit',
-      id,
-      expectedVersion: change.version,
-      load: () => findVisitById(trx, id),
-      update: async () => {
-        if (!(await updateVisitRow(trx, id, change))) return false;
-        if (change.members) await replaceVisitMembers(trx, id, change.members);
-        return true;
-      },
-    });
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'update',
-      recordType: 'visit',
-      recordId: id,
-      before,
-      after,
-    });
-    return after;
+  return updateAudited(db, actor, VISIT, id, change, async (trx) => {
+    if (!(await updateVisitRow(trx, id, change))) return false;
+    if (change.members) await replaceVisitMembers(trx, id, change.members);
+    return true;
   });
 }
 
@@ -72,12 +48,7 @@ export async function deleteVisit(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findVisitById(trx, id);
-    assertVersion('Visit', id, before, version);
-    await deleteVisitRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: 'visit', recordId: id, before });
-  });
+  await deleteAudited(db, actor, VISIT, id, version, deleteVisitRow);
 }
 
 /** Lists a city's visits by direction, year and status, latest first, a page at a time. */
