@@ -258,7 +258,9 @@ for (const engine of testEngines()) {
         result: { groups: Array<{ kind: string; hits: Array<{ label: string }> }> },
         kind: string,
       ) => result.groups.find((group) => group.kind === kind)?.hits.map((hit) => hit.label) ?? [];
-      expect(groups(await search('Щербаков'), 'person')).toContain('Вадим Щербаков');
+      const surname = await search('Щербаков');
+      expect(groups(surname, 'person')).toContain('Вадим Щербаков');
+      expect(surname.groups[0].kind).toBe('person');
       const library = await search('библиотечной');
       expect(groups(library, 'organization')).toContain('централизованная библиотечная система');
       const hit = library.groups.find((g: { kind: string }) => g.kind === 'organization').hits[0];

@@ -79,6 +79,8 @@ export async function searchRegistry(db: Kysely<Database>, principal: Principal,
       }
       if (hits.length > 0) groups.push({ kind, hits });
     }
+    // The kind whose best hit matched best comes first: a surname finds the person before a village.
+    groups.sort((a, b) => b.hits[0]!.rank - a.hits[0]!.rank);
     return { groups };
   });
 }
