@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
 import { hasOrganizationParty, hasPartyInCity, hasPartyInSphere, selectParties } from './party.repository.ts';
 import type { Party } from './party.schema.ts';
@@ -28,12 +28,7 @@ export function toAgreement(row: AgreementRow, parties: Party[]): Agreement {
 }
 
 async function withParties(db: Kysely<Database>, rows: AgreementRow[]): Promise<Agreement[]> {
-  const parties = await selectParties(
-    db,
-    'agreement_party',
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toAgreement(row, parties.get(row.id) ?? []));
+  return withChildren(rows, (ids) => selectParties(db, 'agreement_party', ids), toAgreement);
 }
 
 /** The agreement with this id and its parties, if any. */
@@ -119,20 +114,12 @@ export async function selectAgreementPage(
   if (query.organizationId !== undefined) {
     select = select.where(hasOrganizationParty('agreement_party', 'agreement.id', query.organizationId));
   }
-  if (query.cursor !== undefined)
-    select = select.where(afterCursor([dateKey(SIGNED_KEY), ID_KEY], query.cursor, 'desc'));
-  const rows = await select
-    .orderBy(SIGNED_KEY, 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => [row.signed_key, row.id],
-    (row) => row,
+  return selectPage(
+    select,
+    { keys: [dateKey(SIGNED_KEY), ID_KEY], direction: 'desc', keyOf: (row) => [row.signed_key, row.id] },
+    query,
+    (rows) => withParties(db, rows),
   );
-  return { items: await withParties(db, page.items), nextCursor: page.nextCursor };
 }
 
 /** Agreements with a party in each of the two cities (the cities or their organizations), latest first. */

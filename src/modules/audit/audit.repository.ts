@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditEntryTable, Database } from '../../db/database.ts';
 import type { Actor, AuditedRecordType, AuditEntry, AuditListQuery } from './audit.schema.ts';
-import { afterCursor, idKey, toPage, type Page } from './cursor-page.ts';
+import { idKey, selectPage, type Page } from './cursor-page.ts';
 
 type AuditEntryRow = Selectable<AuditEntryTable>;
 
@@ -56,13 +56,16 @@ export async function selectAuditPage(
   if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);
   if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
   if (query.action !== undefined) select = select.where('action', '=', query.action);
-  if (query.cursor !== undefined)
-    select = select.where(afterCursor([idKey(sql.ref('id'), Number.MAX_SAFE_INTEGER)], query.cursor, 'desc'));
-  const rows = await select
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows, query.limit, (row) => [Number(row.id)], toAuditEntry);
+  return selectPage(
+    select,
+    {
+      keys: [idKey(sql.ref('id'), Number.MAX_SAFE_INTEGER)],
+      direction: 'desc',
+      keyOf: (row) => [Number(row.id)],
+    },
+    query,
+    (rows) => rows.map(toAuditEntry),
+  );
 }
 
 /** Maps a stored audit row to its domain shape. */

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { insertAuditEntry } from './audit.repository.ts';
 import type { Actor, AuditedRecordType } from './audit.schema.ts';
 import { assertVersion, inTransaction, updateVersioned } from './audited-write.ts';
-import { findOrThrow, type FindById } from './find-or-throw.ts';
+import { findOrThrow, type FindById } from './record-readers.ts';
 
 /** What the audited writes need to know of a kind of record: its name in errors, its audit type, its reader. */
 export interface AuditedRecord<T> {

@@ -1,4 +1,5 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import { z } from 'zod';
 import { validationFailed } from '../../errors.ts';
 
@@ -92,4 +93,29 @@ export function toPage<R, T>(
     items: kept.map(map),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/** How a list is sorted: its keys (the last one `ID_KEY`), their direction, and a row's values of them. */
+export interface KeysetSort<R> {
+  keys: SortKey[];
+  direction: 'asc' | 'desc';
+  keyOf: (row: R) => KeyValue[];
+}
+
+/**
+ * Runs a filtered query for one page: after the query's cursor, sorted on the keys, `limit + 1` rows;
+ * `toRecords` maps the rows kept (loading their children if it must).
+ */
+export async function selectPage<TB extends keyof Database, R, T>(
+  select: SelectQueryBuilder<Database, TB, R>,
+  sort: KeysetSort<R>,
+  query: PageQuery,
+  toRecords: (rows: R[]) => T[] | Promise<T[]>,
+): Promise<Page<T>> {
+  let paged = select;
+  if (query.cursor !== undefined) paged = paged.where(afterCursor(sort.keys, query.cursor, sort.direction));
+  for (const key of sort.keys) paged = paged.orderBy(key.expression, sort.direction);
+  const rows = await paged.limit(query.limit + 1).execute();
+  const page = toPage(rows, query.limit, sort.keyOf, (row) => row);
+  return { items: await toRecords(page.items), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CityRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
 import { nameKey, searchNames } from './city.names.ts';
 import type { City, CityCreate, CitySearchQuery, CityUpdate } from './city.schema.ts';
 

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
+import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Document,
   DocumentCreate,
@@ -137,15 +137,16 @@ export async function selectDocumentPage(
       sql<boolean>`search @@ websearch_to_tsquery('russian', immutable_unaccent(${query.q}))`,
     );
   }
-  if (query.cursor !== undefined) {
-    select = select.where(afterCursor([dateKey(PUBLISHED_KEY), ID_KEY], query.cursor, 'desc'));
-  }
-  const rows = await select
-    .orderBy(PUBLISHED_KEY, 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows, query.limit, (row) => [row.published_key, row.id], toDocumentSummary);
+  return selectPage(
+    select,
+    {
+      keys: [dateKey(PUBLISHED_KEY), ID_KEY],
+      direction: 'desc',
+      keyOf: (row) => [row.published_key, row.id],
+    },
+    query,
+    (rows) => rows.map(toDocumentSummary),
+  );
 }
 
 /** The length of a document's text as JavaScript counts it (UTF-16 units), the unit of evidence spans. */

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Event, EventCreate, EventListQuery, EventUpdate } from './event.schema.ts';
 import { selectParticipants } from './event-participant.repository.ts';
 
@@ -24,11 +24,7 @@ export function toEvent(row: EventRow, participants: Event['participants']): Eve
 }
 
 async function withParticipants(db: Kysely<Database>, rows: EventRow[]): Promise<Event[]> {
-  const participants = await selectParticipants(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toEvent(row, participants.get(row.id) ?? []));
+  return withChildren(rows, (ids) => selectParticipants(db, ids), toEvent);
 }
 
 /** The event with this id and its participants, if any. */
@@ -120,18 +116,10 @@ export async function selectEventPage(db: Kysely<Database>, query: EventListQuer
   }
   if (query.from !== undefined) select = select.where('start_date', '>=', query.from);
   if (query.to !== undefined) select = select.where('start_date', '<=', query.to);
-  if (query.cursor !== undefined)
-    select = select.where(afterCursor([dateKey(START_KEY), ID_KEY], query.cursor, 'asc'));
-  const rows = await select
-    .orderBy(START_KEY)
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => [row.start_key, row.id],
-    (row) => row,
+  return selectPage(
+    select,
+    { keys: [dateKey(START_KEY), ID_KEY], direction: 'asc', keyOf: (row) => [row.start_key, row.id] },
+    query,
+    (rows) => withParticipants(db, rows),
   );
-  return { items: await withParticipants(db, page.items), nextCursor: page.nextCursor };
 }

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
+import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type {
   Organization,
   OrganizationCreate,
@@ -115,13 +115,14 @@ export async function selectOrganizationPage(
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.q !== undefined)
     select = select.where(sql<boolean>`name_key(name) like '%' || name_key(${query.q}) || '%'`);
-  if (query.cursor !== undefined) {
-    select = select.where(afterCursor([textKey(sql.ref('sort_key')), ID_KEY], query.cursor, 'asc'));
-  }
-  const rows = await select
-    .orderBy('sort_key')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows, query.limit, (row) => [row.sort_key, row.id], toOrganization);
+  return selectPage(
+    select,
+    {
+      keys: [textKey(sql.ref('sort_key')), ID_KEY],
+      direction: 'asc',
+      keyOf: (row) => [row.sort_key, row.id],
+    },
+    query,
+    (rows) => rows.map(toOrganization),
+  );
 }

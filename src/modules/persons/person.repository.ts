@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Position } from './person.schema.ts';
 import { selectPositions } from './position.repository.ts';
 
@@ -23,11 +23,7 @@ export function toPerson(row: PersonRow, positions: Position[]): Person {
 }
 
 async function withPositions(db: Kysely<Database>, rows: PersonRow[]): Promise<Person[]> {
-  const positions = await selectPositions(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toPerson(row, positions.get(row.id) ?? []));
+  return withChildren(rows, (ids) => selectPositions(db, ids), toPerson);
 }
 
 /** The person with this id and their positions, if any. */
@@ -114,19 +110,14 @@ export async function selectPersonPage(db: Kysely<Database>, query: PersonListQu
   if (query.q !== undefined) {
     select = select.where(sql<boolean>`name_key(full_name) like '%' || name_key(${query.q}) || '%'`);
   }
-  if (query.cursor !== undefined) {
-    select = select.where(afterCursor([textKey(sql.ref('sort_key')), ID_KEY], query.cursor, 'asc'));
-  }
-  const rows = await select
-    .orderBy('sort_key')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => [row.sort_key, row.id],
-    (row) => row,
+  return selectPage(
+    select,
+    {
+      keys: [textKey(sql.ref('sort_key')), ID_KEY],
+      direction: 'asc',
+      keyOf: (row) => [row.sort_key, row.id],
+    },
+    query,
+    (rows) => withPositions(db, rows),
   );
-  return { items: await withPositions(db, page.items), nextCursor: page.nextCursor };
 }

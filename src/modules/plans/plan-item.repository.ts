@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, PlanItemRow } from '../../db/database.ts';
 import { hasPartyInCity } from '../agreements/party.repository.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
+import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { PlanItem, PlanItemCreate, PlanItemListQuery, PlanItemUpdate } from './plan-item.schema.ts';
 
 /** Maps a stored plan item row to the domain shape. */
@@ -110,12 +110,10 @@ export async function selectPlanItemPage(
       eb.or([eb('status', 'not in', open), eb('due_on', 'is', null), eb('due_on', '>=', asOf)]),
     );
   }
-  if (query.cursor !== undefined)
-    select = select.where(afterCursor([dateKey(DUE_KEY), ID_KEY], query.cursor, 'asc'));
-  const rows = await select
-    .orderBy(DUE_KEY)
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows, query.limit, (row) => [row.due_key, row.id], toPlanItem);
+  return selectPage(
+    select,
+    { keys: [dateKey(DUE_KEY), ID_KEY], direction: 'asc', keyOf: (row) => [row.due_key, row.id] },
+    query,
+    (rows) => rows.map(toPlanItem),
+  );
 }

@@ -3,8 +3,8 @@ import type { Database, ProjectRow } from '../../db/database.ts';
 import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './project.schema.ts';
 
 /** Maps a stored project row and its parties to the domain shape. */
@@ -24,12 +24,7 @@ export function toProject(row: ProjectRow, parties: Party[]): Project {
 }
 
 async function withParties(db: Kysely<Database>, rows: ProjectRow[]): Promise<Project[]> {
-  const parties = await selectParties(
-    db,
-    'project_party',
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toProject(row, parties.get(row.id) ?? []));
+  return withChildren(rows, (ids) => selectParties(db, 'project_party', ids), toProject);
 }
 
 /** The project with this id and its parties, if any. */
@@ -103,20 +98,12 @@ export async function selectProjectPage(
   if (query.organizationId !== undefined) {
     select = select.where(hasOrganizationParty('project_party', 'project.id', query.organizationId));
   }
-  if (query.cursor !== undefined)
-    select = select.where(afterCursor([dateKey(STARTED_KEY), ID_KEY], query.cursor, 'desc'));
-  const rows = await select
-    .orderBy(STARTED_KEY, 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => [row.started_key, row.id],
-    (row) => row,
+  return selectPage(
+    select,
+    { keys: [dateKey(STARTED_KEY), ID_KEY], direction: 'desc', keyOf: (row) => [row.started_key, row.id] },
+    query,
+    (rows) => withParties(db, rows),
   );
-  return { items: await withParties(db, page.items), nextCursor: page.nextCursor };
 }
 
 /** Projects with a party in each of the two cities: the projects under their twinning. */

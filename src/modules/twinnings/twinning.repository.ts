@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, TwinningRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
 import type { ImportedTwinning, Twinning, TwinningCreate, TwinningUpdate } from './twinning.schema.ts';
 
 /** The two ids in the order the table stores them (CHECK city_a_id < city_b_id): smaller first. */

@@ -2,8 +2,8 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AppUserTable, Database, UserRoleTable } from '../../db/database.ts';
 import type { RoleGrant } from '../auth/principal.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, textKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
+import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { User, UserCreate, UserListQuery } from './user.schema.ts';
 
 type RoleRow = Pick<Selectable<UserRoleTable>, 'role' | 'city_id' | 'organization_id'>;
@@ -141,19 +141,10 @@ export async function selectUserPage(db: Kysely<Database>, query: UserListQuery)
     .select(USER_COLUMNS)
     .select(sql<string>`lower(email)`.as('email_key'));
   if (query.q !== undefined) select = select.where(sql<boolean>`strpos(lower(email), lower(${query.q})) > 0`);
-  if (query.cursor !== undefined) {
-    select = select.where(afterCursor([textKey(sql`lower(email)`), ID_KEY], query.cursor, 'asc'));
-  }
-  const rows = await select
-    .orderBy(sql`lower(email)`)
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => [row.email_key, row.id],
-    (row) => row,
+  return selectPage(
+    select,
+    { keys: [textKey(sql`lower(email)`), ID_KEY], direction: 'asc', keyOf: (row) => [row.email_key, row.id] },
+    query,
+    (rows) => withRoles(db, rows),
   );
-  return { items: await withRoles(db, page.items), nextCursor: page.nextCursor };
 }

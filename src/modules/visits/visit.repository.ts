@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { findOrThrow } from '../audit/find-or-throw.ts';
-import { afterCursor, dateKey, ID_KEY, toPage, type Page } from '../audit/cursor-page.ts';
+import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
 import { selectMembers } from './visit-member.repository.ts';
 
@@ -27,11 +27,7 @@ export function toVisit(row: VisitRow, members: VisitMember[]): Visit {
 }
 
 async function withMembers(db: Kysely<Database>, rows: VisitRow[]): Promise<Visit[]> {
-  const members = await selectMembers(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toVisit(row, members.get(row.id) ?? []));
+  return withChildren(rows, (ids) => selectMembers(db, ids), toVisit);
 }
 
 /** The visit with this id and its delegation, if any. */
@@ -142,19 +138,14 @@ export async function selectVisitPage(db: Kysely<Database>, query: VisitListQuer
       ]),
     );
   }
-  if (query.cursor !== undefined) {
-    select = select.where(afterCursor([dateKey(sql.ref('start_date')), ID_KEY], query.cursor, 'desc'));
-  }
-  const rows = await select
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (row) => [row.start_date, row.id],
-    (row) => row,
+  return selectPage(
+    select,
+    {
+      keys: [dateKey(sql.ref('start_date')), ID_KEY],
+      direction: 'desc',
+      keyOf: (row) => [row.start_date, row.id],
+    },
+    query,
+    (rows) => withMembers(db, rows),
   );
-  return { items: await withMembers(db, page.items), nextCursor: page.nextCursor };
 }

@@ -13,3 +13,16 @@ export function findOrThrow<T>(findById: FindById<T>, what: string) {
     return found;
   };
 }
+
+/**
+ * Maps rows to records with their children (parties, participants, members, positions, roles),
+ * which `selectChildren` fetches for all the rows in one query; a row it finds none for gets `[]`.
+ */
+export async function withChildren<R extends { id: number }, C, T>(
+  rows: R[],
+  selectChildren: (ids: number[]) => Promise<Map<number, C[]>>,
+  toRecord: (row: R, children: C[]) => T,
+): Promise<T[]> {
+  const children = await selectChildren(rows.map((row) => row.id));
+  return rows.map((row) => toRecord(row, children.get(row.id) ?? []));
+}
