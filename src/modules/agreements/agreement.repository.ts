@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
@@ -67,31 +68,23 @@ export async function updateAgreementRow(
   id: number,
   change: AgreementUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('agreement')
-    .set({
-      kind: change.kind,
-      title: change.title,
-      status: change.status,
-      signed_on: change.signedOn,
-      signed_at_visit_id: change.signedAtVisitId,
-      valid_from: change.validFrom,
-      valid_until: change.validUntil,
-      auto_renew: change.autoRenew,
-      document_id: change.documentId,
-      notes: change.notes,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'agreement', id, change.version, {
+    kind: change.kind,
+    title: change.title,
+    status: change.status,
+    signed_on: change.signedOn,
+    signed_at_visit_id: change.signedAtVisitId,
+    valid_from: change.validFrom,
+    valid_until: change.validUntil,
+    auto_renew: change.autoRenew,
+    document_id: change.documentId,
+    notes: change.notes,
+  });
 }
 
 /** Removes an agreement with its parties and plan items. */
 export async function deleteAgreementRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('agreement').where('id', '=', id).execute();
+  await deleteRowById(db, 'agreement', id);
 }
 
 // Undated agreements sort as the oldest: a date far in the past stands in for «not known».

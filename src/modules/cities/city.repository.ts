@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CityRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import { nameKey, searchNames } from './city.names.ts';
 import type { City, CityCreate, CitySearchQuery, CityUpdate } from './city.schema.ts';
@@ -133,26 +134,18 @@ export async function updateCityRow(
   { version, ...patch }: CityUpdate,
   names: { ru: string | null; be: string | null; en: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('city')
-    .set({
-      name_ru: patch.nameRu,
-      name_be: patch.nameBe,
-      name_en: patch.nameEn,
-      search_names: searchNames(names),
-      country: patch.country,
-      admin1: patch.admin1,
-      latitude: patch.latitude,
-      longitude: patch.longitude,
-      population: patch.population,
-      timezone: patch.timezone,
-      founded_year: patch.foundedYear,
-      city_day: patch.cityDay,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'city', id, version, {
+    name_ru: patch.nameRu,
+    name_be: patch.nameBe,
+    name_en: patch.nameEn,
+    search_names: searchNames(names),
+    country: patch.country,
+    admin1: patch.admin1,
+    latitude: patch.latitude,
+    longitude: patch.longitude,
+    population: patch.population,
+    timezone: patch.timezone,
+    founded_year: patch.foundedYear,
+    city_day: patch.cityDay,
+  });
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type {
@@ -98,28 +99,20 @@ export async function updateDocumentRow(
   id: number,
   change: DocumentUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('document')
-    .set({
-      kind: change.kind,
-      title: change.title,
-      language: change.language,
-      published_on: change.publishedOn,
-      source_url: change.sourceUrl,
-      file_name: change.fileName,
-      extraction: change.extraction === undefined ? undefined : JSON.stringify(change.extraction),
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'document', id, change.version, {
+    kind: change.kind,
+    title: change.title,
+    language: change.language,
+    published_on: change.publishedOn,
+    source_url: change.sourceUrl,
+    file_name: change.fileName,
+    extraction: change.extraction === undefined ? undefined : JSON.stringify(change.extraction),
+  });
 }
 
 /** Removes a document and its links to records (the records stay). */
 export async function deleteDocumentRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('document').where('id', '=', id).execute();
+  await deleteRowById(db, 'document', id);
 }
 
 // Undated documents sort as the oldest.

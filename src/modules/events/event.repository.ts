@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Event, EventCreate, EventListQuery, EventUpdate } from './event.schema.ts';
@@ -76,28 +77,20 @@ export async function updateEventRow(
   id: number,
   change: EventUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('event')
-    .set({
-      name: change.name,
-      kind: change.kind,
-      city_id: change.cityId,
-      start_date: change.startDate,
-      end_date: change.endDate,
-      visit_id: change.visitId,
-      description: change.description,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'event', id, change.version, {
+    name: change.name,
+    kind: change.kind,
+    city_id: change.cityId,
+    start_date: change.startDate,
+    end_date: change.endDate,
+    visit_id: change.visitId,
+    description: change.description,
+  });
 }
 
 /** Removes an event and its participants. */
 export async function deleteEventRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('event').where('id', '=', id).execute();
+  await deleteRowById(db, 'event', id);
 }
 
 // Undated events (the text said «the city day», not when) come after the dated ones.

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type {
@@ -79,29 +80,21 @@ export async function updateOrganizationRow(
   id: number,
   { version, ...patch }: OrganizationUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('organization')
-    .set({
-      city_id: patch.cityId,
-      name: patch.name,
-      short_name: patch.shortName,
-      kind: patch.kind,
-      sphere: patch.sphere,
-      address: patch.address,
-      website: patch.website,
-      notes: patch.notes,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'organization', id, version, {
+    city_id: patch.cityId,
+    name: patch.name,
+    short_name: patch.shortName,
+    kind: patch.kind,
+    sphere: patch.sphere,
+    address: patch.address,
+    website: patch.website,
+    notes: patch.notes,
+  });
 }
 
 /** Removes an organization. */
 export async function deleteOrganizationRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('organization').where('id', '=', id).execute();
+  await deleteRowById(db, 'organization', id);
 }
 
 /** A page of organizations matching the filter, in Russian alphabetical order. */

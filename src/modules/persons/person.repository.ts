@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, PersonRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Position } from './person.schema.ts';
@@ -69,27 +70,19 @@ export async function updatePersonRow(
   id: number,
   change: PersonUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('person')
-    .set({
-      full_name: change.fullName,
-      first_name: change.firstName,
-      patronymic: change.patronymic,
-      last_name: change.lastName,
-      city_id: change.cityId,
-      notes: change.notes,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'person', id, change.version, {
+    full_name: change.fullName,
+    first_name: change.firstName,
+    patronymic: change.patronymic,
+    last_name: change.lastName,
+    city_id: change.cityId,
+    notes: change.notes,
+  });
 }
 
 /** Removes a person and (by cascade) their positions. */
 export async function deletePersonRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('person').where('id', '=', id).execute();
+  await deleteRowById(db, 'person', id);
 }
 
 /** A page of people matching the filter, ordered by last name as Russian sorts it. */

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, PlanItemRow } from '../../db/database.ts';
 import { hasPartyInCity } from '../agreements/party.repository.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { PlanItem, PlanItemCreate, PlanItemListQuery, PlanItemUpdate } from './plan-item.schema.ts';
@@ -59,29 +60,21 @@ export async function updatePlanItemRow(
   id: number,
   change: PlanItemUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('plan_item')
-    .set({
-      title: change.title,
-      responsible_organization_id: change.responsibleOrganizationId,
-      responsible_person_id: change.responsiblePersonId,
-      responsible_text: change.responsibleText,
-      due_on: change.dueOn,
-      status: change.status,
-      done_on: change.doneOn,
-      report: change.report,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'plan_item', id, change.version, {
+    title: change.title,
+    responsible_organization_id: change.responsibleOrganizationId,
+    responsible_person_id: change.responsiblePersonId,
+    responsible_text: change.responsibleText,
+    due_on: change.dueOn,
+    status: change.status,
+    done_on: change.doneOn,
+    report: change.report,
+  });
 }
 
 /** Removes a plan item. */
 export async function deletePlanItemRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('plan_item').where('id', '=', id).execute();
+  await deleteRowById(db, 'plan_item', id);
 }
 
 // Items without a deadline come last: a date far in the future stands in for «no date».

@@ -3,6 +3,7 @@ import type { Database, ProjectRow } from '../../db/database.ts';
 import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './project.schema.ts';
@@ -59,27 +60,19 @@ export async function updateProjectRow(
   id: number,
   change: ProjectUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('project')
-    .set({
-      title: change.title,
-      sphere: change.sphere,
-      status: change.status,
-      started_on: change.startedOn,
-      ended_on: change.endedOn,
-      description: change.description,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'project', id, change.version, {
+    title: change.title,
+    sphere: change.sphere,
+    status: change.status,
+    started_on: change.startedOn,
+    ended_on: change.endedOn,
+    description: change.description,
+  });
 }
 
 /** Removes a project with its parties. */
 export async function deleteProjectRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('project').where('id', '=', id).execute();
+  await deleteRowById(db, 'project', id);
 }
 
 // Projects without a start date sort as the oldest.

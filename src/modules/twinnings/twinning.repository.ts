@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, TwinningRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import type { ImportedTwinning, Twinning, TwinningCreate, TwinningUpdate } from './twinning.schema.ts';
 
@@ -117,20 +118,12 @@ export async function updateTwinningRow(
   id: number,
   { version, ...patch }: TwinningUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('twinning')
-    .set({
-      tier: patch.tier,
-      status: patch.status,
-      established_on: patch.establishedOn,
-      established_year: patch.establishedYear,
-      ended_on: patch.endedOn,
-      notes: patch.notes,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'twinning', id, version, {
+    tier: patch.tier,
+    status: patch.status,
+    established_on: patch.establishedOn,
+    established_year: patch.establishedYear,
+    ended_on: patch.endedOn,
+    notes: patch.notes,
+  });
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
@@ -82,31 +83,23 @@ export async function updateVisitRow(
   id: number,
   change: VisitUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('visit')
-    .set({
-      from_city_id: change.fromCityId,
-      to_city_id: change.toCityId,
-      start_date: change.startDate,
-      end_date: change.endDate,
-      kind: change.kind,
-      status: change.status,
-      head_person_id: change.headPersonId,
-      head_position: change.headPosition,
-      purpose: change.purpose,
-      outcomes: change.outcomes,
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'visit', id, change.version, {
+    from_city_id: change.fromCityId,
+    to_city_id: change.toCityId,
+    start_date: change.startDate,
+    end_date: change.endDate,
+    kind: change.kind,
+    status: change.status,
+    head_person_id: change.headPersonId,
+    head_position: change.headPosition,
+    purpose: change.purpose,
+    outcomes: change.outcomes,
+  });
 }
 
 /** Removes a visit and its delegation. */
 export async function deleteVisitRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('visit').where('id', '=', id).execute();
+  await deleteRowById(db, 'visit', id);
 }
 
 /** A page of visits matching the filter, latest first. */
