@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, UserRoleTable } from '../../db/database.ts';
 
 /** One role a user holds, with its scope: a city for city roles, an organization for org editors. */
 export type RoleGrant =
@@ -40,11 +40,10 @@ export async function loadPrincipal(db: Kysely<Database>, userId: number): Promi
   };
 }
 
-function toRoleGrant(row: {
-  role: string;
-  city_id: number | null;
-  organization_id: number | null;
-}): RoleGrant {
+/** Maps a stored role row to the grant it stands for. */
+export function toRoleGrant(
+  row: Pick<Selectable<UserRoleTable>, 'role' | 'city_id' | 'organization_id'>,
+): RoleGrant {
   switch (row.role) {
     case 'admin':
       return { role: 'admin' };
@@ -53,7 +52,9 @@ function toRoleGrant(row: {
       return { role: row.role, cityId: row.city_id ?? 0 };
     case 'org_editor':
       return { role: 'org_editor', organizationId: row.organization_id ?? 0 };
-    default:
-      throw new Error(`Unknown role ${row.role} in user_role`);
+    default: {
+      const unknown: never = row.role;
+      throw new Error(`Unknown role ${String(unknown)} in user_role`);
+    }
   }
 }

@@ -1,12 +1,14 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppUserTable, Database, UserRoleTable } from '../../db/database.ts';
-import type { RoleGrant } from '../auth/principal.ts';
+import type { AppUserTable, Database } from '../../db/database.ts';
+import { toRoleGrant, type RoleGrant } from '../auth/principal.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
 import type { User, UserCreate, UserListQuery } from './user.schema.ts';
 
-type RoleRow = Pick<Selectable<UserRoleTable>, 'role' | 'city_id' | 'organization_id'>;
+/** Maps a stored role row to the grant it stands for (the auth module's mapper, which loads principals). */
+export { toRoleGrant };
+
 type UserRow = Omit<Selectable<AppUserTable>, 'password_hash' | 'calendar_secret'>;
 const USER_COLUMNS = [
   'id',
@@ -18,23 +20,6 @@ const USER_COLUMNS = [
   'updated_at',
   'version',
 ] as const;
-
-/** Maps a stored role row to the grant it stands for. */
-export function toRoleGrant(row: RoleRow): RoleGrant {
-  switch (row.role) {
-    case 'admin':
-      return { role: 'admin' };
-    case 'city_editor':
-    case 'city_viewer':
-      return { role: row.role, cityId: row.city_id ?? 0 };
-    case 'org_editor':
-      return { role: 'org_editor', organizationId: row.organization_id ?? 0 };
-    default: {
-      const unknown: never = row.role;
-      throw new Error(`Unknown role ${String(unknown)} in user_role`);
-    }
-  }
-}
 
 /** Maps a stored user row (without secrets) and their roles to the domain shape. */
 export function toUser(row: UserRow, roles: RoleGrant[]): User {
