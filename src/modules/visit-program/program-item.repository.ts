@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, VisitProgramItemTable } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { afterCursor, ID_KEY, idKey, toPage, type Page } from '../audit/cursor-page.ts';
+import { ID_KEY, idKey, selectPage, type Page } from '../audit/cursor-page.ts';
+import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import type {
   ProgramItem,
   ProgramItemCreate,
@@ -62,29 +63,21 @@ export async function updateProgramItemRow(
   id: number,
   change: ProgramItemUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('visit_program_item')
-    .set({
-      ...(change.kind !== undefined && { kind: change.kind }),
-      ...(change.title !== undefined && { title: change.title }),
-      ...(change.day !== undefined && { day: change.day }),
-      ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
-      ...(change.eventId !== undefined && { event_id: change.eventId }),
-      ...(change.agreementId !== undefined && { agreement_id: change.agreementId }),
-      ...(change.notes !== undefined && { notes: change.notes }),
-      ...(change.position !== undefined && { position: change.position }),
-      version: sql`version + 1`,
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .where('version', '=', change.version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateRowIfVersion(db, 'visit_program_item', id, change.version, {
+    ...(change.kind !== undefined && { kind: change.kind }),
+    ...(change.title !== undefined && { title: change.title }),
+    ...(change.day !== undefined && { day: change.day }),
+    ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
+    ...(change.eventId !== undefined && { event_id: change.eventId }),
+    ...(change.agreementId !== undefined && { agreement_id: change.agreementId }),
+    ...(change.notes !== undefined && { notes: change.notes }),
+    ...(change.position !== undefined && { position: change.position }),
+  });
 }
 
 /** Removes a program item. */
 export async function deleteProgramItemRow(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('visit_program_item').where('id', '=', id).execute();
+  await deleteRowById(db, 'visit_program_item', id);
 }
 
 const POSITION_KEY = idKey(sql.ref('position'));
@@ -96,11 +89,10 @@ export async function selectProgramItemPage(
 ): Promise<Page<ProgramItem>> {
   let select = db.selectFrom('visit_program_item').selectAll();
   if (query.visitId) select = select.where('visit_id', '=', query.visitId);
-  if (query.cursor) select = select.where(afterCursor([POSITION_KEY, ID_KEY], query.cursor, 'asc'));
-  const rows = await select
-    .orderBy('position')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  return toPage(rows, query.limit, (row) => [row.position, row.id], toProgramItem);
+  return selectPage(
+    select,
+    { keys: [POSITION_KEY, ID_KEY], direction: 'asc', keyOf: (row) => [row.position, row.id] },
+    query,
+    (rows) => rows.map(toProgramItem),
+  );
 }

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
-import { assertVersion, inTransaction, parseInput, updateVersioned } from '../audit/audited-write.ts';
+import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
+import { parseInput } from '../audit/audited-write.ts';
 import type { Page } from '../audit/cursor-page.ts';
 import {
   deleteProgramItemRow,
@@ -19,13 +18,11 @@ import {
   type ProgramItem,
 } from './program-item.schema.ts';
 
-const RECORD = 'visit_program_item' as const;
-
-async function loadOrThrow(db: Kysely<Database>, id: number): Promise<ProgramItem> {
-  const item = await findProgramItemById(db, id);
-  if (!item) throw notFound('Program item', id);
-  return item;
-}
+const PROGRAM_ITEM: AuditedRecord<ProgramItem> = {
+  what: 'Program item',
+  recordType: 'visit_program_item',
+  findById: findProgramItemById,
+};
 
 /** Adds an item to a visit's program, audited. */
 export async function createProgramItem(
@@ -34,17 +31,7 @@ export async function createProgramItem(
   input: unknown,
 ): Promise<ProgramItem> {
   const values = parseInput(programItemCreateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const created = await loadOrThrow(trx, await insertProgramItem(trx, values));
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: RECORD,
-      recordId: created.id,
-      after: created,
-    });
-    return created;
-  });
+  return createAudited(db, actor, PROGRAM_ITEM, values, insertProgramItem);
 }
 
 /** Changes a program item if the editor saw the current version, audited. */
@@ -55,17 +42,7 @@ export async function updateProgramItem(
   input: unknown,
 ): Promise<ProgramItem> {
   const change = parseInput(programItemUpdateSchema, input);
-  return inTransaction(db, async (trx) => {
-    const { before, after } = await updateVersioned({
-      what: 'Program item',
-      id,
-      expectedVersion: change.version,
-      load: () => findProgramItemById(trx, id),
-      update: () => updateProgramItemRow(trx, id, change),
-    });
-    await insertAuditEntry(trx, { actor, action: 'update', recordType: RECORD, recordId: id, before, after });
-    return after;
-  });
+  return updateAudited(db, actor, PROGRAM_ITEM, id, change, updateProgramItemRow);
 }
 
 /** Removes a program item if the editor saw the current version, audited. */
@@ -75,12 +52,7 @@ export async function deleteProgramItem(
   id: number,
   version: number,
 ): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    const before = await findProgramItemById(trx, id);
-    assertVersion('Program item', id, before, version);
-    await deleteProgramItemRow(trx, id);
-    await insertAuditEntry(trx, { actor, action: 'delete', recordType: RECORD, recordId: id, before });
-  });
+  await deleteAudited(db, actor, PROGRAM_ITEM, id, version, deleteProgramItemRow);
 }
 
 /** A visit's program in its order, a page at a time. */
