@@ -18,6 +18,8 @@ type Ids = {
   minskSchool: number;
   ownAgreement: number;
   otherAgreement: number;
+  ownVisit: number;
+  otherVisit: number;
 };
 
 // What each kind of record looks like on the Baranovichi side ("own": the editors' city, where the
