@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { Role } from '../db/database.ts';
 import { testEngines } from '../db/test-database.ts';
-import { insertApiToken } from '../modules/auth/api-token.repository.ts';
 import { insertTestCity } from '../modules/audit/test-cities.ts';
 import { buildApp } from './app.ts';
+import { insertTestAccounts } from './test-accounts.ts';
 
 type Who = 'admin' | 'baranovichiEditor' | 'baranovichiViewer' | 'minskEditor' | 'gymnasiumEditor' | 'public';
 
@@ -36,25 +35,16 @@ for (const engine of testEngines()) {
             .executeTakeFirstOrThrow()
         ).id;
       }
-      const grants: Array<[Who, Role, number | null, number | null]> = [
-        ['admin', 'admin', null, null],
-        ['baranovichiEditor', 'city_editor', city.baranovichi, null],
-        ['baranovichiViewer', 'city_viewer', city.baranovichi, null],
-        ['minskEditor', 'city_editor', city.minsk, null],
-        ['gymnasiumEditor', 'org_editor', null, org.gymnasium],
-      ];
-      for (const [who, role, cityId, organizationId] of grants) {
-        const user = await db
-          .insertInto('app_user')
-          .values({ email: `${who}@example.org`, display_name: who })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await db
-          .insertInto('user_role')
-          .values({ user_id: user.id, role, city_id: cityId, organization_id: organizationId })
-          .execute();
-        tokens[who] = (await insertApiToken(db, user.id, 'test')).secret;
-      }
+      Object.assign(
+        tokens,
+        await insertTestAccounts(db, [
+          ['admin', 'admin', null, null],
+          ['baranovichiEditor', 'city_editor', city.baranovichi, null],
+          ['baranovichiViewer', 'city_viewer', city.baranovichi, null],
+          ['minskEditor', 'city_editor', city.minsk, null],
+          ['gymnasiumEditor', 'org_editor', null, org.gymnasium],
+        ]),
+      );
       tokens.public = null;
     });
     afterAll(async () => {

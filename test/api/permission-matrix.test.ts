@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
-import type { Role } from '../../src/db/database.ts';
 import { testEngines } from '../../src/db/test-database.ts';
 import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
-import { insertApiToken } from '../../src/modules/auth/api-token.repository.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { insertTestAccounts } from '../../src/server/test-accounts.ts';
 
 type Who = 'admin' | 'cityEditor' | 'cityViewer' | 'orgEditor' | 'public';
 type Side = 'own' | 'other';
@@ -116,24 +115,15 @@ for (const engine of testEngines()) {
       ids.gymnasium = await org(ids.baranovichi, 'гимназия № 5');
       ids.lyceum = await org(ids.kuznetsk, 'лицей № 21');
       ids.minskSchool = await org(ids.minsk, 'средняя школа № 3');
-      const grants: Array<[Who, Role, number | null, number | null]> = [
-        ['admin', 'admin', null, null],
-        ['cityEditor', 'city_editor', ids.baranovichi, null],
-        ['cityViewer', 'city_viewer', ids.baranovichi, null],
-        ['orgEditor', 'org_editor', null, ids.gymnasium],
-      ];
-      for (const [who, role, cityId, organizationId] of grants) {
-        const user = await db
-          .insertInto('app_user')
-          .values({ email: `${who}@example.org`, display_name: who })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await db
-          .insertInto('user_role')
-          .values({ user_id: user.id, role, city_id: cityId, organization_id: organizationId })
-          .execute();
-        tokens[who] = (await insertApiToken(db, user.id, 'matrix')).secret;
-      }
+      Object.assign(
+        tokens,
+        await insertTestAccounts(db, [
+          ['admin', 'admin', null, null],
+          ['cityEditor', 'city_editor', ids.baranovichi, null],
+          ['cityViewer', 'city_viewer', ids.baranovichi, null],
+          ['orgEditor', 'org_editor', null, ids.gymnasium],
+        ]),
+      );
       tokens.public = null;
       ids.ownAgreement = (
         await call('admin', 'POST', '/api/agreements', KINDS.agreements!(ids, 'own'))
