@@ -51,6 +51,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 async function openServer(connectionString: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString, types: typeOverrides(), max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) must not
+  // crash the process: without a listener the pool's 'error' event is thrown. The pool opens a new
+  // connection on next use.
+  pool.on('error', (error) => console.warn(`database: an idle connection was closed: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

@@ -38,12 +38,31 @@ async function openFresh(
       ...opened,
       async close() {
         await opened.close();
-        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropDatabase(serverUrl, name);
       },
     };
   }
   if (options?.migrate !== false) await migrateToLatest(handle.db);
   return handle;
+}
+
+/**
+ * Drops a test database once its connections have gone. The pool's connections may still be
+ * finishing their goodbye when close() returns; forcing the drop then kills them mid-way and their
+ * error surfaces as an uncaught exception, so the drop waits for them first and forces only after.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      // 55006: the database is being accessed by other users.
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function adminQuery(serverUrl: string, text: string): Promise<void> {
