@@ -223,6 +223,29 @@ for (const engine of testEngines()) {
       ).toBe(403);
     });
 
+    it('lists a city’s visits latest first, or earliest first when asked, a page at a time', async () => {
+      const pinsk = await insertTestCity(database.db, 'Пинск', 'Pinsk');
+      for (const startDate of ['2019-05-03', '2021-06-20', '2023-09-18']) {
+        const body = { ...visit(pinsk, city.kuznetsk), startDate, endDate: startDate };
+        expect((await call('admin', 'POST', '/api/visits', body)).statusCode).toBe(201);
+      }
+      const dates = async (query: string) => {
+        const response = await call('admin', 'GET', `/api/visits?cityId=${pinsk}&${query}`);
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json();
+        return {
+          dates: page.items.map((v: { startDate: string }) => v.startDate),
+          next: page.nextCursor as string | null,
+        };
+      };
+      expect((await dates('limit=3')).dates).toEqual(['2023-09-18', '2021-06-20', '2019-05-03']);
+      const first = await dates('order=asc&limit=2');
+      expect(first.dates).toEqual(['2019-05-03', '2021-06-20']);
+      const second = await dates(`order=asc&limit=2&cursor=${first.next}`);
+      expect(second.dates[0]).toBe('2023-09-18');
+      expect((await call('admin', 'GET', '/api/visits?order=sideways')).statusCode).toBe(400);
+    });
+
     it('answers bad input with 400 naming each field, and stores nothing', async () => {
       const before = await database.db
         .selectFrom('visit')

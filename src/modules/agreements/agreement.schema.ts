@@ -4,6 +4,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   storedFields,
   textSchema,
@@ -73,9 +74,9 @@ export const agreementListQuerySchema = pageQuerySchema.extend({
   status: agreementStatusSchema.optional(),
   kind: agreementKindSchema.optional(),
   sphere: sphereSchema.optional(),
-  cityId: recordIdSchema.optional(),
-  organizationId: recordIdSchema.optional(),
-  visitId: recordIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
+  organizationId: queryIdSchema.optional(),
+  visitId: queryIdSchema.optional(),
   validUntilBefore: isoDateSchema.optional(),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;

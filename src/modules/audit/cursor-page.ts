@@ -3,10 +3,14 @@ import type { Database } from '../../db/database.ts';
 import { z } from 'zod';
 import { validationFailed } from '../../errors.ts';
 
-/** The paging part of every list query: how many rows, and where the previous page ended. */
+/**
+ * The paging part of every list query: how many rows, where the previous page ended, and the order
+ * (each list's natural one by default: latest visits first, names from А to Я; `order` reverses it).
+ */
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().min(1).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
@@ -112,9 +116,10 @@ export async function selectPage<TB extends keyof Database, R, T>(
   query: PageQuery,
   toRecords: (rows: R[]) => T[] | Promise<T[]>,
 ): Promise<Page<T>> {
+  const direction = query.order ?? sort.direction;
   let paged = select;
-  if (query.cursor !== undefined) paged = paged.where(afterCursor(sort.keys, query.cursor, sort.direction));
-  for (const key of sort.keys) paged = paged.orderBy(key.expression, sort.direction);
+  if (query.cursor !== undefined) paged = paged.where(afterCursor(sort.keys, query.cursor, direction));
+  for (const key of sort.keys) paged = paged.orderBy(key.expression, direction);
   const rows = await paged.limit(query.limit + 1).execute();
   const page = toPage(rows, query.limit, sort.keyOf, (row) => row);
   return { items: await toRecords(page.items), nextCursor: page.nextCursor };

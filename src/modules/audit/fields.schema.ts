@@ -6,6 +6,8 @@ const noNulProblem = { message: 'must not contain the NUL character' };
 
 /** The id of a stored record (an int4 column: larger numbers cannot name one). */
 export const recordIdSchema = z.number().int().positive().max(2_147_483_647);
+/** The id of a record as a list filter: query strings carry it as text. */
+export const queryIdSchema = z.coerce.number().int().positive();
 /** A required line of text, trimmed. */
 export const textSchema = z.string().trim().min(1).max(2000).refine(noNul, noNulProblem);
 /**

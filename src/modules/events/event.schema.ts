@@ -4,6 +4,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   storedFields,
   textSchema,
@@ -76,11 +77,11 @@ export type Event = z.infer<typeof eventSchema>;
 
 /** Events of a city, by year or date range and kind, or those of a visit; earliest first. */
 export const eventListQuerySchema = pageQuerySchema.extend({
-  cityId: recordIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
   kind: eventKindSchema.optional(),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  visitId: recordIdSchema.optional(),
+  visitId: queryIdSchema.optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OrganizationKind, Sphere } from '../../db/database.ts';
 import {
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   searchTextSchema,
   storedFields,
@@ -71,7 +72,7 @@ export type Organization = z.infer<typeof organizationSchema>;
 
 /** The organizations of a city by sphere and kind, or those whose name contains `q`. */
 export const organizationListQuerySchema = pageQuerySchema.extend({
-  cityId: recordIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
   sphere: sphereSchema.optional(),
   kind: organizationKindSchema.optional(),
   q: searchTextSchema.optional(),

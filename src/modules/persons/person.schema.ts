@@ -3,6 +3,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   searchTextSchema,
   storedFields,
@@ -57,8 +58,8 @@ export type Person = z.infer<typeof personSchema>;
 
 /** People of a city, people who worked at an organization, or whose name contains `q`. */
 export const personListQuerySchema = pageQuerySchema.extend({
-  cityId: recordIdSchema.optional(),
-  organizationId: recordIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
+  organizationId: queryIdSchema.optional(),
   q: searchTextSchema.optional(),
 });
 export type PersonListQuery = z.infer<typeof personListQuerySchema>;

@@ -4,6 +4,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   storedFields,
   textSchema,
@@ -59,9 +60,9 @@ const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((
 
 /** Plan items of an agreement, of a city or an organization, by status; `overdue` as of a date (today). */
 export const planItemListQuerySchema = pageQuerySchema.extend({
-  agreementId: recordIdSchema.optional(),
-  cityId: recordIdSchema.optional(),
-  responsibleOrganizationId: recordIdSchema.optional(),
+  agreementId: queryIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
+  responsibleOrganizationId: queryIdSchema.optional(),
   status: planItemStatusSchema.optional(),
   overdue: booleanParam.optional(),
   asOf: isoDateSchema.optional(),

@@ -5,7 +5,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
-  recordIdSchema,
+  queryIdSchema,
   storedFields,
   textSchema,
   versionSchema,
@@ -56,7 +56,7 @@ export type Project = z.infer<typeof projectSchema>;
 export const projectListQuerySchema = pageQuerySchema.extend({
   status: projectStatusSchema.optional(),
   sphere: sphereSchema.optional(),
-  cityId: recordIdSchema.optional(),
-  organizationId: recordIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
+  organizationId: queryIdSchema.optional(),
 });
 export type ProjectListQuery = z.infer<typeof projectListQuerySchema>;

@@ -4,6 +4,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   storedFields,
   textSchema,
@@ -49,5 +50,5 @@ export const programItemSchema = programItemFields.extend(storedFields);
 export type ProgramItem = z.infer<typeof programItemSchema>;
 
 /** The program of one visit, in its order. */
-export const programItemListQuerySchema = pageQuerySchema.extend({ visitId: recordIdSchema.optional() });
+export const programItemListQuerySchema = pageQuerySchema.extend({ visitId: queryIdSchema.optional() });
 export type ProgramItemListQuery = z.infer<typeof programItemListQuerySchema>;

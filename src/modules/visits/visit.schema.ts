@@ -4,6 +4,7 @@ import { pageQuerySchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
+  queryIdSchema,
   recordIdSchema,
   storedFields,
   versionSchema,
@@ -77,10 +78,10 @@ export type Visit = z.infer<typeof visitSchema>;
 
 /** A city's visits: outgoing (its delegations), incoming (its guests) or both, by year and status. */
 export const visitListQuerySchema = pageQuerySchema.extend({
-  cityId: recordIdSchema.optional(),
+  cityId: queryIdSchema.optional(),
   direction: z.enum(['outgoing', 'incoming', 'both']).default('both'),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   status: visitStatusSchema.optional(),
-  personId: recordIdSchema.optional(),
+  personId: queryIdSchema.optional(),
 });
 export type VisitListQuery = z.infer<typeof visitListQuerySchema>;
