@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
+import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 import { deleteApiToken, insertApiToken } from '../modules/auth/api-token.repository.ts';
 import { apiTokenCreatedSchema, meSchema, signInSchema } from '../modules/auth/auth.schema.ts';
 import { signIn } from '../modules/auth/auth.service.ts';
@@ -76,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       schema: {
         tags,
         summary: 'Revoke one of your API tokens',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: idParamsSchema,
         response: { 204: z.null() },
       },
     },

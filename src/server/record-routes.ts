@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import type { Actor } from '../modules/audit/audit.schema.ts';
 import { listAuditEntriesOfRecord } from '../modules/audit/audit.repository.ts';
-import { auditEntrySchema, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
+import { auditEntrySchema, type Actor, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
 import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
 import { can, type Scope } from '../modules/auth/policy.ts';
 import { actorOf, authorize, requireUser } from './auth.plugin.ts';
+import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -31,7 +31,6 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
   scopeOfInput(db: Db, input: Record<string, unknown>, stored?: T): Promise<Scope>;
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 /**
@@ -66,7 +65,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.get(
       `/${def.path}/:id`,
-      { schema: { tags, params: idParams, response: { 200: def.schemas.record } } },
+      { schema: { tags, params: idParamsSchema, response: { 200: def.schemas.record } } },
       async (request) => {
         const record = await loadOrThrow(request.params.id);
         authorize(request, 'read', await def.scopeOf(db, record));
@@ -85,7 +84,14 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.patch(
       `/${def.path}/:id`,
-      { schema: { tags, params: idParams, body: def.schemas.update, response: { 200: def.schemas.record } } },
+      {
+        schema: {
+          tags,
+          params: idParamsSchema,
+          body: def.schemas.update,
+          response: { 200: def.schemas.record },
+        },
+      },
       async (request) => {
         const stored = await loadOrThrow(request.params.id);
         authorize(request, 'update', await def.scopeOf(db, stored));
@@ -100,7 +106,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.delete(
       `/${def.path}/:id`,
-      { schema: { tags, params: idParams, querystring: versionQuery, response: { 204: z.null() } } },
+      { schema: { tags, params: idParamsSchema, querystring: versionQuery, response: { 204: z.null() } } },
       async (request, reply) => {
         const stored = await loadOrThrow(request.params.id);
         authorize(request, 'delete', await def.scopeOf(db, stored));
@@ -111,7 +117,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.get(
       `/${def.path}/:id/history`,
-      { schema: { tags, params: idParams, response: { 200: z.array(auditEntrySchema) } } },
+      { schema: { tags, params: idParamsSchema, response: { 200: z.array(auditEntrySchema) } } },
       async (request) => {
         const record = await def.find(db, request.params.id);
         // A deleted record's history stays readable to those who may read the whole audit trail.

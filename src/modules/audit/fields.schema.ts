@@ -8,6 +8,8 @@ const noNulProblem = { message: 'must not contain the NUL character' };
 export const recordIdSchema = z.number().int().positive().max(2_147_483_647);
 /** The id of a record as a list filter: query strings carry it as text. */
 export const queryIdSchema = z.coerce.number().int().positive();
+/** The `:id` of a record's URL. */
+export const idParamsSchema = z.object({ id: queryIdSchema });
 /** A required line of text, trimmed. */
 export const textSchema = z.string().trim().min(1).max(2000).refine(noNul, noNulProblem);
 /**

@@ -64,6 +64,14 @@ export async function existingCityIds(db: Kysely<Database>, ids: number[]): Prom
 const WORD_SIMILARITY = 0.45;
 
 /**
+ * Lowers pg_trgm's word-similarity threshold (the `<%` operator) for the rest of the transaction
+ * `db` must be: SET LOCAL ends with it, so the threshold never leaks to other queries.
+ */
+export async function loosenNameSimilarity(db: Kysely<Database>): Promise<void> {
+  await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(WORD_SIMILARITY)}`.execute(db);
+}
+
+/**
  * Cities by name in any language, best first: an exact name (search_names, GIN-indexed) before a
  * trigram-similar one (pg_trgm over name_key, so «Барановичей» finds «Барановичи»), then the
  * countries asked for, then closeness and population. Transliteration variants far apart in letters
@@ -72,7 +80,7 @@ const WORD_SIMILARITY = 0.45;
 export async function searchCitiesByName(db: Kysely<Database>, query: CitySearchQuery): Promise<City[]> {
   // SET LOCAL needs a transaction and ends with it, so the threshold never leaks to other queries.
   if (!db.isTransaction) return db.transaction().execute((trx) => searchCitiesByName(trx, query));
-  await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(WORD_SIMILARITY)}`.execute(db);
+  await loosenNameSimilarity(db);
   const key = nameKey(query.q);
   const countries = query.countries ?? [];
   const haystack = sql`name_key(coalesce(name_ru, '') || ' ' || name_en)`;

@@ -6,9 +6,9 @@ import { INSTALLATION } from '../auth/policy.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { citySchema, cityCreateSchema, cityUpdateSchema } from './city.schema.ts';
 import { createCity, getCity, searchCities, updateCity } from './city.service.ts';
+import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['cities'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const searchQuery = z.object({
   q: z.string().trim().min(1).max(200),
   countries: z
@@ -41,7 +41,7 @@ export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
 
   app.get(
     '/cities/:id',
-    { schema: { tags, params: idParams, response: { 200: citySchema } } },
+    { schema: { tags, params: idParamsSchema, response: { 200: citySchema } } },
     async (request) => getCity(db, request.params.id),
   );
 
@@ -63,7 +63,7 @@ export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
 
   app.patch(
     '/cities/:id',
-    { schema: { tags, params: idParams, body: cityUpdateSchema, response: { 200: citySchema } } },
+    { schema: { tags, params: idParamsSchema, body: cityUpdateSchema, response: { 200: citySchema } } },
     async (request) => {
       authorize(request, 'update', { cityIds: [request.params.id], organizationIds: [] });
       return updateCity(db, actorOf(request), request.params.id, request.body);

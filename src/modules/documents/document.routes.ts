@@ -13,16 +13,17 @@ import {
   importRequestSchema,
 } from '../../commands/press-release/importer.ts';
 import { extractionResultSchema } from '../../extract/extraction.schema.ts';
-import { can, type Scope } from '../auth/policy.ts';
+import { can, isEditor, type Scope } from '../auth/policy.ts';
+import type { Principal } from '../auth/principal.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import { findDocumentByIdOrThrow } from './document.repository.ts';
 import { documentListQuerySchema, documentSchema, documentSummarySchema } from './document.schema.ts';
 import { listDocuments } from './document.service.ts';
+import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['documents'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const importResponse = z.object({
   document: documentSchema,
   duplicate: z.boolean(),
@@ -42,9 +43,8 @@ const acceptedSchema = z.object({
 
 /** Importing is for those who may write somewhere: administrators and editors, not viewers. */
 function requireEditor(request: FastifyRequest): void {
-  const user = requireUser(request);
-  if (!user.roles.some((grant) => grant.role !== 'city_viewer'))
-    throw forbidden('Viewers cannot import documents.');
+  requireUser(request);
+  if (!isEditor(request.principal)) throw forbidden('Viewers cannot import documents.');
 }
 
 /**
@@ -62,6 +62,16 @@ export async function documentScope(db: Kysely<Database>, documentId: number): P
     cityIds: rows.rows.map((row) => row.city_id),
     organizationIds: rows.rows.map((row) => row.organization_id),
   });
+}
+
+/** Whether the asker may read a document: an accepted one by its scope, a pending one if an editor. */
+export async function canReadDocument(
+  db: Kysely<Database>,
+  principal: Principal,
+  documentId: number,
+): Promise<boolean> {
+  const scope = await documentScope(db, documentId);
+  return scope === 'pending' ? isEditor(principal) : can(principal, 'read', scope);
 }
 
 async function authorizeDocument(
@@ -117,10 +127,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       const page = await listDocuments(db, request.query);
       const visible = [];
       for (const item of page.items) {
-        const scope = await documentScope(db, item.id);
-        const editor =
-          request.principal.kind === 'user' && request.principal.roles.some((g) => g.role !== 'city_viewer');
-        if (scope === 'pending' ? editor : can(request.principal, 'read', scope)) visible.push(item);
+        if (await canReadDocument(db, request.principal, item.id)) visible.push(item);
       }
       return { items: visible, nextCursor: page.nextCursor };
     },
@@ -132,7 +139,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       schema: {
         tags,
         summary: 'A document with its facts and its draft, matched against the registry as it is now',
-        params: idParams,
+        params: idParamsSchema,
         response: { 200: importResponse.omit({ duplicate: true }) },
       },
     },
@@ -153,7 +160,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       schema: {
         tags,
         summary: 'Accept a reviewed draft (all or part) into records, in one transaction',
-        params: idParams,
+        params: idParamsSchema,
         body: draftSchema,
         response: { 200: acceptedSchema },
       },

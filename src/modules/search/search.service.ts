@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { agreementRecord } from '../agreements/agreement.routes.ts';
 import { parseInput } from '../audit/audited-write.ts';
 import { can } from '../auth/policy.ts';
+import { loosenNameSimilarity } from '../cities/city.repository.ts';
 import type { Principal } from '../auth/principal.ts';
-import { documentScope } from '../documents/document.routes.ts';
+import { canReadDocument } from '../documents/document.routes.ts';
 import { eventRecord } from '../events/event.routes.ts';
 import { organizationRecord } from '../organizations/organization.routes.ts';
 import { personRecord } from '../persons/person.routes.ts';
@@ -12,9 +13,6 @@ import { visitRecord } from '../visits/visit.routes.ts';
 import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { MATCH_END, MATCH_START, searchKind } from './search.repository.ts';
 import { searchKindSchema, searchQuerySchema, type SearchHit, type SearchKind } from './search.schema.ts';
-
-// Looser than pg_trgm's default (0.6) so that «Baranavichy» finds «Baranovichi» (0.58).
-const WORD_SIMILARITY = 0.45;
 
 const RECORDS: Partial<Record<SearchKind, RecordRoutesDefinition<{ id: number; version: number }>>> = {
   organization: organizationRecord as never,
@@ -32,11 +30,7 @@ async function visible(
   id: number,
 ): Promise<boolean> {
   if (kind === 'city') return true;
-  if (kind === 'document') {
-    const scope = await documentScope(db, id);
-    if (scope !== 'pending') return can(principal, 'read', scope);
-    return principal.kind === 'user' && principal.roles.some((grant) => grant.role !== 'city_viewer');
-  }
+  if (kind === 'document') return canReadDocument(db, principal, id);
   const definition = RECORDS[kind]!;
   const record = await definition.find(db, id);
   return !!record && can(principal, 'read', await definition.scopeOf(db, record));
@@ -61,7 +55,7 @@ export async function searchRegistry(db: Kysely<Database>, principal: Principal,
   const query = parseInput(searchQuerySchema, input);
   const kinds = query.kinds ?? searchKindSchema.options;
   return db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL pg_trgm.word_similarity_threshold = ${sql.lit(WORD_SIMILARITY)}`.execute(trx);
+    await loosenNameSimilarity(trx);
     const groups = [];
     for (const kind of kinds) {
       const hits: SearchHit[] = [];

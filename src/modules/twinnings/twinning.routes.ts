@@ -16,9 +16,9 @@ import {
   type Twinning,
 } from './twinning.schema.ts';
 import { createTwinning, getTwinning, listTwinningsOfCity, updateTwinning } from './twinning.service.ts';
+import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['twinnings'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 /** A twinning belongs to both cities, and is public when one of them publishes. */
 const scopeOf = (db: Kysely<Database>, twinning: Pick<Twinning, 'cityAId' | 'cityBId'>) =>
   resolveScope(db, { cityIds: [twinning.cityAId, twinning.cityBId] }, { publishable: true });
@@ -37,7 +37,7 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       schema: {
         tags,
         summary: "A city's twin and partner cities",
-        params: idParams,
+        params: idParamsSchema,
         response: { 200: z.array(twinningSchema) },
       },
     },
@@ -62,7 +62,7 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       schema: {
         tags,
         summary: 'A twinning with the agreements and projects under it',
-        params: idParams,
+        params: idParamsSchema,
         response: { 200: twinningDetailSchema },
       },
     },
@@ -89,7 +89,9 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
 
   app.patch(
     '/twinnings/:id',
-    { schema: { tags, params: idParams, body: twinningUpdateSchema, response: { 200: twinningSchema } } },
+    {
+      schema: { tags, params: idParamsSchema, body: twinningUpdateSchema, response: { 200: twinningSchema } },
+    },
     async (request) => {
       authorize(request, 'update', await scopeOf(db, await getTwinning(db, request.params.id)));
       return updateTwinning(db, actorOf(request), request.params.id, request.body);

@@ -9,9 +9,9 @@ import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { userListQuerySchema, userSchema } from './user.schema.ts';
 import { addUserRole, listUsers } from './user.service.ts';
+import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['users'];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const newUserSchema = z.object({
   email: z.string().trim().min(3).max(254),
   displayName: z.string().trim().min(1).max(200),
@@ -57,7 +57,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       schema: {
         tags,
         summary: 'Grant a role',
-        params: idParams,
+        params: idParamsSchema,
         body: roleGrantSchema,
         response: { 200: userSchema },
       },

@@ -9,8 +9,8 @@ import { getVisitDetails, visitDetailsSchema } from './visit-details.service.ts'
 import { visitRecord } from './visit.routes.ts';
 import { programItemSchema } from '../visit-program/program-item.schema.ts';
 import { listProgramItems } from '../visit-program/program-item.service.ts';
+import { idParamsSchema } from '../audit/fields.schema.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
 const delegationSchema = z.array(
   z.object({ personId: z.number().int(), fullName: z.string(), role: z.string().nullable() }),
 );
@@ -24,7 +24,7 @@ export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
         tags: ['visits'],
         summary:
           'A visit with its delegation by name, its program, the agreements signed at it, its events and sources',
-        params: idParams,
+        params: idParamsSchema,
         response: {
           200: visitDetailsSchema.extend({
             delegation: delegationSchema,
@@ -56,7 +56,7 @@ export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
       schema: {
         tags: ['agreements'],
         summary: 'An agreement with its plan of joint activities and its sources',
-        params: idParams,
+        params: idParamsSchema,
         response: { 200: agreementDetailsSchema },
       },
     },
