@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { nameKey } from '../../modules/cities/city.names.ts';
 import { searchCitiesByName } from '../../modules/cities/city.repository.ts';
 import type { Match } from './draft.schema.ts';
 
@@ -20,11 +21,9 @@ export async function registryCountries(db: Kysely<Database>): Promise<string[]>
 /** Cities of the registry a name may mean: an exact name first, in the registry's countries first. */
 export async function matchCity(db: Kysely<Database>, name: string, countries: string[]): Promise<Match[]> {
   const cities = await searchCitiesByName(db, { q: name, countries, limit: 3 });
-  const key = name.toLowerCase().replaceAll('ё', 'е');
+  const key = nameKey(name);
   return cities.map((city, rank) => {
-    const exact = [city.nameRu, city.nameBe, city.nameEn].some(
-      (n) => n?.toLowerCase().replaceAll('ё', 'е') === key,
-    );
+    const exact = [city.nameRu, city.nameBe, city.nameEn].some((n) => n !== null && nameKey(n) === key);
     const preferred = countries.length === 0 || countries.includes(city.country);
     const confidence = (exact ? 0.9 : 0.6) + (preferred && rank === 0 ? 0.1 : 0) - rank * 0.2;
     return {
@@ -71,9 +70,9 @@ export async function matchPerson(db: Kysely<Database>, name: string): Promise<M
   }));
 }
 
+/** 1 for the same name as the database's name_key() compares them, else the similarity (below 1). */
 function exactOr(stored: string, given: string, score: number): number {
-  const key = (value: string) => value.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
-  return key(stored) === key(given) ? 1 : Math.min(0.95, score);
+  return nameKey(stored) === nameKey(given) ? 1 : Math.min(0.95, score);
 }
 
 function round(value: number): number {
