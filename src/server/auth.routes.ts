@@ -7,11 +7,17 @@ import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 import { deleteApiToken, insertApiToken } from '../modules/auth/api-token.repository.ts';
 import { apiTokenCreatedSchema, meSchema, signInSchema } from '../modules/auth/auth.schema.ts';
 import { signIn } from '../modules/auth/auth.service.ts';
-import { loadPrincipal } from '../modules/auth/principal.ts';
+import { loadPrincipal, type Principal } from '../modules/auth/principal.ts';
 import { deleteSession } from '../modules/auth/session.repository.ts';
 import { SESSION_COOKIE, requireUser, setSessionCookie } from './auth.plugin.ts';
 
 const tags = ['auth'];
+
+/** The signed-in user as `meSchema` shows them, with the CSRF token their cookie writes must carry. */
+function toMe(user: Extract<Principal, { kind: 'user' }>, csrfToken: string | null) {
+  const { userId, email, displayName, locale, roles } = user;
+  return { id: userId, email, displayName, locale, roles, csrfToken };
+}
 
 /** Sign in and out, who am I, API tokens for scripts. */
 export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
@@ -30,8 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       setSessionCookie(request, reply, session.secret, session.expiresAt);
       const principal = await loadPrincipal(db, session.userId);
       if (!principal || principal.kind !== 'user') throw notFound('User', session.userId);
-      const { userId, email, displayName, locale, roles } = principal;
-      return { id: userId, email, displayName, locale, roles, csrfToken: session.csrfToken };
+      return toMe(principal, session.csrfToken);
     },
   );
 
@@ -49,8 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     '/auth/me',
     { schema: { tags, summary: 'The signed-in user and their roles', response: { 200: meSchema } } },
     async (request) => {
-      const { userId, email, displayName, locale, roles } = requireUser(request);
-      return { id: userId, email, displayName, locale, roles, csrfToken: request.session?.csrfToken ?? null };
+      return toMe(requireUser(request), request.session?.csrfToken ?? null);
     },
   );
 

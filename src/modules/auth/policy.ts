@@ -31,6 +31,11 @@ export function can(principal: Principal, action: Action, scope: Scope): boolean
   return principal.roles.some((grant) => grantAllows(grant, action, scope));
 }
 
+/** Whether the asker is an administrator, who may do anything anywhere (lists need not check each row). */
+export function isAdministrator(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.roles.some((grant) => grant.role === 'admin');
+}
+
 /** Whether the asker may write somewhere (any role but a city viewer's): who may import documents. */
 export function isEditor(principal: Principal): boolean {
   return principal.kind === 'user' && principal.roles.some((grant) => grant.role !== 'city_viewer');
