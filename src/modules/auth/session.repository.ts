@@ -43,8 +43,3 @@ export async function findLiveSession(
 export async function deleteSession(db: Kysely<Database>, secret: string): Promise<void> {
   await db.deleteFrom('user_session').where('id_hash', '=', hashSecret(secret)).execute();
 }
-
-/** Ends every session of a user (password changed, user disabled). */
-export async function deleteSessionsOfUser(db: Kysely<Database>, userId: number): Promise<void> {
-  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
-}
