@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { nameKey } from '../../modules/cities/city.names.ts';
-import { searchCitiesByName } from '../../modules/cities/city.repository.ts';
+import { searchCities } from '../../modules/cities/city.service.ts';
+import { loadGazetteer } from '../../gazetteer/index.ts';
 import type { Match } from './draft.schema.ts';
 
 /** Matches at or above this confidence are chosen for the reviewer; below it they are only offered. */
@@ -20,7 +21,7 @@ export async function registryCountries(db: Kysely<Database>): Promise<string[]>
 
 /** Cities of the registry a name may mean: an exact name first, in the registry's countries first. */
 export async function matchCity(db: Kysely<Database>, name: string, countries: string[]): Promise<Match[]> {
-  const cities = await searchCitiesByName(db, { q: name, countries, limit: 3 });
+  const cities = await searchCities(db, { q: name, countries, limit: 3 }, loadGazetteer());
   const key = nameKey(name);
   return cities.map((city, rank) => {
     const exact = [city.nameRu, city.nameBe, city.nameEn].some((n) => n !== null && nameKey(n) === key);

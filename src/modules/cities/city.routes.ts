@@ -6,6 +6,7 @@ import { INSTALLATION } from '../auth/policy.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { citySchema, cityCreateSchema, cityUpdateSchema } from './city.schema.ts';
 import { createCity, getCity, searchCities, updateCity } from './city.service.ts';
+import { loadGazetteer } from '../../gazetteer/index.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['cities'];
@@ -35,7 +36,10 @@ export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     },
     async (request) => {
       const { q, countries, limit } = request.query;
-      return searchCities(db, { q, limit, ...(countries ? { countries: countries.split(',') } : {}) });
+      // The gazetteer knows inflected and transliterated forms («Кузнецка», «Baranavichy») the database's
+      // trigrams miss; it is loaded once per process (the extractor shares it).
+      const query = { q, limit, ...(countries ? { countries: countries.split(',') } : {}) };
+      return searchCities(db, query, loadGazetteer());
     },
   );
 
