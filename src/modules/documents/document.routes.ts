@@ -13,12 +13,19 @@ import {
   importRequestSchema,
 } from '../../commands/press-release/importer.ts';
 import { extractionResultSchema } from '../../extract/extraction.schema.ts';
+import { prepareExtractor } from '../../extract/index.ts';
 import { can, isAdministrator, isEditor, type Scope } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import { findDocumentByIdOrThrow } from './document.repository.ts';
+import {
+  PreviewGate,
+  previewPressRelease,
+  previewRequestSchema,
+  previewResponseSchema,
+} from './document.preview.ts';
 import { documentListQuerySchema, documentSchema, documentSummarySchema } from './document.schema.ts';
 import { listDocuments } from './document.service.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
@@ -95,6 +102,34 @@ function draftScopeIds(draft: Draft) {
 
 /** /api/documents: press releases in, reviewed drafts accepted into records. */
 export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
+  // A listening server loads the extractor's dictionaries now, so the first preview does not wait
+  // for them; tests that only inject never listen and never pay for it.
+  app.addHook('onListen', (done) => {
+    prepareExtractor().catch((error: unknown) => app.log.error(error, 'preparing the extractor failed'));
+    done();
+  });
+  const previews = new PreviewGate();
+
+  app.post(
+    '/documents/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          'Extract and match a press release without storing it: the draft an import would give, and the document already stored with the same text, if any',
+        body: previewRequestSchema,
+        response: { 200: previewResponseSchema },
+      },
+    },
+    async (request) => {
+      requireEditor(request);
+      const userId = request.principal.kind === 'user' ? request.principal.userId : 0;
+      const preview = await previews.run(userId, () => previewPressRelease(db, request.body));
+      if (preview.duplicateOf) await authorizeDocument(db, request, preview.duplicateOf.id);
+      return preview;
+    },
+  );
+
   app.post(
     '/documents',
     {
