@@ -1,10 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
-import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import {
+  dateKey,
+  enumKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
+import type { AGREEMENT_SORTS } from './agreement.schema.ts';
 import { hasOrganizationParty, hasPartyInCity, hasPartyInSphere, selectParties } from './party.repository.ts';
 import type { Party } from './party.schema.ts';
 
@@ -90,10 +99,26 @@ export async function deleteAgreementRow(db: Kysely<Database>, id: number): Prom
 // Undated agreements sort as the oldest: a date far in the past stands in for «not known».
 const SIGNED_KEY = sql<string>`coalesce(signed_on, '0001-01-01'::date)`;
 
+/** How agreements can be sorted; latest signed first unless asked otherwise. Unsigned ones count as
+ * the oldest, undated starts as the earliest, open-ended ones as expiring last. */
+const AGREEMENT_SORTING: ListSorts<(typeof AGREEMENT_SORTS)[number]> = {
+  fields: {
+    signedOn: { key: dateKey(SIGNED_KEY), direction: 'desc' },
+    validFrom: { key: dateKey(sql`coalesce(valid_from, '0001-01-01'::date)`), direction: 'desc' },
+    validUntil: { key: dateKey(sql`coalesce(valid_until, '9999-12-31'::date)`), direction: 'asc' },
+    title: { key: textKey(sql`lower(title)`), direction: 'asc' },
+    status: { key: enumKey('status', ['draft', 'in_force', 'expired', 'terminated']), direction: 'asc' },
+    kind: { key: textKey(sql.ref('kind')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'signedOn',
+};
+
 /** A page of agreements matching the filter, latest signed first. */
 export async function selectAgreementPage(
   db: Kysely<Database>,
   query: AgreementListQuery,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<Agreement>> {
   let select = db.selectFrom('agreement').selectAll().select(SIGNED_KEY.as('signed_key'));
   if (query.status !== undefined) select = select.where('status', '=', query.status);
@@ -107,12 +132,7 @@ export async function selectAgreementPage(
   if (query.organizationId !== undefined) {
     select = select.where(hasOrganizationParty('agreement_party', 'agreement.id', query.organizationId));
   }
-  return selectPage(
-    select,
-    { keys: [dateKey(SIGNED_KEY), ID_KEY], direction: 'desc', keyOf: (row) => [row.signed_key, row.id] },
-    query,
-    (rows) => withParties(db, rows),
-  );
+  return selectPage(select, AGREEMENT_SORTING, query, (rows) => withParties(db, rows), restrict);
 }
 
 /** Agreements with a party in each of the two cities (the cities or their organizations), latest first. */

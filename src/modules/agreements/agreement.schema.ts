@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AgreementKind, AgreementStatus } from '../../db/database.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -69,8 +69,21 @@ export type AgreementUpdate = z.infer<typeof agreementUpdateSchema>;
 export const agreementSchema = agreementFields.extend(storedFields).extend({ parties: z.array(partySchema) });
 export type Agreement = z.infer<typeof agreementSchema>;
 
+/** The fields an agreement list can be sorted by (`sort=`). */
+export const AGREEMENT_SORTS = [
+  'signedOn',
+  'validFrom',
+  'validUntil',
+  'title',
+  'status',
+  'kind',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 /** Agreements by status, kind and sphere (of a party), of a city or an organization, signed at a visit, or expiring by a date. */
 export const agreementListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(AGREEMENT_SORTS),
   status: agreementStatusSchema.optional(),
   kind: agreementKindSchema.optional(),
   sphere: sphereSchema.optional(),

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditEntryTable, Database } from '../../db/database.ts';
 import type { Actor, AuditedRecordType, AuditEntry, AuditListQuery } from './audit.schema.ts';
-import { idKey, selectPage, type Page } from './cursor-page.ts';
+import type { AUDIT_SORTS } from './audit.schema.ts';
+import { idKey, selectPage, timestampKey, type ListSorts, type Page } from './cursor-page.ts';
 
 type AuditEntryRow = Selectable<AuditEntryTable>;
 
@@ -46,6 +47,15 @@ export async function listAuditEntriesOfRecord(
   return rows.map(toAuditEntry);
 }
 
+/** How the audit trail is sorted: newest first unless asked otherwise; entry ids are bigint. */
+const AUDIT_SORTING: ListSorts<(typeof AUDIT_SORTS)[number]> = {
+  fields: {
+    at: { key: timestampKey(sql.ref('at')), direction: 'desc' },
+  },
+  default: 'at',
+  tieBreaker: idKey(sql.ref('id'), 'bigint'),
+};
+
 /** A page of the audit trail matching the filter, newest first. */
 export async function selectAuditPage(
   db: Kysely<Database>,
@@ -56,16 +66,7 @@ export async function selectAuditPage(
   if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);
   if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
   if (query.action !== undefined) select = select.where('action', '=', query.action);
-  return selectPage(
-    select,
-    {
-      keys: [idKey(sql.ref('id'), Number.MAX_SAFE_INTEGER)],
-      direction: 'desc',
-      keyOf: (row) => [Number(row.id)],
-    },
-    query,
-    (rows) => rows.map(toAuditEntry),
-  );
+  return selectPage(select, AUDIT_SORTING, query, (rows) => rows.map(toAuditEntry));
 }
 
 /** Maps a stored audit row to its domain shape. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './cursor-page.ts';
+import { pageQuerySchema, sortSchema } from './cursor-page.ts';
 
 /** Who makes a change: a user, or `null` for the system itself (seed-demo, imports run from the shell). */
 export const actorSchema = z.object({ userId: z.number().int().positive().nullable() });
@@ -40,8 +40,12 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** The fields an audit entry list can be sorted by (`sort=`). */
+export const AUDIT_SORTS = ['at'] as const;
+
 /** The audit trail filtered by kind of record, record, user or action; newest first. */
 export const auditListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(AUDIT_SORTS),
   recordType: auditedRecordTypeSchema.optional(),
   recordId: z.coerce.number().int().positive().optional(),
   userId: z.coerce.number().int().positive().optional(),

@@ -2,10 +2,12 @@ import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type Sq
 import type { Database } from '../../db/database.ts';
 import { z } from 'zod';
 import { validationFailed } from '../../errors.ts';
+import { isoDateSchema } from './fields.schema.ts';
 
 /**
  * The paging part of every list query: how many rows, where the previous page ended, and the order
- * (each list's natural one by default: latest visits first, names from А to Я; `order` reverses it).
+ * (each sort's natural one by default: latest visits first, names from А to Я; `order` reverses it).
+ * Each list adds its own `sort` with `sortSchema`.
  */
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -13,6 +15,11 @@ export const pageQuerySchema = z.object({
   order: z.enum(['asc', 'desc']).optional(),
 });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+/** The `sort` of a list query: one of the list's sort fields, the OpenAPI document shows them as an enum. */
+export function sortSchema<const S extends readonly [string, ...string[]]>(names: S) {
+  return z.enum(names, { error: () => `must be one of: ${names.join(', ')}` }).optional();
+}
 
 /** A page of records and the cursor of the next page (`null` on the last one). */
 export function pageSchema<T extends z.ZodType>(item: T) {
@@ -23,104 +30,190 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-type KeyValue = string | number;
+/** The SQL type of a sort key, which says how its value travels in a cursor as text and back. */
+type KeyKind = 'text' | 'date' | 'integer' | 'bigint' | 'timestamp';
 
-/** One column of a keyset sort: its expression, and the schema a cursor's value for it must meet. */
+/**
+ * One column of a keyset sort. The expression must never be NULL (a nullable column is wrapped in
+ * `coalesce` with the value that puts the missing ones where the list wants them): a row comparison
+ * with NULL is unknown, and the rows holding it would fall out of every page.
+ */
 export interface SortKey {
   expression: Expression<unknown>;
-  schema: z.ZodType<KeyValue>;
+  kind: KeyKind;
 }
-const INT4_MAX = 2_147_483_647;
-/** A text sort key (a sort_key column, a lower-cased e-mail). */
-export const textKey = (expression: Expression<unknown>): SortKey => ({
-  expression,
-  // Generous: a sort key can be longer than its name («ё» becomes two characters).
-  schema: z.string().max(100_000),
-});
+/** A text sort key (a sort_key column, a lower-cased title). */
+export const textKey = (expression: Expression<unknown>): SortKey => ({ expression, kind: 'text' });
 /** A date sort key. */
-export const dateKey = (expression: Expression<unknown>): SortKey => ({ expression, schema: z.iso.date() });
-/** An integer sort key, within the column's range (int4 unless told). */
-export const idKey = (expression: Expression<unknown>, max = INT4_MAX): SortKey => ({
+export const dateKey = (expression: Expression<unknown>): SortKey => ({ expression, kind: 'date' });
+/** A timestamp sort key (created_at, updated_at), kept to the microsecond in cursors. */
+export const timestampKey = (expression: Expression<unknown>): SortKey => ({ expression, kind: 'timestamp' });
+/** An integer sort key (int4 unless told bigint). */
+export const idKey = (expression: Expression<unknown>, kind: 'integer' | 'bigint' = 'integer'): SortKey => ({
   expression,
-  schema: z.number().int().min(0).max(max),
+  kind,
+});
+/**
+ * A text column holding one of a fixed set of codes, sorted in the order given (a workflow's:
+ * planned before done), not alphabetically by code.
+ */
+export const enumKey = (column: string, codes: readonly string[]): SortKey => ({
+  expression: sql`array_position(array[${sql.join(codes.map((code) => sql.lit(code)))}]::text[], ${sql.ref(column)})`,
+  kind: 'integer',
 });
 /** The `id` column as the last sort key, which makes every sort total. */
 export const ID_KEY = idKey(sql.ref('id'));
 
-/** Encodes the sort key of the last row of a page as an opaque, URL-safe cursor. */
-export function encodeCursor(values: KeyValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+/** One sort a list offers: its key and the direction it reads in unless `order` says otherwise. */
+export interface SortField {
+  key: SortKey;
+  direction: 'asc' | 'desc';
 }
 
-/**
- * Decodes a cursor made by `encodeCursor` for these keys. Anything else, a forged or damaged
- * cursor included, is a validation error, never a query the database refuses with a 500.
- */
-export function decodeCursor(cursor: string, keys: SortKey[]): KeyValue[] {
-  try {
-    const values = z
-      .array(z.unknown())
-      .length(keys.length)
-      .parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return values.map((value, index) => keys[index]!.schema.parse(value));
-  } catch {
-    // The user needs to know the cursor is bad, not which part of it.
-    throw validationFailed('The cursor is not one this list gave out.', [
-      { path: 'cursor', message: 'is invalid' },
-    ]);
+/** The sorts a list offers, by the name `sort=` takes, and the one it uses when none is asked for. */
+export interface ListSorts<S extends string> {
+  fields: Record<S, SortField>;
+  default: S;
+  /** The key after the sort key that orders rows with equal values: `ID_KEY` unless told. */
+  tieBreaker?: SortKey;
+}
+
+/** `created_at` and `updated_at`, newest first: every stored record can be sorted by them. */
+export const TIMESTAMP_SORTS = {
+  createdAt: { key: timestampKey(sql.ref('created_at')), direction: 'desc' },
+  updatedAt: { key: timestampKey(sql.ref('updated_at')), direction: 'desc' },
+} as const satisfies Record<string, SortField>;
+
+const INT4_MAX = 2_147_483_647n;
+const INT8_MAX = 9_223_372_036_854_775_807n;
+const noNul = (value: string) => !value.includes('\u0000');
+
+/** What a cursor's value of each kind must look like, so a forged one is a 400 and never a database error. */
+const VALUE_SCHEMAS: Record<KeyKind, z.ZodType<string>> = {
+  text: z.string().max(100_000).refine(noNul),
+  date: isoDateSchema,
+  integer: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .refine((value) => BigInt(value) <= INT4_MAX),
+  bigint: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .refine((value) => BigInt(value) <= INT8_MAX),
+  timestamp: z.iso
+    .datetime({ precision: 6 })
+    // The format check lets 31 February through; a Date rolls it over to March, which shows it.
+    .refine(
+      (value) =>
+        !value.startsWith('0000') && new Date(value).toISOString().slice(0, 10) === value.slice(0, 10),
+    ),
+};
+
+/** A key's value as text, exactly: timestamps to the microsecond (a JavaScript Date keeps milliseconds). */
+function keyText(key: SortKey): RawBuilder<string> {
+  switch (key.kind) {
+    case 'date':
+      return sql<string>`to_char(${key.expression}, 'YYYY-MM-DD')`;
+    case 'timestamp':
+      return sql<string>`to_char(${key.expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+    case 'text':
+    case 'integer':
+    case 'bigint':
+      return sql<string>`cast(${key.expression} as text)`;
+    default: {
+      const unknown: never = key.kind;
+      throw new Error(`Unhandled sort key kind ${String(unknown)}`);
+    }
   }
 }
 
-/**
- * The keyset condition "after the cursor" for a sort on `keys`, all ascending or all descending:
- * a row comparison, which PostgreSQL answers from an index on the same columns.
- */
-export function afterCursor(keys: SortKey[], cursor: string, direction: 'asc' | 'desc'): RawBuilder<SqlBool> {
-  const values = decodeCursor(cursor, keys);
-  const operator = sql.raw(direction === 'asc' ? '>' : '<');
-  return sql<SqlBool>`(${sql.join(keys.map((key) => key.expression))}) ${operator} (${sql.join(values)})`;
+/** A cursor's text value back as the key's SQL type. */
+function keyValue(key: SortKey, value: string): RawBuilder<unknown> {
+  const type = key.kind === 'timestamp' ? 'timestamptz' : key.kind;
+  return sql`cast(${value} as ${sql.raw(type)})`;
 }
 
-/**
- * Cuts the rows fetched with `limit + 1` into a page: the extra row only says whether there is a
- * next page, whose cursor is the sort key of the last row kept.
- */
-export function toPage<R, T>(
-  rows: R[],
-  limit: number,
-  keyOf: (row: R) => KeyValue[],
-  map: (row: R) => T,
-): Page<T> {
-  const kept = rows.slice(0, limit);
-  const last = kept.at(-1);
-  return {
-    items: kept.map(map),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
-  };
+/** Where a page ended: under which sort and order, and the sort key of its last row. */
+const cursorSchema = z.object({
+  sort: z.string(),
+  order: z.enum(['asc', 'desc']),
+  after: z.array(z.string()),
+});
+type Cursor = z.infer<typeof cursorSchema>;
+
+/** Encodes where a page ended as an opaque, URL-safe cursor. */
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** How a list is sorted: its keys (the last one `ID_KEY`), their direction, and a row's values of them. */
-export interface KeysetSort<R> {
-  keys: SortKey[];
-  direction: 'asc' | 'desc';
-  keyOf: (row: R) => KeyValue[];
-}
+const badCursor = () =>
+  // The user needs to know the cursor is bad, not which part of it.
+  validationFailed('The cursor is not one this list gave out.', [{ path: 'cursor', message: 'is invalid' }]);
 
 /**
- * Runs a filtered query for one page: after the query's cursor, sorted on the keys, `limit + 1` rows;
- * `toRecords` maps the rows kept (loading their children if it must).
+ * Decodes a cursor made by `encodeCursor` for this sort, order and keys. Anything else, a forged or
+ * damaged cursor included, is a validation error, never a query the database refuses with a 500; a
+ * cursor of another sort or order would skip or repeat rows, so it is refused too.
  */
-export async function selectPage<TB extends keyof Database, R, T>(
+export function decodeCursor(text: string, sort: string, order: 'asc' | 'desc', keys: SortKey[]): string[] {
+  let cursor: Cursor;
+  try {
+    cursor = cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+  } catch {
+    throw badCursor();
+  }
+  if (cursor.sort !== sort || cursor.order !== order) {
+    throw validationFailed(
+      `The cursor was made for sort=${cursor.sort}&order=${cursor.order}, not sort=${sort}&order=${order}: ` +
+        'ask for the next page with the sort and order of the first one, or start again without a cursor.',
+      [{ path: 'cursor', message: 'belongs to another sort or order' }],
+    );
+  }
+  if (cursor.after.length !== keys.length) throw badCursor();
+  if (!keys.every((key, index) => VALUE_SCHEMAS[key.kind].safeParse(cursor.after[index]).success)) {
+    throw badCursor();
+  }
+  return cursor.after;
+}
+
+const keyAlias = (index: number) => `page_key_${index}`;
+
+/**
+ * Runs a filtered query for one page: in the asked sort and order, after the query's cursor, only
+ * the rows `restrict` lets through (who may read them), `limit + 1` rows, the extra one only saying
+ * whether there is a next page. Keyset paging on (sort key, id): a row comparison, which PostgreSQL
+ * answers from an index on the same columns. `toRecords` maps the rows kept (loading their children).
+ */
+export async function selectPage<TB extends keyof Database, R, T, S extends string>(
   select: SelectQueryBuilder<Database, TB, R>,
-  sort: KeysetSort<R>,
-  query: PageQuery,
+  sorts: ListSorts<S>,
+  query: PageQuery & { sort?: S | undefined },
   toRecords: (rows: R[]) => T[] | Promise<T[]>,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<T>> {
-  const direction = query.order ?? sort.direction;
+  const sort = query.sort ?? sorts.default;
+  const field = sorts.fields[sort];
+  const order = query.order ?? field.direction;
+  const keys = [field.key, sorts.tieBreaker ?? ID_KEY];
   let paged = select;
-  if (query.cursor !== undefined) paged = paged.where(afterCursor(sort.keys, query.cursor, direction));
-  for (const key of sort.keys) paged = paged.orderBy(key.expression, direction);
-  const rows = await paged.limit(query.limit + 1).execute();
-  const page = toPage(rows, query.limit, sort.keyOf, (row) => row);
-  return { items: await toRecords(page.items), nextCursor: page.nextCursor };
+  if (restrict) paged = paged.where(restrict);
+  if (query.cursor !== undefined) {
+    const values = decodeCursor(query.cursor, sort, order, keys);
+    const operator = sql.raw(order === 'asc' ? '>' : '<');
+    const columns = sql.join(keys.map((key) => key.expression));
+    const after = sql.join(keys.map((key, index) => keyValue(key, values[index]!)));
+    paged = paged.where(sql<SqlBool>`(${columns}) ${operator} (${after})`);
+  }
+  for (const key of keys) paged = paged.orderBy(key.expression, order);
+  const rows = (await paged
+    .select(keys.map((key, index) => keyText(key).as(keyAlias(index))))
+    .limit(query.limit + 1)
+    .execute()) as Array<R & Record<string, unknown>>;
+  const kept = rows.slice(0, query.limit);
+  const last = kept.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last !== undefined
+      ? encodeCursor({ sort, order, after: keys.map((_, index) => String(last[keyAlias(index)])) })
+      : null;
+  return { items: await toRecords(kept), nextCursor };
 }

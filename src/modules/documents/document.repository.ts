@@ -4,7 +4,14 @@ import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
-import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import {
+  dateKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
 import type {
   Document,
   DocumentCreate,
@@ -12,6 +19,7 @@ import type {
   DocumentSummary,
   DocumentUpdate,
 } from './document.schema.ts';
+import type { DOCUMENT_SORTS } from './document.schema.ts';
 
 type SummaryRow = Omit<DocumentRow, 'body' | 'extraction' | 'search'>;
 const SUMMARY_COLUMNS = [
@@ -118,6 +126,17 @@ export async function deleteDocumentRow(db: Kysely<Database>, id: number): Promi
 // Undated documents sort as the oldest.
 const PUBLISHED_KEY = sql<string>`coalesce(published_on, '0001-01-01'::date)`;
 
+/** How documents can be sorted; latest published first unless asked otherwise, undated as the oldest. */
+const DOCUMENT_SORTING: ListSorts<(typeof DOCUMENT_SORTS)[number]> = {
+  fields: {
+    publishedOn: { key: dateKey(PUBLISHED_KEY), direction: 'desc' },
+    title: { key: textKey(sql`lower(title)`), direction: 'asc' },
+    kind: { key: textKey(sql.ref('kind')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'publishedOn',
+};
+
 /** A page of document summaries matching the filter, latest published first. */
 export async function selectDocumentPage(
   db: Kysely<Database>,
@@ -130,16 +149,7 @@ export async function selectDocumentPage(
       sql<boolean>`search @@ websearch_to_tsquery('russian', immutable_unaccent(${query.q}))`,
     );
   }
-  return selectPage(
-    select,
-    {
-      keys: [dateKey(PUBLISHED_KEY), ID_KEY],
-      direction: 'desc',
-      keyOf: (row) => [row.published_key, row.id],
-    },
-    query,
-    (rows) => rows.map(toDocumentSummary),
-  );
+  return selectPage(select, DOCUMENT_SORTING, query, (rows) => rows.map(toDocumentSummary));
 }
 
 /** The length of a document's text as JavaScript counts it (UTF-16 units), the unit of evidence spans. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentKind, RecordType } from '../../db/database.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   bodyTextSchema,
   isoDateSchema,
@@ -54,8 +54,12 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export const documentSchema = documentSummarySchema.extend({ body: z.string(), extraction: z.unknown() });
 export type Document = z.infer<typeof documentSchema>;
 
+/** The fields a document list can be sorted by (`sort=`). */
+export const DOCUMENT_SORTS = ['publishedOn', 'title', 'kind', 'createdAt', 'updatedAt'] as const;
+
 /** Documents by kind or by words in them (Russian morphology), latest published first. */
 export const documentListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(DOCUMENT_SORTS),
   kind: documentKindSchema.optional(),
   q: searchTextSchema.optional(),
 });

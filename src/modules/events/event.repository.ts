@@ -1,10 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
-import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import {
+  dateKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
 import type { Event, EventCreate, EventListQuery, EventUpdate } from './event.schema.ts';
+import type { EVENT_SORTS } from './event.schema.ts';
 import { selectParticipants } from './event-participant.repository.ts';
 
 /** Maps a stored event row and its participants to the domain shape. */
@@ -96,8 +104,24 @@ export async function deleteEventRow(db: Kysely<Database>, id: number): Promise<
 // Undated events (the text said «the city day», not when) come after the dated ones.
 const START_KEY = sql<string>`coalesce(start_date, '9999-12-31'::date)`;
 
+/** How events can be sorted; earliest first unless asked otherwise, undated ones last. */
+const EVENT_SORTING: ListSorts<(typeof EVENT_SORTS)[number]> = {
+  fields: {
+    startDate: { key: dateKey(START_KEY), direction: 'asc' },
+    endDate: { key: dateKey(sql`coalesce(end_date, start_date, '9999-12-31'::date)`), direction: 'asc' },
+    name: { key: textKey(sql`lower(name)`), direction: 'asc' },
+    kind: { key: textKey(sql.ref('kind')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'startDate',
+};
+
 /** A page of events matching the filter, earliest first. */
-export async function selectEventPage(db: Kysely<Database>, query: EventListQuery): Promise<Page<Event>> {
+export async function selectEventPage(
+  db: Kysely<Database>,
+  query: EventListQuery,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Event>> {
   let select = db.selectFrom('event').selectAll().select(START_KEY.as('start_key'));
   if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
@@ -109,10 +133,5 @@ export async function selectEventPage(db: Kysely<Database>, query: EventListQuer
   }
   if (query.from !== undefined) select = select.where('start_date', '>=', query.from);
   if (query.to !== undefined) select = select.where('start_date', '<=', query.to);
-  return selectPage(
-    select,
-    { keys: [dateKey(START_KEY), ID_KEY], direction: 'asc', keyOf: (row) => [row.start_key, row.id] },
-    query,
-    (rows) => withParticipants(db, rows),
-  );
+  return selectPage(select, EVENT_SORTING, query, (rows) => withParticipants(db, rows), restrict);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventKind } from '../../db/database.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -75,8 +75,12 @@ export const eventSchema = eventFields
   .extend({ participants: z.array(participantFields.extend({ id: recordIdSchema })) });
 export type Event = z.infer<typeof eventSchema>;
 
+/** The fields an event list can be sorted by (`sort=`). */
+export const EVENT_SORTS = ['startDate', 'endDate', 'name', 'kind', 'createdAt', 'updatedAt'] as const;
+
 /** Events of a city, by year or date range and kind, or those of a visit; earliest first. */
 export const eventListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(EVENT_SORTS),
   cityId: queryIdSchema.optional(),
   kind: eventKindSchema.optional(),
   year: z.coerce.number().int().min(1900).max(2100).optional(),

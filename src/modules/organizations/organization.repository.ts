@@ -1,15 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
-import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import { selectPage, textKey, TIMESTAMP_SORTS, type ListSorts, type Page } from '../audit/cursor-page.ts';
 import type {
   Organization,
   OrganizationCreate,
   OrganizationListQuery,
   OrganizationUpdate,
 } from './organization.schema.ts';
+import type { ORGANIZATION_SORTS } from './organization.schema.ts';
 
 /** Maps a stored row to the domain shape. */
 export function toOrganization(row: OrganizationRow): Organization {
@@ -97,10 +98,22 @@ export async function deleteOrganizationRow(db: Kysely<Database>, id: number): P
   await deleteRowById(db, 'organization', id);
 }
 
+/** How organizations can be sorted; in Russian alphabetical order unless asked otherwise. */
+const ORGANIZATION_SORTING: ListSorts<(typeof ORGANIZATION_SORTS)[number]> = {
+  fields: {
+    name: { key: textKey(sql.ref('sort_key')), direction: 'asc' },
+    kind: { key: textKey(sql.ref('kind')), direction: 'asc' },
+    sphere: { key: textKey(sql.ref('sphere')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'name',
+};
+
 /** A page of organizations matching the filter, in Russian alphabetical order. */
 export async function selectOrganizationPage(
   db: Kysely<Database>,
   query: OrganizationListQuery,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<Organization>> {
   let select = db.selectFrom('organization').selectAll();
   if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
@@ -108,14 +121,5 @@ export async function selectOrganizationPage(
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.q !== undefined)
     select = select.where(sql<boolean>`name_key(name) like '%' || name_key(${query.q}) || '%'`);
-  return selectPage(
-    select,
-    {
-      keys: [textKey(sql.ref('sort_key')), ID_KEY],
-      direction: 'asc',
-      keyOf: (row) => [row.sort_key, row.id],
-    },
-    query,
-    (rows) => rows.map(toOrganization),
-  );
+  return selectPage(select, ORGANIZATION_SORTING, query, (rows) => rows.map(toOrganization), restrict);
 }

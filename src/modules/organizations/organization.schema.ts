@@ -9,7 +9,7 @@ import {
   textSchema,
   versionSchema,
 } from '../audit/fields.schema.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 
 /** What kind of institution an organization is. */
 export const organizationKindSchema = z.enum([
@@ -70,8 +70,12 @@ export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 export const organizationSchema = organizationFields.extend(storedFields);
 export type Organization = z.infer<typeof organizationSchema>;
 
+/** The fields an organization list can be sorted by (`sort=`). */
+export const ORGANIZATION_SORTS = ['name', 'kind', 'sphere', 'createdAt', 'updatedAt'] as const;
+
 /** The organizations of a city by sphere and kind, or those whose name contains `q`. */
 export const organizationListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(ORGANIZATION_SORTS),
   cityId: queryIdSchema.optional(),
   sphere: sphereSchema.optional(),
   kind: organizationKindSchema.optional(),

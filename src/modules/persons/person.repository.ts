@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, PersonRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
-import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import { selectPage, textKey, TIMESTAMP_SORTS, type ListSorts, type Page } from '../audit/cursor-page.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Position } from './person.schema.ts';
+import type { PERSON_SORTS } from './person.schema.ts';
 import { selectPositions } from './position.repository.ts';
 
 /** Maps a stored person row and its positions to the domain shape. */
@@ -85,8 +86,21 @@ export async function deletePersonRow(db: Kysely<Database>, id: number): Promise
   await deleteRowById(db, 'person', id);
 }
 
+/** How people can be sorted; by last name as Russian sorts it unless asked otherwise. */
+const PERSON_SORTING: ListSorts<(typeof PERSON_SORTS)[number]> = {
+  fields: {
+    name: { key: textKey(sql.ref('sort_key')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'name',
+};
+
 /** A page of people matching the filter, ordered by last name as Russian sorts it. */
-export async function selectPersonPage(db: Kysely<Database>, query: PersonListQuery): Promise<Page<Person>> {
+export async function selectPersonPage(
+  db: Kysely<Database>,
+  query: PersonListQuery,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Person>> {
   let select = db.selectFrom('person').selectAll();
   if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
   if (query.organizationId !== undefined) {
@@ -103,14 +117,5 @@ export async function selectPersonPage(db: Kysely<Database>, query: PersonListQu
   if (query.q !== undefined) {
     select = select.where(sql<boolean>`name_key(full_name) like '%' || name_key(${query.q}) || '%'`);
   }
-  return selectPage(
-    select,
-    {
-      keys: [textKey(sql.ref('sort_key')), ID_KEY],
-      direction: 'asc',
-      keyOf: (row) => [row.sort_key, row.id],
-    },
-    query,
-    (rows) => withPositions(db, rows),
-  );
+  return selectPage(select, PERSON_SORTING, query, (rows) => withPositions(db, rows), restrict);
 }

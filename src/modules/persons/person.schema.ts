@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -56,8 +56,12 @@ export type PersonUpdate = z.infer<typeof personUpdateSchema>;
 export const personSchema = personFields.extend(storedFields).extend({ positions: z.array(positionSchema) });
 export type Person = z.infer<typeof personSchema>;
 
+/** The fields a person list can be sorted by (`sort=`). */
+export const PERSON_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
+
 /** People of a city, people who worked at an organization, or whose name contains `q`. */
 export const personListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(PERSON_SORTS),
   cityId: queryIdSchema.optional(),
   organizationId: queryIdSchema.optional(),
   q: searchTextSchema.optional(),

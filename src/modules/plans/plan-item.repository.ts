@@ -1,11 +1,20 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, PlanItemRow } from '../../db/database.ts';
 import { hasPartyInCity } from '../agreements/party.repository.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
-import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import {
+  dateKey,
+  enumKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
 import type { PlanItem, PlanItemCreate, PlanItemListQuery, PlanItemUpdate } from './plan-item.schema.ts';
+import type { PLAN_ITEM_SORTS } from './plan-item.schema.ts';
 
 /** Maps a stored plan item row to the domain shape. */
 export function toPlanItem(row: PlanItemRow): PlanItem {
@@ -80,11 +89,25 @@ export async function deletePlanItemRow(db: Kysely<Database>, id: number): Promi
 // Items without a deadline come last: a date far in the future stands in for «no date».
 const DUE_KEY = sql<string>`coalesce(due_on, '9999-12-31'::date)`;
 
+/** How plan items can be sorted; the nearest deadline first unless asked otherwise. Items without a
+ * deadline come after those with one; items not done yet count as done at the earliest. */
+const PLAN_ITEM_SORTING: ListSorts<(typeof PLAN_ITEM_SORTS)[number]> = {
+  fields: {
+    dueOn: { key: dateKey(DUE_KEY), direction: 'asc' },
+    doneOn: { key: dateKey(sql`coalesce(done_on, '0001-01-01'::date)`), direction: 'desc' },
+    status: { key: enumKey('status', ['planned', 'in_progress', 'done', 'cancelled']), direction: 'asc' },
+    title: { key: textKey(sql`lower(title)`), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'dueOn',
+};
+
 /** A page of plan items matching the filter, the nearest deadline first. */
 export async function selectPlanItemPage(
   db: Kysely<Database>,
   query: PlanItemListQuery,
   today: string,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<PlanItem>> {
   let select = db.selectFrom('plan_item').selectAll().select(DUE_KEY.as('due_key'));
   if (query.agreementId !== undefined) select = select.where('agreement_id', '=', query.agreementId);
@@ -103,10 +126,5 @@ export async function selectPlanItemPage(
       eb.or([eb('status', 'not in', open), eb('due_on', 'is', null), eb('due_on', '>=', asOf)]),
     );
   }
-  return selectPage(
-    select,
-    { keys: [dateKey(DUE_KEY), ID_KEY], direction: 'asc', keyOf: (row) => [row.due_key, row.id] },
-    query,
-    (rows) => rows.map(toPlanItem),
-  );
+  return selectPage(select, PLAN_ITEM_SORTING, query, (rows) => rows.map(toPlanItem), restrict);
 }

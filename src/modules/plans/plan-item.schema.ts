@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlanItemStatus } from '../../db/database.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -58,8 +58,12 @@ export type PlanItem = z.infer<typeof planItemSchema>;
 
 const booleanParam = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
 
+/** The fields a plan item list can be sorted by (`sort=`). */
+export const PLAN_ITEM_SORTS = ['dueOn', 'doneOn', 'status', 'title', 'createdAt', 'updatedAt'] as const;
+
 /** Plan items of an agreement, of a city or an organization, by status; `overdue` as of a date (today). */
 export const planItemListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(PLAN_ITEM_SORTS),
   agreementId: queryIdSchema.optional(),
   cityId: queryIdSchema.optional(),
   responsibleOrganizationId: queryIdSchema.optional(),

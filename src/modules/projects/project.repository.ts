@@ -1,12 +1,21 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, ProjectRow } from '../../db/database.ts';
 import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
-import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import {
+  dateKey,
+  enumKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
 import type { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './project.schema.ts';
+import type { PROJECT_SORTS } from './project.schema.ts';
 
 /** Maps a stored project row and its parties to the domain shape. */
 export function toProject(row: ProjectRow, parties: Party[]): Project {
@@ -78,10 +87,25 @@ export async function deleteProjectRow(db: Kysely<Database>, id: number): Promis
 // Projects without a start date sort as the oldest.
 const STARTED_KEY = sql<string>`coalesce(started_on, '0001-01-01'::date)`;
 
+/** How projects can be sorted; latest started first unless asked otherwise. Projects without a start
+ * count as the oldest; those still running as ending last. */
+const PROJECT_SORTING: ListSorts<(typeof PROJECT_SORTS)[number]> = {
+  fields: {
+    startedOn: { key: dateKey(STARTED_KEY), direction: 'desc' },
+    endedOn: { key: dateKey(sql`coalesce(ended_on, '9999-12-31'::date)`), direction: 'desc' },
+    title: { key: textKey(sql`lower(title)`), direction: 'asc' },
+    status: { key: enumKey('status', ['planned', 'active', 'completed', 'stopped']), direction: 'asc' },
+    sphere: { key: textKey(sql.ref('sphere')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'startedOn',
+};
+
 /** A page of projects matching the filter, latest started first. */
 export async function selectProjectPage(
   db: Kysely<Database>,
   query: ProjectListQuery,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<Project>> {
   let select = db.selectFrom('project').selectAll().select(STARTED_KEY.as('started_key'));
   if (query.status !== undefined) select = select.where('status', '=', query.status);
@@ -91,12 +115,7 @@ export async function selectProjectPage(
   if (query.organizationId !== undefined) {
     select = select.where(hasOrganizationParty('project_party', 'project.id', query.organizationId));
   }
-  return selectPage(
-    select,
-    { keys: [dateKey(STARTED_KEY), ID_KEY], direction: 'desc', keyOf: (row) => [row.started_key, row.id] },
-    query,
-    (rows) => withParties(db, rows),
-  );
+  return selectPage(select, PROJECT_SORTING, query, (rows) => withParties(db, rows), restrict);
 }
 
 /** Projects with a party in each of the two cities: the projects under their twinning. */

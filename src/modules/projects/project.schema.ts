@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProjectStatus } from '../../db/database.ts';
 import { partiesSchema, partySchema } from '../agreements/party.schema.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -52,8 +52,20 @@ export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 export const projectSchema = projectFields.extend(storedFields).extend({ parties: z.array(partySchema) });
 export type Project = z.infer<typeof projectSchema>;
 
+/** The fields a project list can be sorted by (`sort=`). */
+export const PROJECT_SORTS = [
+  'startedOn',
+  'endedOn',
+  'title',
+  'status',
+  'sphere',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 /** Projects by status and sphere, of a city or of an organization. */
 export const projectListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(PROJECT_SORTS),
   status: projectStatusSchema.optional(),
   sphere: sphereSchema.optional(),
   cityId: queryIdSchema.optional(),

@@ -3,8 +3,9 @@ import type { AppUserTable, Database } from '../../db/database.ts';
 import { toRoleGrant, type RoleGrant } from '../auth/principal.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
-import { textKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
+import { selectPage, textKey, TIMESTAMP_SORTS, type ListSorts, type Page } from '../audit/cursor-page.ts';
 import type { User, UserCreate, UserListQuery } from './user.schema.ts';
+import type { USER_SORTS } from './user.schema.ts';
 
 /** Maps a stored role row to the grant it stands for (the auth module's mapper, which loads principals). */
 export { toRoleGrant };
@@ -119,6 +120,16 @@ export async function setUserPasswordHash(
     .execute();
 }
 
+/** How accounts can be sorted; by e-mail unless asked otherwise. */
+const USER_SORTING: ListSorts<(typeof USER_SORTS)[number]> = {
+  fields: {
+    email: { key: textKey(sql`lower(email)`), direction: 'asc' },
+    displayName: { key: textKey(sql`lower(display_name)`), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'email',
+};
+
 /** A page of accounts, in e-mail order, optionally those whose e-mail contains `q`. */
 export async function selectUserPage(db: Kysely<Database>, query: UserListQuery): Promise<Page<User>> {
   let select = db
@@ -126,10 +137,5 @@ export async function selectUserPage(db: Kysely<Database>, query: UserListQuery)
     .select(USER_COLUMNS)
     .select(sql<string>`lower(email)`.as('email_key'));
   if (query.q !== undefined) select = select.where(sql<boolean>`strpos(lower(email), lower(${query.q})) > 0`);
-  return selectPage(
-    select,
-    { keys: [textKey(sql`lower(email)`), ID_KEY], direction: 'asc', keyOf: (row) => [row.email_key, row.id] },
-    query,
-    (rows) => withRoles(db, rows),
-  );
+  return selectPage(select, USER_SORTING, query, (rows) => withRoles(db, rows));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleGrantSchema } from '../auth/auth.schema.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import { searchTextSchema, storedFields, textSchema } from '../audit/fields.schema.ts';
 
 const userFields = z.object({
@@ -26,8 +26,12 @@ export const userSchema = userFields
   .extend({ disabled: z.boolean(), roles: z.array(roleGrantSchema) });
 export type User = z.infer<typeof userSchema>;
 
+/** The fields an account list can be sorted by (`sort=`). */
+export const USER_SORTS = ['email', 'displayName', 'createdAt', 'updatedAt'] as const;
+
 /** Accounts by e-mail fragment, in e-mail order. */
 export const userListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(USER_SORTS),
   q: searchTextSchema.optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;

@@ -1,7 +1,15 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, VisitProgramItemTable } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { ID_KEY, idKey, selectPage, type Page } from '../audit/cursor-page.ts';
+import {
+  dateKey,
+  idKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import type {
   ProgramItem,
@@ -9,6 +17,7 @@ import type {
   ProgramItemListQuery,
   ProgramItemUpdate,
 } from './program-item.schema.ts';
+import type { PROGRAM_ITEM_SORTS } from './program-item.schema.ts';
 
 /** Maps a stored row to the domain shape. */
 export function toProgramItem(row: Selectable<VisitProgramItemTable>): ProgramItem {
@@ -82,17 +91,25 @@ export async function deleteProgramItemRow(db: Kysely<Database>, id: number): Pr
 
 const POSITION_KEY = idKey(sql.ref('position'));
 
+/** How program items can be sorted; in the program's order unless asked otherwise, undated days last. */
+const PROGRAM_ITEM_SORTING: ListSorts<(typeof PROGRAM_ITEM_SORTS)[number]> = {
+  fields: {
+    position: { key: POSITION_KEY, direction: 'asc' },
+    day: { key: dateKey(sql`coalesce(day, '9999-12-31'::date)`), direction: 'asc' },
+    title: { key: textKey(sql`lower(title)`), direction: 'asc' },
+    kind: { key: textKey(sql.ref('kind')), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'position',
+};
+
 /** A page of program items, a visit's in their order. */
 export async function selectProgramItemPage(
   db: Kysely<Database>,
   query: ProgramItemListQuery,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<ProgramItem>> {
   let select = db.selectFrom('visit_program_item').selectAll();
   if (query.visitId) select = select.where('visit_id', '=', query.visitId);
-  return selectPage(
-    select,
-    { keys: [POSITION_KEY, ID_KEY], direction: 'asc', keyOf: (row) => [row.position, row.id] },
-    query,
-    (rows) => rows.map(toProgramItem),
-  );
+  return selectPage(select, PROGRAM_ITEM_SORTING, query, (rows) => rows.map(toProgramItem), restrict);
 }

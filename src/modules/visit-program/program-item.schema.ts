@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProgramItemKind } from '../../db/database.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -49,6 +49,12 @@ export type ProgramItemUpdate = z.infer<typeof programItemUpdateSchema>;
 export const programItemSchema = programItemFields.extend(storedFields);
 export type ProgramItem = z.infer<typeof programItemSchema>;
 
+/** The fields a program item list can be sorted by (`sort=`). */
+export const PROGRAM_ITEM_SORTS = ['position', 'day', 'title', 'kind', 'createdAt', 'updatedAt'] as const;
+
 /** The program of one visit, in its order. */
-export const programItemListQuerySchema = pageQuerySchema.extend({ visitId: queryIdSchema.optional() });
+export const programItemListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(PROGRAM_ITEM_SORTS),
+  visitId: queryIdSchema.optional(),
+});
 export type ProgramItemListQuery = z.infer<typeof programItemListQuerySchema>;

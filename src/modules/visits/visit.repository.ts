@@ -1,10 +1,25 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
-import { dateKey, ID_KEY, selectPage, type Page } from '../audit/cursor-page.ts';
-import type { Visit, VisitCreate, VisitListQuery, VisitMember, VisitUpdate } from './visit.schema.ts';
+import {
+  dateKey,
+  enumKey,
+  selectPage,
+  textKey,
+  TIMESTAMP_SORTS,
+  type ListSorts,
+  type Page,
+} from '../audit/cursor-page.ts';
+import type {
+  Visit,
+  VisitCreate,
+  VisitListQuery,
+  VisitMember,
+  VisitUpdate,
+  VISIT_SORTS,
+} from './visit.schema.ts';
 import { selectMembers } from './visit-member.repository.ts';
 
 /** Maps a stored visit row and its members to the domain shape. */
@@ -102,8 +117,25 @@ export async function deleteVisitRow(db: Kysely<Database>, id: number): Promise<
   await deleteRowById(db, 'visit', id);
 }
 
-/** A page of visits matching the filter, latest first. */
-export async function selectVisitPage(db: Kysely<Database>, query: VisitListQuery): Promise<Page<Visit>> {
+/** How visits can be sorted; latest first unless asked otherwise. */
+const VISIT_SORTING: ListSorts<(typeof VISIT_SORTS)[number]> = {
+  fields: {
+    startDate: { key: dateKey(sql.ref('start_date')), direction: 'desc' },
+    endDate: { key: dateKey(sql.ref('end_date')), direction: 'desc' },
+    // Visits without a stated purpose come first from А to Я.
+    purpose: { key: textKey(sql`lower(coalesce(purpose, ''))`), direction: 'asc' },
+    status: { key: enumKey('status', ['planned', 'done', 'cancelled']), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  },
+  default: 'startDate',
+};
+
+/** A page of visits matching the filter, in the asked sort; `restrict` keeps the rows the asker may read. */
+export async function selectVisitPage(
+  db: Kysely<Database>,
+  query: VisitListQuery,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Visit>> {
   let select = db.selectFrom('visit').selectAll();
   const { cityId, personId, year } = query;
   if (cityId !== undefined) {
@@ -131,14 +163,5 @@ export async function selectVisitPage(db: Kysely<Database>, query: VisitListQuer
       ]),
     );
   }
-  return selectPage(
-    select,
-    {
-      keys: [dateKey(sql.ref('start_date')), ID_KEY],
-      direction: 'desc',
-      keyOf: (row) => [row.start_date, row.id],
-    },
-    query,
-    (rows) => withMembers(db, rows),
-  );
+  return selectPage(select, VISIT_SORTING, query, (rows) => withMembers(db, rows), restrict);
 }

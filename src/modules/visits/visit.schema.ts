@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { VisitKind, VisitStatus } from '../../db/database.ts';
-import { pageQuerySchema } from '../audit/cursor-page.ts';
+import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
   optionalTextSchema,
@@ -76,8 +76,12 @@ export type VisitUpdate = z.infer<typeof visitUpdateSchema>;
 export const visitSchema = visitFields.extend(storedFields).extend({ members: z.array(visitMemberSchema) });
 export type Visit = z.infer<typeof visitSchema>;
 
+/** The fields a visit list can be sorted by (`sort=`). */
+export const VISIT_SORTS = ['startDate', 'endDate', 'purpose', 'status', 'createdAt', 'updatedAt'] as const;
+
 /** A city's visits: outgoing (its delegations), incoming (its guests) or both, by year and status. */
 export const visitListQuerySchema = pageQuerySchema.extend({
+  sort: sortSchema(VISIT_SORTS),
   cityId: queryIdSchema.optional(),
   direction: z.enum(['outgoing', 'incoming', 'both']).default('both'),
   year: z.coerce.number().int().min(1900).max(2100).optional(),

@@ -62,7 +62,13 @@ describe.each(testEngines())('visits on $engine', ({ open }) => {
     expect(rest.items.map((visit) => visit.startDate)).toEqual(['2024-12-30']);
     expect(rest.nextCursor).toBeNull();
     // A forged cursor (the right length, the wrong types) is bad input, not a database error.
-    for (const forged of [encodeCursor(['not a date', 1]), encodeCursor(['2025-01-01', 2 ** 40]), 'Zm9v']) {
+    const forgedCursors = [
+      encodeCursor({ sort: 'startDate', order: 'desc', after: ['not a date', '1'] }),
+      encodeCursor({ sort: 'startDate', order: 'desc', after: ['2025-01-01', String(2 ** 40)] }),
+      encodeCursor({ sort: 'startDate', order: 'desc', after: ['2025-02-31', '1'] }),
+      'Zm9v',
+    ];
+    for (const forged of forgedCursors) {
       await expect(listVisits(db, { cursor: forged })).rejects.toMatchObject({ code: 'validation_failed' });
     }
 
