@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import type { Page } from '../../modules/audit/cursor-page.ts';
+import { can, isAdministrator, type Scope } from '../../modules/auth/policy.ts';
+import type { Principal } from '../../modules/auth/principal.ts';
+import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
+import { loadNames, type NameBook, type NameRefs } from './names.ts';
+import type { CellValue, Sheet, SheetColumn } from './sheet.ts';
+
+type Db = Kysely<Database>;
+
+/** A column of an export: how it is shown, and its cell computed from a record and the names it refers to. */
+export interface ExportColumn<T> extends SheetColumn {
+  value(record: T, names: NameBook): CellValue;
+}
+
+/** A text column, `width` characters wide. */
+export const text = <T>(header: string, width: number, value: ExportColumn<T>['value']): ExportColumn<T> => ({
+  header,
+  type: 'text',
+  width,
+  value,
+});
+/** A date column: the value is a `YYYY-MM-DD` date or null. */
+export const date = <T>(header: string, value: ExportColumn<T>['value']): ExportColumn<T> => ({
+  header,
+  type: 'date',
+  width: 12,
+  value,
+});
+/** A number column. */
+export const number = <T>(header: string, value: ExportColumn<T>['value']): ExportColumn<T> => ({
+  header,
+  type: 'number',
+  width: 10,
+  value,
+});
+
+/** One list of the application as an export: its query, the records the asker may read, its columns. */
+export interface ExportKind<T> {
+  /** URL segment: /api/exports/<kind>.csv. */
+  kind: string;
+  /** Russian name of the list: the sheet's name and the file's. */
+  title: string;
+  /** The list's own query schema (the list route's querystring). */
+  query: z.ZodType;
+  /** Every record the query selects that the asker may read, every page of it. */
+  collect(db: Db, principal: Principal, query: Record<string, unknown>): Promise<T[]>;
+  /** The cities, organizations, persons and agreements a record names, to show by name. */
+  refs(record: T): NameRefs;
+  columns: Array<ExportColumn<T>>;
+}
+
+/** An export kind with its record type forgotten: what the routes iterate over. */
+export interface SheetSource {
+  kind: string;
+  title: string;
+  query: z.ZodType;
+  sheet(db: Db, principal: Principal, query: Record<string, unknown>): Promise<Sheet>;
+}
+
+/** Builds the sheet of a kind: collects the records, loads the names they refer to, computes the cells. */
+export function sheetSource<T>(kind: ExportKind<T>): SheetSource {
+  return {
+    kind: kind.kind,
+    title: kind.title,
+    query: kind.query,
+    async sheet(db, principal, query) {
+      const records = await kind.collect(db, principal, query);
+      const names = await loadNames(db, records.map(kind.refs));
+      return {
+        name: kind.title,
+        columns: kind.columns.map(({ header, type, width }) => ({ header, type, width })),
+        rows: records.map((record) => kind.columns.map((column) => column.value(record, names))),
+      };
+    },
+  };
+}
+
+const PAGE = 500;
+
+/**
+ * Every page of a list, through its cursor, with the query's filters and order kept; `visible` drops
+ * the rows the asker may not read, as the list route does.
+ */
+export async function collectPages<T>(
+  fetchPage: (page: { limit: number; cursor?: string }) => Promise<Page<T>>,
+  visible: (record: T) => Promise<boolean>,
+): Promise<T[]> {
+  const records: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await fetchPage(cursor ? { limit: PAGE, cursor } : { limit: PAGE });
+    for (const item of page.items) if (await visible(item)) records.push(item);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return records;
+}
+
+/** Whether the asker may read a record of this scope (administrators without asking where it belongs). */
+export async function mayRead(principal: Principal, scopeOf: () => Promise<Scope>): Promise<boolean> {
+  return isAdministrator(principal) || can(principal, 'read', await scopeOf());
+}
+
+/** The collect of a record served by `recordRoutes`: its list service, its scope check. */
+export function collectRecords<T extends { id: number; version: number }>(
+  def: RecordRoutesDefinition<T>,
+): ExportKind<T>['collect'] {
+  return (db, principal, query) => {
+    // The export's paging replaces the caller's: an export holds every page from the first.
+    const { cursor: _cursor, limit: _limit, ...filters } = query;
+    return collectPages(
+      (page) => def.list(db, { ...filters, ...page }),
+      (record) => mayRead(principal, () => def.scopeOf(db, record)),
+    );
+  };
+}
