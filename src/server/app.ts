@@ -24,13 +24,11 @@ import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
-import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
 import { exportRoutes } from '../reports/exports/exports.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
-import { webPlugin } from './web.plugin.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -102,11 +100,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searchRoutes,
     auditRoutes,
     userRoutes,
-    reminderRoutes,
     exportRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }
-  await app.register(webPlugin);
   return app;
 }
