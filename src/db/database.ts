@@ -136,6 +136,9 @@ export interface VisitTable {
   head_position: string | null;
   purpose: string | null;
   outcomes: string | null;
+  /** Local time at the destination city, 'HH:MM:SS'; null when only the dates are known. */
+  start_time: string | null;
+  end_time: string | null;
   search: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
@@ -168,6 +171,9 @@ export interface EventTable {
   end_date: DateString | null;
   visit_id: number | null;
   description: string | null;
+  /** Local time in the event's city, 'HH:MM:SS'; null when only the dates are known. */
+  start_time: string | null;
+  end_time: string | null;
   search: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
@@ -358,6 +364,14 @@ export interface VisitProgramItemTable {
   version: Generated<number>;
 }
 
+/** A user's calendar feed: the SHA-256 of the secret in its URL. */
+export interface CalendarFeedTable {
+  user_id: number;
+  secret_hash: string;
+  created_at: Generated<Timestamp>;
+  last_used_at: Timestamp | null;
+}
+
 export interface LoginFailureTable {
   id: Generated<number>;
   email_key: string;
@@ -390,6 +404,7 @@ export interface Database {
   audit_entry: AuditEntryTable;
   login_failure: LoginFailureTable;
   visit_program_item: VisitProgramItemTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export type CityRow = Selectable<CityTable>;

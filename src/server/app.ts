@@ -24,6 +24,7 @@ import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
+import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
 import { exportRoutes } from '../reports/exports/exports.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searchRoutes,
     auditRoutes,
     userRoutes,
+    reminderRoutes,
     exportRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });

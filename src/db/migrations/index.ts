@@ -5,6 +5,7 @@ import * as m0003 from './0003-activities.ts';
 import * as m0004 from './0004-accounts.ts';
 import * as m0007 from './0007-login-attempts.ts';
 import * as m0008 from './0008-visit-program.ts';
+import * as m0009 from './0009-calendar-feed.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-accounts': m0004,
   '0007-login-attempts': m0007,
   '0008-visit-program': m0008,
+  '0009-calendar-feed': m0009,
 };
 
 /** Kysely's provider over the static list. */

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isoDateSchema, queryIdSchema, recordIdSchema } from '../../modules/audit/fields.schema.ts';
+
+/** What a reminder is about. */
+export const reminderKindSchema = z.enum([
+  'city_day',
+  'jubilee',
+  'twinning_anniversary',
+  'agreement_ending',
+  'plan_item_due',
+  'partnership_quiet',
+]);
+export type ReminderKind = z.infer<typeof reminderKindSchema>;
+
+/** How pressing it is: an occasion to note, something to act on soon, something already late. */
+export const reminderSeveritySchema = z.enum(['info', 'warning', 'overdue']);
+export type ReminderSeverity = z.infer<typeof reminderSeveritySchema>;
+
+/** A record a reminder concerns. */
+export const reminderRecordSchema = z.object({
+  type: z.enum(['city', 'twinning', 'agreement', 'plan_item']),
+  id: recordIdSchema,
+});
+export type ReminderRecord = z.infer<typeof reminderRecordSchema>;
+
+/** One reminder: what, when, how pressing, in Russian, and the records behind it. */
+export const reminderSchema = z
+  .object({
+    kind: reminderKindSchema,
+    date: isoDateSchema.describe('the day it falls on (for an overdue item: the day it was due)'),
+    title: z.string().describe('in Russian: «245 лет со дня основания Кузнецка»'),
+    detail: z.string().nullable().describe('a second line in Russian, or null'),
+    severity: reminderSeveritySchema,
+    overdue: z.boolean(),
+    daysFromStart: z.number().int().describe('days from the window start to the date; negative when overdue'),
+    years: z.number().int().nullable().describe('the years a jubilee or anniversary marks'),
+    wholeYear: z.boolean().describe('a jubilee known by its year only: dated 1 January, lasts the year'),
+    cityId: recordIdSchema.describe('the city the reminder is for (the asker’s side)'),
+    partnerCityId: recordIdSchema.nullable(),
+    records: z.array(reminderRecordSchema),
+  })
+  .meta({ id: 'Reminder' });
+export type Reminder = z.infer<typeof reminderSchema>;
+
+/** How far ahead dated occasions (city days, jubilees, anniversaries) are looked for, by default. */
+export const DEFAULT_REMINDER_DAYS = 60;
+
+/** GET /api/reminders query. */
+export const reminderQuerySchema = z.object({
+  cityId: queryIdSchema
+    .optional()
+    .describe(
+      'the city to remind about; omitted: every city the asker may read (administrators: home cities)',
+    ),
+  from: isoDateSchema.optional().describe('the first day of the window; today (UTC) when omitted'),
+  days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3660)
+    .default(DEFAULT_REMINDER_DAYS)
+    .describe(
+      'window length for city days, jubilees and anniversaries; agreements use 90 days, plan items 14',
+    ),
+});
+export type ReminderQuery = z.infer<typeof reminderQuerySchema>;
+
+export const reminderListSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema, items: z.array(reminderSchema) })
+  .meta({ id: 'ReminderList' });
+export type ReminderList = z.infer<typeof reminderListSchema>;

@@ -1,0 +1,173 @@
+/** Reminders for cities: the registry read once per kind, the rules applied, the asker's scope kept. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { can, isAdministrator, type Scope } from '../../modules/auth/policy.ts';
+import type { Principal } from '../../modules/auth/principal.ts';
+import { cityNameForms, loadCityCases } from './city-case.ts';
+import { windowOf } from './reminder-dates.ts';
+import {
+  AGREEMENT_NOTICE_DAYS,
+  PLAN_ITEM_NOTICE_DAYS,
+  agreementReminder,
+  cityDayReminders,
+  compareReminders,
+  jubileeReminders,
+  noticeHorizon,
+  planItemReminder,
+  quietPartnershipReminder,
+  twinningAnniversaryReminders,
+  type PartnerRow,
+} from './reminder-rules.ts';
+import {
+  selectActiveTwinnings,
+  selectAgreementScopes,
+  selectDuePlanItems,
+  selectEndingAgreements,
+  selectHomeCityIds,
+  selectLastActivity,
+  selectOrganizationCities,
+  selectPublishingCityIds,
+} from './reminder.queries.ts';
+import type { Reminder, ReminderKind, ReminderList } from './reminder.schema.ts';
+
+type Db = Kysely<Database>;
+
+/** Who the reminders are for: a principal whose read scope filters them, or the shell (everything). */
+export type ReminderReader = Principal | 'everything';
+
+export interface ReminderRequest {
+  /** The cities to remind about (their partners, agreements and plans). */
+  cityIds: number[];
+  /** The window's first day, `YYYY-MM-DD`. */
+  from: string;
+  /** The window's length for dated occasions. */
+  days: number;
+  /** Only these kinds (all when omitted). */
+  kinds?: ReminderKind[];
+}
+
+/** The cities a principal may read reminders of when none is named: administrators the home cities. */
+export async function readableCityIds(db: Db, reader: ReminderReader): Promise<number[]> {
+  if (reader === 'everything' || isAdministrator(reader)) return selectHomeCityIds(db);
+  if (reader.kind === 'public') return [];
+  const cityIds = new Set<number>();
+  const organizationIds: number[] = [];
+  for (const grant of reader.roles) {
+    if (grant.role === 'city_editor' || grant.role === 'city_viewer') cityIds.add(grant.cityId);
+    if (grant.role === 'org_editor') organizationIds.push(grant.organizationId);
+  }
+  for (const cityId of (await selectOrganizationCities(db, organizationIds)).values()) cityIds.add(cityId);
+  return [...cityIds].sort((a, b) => a - b);
+}
+
+/** Every reminder for the cities in the window that the reader may read, overdue first, then by date. */
+export async function listReminders(
+  db: Db,
+  reader: ReminderReader,
+  request: ReminderRequest,
+): Promise<ReminderList> {
+  const window = windowOf(request.from, request.days);
+  const wanted = (kind: ReminderKind) => request.kinds === undefined || request.kinds.includes(kind);
+  const found: Array<{ reminder: Reminder; scope: Scope }> = [];
+
+  const partnerKinds: ReminderKind[] = ['city_day', 'jubilee', 'twinning_anniversary', 'partnership_quiet'];
+  if (partnerKinds.some(wanted)) {
+    await loadCityCases();
+    const partners = partnerRows(await selectActiveTwinnings(db, request.cityIds), request.cityIds);
+    const lastActivity = wanted('partnership_quiet')
+      ? await selectLastActivity(db, [...new Set(partners.map((row) => row.twinningId))], request.from)
+      : new Map<number, string | null>();
+    for (const row of partners) {
+      const scope = { cityIds: [row.cityId, row.partnerId], organizationIds: [] };
+      const reminders = [
+        ...(wanted('city_day') ? cityDayReminders(row, window) : []),
+        ...(wanted('jubilee') ? jubileeReminders(row, window) : []),
+        ...(wanted('twinning_anniversary') ? twinningAnniversaryReminders(row, window) : []),
+      ];
+      const quiet = wanted('partnership_quiet')
+        ? quietPartnershipReminder(row, lastActivity.get(row.twinningId) ?? null, request.from)
+        : undefined;
+      if (quiet) reminders.push(quiet);
+      for (const reminder of reminders) found.push({ reminder, scope });
+    }
+  }
+
+  const agreements = wanted('agreement_ending')
+    ? await selectEndingAgreements(db, request.cityIds, noticeHorizon(request.from, AGREEMENT_NOTICE_DAYS))
+    : [];
+  const planItems = wanted('plan_item_due')
+    ? await selectDuePlanItems(db, request.cityIds, noticeHorizon(request.from, PLAN_ITEM_NOTICE_DAYS))
+    : [];
+  const agreementScopes = await selectAgreementScopes(db, [
+    ...agreements.map((row) => row.id),
+    ...planItems.map((row) => row.agreementId),
+  ]);
+  const responsibleCities = await selectOrganizationCities(
+    db,
+    planItems.flatMap((row) =>
+      row.responsibleOrganizationId === null ? [] : [row.responsibleOrganizationId],
+    ),
+  );
+  for (const row of agreements) {
+    const reminder = agreementReminder(row, request.from);
+    const scope = agreementScopes.get(row.id) ?? { cityIds: [], organizationIds: [] };
+    if (reminder) found.push({ reminder, scope });
+  }
+  for (const row of planItems) {
+    const reminder = planItemReminder(row, request.from);
+    const parties = agreementScopes.get(row.agreementId) ?? { cityIds: [], organizationIds: [] };
+    const responsible = row.responsibleOrganizationId;
+    const scope =
+      responsible === null
+        ? parties
+        : {
+            cityIds: [
+              ...parties.cityIds,
+              ...(responsibleCities.has(responsible) ? [responsibleCities.get(responsible) as number] : []),
+            ],
+            organizationIds: [...parties.organizationIds, responsible],
+          };
+    if (reminder) found.push({ reminder, scope });
+  }
+
+  const publishing = reader === 'everything' ? new Set<number>() : await selectPublishingCityIds(db);
+  const items = found
+    .filter(({ scope }) => {
+      if (reader === 'everything') return true;
+      return can(reader, 'read', { ...scope, published: scope.cityIds.some((id) => publishing.has(id)) });
+    })
+    .map(({ reminder }) => reminder)
+    .sort(compareReminders);
+  return { from: window.from, to: window.to, items };
+}
+
+/** Each twinning once for each of its sides among the asked-about cities. */
+function partnerRows(
+  twinnings: Awaited<ReturnType<typeof selectActiveTwinnings>>,
+  cityIds: number[],
+): PartnerRow[] {
+  const rows: PartnerRow[] = [];
+  for (const twinning of twinnings) {
+    for (const [cityId, partnerId] of [
+      [twinning.cityAId, twinning.cityBId],
+      [twinning.cityBId, twinning.cityAId],
+    ] as const) {
+      if (!cityIds.includes(cityId)) continue;
+      const partner = twinning.cities[partnerId];
+      if (!partner) continue;
+      rows.push({
+        twinningId: twinning.id,
+        tier: twinning.tier,
+        cityId,
+        partnerId,
+        partnerName: partner.name,
+        partnerForms: cityNameForms(partner.name),
+        foundedYear: partner.foundedYear,
+        cityDay: partner.cityDay,
+        establishedOn: twinning.establishedOn,
+        establishedYear: twinning.establishedYear,
+      });
+    }
+  }
+  return rows;
+}
