@@ -17,6 +17,22 @@ export const MATCH_START = '\u0001';
 export const MATCH_END = '\u0002';
 const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=25, MinWords=8, MaxFragments=1`;
 
+/**
+ * How many of a kind's newest matches are ranked. Ranking reads every candidate's tsvector, so a
+ * common word («фестиваля» is in most of 200,000 press releases) made one search rank them all:
+ * half a second on a server. Visits and documents, the kinds that grow without bound, rank their
+ * newest matches (taken in the order of an index on their date), and a rare word, whose matches are
+ * fewer, is ranked among all of them as before.
+ */
+export const RANKED_MATCHES = 1000;
+
+interface FullTextOptions {
+  /** Trigram similarity of this name to the query also matches (organizations). */
+  fuzzy?: RawBuilder<string>;
+  /** The order, newest first, of an index that gives the matches to rank (see RANKED_MATCHES). */
+  newest?: RawBuilder<unknown>;
+}
+
 function fullText(
   db: Kysely<Database>,
   kind: SearchKind,
@@ -25,17 +41,19 @@ function fullText(
   text: RawBuilder<string>,
   q: string,
   limit: number,
-  fuzzy?: RawBuilder<string>,
+  { fuzzy, newest }: FullTextOptions = {},
 ) {
   const query = sql`websearch_to_tsquery('russian', immutable_unaccent(${q}))`;
   const fuzzyMatch = fuzzy ? sql`OR name_key(${q}) <% name_key(${fuzzy})` : sql``;
   const fuzzyRank = fuzzy ? sql`word_similarity(name_key(${q}), name_key(${fuzzy}))` : sql`0`;
+  const matches = newest
+    ? sql`(SELECT * FROM ${sql.table(table)} WHERE search @@ ${query} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}) AS newest`
+    : sql`${sql.table(table)} WHERE search @@ ${query} ${fuzzyMatch}`;
   return sql<RawHit>`
     SELECT ${sql.lit(kind)} AS kind, id, ${label} AS label,
       greatest(ts_rank(search, ${query}), ${fuzzyRank})::float8 AS rank,
       ts_headline('russian', ${text}, ${query}, ${sql.lit(HEADLINE_OPTIONS)}) AS headline
-    FROM ${sql.table(table)}
-    WHERE search @@ ${query} ${fuzzyMatch}
+    FROM ${matches}
     ORDER BY rank DESC, id
     LIMIT ${limit}
   `.execute(db);
@@ -74,7 +92,8 @@ export async function searchKind(
       return rows.rows.map((row) => ({ ...row, headline: markWords(row.headline, q) }));
     }
     case 'organization':
-      return (await fullText(db, kind, 'organization', sql`name`, sql`name`, q, limit, sql`name`)).rows;
+      return (await fullText(db, kind, 'organization', sql`name`, sql`name`, q, limit, { fuzzy: sql`name` }))
+        .rows;
     case 'visit':
       return (
         await fullText(
@@ -85,6 +104,8 @@ export async function searchKind(
           sql`coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
           q,
           limit,
+          // visit_start_idx
+          { newest: sql`start_date DESC, id DESC` },
         )
       ).rows;
     case 'agreement':
@@ -96,7 +117,12 @@ export async function searchKind(
         await fullText(db, kind, 'event', sql`name`, sql`name || ' ' || coalesce(description, '')`, q, limit)
       ).rows;
     case 'document':
-      return (await fullText(db, kind, 'document', sql`title`, sql`left(body, 100000)`, q, limit)).rows;
+      return (
+        await fullText(db, kind, 'document', sql`title`, sql`left(body, 100000)`, q, limit, {
+          // document_published_idx
+          newest: sql`published_on DESC, id DESC`,
+        })
+      ).rows;
     default: {
       const unknown: never = kind;
       throw new Error(`Unhandled search kind ${String(unknown)}`);

@@ -1,39 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { agreementRecord } from '../agreements/agreement.routes.ts';
 import { parseInput } from '../audit/audited-write.ts';
-import { can, isAdministrator } from '../auth/policy.ts';
+import { can, isAdministrator, isEditor } from '../auth/policy.ts';
 import { loosenNameSimilarity } from '../cities/city.repository.ts';
 import type { Principal } from '../auth/principal.ts';
-import { canReadDocument } from '../documents/document.routes.ts';
-import { eventRecord } from '../events/event.routes.ts';
-import { organizationRecord } from '../organizations/organization.routes.ts';
-import { personRecord } from '../persons/person.routes.ts';
-import { visitRecord } from '../visits/visit.routes.ts';
-import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { MATCH_END, MATCH_START, searchKind } from './search.repository.ts';
+import { scopesOfHits } from './search.scope.ts';
 import { searchKindSchema, searchQuerySchema, type SearchHit, type SearchKind } from './search.schema.ts';
 
-const RECORDS: Partial<Record<SearchKind, RecordRoutesDefinition<{ id: number; version: number }>>> = {
-  organization: organizationRecord as never,
-  person: personRecord as never,
-  visit: visitRecord as never,
-  agreement: agreementRecord as never,
-  event: eventRecord as never,
-};
-
-/** Whether the asker may see this hit: cities are reference data; records by their scope. */
-async function visible(
+/**
+ * The ids of these hits the asker may see: cities are reference data; records by their scope, read
+ * for all the hits of a kind at once; a document not yet reviewed (no scope) by editors.
+ */
+async function visibleIds(
   db: Kysely<Database>,
   principal: Principal,
   kind: SearchKind,
-  id: number,
-): Promise<boolean> {
-  if (kind === 'city' || isAdministrator(principal)) return true;
-  if (kind === 'document') return canReadDocument(db, principal, id);
-  const definition = RECORDS[kind]!;
-  const record = await definition.find(db, id);
-  return !!record && can(principal, 'read', await definition.scopeOf(db, record));
+  ids: number[],
+): Promise<Set<number>> {
+  if (kind === 'city' || isAdministrator(principal)) return new Set(ids);
+  const scopes = await scopesOfHits(db, kind, ids);
+  return new Set(
+    ids.filter((id) => {
+      const scope = scopes.get(id);
+      if (scope) return can(principal, 'read', scope);
+      return kind === 'document' && isEditor(principal);
+    }),
+  );
 }
 
 /** Splits a headline with match markers into parts to highlight. */
@@ -60,9 +53,16 @@ export async function searchRegistry(db: Kysely<Database>, principal: Principal,
     for (const kind of kinds) {
       const hits: SearchHit[] = [];
       // Three times the limit is fetched so that hits the asker may not see do not empty the group.
-      for (const raw of await searchKind(trx, kind, query.q, query.limit * 3)) {
+      const raws = await searchKind(trx, kind, query.q, query.limit * 3);
+      const visible = await visibleIds(
+        trx,
+        principal,
+        kind,
+        raws.map((raw) => raw.id),
+      );
+      for (const raw of raws) {
         if (hits.length >= query.limit) break;
-        if (!(await visible(trx, principal, kind, raw.id))) continue;
+        if (!visible.has(raw.id)) continue;
         hits.push({
           kind,
           id: raw.id,

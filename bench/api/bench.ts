@@ -1,0 +1,258 @@
+/**
+ * The API under load: the real application (buildApp, listening on a port) against the floor (a
+ * minimal Fastify app running the same SQL through pg, floor.ts), on a generated registry of
+ * 100,000 visits and 200,000 documents (generate.ts), with autocannon at 50 connections.
+ *
+ *   npx tsx bench/api/bench.ts [server|pglite|both] [--duration S] [--rounds N] [--visits N] [--documents N]
+ *
+ * Cases: a page of a city's visits of one year, a visit with its relations, and search. Each runs as
+ * a city editor (the per-row permission checks run) and as the administrator, and on the floor; the
+ * cases alternate within a round, so load from other jobs falls on all of them alike. The headline
+ * is the ratio of our throughput to the floor's.
+ */
+import { loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { buildFloor, openFloorPool } from './floor.ts';
+import { createAndFill, sizesFromArgs, type Generated } from './generate.ts';
+
+const argv = process.argv.slice(2);
+const option = (flag: string, fallback: number) => {
+  const index = argv.indexOf(flag);
+  return index >= 0 ? Number(argv[index + 1]) : fallback;
+};
+const which = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'both';
+const engines = (['postgres', 'pglite'] as const).filter(
+  (engine) => which === 'both' || which === engine || (which === 'server' && engine === 'postgres'),
+);
+const DURATION = option('--duration', 10);
+const ROUNDS = option('--rounds', 2);
+const CONNECTIONS = 50;
+const sizes = sizesFromArgs(argv);
+
+type Case = 'list' | 'details' | 'search';
+type Who = 'editor' | 'admin' | 'floor';
+interface Measure {
+  engine: string;
+  round: number;
+  case: Case;
+  who: Who;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  load: number;
+}
+
+function pathsOf(generated: Generated): Record<Case, string[]> {
+  const years = [2012, 2015, 2018, 2021, 2024];
+  const queries = [
+    'библиотечной',
+    'фестиваля',
+    generated.surnames[0]!,
+    'Баранавичы',
+    'сотрудничество в сфере культуры',
+  ];
+  return {
+    list: years.map((year) => `/api/visits?cityId=${generated.homeCityId}&year=${year}&limit=50`),
+    details: generated.homeVisitIds.slice(-200).map((id) => `/api/visits/${id}/details`),
+    search: queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+  };
+}
+
+async function run(port: number, token: string, paths: string[]): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const path = paths[next++ % paths.length]!;
+          return { ...request, path };
+        },
+      },
+    ],
+  });
+}
+
+async function listen(app: FastifyInstance): Promise<number> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** One request of each path to both apps: same status, and answers of the same size. */
+async function probe(
+  ourPort: number,
+  floorPort: number,
+  generated: Generated,
+  paths: Record<Case, string[]>,
+) {
+  const get = async (port: number, path: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+      headers: { authorization: `Bearer ${generated.tokens.editor}` },
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown[]> };
+  };
+  const summary = (body: Record<string, unknown[]>) =>
+    body.items
+      ? `${body.items.length} visits`
+      : body.groups
+        ? (body.groups as { kind: string; hits: unknown[] }[])
+            .map((g) => `${g.kind} ${g.hits.length}`)
+            .join(', ')
+        : `${(body.delegation ?? []).length} members, ${(body.program ?? []).length} program items, ${(body.agreementsSigned ?? []).length} agreements, ${(body.events ?? []).length} events, ${(body.sources ?? []).length} sources`;
+  for (const path of [...paths.list.slice(0, 2), paths.details[0]!, ...paths.search]) {
+    const [ours, floor] = [await get(ourPort, path), await get(floorPort, path)];
+    if (ours.status !== 200 || floor.status !== 200)
+      throw new Error(`${path}: ${ours.status} / ${floor.status}`);
+    console.log(
+      `  ${decodeURIComponent(path)}\n    ours:  ${summary(ours.body)}\n    floor: ${summary(floor.body)}`,
+    );
+  }
+}
+
+const measures: Measure[] = [];
+function record(
+  engine: string,
+  round: number,
+  kase: Case,
+  who: Who,
+  load: number,
+  result: autocannon.Result,
+) {
+  const measure: Measure = {
+    engine,
+    round,
+    case: kase,
+    who,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    load,
+  };
+  measures.push(measure);
+  console.log(
+    `  round ${round} ${kase.padEnd(7)} ${who.padEnd(6)} ${measure.rps.toFixed(0).padStart(6)} req/s  p50 ${measure.p50} ms  p99 ${measure.p99} ms` +
+      `${measure.non2xx || measure.errors ? `  (${measure.non2xx} non-2xx, ${measure.errors} errors)` : ''}  load ${load.toFixed(1)}`,
+  );
+}
+
+async function benchServer(generated: Generated, handle: DatabaseHandle, location: string) {
+  const app = await buildApp({ database: handle });
+  const ourPort = await listen(app);
+  const floorPool = await openFloorPool('postgres', location);
+  const floor = buildFloor(floorPool.pool);
+  const floorPort = await listen(floor);
+  const paths = pathsOf(generated);
+  await probe(ourPort, floorPort, generated, paths);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const kase of ['list', 'details', 'search'] as const) {
+      for (const who of ['editor', 'admin', 'floor'] as const) {
+        const load = loadavg()[0]!;
+        const port = who === 'floor' ? floorPort : ourPort;
+        const token = who === 'admin' ? generated.tokens.admin : generated.tokens.editor;
+        record('postgres', round, kase, who, load, await run(port, token, paths[kase]));
+      }
+    }
+  }
+  await app.close();
+  await floor.close();
+  await floorPool.close();
+}
+
+/** PGlite has one backend per data directory: ours and the floor take turns opening it. */
+async function benchPglite(
+  generated: Generated,
+  handle: DatabaseHandle,
+  location: string,
+  reopen: () => Promise<DatabaseHandle>,
+) {
+  const paths = pathsOf(generated);
+  let current: DatabaseHandle | undefined = handle;
+  for (let round = 1; round <= ROUNDS; round++) {
+    current ??= await reopen();
+    const app = await buildApp({ database: current });
+    const ourPort = await listen(app);
+    for (const kase of ['list', 'details', 'search'] as const) {
+      for (const who of ['editor', 'admin'] as const) {
+        const load = loadavg()[0]!;
+        const token = who === 'admin' ? generated.tokens.admin : generated.tokens.editor;
+        record('pglite', round, kase, who, load, await run(ourPort, token, paths[kase]));
+      }
+    }
+    await app.close();
+    await current.close();
+    current = undefined;
+    const floorPool = await openFloorPool('pglite', location);
+    const floor = buildFloor(floorPool.pool);
+    const floorPort = await listen(floor);
+    if (round === 1) {
+      // The probe needs both apps at once; PGlite allows one, so the floor's answers are printed alone.
+      console.log('  (PGlite: answers compared on the server run)');
+    }
+    for (const kase of ['list', 'details', 'search'] as const) {
+      const load = loadavg()[0]!;
+      record(
+        'pglite',
+        round,
+        kase,
+        'floor',
+        load,
+        await run(floorPort, generated.tokens.editor, paths[kase]),
+      );
+    }
+    await floor.close();
+    await floorPool.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function report(engine: string) {
+  console.log(`\n${engine}: median of ${ROUNDS} rounds, ${DURATION} s each, ${CONNECTIONS} connections`);
+  console.log('| case | who | req/s | p50 ms | p99 ms | ours / floor (req/s, per round) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const kase of ['list', 'details', 'search'] as const) {
+    const of = (who: Who) => measures.filter((m) => m.engine === engine && m.case === kase && m.who === who);
+    const floor = of('floor');
+    for (const who of ['editor', 'admin', 'floor'] as const) {
+      const rows = of(who);
+      const ratios = rows.map((row) => row.rps / floor.find((f) => f.round === row.round)!.rps);
+      console.log(
+        `| ${kase} | ${who} | ${median(rows.map((r) => r.rps)).toFixed(0)} | ${median(rows.map((r) => r.p50))} | ${median(rows.map((r) => r.p99))} | ` +
+          `${who === 'floor' ? '' : `**${median(ratios).toFixed(2)}** (${ratios.map((r) => r.toFixed(2)).join(', ')})`} |`,
+      );
+    }
+  }
+}
+
+for (const engine of engines) {
+  const { database, handle, generated, seconds } = await createAndFill(engine, sizes);
+  console.log(
+    `${engine}: ${JSON.stringify(generated.counts)}; home city ${generated.homeCityName} (${generated.homeVisitIds.length} visits); ${seconds.toFixed(0)} s`,
+  );
+  try {
+    if (engine === 'postgres') await benchServer(generated, handle, database.location);
+    else await benchPglite(generated, handle, database.location, () => database.open());
+  } finally {
+    await handle.close();
+    await database.dispose();
+  }
+  report(engine);
+}
+writeFileSync(`/tmp/bench-api-${which}.json`, JSON.stringify(measures, null, 1));

@@ -1,0 +1,196 @@
+/**
+ * The floor of the API benchmark: a minimal Fastify app with one route per benchmarked case, each
+ * running the SQL that answer needs through `pg` directly (no Kysely, no zod, no per-row policy
+ * queries): one query that finds the token's user and roles, then the queries of the answer.
+ * What our routes do beyond this (validation, the policy, the audit-ready mappers) is what the
+ * benchmark's ratio measures.
+ */
+import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import pg from 'pg';
+import { PGLITE_EXTENSIONS } from '../../src/db/connect.ts';
+
+function types(): pg.CustomTypesConfig {
+  const overrides = new pg.TypeOverrides();
+  overrides.setTypeParser(1082, (value: string) => value);
+  overrides.setTypeParser(20, (value: string) => Number(value));
+  return overrides;
+}
+
+/** A pool for the floor: ten connections to the server, or one to PGlite's data directory. */
+export async function openFloorPool(
+  engine: 'postgres' | 'pglite',
+  location: string,
+): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
+  if (engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: location, types: types(), max: 10 });
+    return { pool, close: () => pool.end() };
+  }
+  const pglite = await PGlite.create(location, { extensions: PGLITE_EXTENSIONS });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), types: types(), max: 1 });
+  return {
+    pool,
+    async close() {
+      await pool.end();
+      await pglite.close();
+    },
+  };
+}
+
+const HEADLINE = 'StartSel=\u0001, StopSel=\u0002, MaxWords=25, MinWords=8, MaxFragments=1';
+
+/** The seven searches of /api/search, as search.repository.ts writes them. */
+const SEARCHES = [
+  `SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
+     word_similarity(name_key($1), name_key(coalesce(name_ru, '') || ' ' || name_en))::float8
+       + CASE WHEN search_names @> ARRAY[name_key($1)] THEN 1 ELSE 0 END AS rank,
+     coalesce(name_ru, name_en) || ' / ' || name_en AS headline
+   FROM city WHERE search_names @> ARRAY[name_key($1)] OR name_key($1) <% name_key(coalesce(name_ru, '') || ' ' || name_en)
+   ORDER BY rank DESC, population DESC, id LIMIT $2`,
+  `SELECT 'person' AS kind, id, full_name AS label, word_similarity(name_key($1), name_key(full_name))::float8 AS rank,
+     full_name AS headline
+   FROM person WHERE name_key($1) <% name_key(full_name) ORDER BY rank DESC, id LIMIT $2`,
+  ...(
+    [
+      ['organization', 'organization', 'name', 'name', 'name'],
+      [
+        'visit',
+        'visit',
+        `start_date::text || ' — ' || end_date::text`,
+        `coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
+        null,
+      ],
+      ['agreement', 'agreement', 'title', `title || ' ' || coalesce(notes, '')`, null],
+      ['event', 'event', 'name', `name || ' ' || coalesce(description, '')`, null],
+      ['document', 'document', 'title', 'left(body, 100000)', null],
+    ] as const
+  ).map(([kind, table, label, text, fuzzy]) => {
+    const query = `websearch_to_tsquery('russian', immutable_unaccent($1))`;
+    return `SELECT '${kind}' AS kind, id, ${label} AS label,
+        greatest(ts_rank(search, ${query}), ${fuzzy ? `word_similarity(name_key($1), name_key(${fuzzy}))` : '0'})::float8 AS rank,
+        ts_headline('russian', ${text}, ${query}, '${HEADLINE}') AS headline
+      FROM ${table} WHERE search @@ ${query} ${fuzzy ? `OR name_key($1) <% name_key(${fuzzy})` : ''}
+      ORDER BY rank DESC, id LIMIT $2`;
+  }),
+];
+
+interface Asker {
+  admin: boolean;
+  cityIds: number[];
+}
+
+async function asker(pool: pg.Pool, request: FastifyRequest): Promise<Asker> {
+  const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
+  const hash = createHash('sha256').update(token).digest('hex');
+  const { rows } = await pool.query<{ role: string; city_id: number | null }>(
+    `SELECT r.role, r.city_id FROM api_token t JOIN user_role r ON r.user_id = t.user_id
+     WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    [hash],
+  );
+  if (rows.length === 0) throw Object.assign(new Error('unauthorized'), { statusCode: 401 });
+  return {
+    admin: rows.some((row) => row.role === 'admin'),
+    cityIds: rows.flatMap((row) => (row.city_id === null ? [] : [row.city_id])),
+  };
+}
+
+export function buildFloor(pool: pg.Pool): FastifyInstance {
+  const app = Fastify({ logger: false });
+
+  app.get<{ Querystring: { cityId: string; year: string; limit: string } }>(
+    '/api/visits',
+    async (request) => {
+      const who = await asker(pool, request);
+      const cityId = Number(request.query.cityId);
+      const year = Number(request.query.year);
+      const limit = Number(request.query.limit);
+      const { rows } = await pool.query(
+        `SELECT * FROM visit WHERE (from_city_id = $1 OR to_city_id = $1) AND start_date <= $2 AND end_date >= $3
+       ORDER BY start_date DESC, id DESC LIMIT $4`,
+        [cityId, `${year}-12-31`, `${year}-01-01`, limit + 1],
+      );
+      const page = rows.slice(0, limit);
+      const members = await pool.query(
+        'SELECT visit_id, person_id, role FROM visit_member WHERE visit_id = ANY($1) ORDER BY visit_id, person_id',
+        [page.map((row) => row.id)],
+      );
+      const items = page
+        .filter(
+          (row) =>
+            who.admin || who.cityIds.includes(row.from_city_id) || who.cityIds.includes(row.to_city_id),
+        )
+        .map((row) => ({ ...row, members: members.rows.filter((member) => member.visit_id === row.id) }));
+      return {
+        items,
+        nextCursor: rows.length > limit ? `${page.at(-1)?.start_date}/${page.at(-1)?.id}` : null,
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/api/visits/:id/details', async (request, reply) => {
+    const who = await asker(pool, request);
+    const id = Number(request.params.id);
+    const visit = (await pool.query('SELECT * FROM visit WHERE id = $1', [id])).rows[0];
+    if (!visit) return reply.status(404).send({ error: 'not found' });
+    if (!who.admin && !who.cityIds.includes(visit.from_city_id) && !who.cityIds.includes(visit.to_city_id)) {
+      return reply.status(403).send({ error: 'forbidden' });
+    }
+    const [delegation, agreements, events, sources, program] = await Promise.all([
+      pool.query(
+        `SELECT m.person_id, m.role, p.full_name FROM visit_member m JOIN person p ON p.id = m.person_id
+         WHERE m.visit_id = $1 ORDER BY m.person_id`,
+        [id],
+      ),
+      pool.query(
+        `SELECT a.*, (SELECT json_agg(json_build_object('cityId', p.city_id, 'organizationId', p.organization_id))
+           FROM agreement_party p WHERE p.agreement_id = a.id) AS parties
+         FROM agreement a WHERE a.signed_at_visit_id = $1 ORDER BY a.signed_on DESC, a.id DESC`,
+        [id],
+      ),
+      pool.query(
+        `SELECT e.*, (SELECT json_agg(ep) FROM event_participant ep WHERE ep.event_id = e.id) AS participants
+         FROM event e WHERE e.visit_id = $1 ORDER BY e.start_date DESC, e.id DESC`,
+        [id],
+      ),
+      pool.query(`SELECT * FROM record_source WHERE record_type = 'visit' AND record_id = $1 ORDER BY id`, [
+        id,
+      ]),
+      pool.query('SELECT * FROM visit_program_item WHERE visit_id = $1 ORDER BY position, id', [id]),
+    ]);
+    return {
+      ...visit,
+      delegation: delegation.rows,
+      agreementsSigned: agreements.rows,
+      events: events.rows,
+      sources: sources.rows,
+      program: program.rows,
+    };
+  });
+
+  app.get<{ Querystring: { q: string; limit?: string } }>('/api/search', async (request) => {
+    await asker(pool, request);
+    const q = request.query.q.trim();
+    const limit = Number(request.query.limit ?? 10);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
+      const groups = [];
+      for (const text of SEARCHES) {
+        const { rows } = await client.query(text, [q, limit * 3]);
+        if (rows.length > 0) groups.push({ kind: rows[0].kind, hits: rows.slice(0, limit) });
+      }
+      await client.query('COMMIT');
+      return { groups };
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+
+  return app;
+}
