@@ -24,6 +24,7 @@ import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
+import { calendarRoutes } from '../reports/calendar/calendar.routes.ts';
 import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
 import { exportRoutes } from '../reports/exports/exports.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     auditRoutes,
     userRoutes,
     reminderRoutes,
+    calendarRoutes,
     exportRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });

@@ -5,9 +5,11 @@ import { loadMorphology, parsesOfWord, restoreCase, type AzParse } from '../../e
 export interface CityNameForms {
   genitive: string;
   withPreposition: string;
+  /** Where to: «в Кузнецк», «в Пензу», «во Владимир», «в город Springfield». */
+  destination: string;
 }
 
-type Case = 'gent' | 'ablt';
+type Case = 'gent' | 'ablt' | 'accs';
 
 /** Loads the dictionaries once; call before `cityNameForms`. */
 export const loadCityCases = loadMorphology;
@@ -21,9 +23,13 @@ export const loadCityCases = loadMorphology;
 export function cityNameForms(name: string): CityNameForms {
   const genitive = declined(name, 'gent');
   const instrumental = declined(name, 'ablt');
+  const accusative = declined(name, 'accs');
   return {
     genitive: genitive ?? `города ${name}`,
     withPreposition: instrumental ? `${withPreposition(instrumental)} ${instrumental}` : `с городом ${name}`,
+    destination: accusative
+      ? `${/^[вф][^аеёиоуыэюя]/i.test(accusative) ? 'во' : 'в'} ${accusative}`
+      : `в город ${name}`,
   };
 }
 
@@ -53,6 +59,8 @@ function declined(name: string, grammaticalCase: Case): string | undefined {
       number === 'plur' || !gender
         ? { CAse: grammaticalCase, NMbr: number }
         : { CAse: grammaticalCase, NMbr: number, GNdr: gender };
+    // A city is inanimate: «в Нижний Новгород», not the animate accusative «в Нижнего …».
+    if (grammaticalCase === 'accs') grams.ANim = 'inan';
     const form = adjective && inflect(adjective, grams);
     if (!form) return undefined;
     forms.push(restoreCase(word, form));
