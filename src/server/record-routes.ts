@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { notFound } from '../errors.ts';
+import { notFound, unauthenticated } from '../errors.ts';
 import { listAuditEntriesOfRecord } from '../modules/audit/audit.repository.ts';
 import { auditEntrySchema, type Actor, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
 import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
-import { can, isAdministrator, type Scope } from '../modules/auth/policy.ts';
-import { actorOf, authorize, requireUser } from './auth.plugin.ts';
+import { readFilter, type Scope } from '../modules/auth/policy.ts';
+import { actorOf, authorize } from './auth.plugin.ts';
+import { publicMayList, readableRows } from './record-scope.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;
@@ -21,7 +22,8 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
   recordType: AuditedRecordType;
   schemas: { record: z.ZodType; create: z.ZodType; update: z.ZodType; list: z.ZodType };
   find(db: Db, id: number): Promise<T | undefined>;
-  list(db: Db, query: unknown): Promise<Page<T>>;
+  /** A page of the list; `restrict` (from `readableRows`) keeps the rows the asker may read. */
+  list(db: Db, query: unknown, restrict?: Expression<SqlBool>): Promise<Page<T>>;
   create(db: Db, actor: Actor, input: unknown): Promise<T>;
   update(db: Db, actor: Actor, id: number, input: unknown): Promise<T>;
   remove(db: Db, actor: Actor, id: number, version: number): Promise<void>;
@@ -52,15 +54,12 @@ export function recordRoutes<T extends { id: number; version: number }>(
       `/${def.path}`,
       { schema: { tags, querystring: def.schemas.list, response: { 200: pageSchema(def.schemas.record) } } },
       async (request) => {
-        requireUser(request);
-        const page = await def.list(db, request.query);
-        // Rows outside the asker's scope are left out of the page; the cursor stays valid.
-        if (isAdministrator(request.principal)) return page;
-        const visible: T[] = [];
-        for (const item of page.items) {
-          if (can(request.principal, 'read', await def.scopeOf(db, item))) visible.push(item);
+        const { cityId } = request.query as { cityId?: number };
+        if (request.principal.kind === 'public' && !(await publicMayList(db, def.recordType, cityId))) {
+          throw unauthenticated();
         }
-        return { items: visible, nextCursor: page.nextCursor };
+        // The asker's scope is a condition of the query, so a page is full whatever the asker may read.
+        return def.list(db, request.query, readableRows(def.recordType, readFilter(request.principal)));
       },
     );
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { validationFailed } from '../../errors.ts';
 import type { Actor } from '../audit/audit.schema.ts';
@@ -67,9 +67,16 @@ export async function deleteAgreement(
   await deleteAudited(db, actor, AGREEMENT, id, version, deleteAgreementRow);
 }
 
-/** Lists agreements by status, kind, city, organization, visit or expiry, a page at a time. */
-export async function listAgreements(db: Kysely<Database>, query: unknown): Promise<Page<Agreement>> {
-  return selectAgreementPage(db, parseInput(agreementListQuerySchema, query));
+/**
+ * Lists agreements by status, kind, city, organization, visit or expiry, a page at a time; `restrict` keeps
+ * the rows the asker may read.
+ */
+export async function listAgreements(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Agreement>> {
+  return selectAgreementPage(db, parseInput(agreementListQuerySchema, query), restrict);
 }
 
 /**

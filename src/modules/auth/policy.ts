@@ -31,6 +31,38 @@ export function can(principal: Principal, action: Action, scope: Scope): boolean
   return principal.roles.some((grant) => grantAllows(grant, action, scope));
 }
 
+/**
+ * Which records a principal may read, as a list query filters them (the same rules as `can` for
+ * 'read', asked of every row at once): everything, or the records of these cities, of these
+ * organizations, and the published ones, which everybody may read.
+ */
+export type ReadFilter =
+  { everything: true } | { everything: false; cityIds: number[]; organizationIds: number[]; published: true };
+
+/** The read filter of a principal's grants; the public's is the published records alone. */
+export function readFilter(principal: Principal): ReadFilter {
+  const filter: ReadFilter = { everything: false, cityIds: [], organizationIds: [], published: true };
+  if (principal.kind === 'public') return filter;
+  for (const grant of principal.roles) {
+    switch (grant.role) {
+      case 'admin':
+        return { everything: true };
+      case 'city_editor':
+      case 'city_viewer':
+        filter.cityIds.push(grant.cityId);
+        break;
+      case 'org_editor':
+        filter.organizationIds.push(grant.organizationId);
+        break;
+      default: {
+        const unknown: never = grant;
+        throw new Error(`Unhandled role ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+  return filter;
+}
+
 /** Whether the asker is an administrator, who may do anything anywhere (lists need not check each row). */
 export function isAdministrator(principal: Principal): boolean {
   return principal.kind === 'user' && principal.roles.some((grant) => grant.role === 'admin');

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
@@ -51,7 +51,14 @@ export async function deleteEvent(
   await deleteAudited(db, actor, EVENT, id, version, deleteEventRow);
 }
 
-/** Lists events of a city by year, dates and kind, earliest first, a page at a time. */
-export async function listEvents(db: Kysely<Database>, query: unknown): Promise<Page<Event>> {
-  return selectEventPage(db, parseInput(eventListQuerySchema, query));
+/**
+ * Lists events of a city by year, dates and kind, earliest first, a page at a time; `restrict` keeps the rows
+ * the asker may read.
+ */
+export async function listEvents(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Event>> {
+  return selectEventPage(db, parseInput(eventListQuerySchema, query), restrict);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
@@ -66,7 +66,14 @@ export async function deleteOrganization(
   await deleteAudited(db, actor, ORGANIZATION, id, version, deleteOrganizationRow);
 }
 
-/** Lists organizations by city, sphere, kind or name, a page at a time. */
-export async function listOrganizations(db: Kysely<Database>, query: unknown): Promise<Page<Organization>> {
-  return selectOrganizationPage(db, parseInput(organizationListQuerySchema, query));
+/**
+ * Lists organizations by city, sphere, kind or name, a page at a time; `restrict` keeps the rows the asker
+ * may read.
+ */
+export async function listOrganizations(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Organization>> {
+  return selectOrganizationPage(db, parseInput(organizationListQuerySchema, query), restrict);
 }

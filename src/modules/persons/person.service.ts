@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
@@ -71,7 +71,13 @@ export async function deletePerson(
   await deleteAudited(db, actor, PERSON, id, version, deletePersonRow);
 }
 
-/** Lists people by city, organization or name, a page at a time. */
-export async function listPersons(db: Kysely<Database>, query: unknown): Promise<Page<Person>> {
-  return selectPersonPage(db, parseInput(personListQuerySchema, query));
+/**
+ * Lists people by city, organization or name, a page at a time; `restrict` keeps the rows the asker may read.
+ */
+export async function listPersons(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Person>> {
+  return selectPersonPage(db, parseInput(personListQuerySchema, query), restrict);
 }

@@ -43,7 +43,7 @@ describe.each(testEngines())('plan items on $engine', ({ open }) => {
     await createPlanItem(db, SYSTEM_ACTOR, { agreementId, title: 'Форум', dueOn: '2026-10-01' });
     await createPlanItem(db, SYSTEM_ACTOR, { agreementId, title: 'Без срока' });
 
-    const overdue = await listPlanItems(db, { cityId: kuznetsk, overdue: 'true' }, '2025-11-25');
+    const overdue = await listPlanItems(db, { cityId: kuznetsk, overdue: 'true' }, undefined, '2025-11-25');
     expect(overdue.items.map((item) => item.title)).toEqual([
       'Обмен школьниками',
       'Выставка краеведческого музея',
@@ -60,7 +60,7 @@ describe.each(testEngines())('plan items on $engine', ({ open }) => {
       doneOn: '2025-04-02',
       report: 'Приняли 20 школьников',
     });
-    const after = await listPlanItems(db, { overdue: true, limit: 1 }, '2025-11-25');
+    const after = await listPlanItems(db, { overdue: true, limit: 1 }, undefined, '2025-11-25');
     expect(after.items.map((item) => item.id)).toEqual([exhibition.id]);
     expect(after.nextCursor).toBeNull();
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
@@ -49,11 +49,15 @@ export async function deletePlanItem(
   await deleteAudited(db, actor, PLAN_ITEM, id, version, deletePlanItemRow);
 }
 
-/** Lists plan items (overdue ones, an agreement's, a city's), nearest deadline first, a page at a time. */
+/**
+ * Lists plan items (overdue ones, an agreement's, a city's), nearest deadline first, a page at a time;
+ * `restrict` keeps the rows the asker may read.
+ */
 export async function listPlanItems(
   db: Kysely<Database>,
   query: unknown,
+  restrict?: Expression<SqlBool>,
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<Page<PlanItem>> {
-  return selectPlanItemPage(db, parseInput(planItemListQuerySchema, query), today);
+  return selectPlanItemPage(db, parseInput(planItemListQuerySchema, query), today, restrict);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { replaceParties } from '../agreements/party.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
@@ -58,9 +58,16 @@ export async function deleteProject(
   await deleteAudited(db, actor, PROJECT, id, version, deleteProjectRow);
 }
 
-/** Lists projects by status, sphere, city or organization, a page at a time. */
-export async function listProjects(db: Kysely<Database>, query: unknown): Promise<Page<Project>> {
-  return selectProjectPage(db, parseInput(projectListQuerySchema, query));
+/**
+ * Lists projects by status, sphere, city or organization, a page at a time; `restrict` keeps the rows the
+ * asker may read.
+ */
+export async function listProjects(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Project>> {
+  return selectProjectPage(db, parseInput(projectListQuerySchema, query), restrict);
 }
 
 /** The projects under the twinning of two cities: theirs and their institutions' (a query, no copies). */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
@@ -55,7 +55,11 @@ export async function deleteProgramItem(
   await deleteAudited(db, actor, PROGRAM_ITEM, id, version, deleteProgramItemRow);
 }
 
-/** A visit's program in its order, a page at a time. */
-export async function listProgramItems(db: Kysely<Database>, query: unknown): Promise<Page<ProgramItem>> {
-  return selectProgramItemPage(db, parseInput(programItemListQuerySchema, query));
+/** A visit's program in its order, a page at a time; `restrict` keeps the rows the asker may read. */
+export async function listProgramItems(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<ProgramItem>> {
+  return selectProgramItemPage(db, parseInput(programItemListQuerySchema, query), restrict);
 }

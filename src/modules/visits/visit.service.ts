@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { createAudited, deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
@@ -51,7 +51,14 @@ export async function deleteVisit(
   await deleteAudited(db, actor, VISIT, id, version, deleteVisitRow);
 }
 
-/** Lists a city's visits by direction, year and status, latest first, a page at a time. */
-export async function listVisits(db: Kysely<Database>, query: unknown): Promise<Page<Visit>> {
-  return selectVisitPage(db, parseInput(visitListQuerySchema, query));
+/**
+ * Lists a city's visits by direction, year and status, latest first, a page at a time; `restrict` keeps the
+ * rows the asker may read.
+ */
+export async function listVisits(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<Visit>> {
+  return selectVisitPage(db, parseInput(visitListQuerySchema, query), restrict);
 }
