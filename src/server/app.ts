@@ -31,6 +31,7 @@ import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { webPlugin } from './web.plugin.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -108,5 +109,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }
+  await app.register(webPlugin);
   return app;
 }

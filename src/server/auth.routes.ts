@@ -7,6 +7,11 @@ import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 import { deleteApiToken, insertApiToken } from '../modules/auth/api-token.repository.ts';
 import { apiTokenCreatedSchema, meSchema, signInSchema } from '../modules/auth/auth.schema.ts';
 import { signIn } from '../modules/auth/auth.service.ts';
+import {
+  changeOwnPassword,
+  mustChangePassword,
+  passwordChangeSchema,
+} from '../modules/auth/password-change.ts';
 import { loadPrincipal, type Principal } from '../modules/auth/principal.ts';
 import { deleteSession } from '../modules/auth/session.repository.ts';
 import { SESSION_COOKIE, requireUser, setSessionCookie } from './auth.plugin.ts';
@@ -14,9 +19,14 @@ import { SESSION_COOKIE, requireUser, setSessionCookie } from './auth.plugin.ts'
 const tags = ['auth'];
 
 /** The signed-in user as `meSchema` shows them, with the CSRF token their cookie writes must carry. */
-function toMe(user: Extract<Principal, { kind: 'user' }>, csrfToken: string | null) {
+async function toMe(
+  db: Kysely<Database>,
+  user: Extract<Principal, { kind: 'user' }>,
+  csrfToken: string | null,
+) {
   const { userId, email, displayName, locale, roles } = user;
-  return { id: userId, email, displayName, locale, roles, csrfToken };
+  const mustChange = await mustChangePassword(db, userId);
+  return { id: userId, email, displayName, locale, roles, csrfToken, mustChangePassword: mustChange };
 }
 
 /** Sign in and out, who am I, API tokens for scripts. */
@@ -36,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       setSessionCookie(request, reply, session.secret, session.expiresAt);
       const principal = await loadPrincipal(db, session.userId);
       if (!principal || principal.kind !== 'user') throw notFound('User', session.userId);
-      return toMe(principal, session.csrfToken);
+      return toMe(db, principal, session.csrfToken);
     },
   );
 
@@ -54,7 +64,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     '/auth/me',
     { schema: { tags, summary: 'The signed-in user and their roles', response: { 200: meSchema } } },
     async (request) => {
-      return toMe(requireUser(request), request.session?.csrfToken ?? null);
+      return toMe(db, requireUser(request), request.session?.csrfToken ?? null);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your own password (the current one is required); your other sessions end',
+        body: passwordChangeSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await changeOwnPassword(db, user.userId, request.body, request.ip, request.session?.secret ?? null);
+      return reply.status(204).send(null);
     },
   );
 

@@ -36,6 +36,8 @@ export const meSchema = z
     locale: z.string(),
     roles: z.array(roleGrantSchema),
     csrfToken: z.string().nullable(),
+    /** True while the account still has a password someone else chose (the first administrator's). */
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Me' });
 

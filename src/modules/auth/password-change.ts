@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { AppError, validationFailed } from '../../errors.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
+import { inTransaction, parseInput } from '../audit/audited-write.ts';
+import { findUserByIdOrThrow, setUserPasswordHash } from '../users/user.repository.ts';
+import { newPasswordSchema } from './auth.schema.ts';
+import { deleteLoginFailures, insertLoginFailure, secondsUntilRetry } from './login-throttle.repository.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { hashSecret } from './secret-token.ts';
+
+/** The body of POST /api/auth/password. */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: newPasswordSchema,
+});
+
+/**
+ * What the audit trail records in `after` when a password changes (never the password or its
+ * hash); the same mark tells whether a user has chosen their own password yet.
+ */
+const PASSWORD_CHANGED = 'passwordChanged';
+
+/**
+ * Changes the signed-in user's own password: the current one must match (wrong guesses count
+ * towards the sign-in throttle of the account), the new one is hashed with argon2, the change is
+ * audited, and every other session of the user ends; `keepSessionSecret` is the one that stays.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  userId: number,
+  input: unknown,
+  remoteAddress: string,
+  keepSessionSecret: string | null,
+): Promise<void> {
+  const { currentPassword, newPassword } = parseInput(passwordChangeSchema, input);
+  const row = await db
+    .selectFrom('app_user')
+    .select(['email', 'password_hash'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const wait = await secondsUntilRetry(db, row.email);
+  if (wait > 0) {
+    throw new AppError('rate_limited', `Too many failed attempts for this account; try again in ${wait} s.`);
+  }
+  if (!row.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
+    await insertLoginFailure(db, row.email, remoteAddress);
+    throw validationFailed('The current password is wrong.', [
+      { path: 'currentPassword', message: 'is not the current password' },
+    ]);
+  }
+  if (currentPassword === newPassword) {
+    throw validationFailed('The new password is the same as the current one.', [
+      { path: 'newPassword', message: 'must differ from the current password' },
+    ]);
+  }
+  const hash = await hashPassword(newPassword);
+  await deleteLoginFailures(db, row.email);
+  await inTransaction(db, async (trx) => {
+    const before = await findUserByIdOrThrow(trx, userId);
+    await setUserPasswordHash(trx, userId, hash);
+    const after = await findUserByIdOrThrow(trx, userId);
+    await insertAuditEntry(trx, {
+      actor: { userId },
+      action: 'update',
+      recordType: 'user',
+      recordId: userId,
+      before,
+      after: { ...after, [PASSWORD_CHANGED]: true },
+    });
+    let sessions = trx.deleteFrom('user_session').where('user_id', '=', userId);
+    if (keepSessionSecret) sessions = sessions.where('id_hash', '!=', hashSecret(keepSessionSecret));
+    await sessions.execute();
+  });
+}
+
+/**
+ * Whether the user still signs in with a password someone else chose: the account was created
+ * by another user or by the system (the first administrator's one-time password, `user add`, the
+ * administration page) and its owner has not changed the password since. Accounts made straight
+ * in the database (tests) have no creation entry and are never asked.
+ */
+export async function mustChangePassword(db: Kysely<Database>, userId: number): Promise<boolean> {
+  const rows = await db
+    .selectFrom('audit_entry')
+    .select(['action', 'user_id', 'after'])
+    .where('record_type', '=', 'user')
+    .where('record_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+  const setter = rows.find(
+    (row) =>
+      row.action === 'create' ||
+      (row.action === 'update' && (row.after as Record<string, unknown> | null)?.[PASSWORD_CHANGED] === true),
+  );
+  return setter !== undefined && setter.user_id !== userId;
+}

@@ -1,0 +1,68 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AppLayout } from '../components/AppLayout.tsx';
+import { PageLoader } from '../components/PageLoader.tsx';
+import { AuthProvider, useAuth } from './auth.tsx';
+import { routes } from './routes.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../pages/auth/ChangePasswordPage.tsx'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage.tsx'));
+
+/** Lets only a signed-in user through; one who must still change the password goes to that page first. */
+function RequireAuth({ children, passwordPage = false }: { children: ReactNode; passwordPage?: boolean }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return <PageLoader />;
+  if (me === null) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.mustChangePassword && !passwordPage) return <Navigate to="/setup-password" replace />;
+  return children;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <BrowserRouter>
+          <AuthProvider>
+            <Suspense fallback={<PageLoader />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="/setup-password"
+                  element={
+                    <RequireAuth passwordPage>
+                      <ChangePasswordPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  {routes.map(({ path, page: Page }) => (
+                    <Route key={path} path={path} element={<Page />} />
+                  ))}
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </AuthProvider>
+        </BrowserRouter>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,30 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/** A page of the signed-in application; each is its own chunk, loaded when first visited. */
+export interface AppRoute {
+  /** A react-router path («/visits/:id»). */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/** «Раздел в разработке»: stands in for a section until its page is built. */
+const Placeholder = lazy(() => import('../pages/PlaceholderPage.tsx'));
+
+/**
+ * Every page, one line each. A page module default-exports its component. Replace a placeholder
+ * line with the real page when it is built.
+ */
+export const routes: AppRoute[] = [
+  { path: '/', page: lazy(() => import('../pages/home/HomePage.tsx')) },
+  { path: '/search', page: lazy(() => import('../pages/search/SearchPage.tsx')) },
+  { path: '/cities/*', page: Placeholder },
+  { path: '/organizations/*', page: Placeholder },
+  { path: '/persons/*', page: Placeholder },
+  { path: '/visits/*', page: Placeholder },
+  { path: '/agreements/*', page: Placeholder },
+  { path: '/events/*', page: Placeholder },
+  { path: '/calendar/*', page: Placeholder },
+  { path: '/documents/*', page: Placeholder },
+  { path: '/import', page: lazy(() => import('../pages/import/ImportPage.tsx')) },
+  { path: '/admin/*', page: Placeholder },
+];

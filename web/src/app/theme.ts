@@ -1,0 +1,18 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+/** Calm and office-like: one blue, readable sizes, soft radii. */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  defaultRadius: 'sm',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
+  headings: { fontWeight: '600' },
+});
+
+/** Secondary («dimmed») text one shade darker than Mantine's, to meet WCAG AA contrast on light grey. */
+export const cssVariablesResolver: CSSVariablesResolver = (mantine) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': mantine.colors.gray[7] },
+  dark: {},
+});

@@ -1,0 +1,147 @@
+import { Alert, Anchor, Badge, Card, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
+import { recordPath, type RecordKind } from '../../app/record-paths.ts';
+import { errorMessage } from '../../components/errors.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFormat } from '../../i18n/format.ts';
+
+interface SearchHit {
+  kind: RecordKind;
+  id: number;
+  label: string;
+  rank: number;
+  fragment: { text: string; match: boolean }[];
+}
+interface SearchResult {
+  groups: { kind: RecordKind; hits: SearchHit[] }[];
+}
+
+/** A fragment with the matched words marked (the API splits it, so no HTML comes from the data). */
+function Fragment({ parts }: { parts: SearchHit['fragment'] }) {
+  return (
+    <Text size="sm" c="dimmed">
+      {parts.map((part, index) =>
+        part.match ? (
+          <mark key={index} className="pobratim-match">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** Escapes a text for use inside a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The label with the words of the query marked: the API marks matches in the fragment, and a
+ * label found by a similar name («Щербаков» in «Щербакова») is marked here by the typed words.
+ */
+function Label({ label, q }: { label: string; q: string }) {
+  const words = q
+    .split(/\s+/)
+    .filter((word) => word.length >= 2)
+    .map(escapeRegExp);
+  if (words.length === 0) return <>{label}</>;
+  const pieces = label.split(new RegExp(`(${words.join('|')})`, 'giu'));
+  return (
+    <>
+      {pieces.map((piece, index) =>
+        index % 2 === 1 ? (
+          <mark key={index} className="pobratim-match">
+            {piece}
+          </mark>
+        ) : (
+          piece
+        ),
+      )}
+    </>
+  );
+}
+
+export default function SearchPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  const result = useApi<SearchResult>(q.length >= 2 ? '/search' : null, { q, limit: 20 });
+  const total = result.data?.groups.reduce((sum, group) => sum + group.hits.length, 0) ?? 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(text.trim() ? { q: text.trim() } : {});
+  };
+
+  return (
+    <>
+      <PageHeader title={t('search.title')} />
+      <form role="search" onSubmit={submit}>
+        <TextInput
+          type="search"
+          label={t('search.box')}
+          placeholder={t('search.placeholder')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          maw={600}
+          mb="lg"
+        />
+      </form>
+      {q.length === 1 && <Text c="dimmed">{t('search.tooShort')}</Text>}
+      {result.loading && (
+        <Stack gap="sm" aria-busy="true">
+          <Skeleton h={24} w={200} />
+          <Skeleton h={60} />
+          <Skeleton h={60} />
+        </Stack>
+      )}
+      {result.error && (
+        <Alert color="red" role="alert">
+          {errorMessage(t, result.error)}
+        </Alert>
+      )}
+      {!result.loading && result.data && (
+        <Stack gap="xl">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {total === 0
+              ? t('search.nothing', { q })
+              : t('search.found', { count: total, formatted: format.number(total) })}
+          </Text>
+          {result.data.groups
+            .filter((group) => group.hits.length > 0)
+            .map((group) => (
+              <section key={group.kind} aria-labelledby={`search-group-${group.kind}`}>
+                <Group gap="xs" mb="xs">
+                  <Title order={2} size="h4" id={`search-group-${group.kind}`}>
+                    {t(`kinds.${group.kind}`)}
+                  </Title>
+                  <Badge variant="light" color="gray">
+                    {format.number(group.hits.length)}
+                  </Badge>
+                </Group>
+                <Stack gap="xs">
+                  {group.hits.map((hit) => (
+                    <Card key={`${hit.kind}-${hit.id}`} withBorder padding="sm">
+                      <Anchor component={Link} to={recordPath(hit.kind, hit.id)} fw={500}>
+                        <Label label={hit.label} q={q} />
+                      </Anchor>
+                      {hit.fragment.length > 0 && <Fragment parts={hit.fragment} />}
+                    </Card>
+                  ))}
+                </Stack>
+              </section>
+            ))}
+        </Stack>
+      )}
+    </>
+  );
+}
