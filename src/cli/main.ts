@@ -4,6 +4,7 @@ import { registerExportCommand } from './export.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerRemindersCommand } from './reminders.ts';
 import { registerSeedDemoCommand } from './seed-demo.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUserCommand } from './user.ts';
@@ -20,6 +21,7 @@ registerExtractCommand(program);
 registerImportTwinsCommand(program);
 registerSeedDemoCommand(program);
 registerExportCommand(program);
+registerRemindersCommand(program);
 
 try {
   await program.parseAsync(process.argv);
