@@ -74,6 +74,20 @@ describe('visits across sentences and the home city', () => {
     ]);
   });
 
+  it('reads a one-day visit led by a «начальник» as one day («начальником» is no «начал»)', () => {
+    const [v] = facts(
+      '16 мая официальная делегация из города Бреста во главе с начальником управления образования ' +
+        'Ольгой Ивановой совершила визит в Кузнецк.',
+      { date: '2024-05-20' },
+    ).visits;
+    expect([v?.from_city, v?.to_city, v?.start, v?.end]).toEqual([
+      'Брест',
+      'Кузнецк',
+      '2024-05-16',
+      '2024-05-16',
+    ]);
+  });
+
   it('reads a titled official travelling alone, without the word «визит»', () => {
     const [v] = facts(
       'Председатель Барановичского горисполкома Максим Антонюк 3 марта посетил Кузнецк.',

@@ -25,7 +25,7 @@ export const MOTION_VERBS = new Set([
 
 /** Words of a visit yet to come: its end is unknown. */
 export const FUTURE_OR_ARRIVAL =
-  /^(прибыл|прибуд|приед|намечен|запланир|планиру|состоится|ожида|отправ|начал)/;
+  /^(прибыл|прибуд|приед|намечен|запланир|планиру|состоится|ожида|отправ|начал(?!ьни))/;
 /** Words that close a visit in a later sentence: «21 сентября делегация вернулась домой». */
 export const VISIT_END =
   /^(заверш|вернул|отбыл|покинул|уехал|закончил|отбывает|возвраща|продлится|продолжится)/;
