@@ -67,24 +67,40 @@ const KINDS: Record<string, (ids: Ids, side: Side) => object> = {
   }),
 };
 
-// Expected answers to get, create, update, delete: A allowed, D 403, U 401. Written out by hand
-// from the roles' definitions (PRODUCT.md, the API issue), not computed from the policy code.
+// Expected answers to get, create, update, delete: A allowed, D 403, U 401; then the list: A when the
+// record is listed, - when the list answers without it, U 401 (no city publishes here, so the public
+// has no lists). Written out by hand from the roles' definitions (PRODUCT.md, the API issue), not
+// computed from the policy code.
 const EXPECTED: Record<Who, Record<string, Record<Side, string>>> = {
-  admin: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'AAAA', other: 'AAAA' }])),
-  cityEditor: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'AAAA', other: 'DDDD' }])),
-  cityViewer: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'ADDD', other: 'DDDD' }])),
+  admin: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'AAAAA', other: 'AAAAA' }])),
+  cityEditor: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'AAAAA', other: 'DDDD-' }])),
+  cityViewer: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'ADDDA', other: 'DDDD-' }])),
   orgEditor: {
     // The gymnasium's editor may edit the gymnasium, but not found other organizations in its city.
-    organizations: { own: 'DDDD', other: 'DDDD' },
-    persons: { own: 'DDDD', other: 'DDDD' },
-    visits: { own: 'DDDD', other: 'DDDD' },
-    agreements: { own: 'AAAA', other: 'DDDD' },
-    projects: { own: 'AAAA', other: 'DDDD' },
-    'plan-items': { own: 'AAAA', other: 'DDDD' },
-    events: { own: 'DDDD', other: 'DDDD' },
-    'visit-program-items': { own: 'DDDD', other: 'DDDD' },
+    organizations: { own: 'DDDD-', other: 'DDDD-' },
+    persons: { own: 'DDDD-', other: 'DDDD-' },
+    visits: { own: 'DDDD-', other: 'DDDD-' },
+    agreements: { own: 'AAAAA', other: 'DDDD-' },
+    projects: { own: 'AAAAA', other: 'DDDD-' },
+    'plan-items': { own: 'AAAAA', other: 'DDDD-' },
+    events: { own: 'DDDD-', other: 'DDDD-' },
+    'visit-program-items': { own: 'DDDD-', other: 'DDDD-' },
   },
-  public: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'UUUU', other: 'UUUU' }])),
+  public: Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { own: 'UUUUU', other: 'UUUUU' }])),
+};
+
+// The public once Baranovichi publishes (tested after all the rest): the own side of the publishable
+// records is read and listed, the other side is left out of the lists; people and plan items are
+// never public; every write stays 401.
+const PUBLISHED: Record<string, Record<Side, string>> = {
+  organizations: { own: 'AUUUA', other: 'UUUU-' },
+  persons: { own: 'UUUUU', other: 'UUUUU' },
+  visits: { own: 'AUUUA', other: 'UUUU-' },
+  agreements: { own: 'AUUUA', other: 'UUUU-' },
+  projects: { own: 'AUUUA', other: 'UUUU-' },
+  'plan-items': { own: 'UUUUU', other: 'UUUUU' },
+  events: { own: 'AUUUA', other: 'UUUU-' },
+  'visit-program-items': { own: 'AUUUA', other: 'UUUU-' },
 };
 
 const letter = (status: number) =>
@@ -139,7 +155,12 @@ for (const engine of testEngines()) {
       await database?.close();
     });
 
-    function call(who: Who, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+    function call(
+      who: Who,
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      url: string,
+      payload?: object,
+    ) {
       const headers = tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {};
       return app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     }
@@ -150,23 +171,45 @@ for (const engine of testEngines()) {
       return response.json();
     }
 
+    /** The answers of one asker on a fresh record: get, create, update, delete, then the list. */
+    async function answers(who: Who, kind: string, side: Side): Promise<string> {
+      const record = await fresh(kind, side);
+      const get = await call(who, 'GET', `/api/${kind}/${record.id}`);
+      // The record just made is the newest: first in the list if the asker may see it.
+      const list = await call(who, 'GET', `/api/${kind}?sort=createdAt&order=desc&limit=1`);
+      const listed =
+        list.statusCode === 200
+          ? list.json().items.some((item: { id: number }) => item.id === record.id)
+            ? 'A'
+            : '-'
+          : letter(list.statusCode);
+      const create = await call(who, 'POST', `/api/${kind}`, KINDS[kind]!(ids, side));
+      const update = await call(who, 'PATCH', `/api/${kind}/${record.id}`, { version: record.version });
+      // An allowed update moved the version on; the delete names the version now current.
+      const current = (await call('admin', 'GET', `/api/${kind}/${record.id}`)).json();
+      const remove = await call(who, 'DELETE', `/api/${kind}/${record.id}?version=${current.version}`);
+      return [get, create, update, remove].map((response) => letter(response.statusCode)).join('') + listed;
+    }
+
     for (const who of Object.keys(EXPECTED) as Who[]) {
       for (const kind of Object.keys(KINDS)) {
         for (const side of ['own', 'other'] as Side[]) {
           it(`${who} on ${side} ${kind}: ${EXPECTED[who][kind]![side]}`, async () => {
-            const record = await fresh(kind, side);
-            const get = await call(who, 'GET', `/api/${kind}/${record.id}`);
-            const create = await call(who, 'POST', `/api/${kind}`, KINDS[kind]!(ids, side));
-            const update = await call(who, 'PATCH', `/api/${kind}/${record.id}`, { version: record.version });
-            // An allowed update moved the version on; the delete names the version now current.
-            const current = (await call('admin', 'GET', `/api/${kind}/${record.id}`)).json();
-            const remove = await call(who, 'DELETE', `/api/${kind}/${record.id}?version=${current.version}`);
-            const actual = [get, create, update, remove]
-              .map((response) => letter(response.statusCode))
-              .join('');
-            expect(actual).toBe(EXPECTED[who][kind]![side]);
+            expect(await answers(who, kind, side)).toBe(EXPECTED[who][kind]![side]);
           });
         }
+      }
+    }
+
+    for (const kind of Object.keys(KINDS)) {
+      for (const side of ['own', 'other'] as Side[]) {
+        it(`public on ${side} ${kind} once Baranovichi publishes: ${PUBLISHED[kind]![side]}`, async () => {
+          const publish = await call('admin', 'PUT', `/api/home-cities/${ids.baranovichi}`, {
+            published: true,
+          });
+          expect(publish.statusCode, publish.body).toBe(200);
+          expect(await answers('public', kind, side)).toBe(PUBLISHED[kind]![side]);
+        });
       }
     }
   });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, INSTALLATION, type Action, type Scope } from './policy.ts';
+import { can, INSTALLATION, readFilter, type Action, type ReadFilter, type Scope } from './policy.ts';
 import { PUBLIC, type Principal, type RoleGrant } from './principal.ts';
 
 const BARANOVICHI = 620127;
@@ -87,4 +88,50 @@ describe('who may do what', () => {
       });
     }
   }
+});
+
+/** What a list's read filter lets through, as the list queries judge each row (record-scope.ts). */
+function passes(filter: ReadFilter, scope: Scope): boolean {
+  if (filter.everything) return true;
+  return (
+    (filter.published && scope.published === true) ||
+    scope.cityIds.some((id) => filter.cityIds.includes(id)) ||
+    scope.organizationIds.some((id) => filter.organizationIds.includes(id))
+  );
+}
+
+describe('the read filter of lists', () => {
+  it('lets through exactly the records each principal may read one by one', () => {
+    for (const principal of Object.values(principals)) {
+      for (const scope of Object.values(scopes)) {
+        expect(passes(readFilter(principal), scope)).toBe(can(principal, 'read', scope));
+      }
+    }
+  });
+
+  it('agrees with `can` for any grants and any scope', () => {
+    const id = fc.integer({ min: 1, max: 6 });
+    const grant = fc.oneof(
+      fc.constant({ role: 'admin' as const }),
+      fc.record({ role: fc.constant('city_editor' as const), cityId: id }),
+      fc.record({ role: fc.constant('city_viewer' as const), cityId: id }),
+      fc.record({ role: fc.constant('org_editor' as const), organizationId: id }),
+    );
+    const principal = fc.oneof(
+      fc.constant(PUBLIC),
+      fc.array(grant, { maxLength: 3 }).map((roles) => user(...roles)),
+    );
+    const scope = fc.record({
+      cityIds: fc.array(id, { maxLength: 3 }),
+      organizationIds: fc.array(id, { maxLength: 3 }),
+      published: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        principal,
+        scope,
+        (who, where) => passes(readFilter(who), where) === can(who, 'read', where),
+      ),
+    );
+  });
 });
