@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerExportCommand } from './export.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerImportTwinsCommand } from './import-twins.ts';
+import { registerImportCommand } from './import.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerRemindersCommand } from './reminders.ts';
 import { registerSeedDemoCommand } from './seed-demo.ts';
@@ -21,6 +22,7 @@ registerExtractCommand(program);
 registerImportTwinsCommand(program);
 registerSeedDemoCommand(program);
 registerExportCommand(program);
+registerImportCommand(program);
 registerRemindersCommand(program);
 
 try {

@@ -28,6 +28,8 @@ import { userSchema } from '../modules/users/user.schema.ts';
 import { listUsers } from '../modules/users/user.service.ts';
 import { listVisits } from '../modules/visits/visit.service.ts';
 import { visitSchema } from '../modules/visits/visit.schema.ts';
+import { toProgramItem } from '../modules/visit-program/program-item.repository.ts';
+import { programItemSchema } from '../modules/visit-program/program-item.schema.ts';
 
 /** The version of the export format; an import reads the versions it knows and refuses the rest. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -47,6 +49,8 @@ export const registryExportSchema = z.object({
   organizations: z.array(organizationSchema),
   persons: z.array(personSchema),
   visits: z.array(visitSchema),
+  // Added within version 1: a file written before visit programs existed reads with none.
+  visitProgramItems: z.array(programItemSchema).default([]),
   agreements: z.array(agreementSchema),
   planItems: z.array(planItemSchema),
   projects: z.array(projectSchema),
@@ -77,6 +81,7 @@ const REFERENCED_CITY_IDS = sql`
   UNION SELECT city_id FROM agreement_party UNION SELECT city_id FROM project_party
   UNION SELECT city_a_id FROM twinning UNION SELECT city_b_id FROM twinning
   UNION SELECT city_id FROM user_role UNION SELECT city_id FROM home_city
+  UNION SELECT record_id FROM record_source WHERE record_type = 'city'
   UNION SELECT id FROM city WHERE source = 'user'
 `;
 
@@ -92,6 +97,7 @@ export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExpo
   const homeCities = await db.selectFrom('home_city').selectAll().orderBy('city_id').execute();
   const documents = await db.selectFrom('document').selectAll().orderBy('id').execute();
   const sources = await db.selectFrom('record_source').selectAll().orderBy('id').execute();
+  const programItems = await db.selectFrom('visit_program_item').selectAll().orderBy('id').execute();
   return {
     format: 'pobratim-registry',
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -102,6 +108,7 @@ export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExpo
     organizations: await collectPages((query) => listOrganizations(db, query)),
     persons: await collectPages((query) => listPersons(db, query)),
     visits: await collectPages((query) => listVisits(db, query)),
+    visitProgramItems: programItems.map(toProgramItem),
     agreements: await collectPages((query) => listAgreements(db, query)),
     planItems: await collectPages((query) => listPlanItems(db, query)),
     projects: await collectPages((query) => listProjects(db, query)),
