@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { parseInput } from '../../modules/audit/audited-write.ts';
+import { recordIdSchema } from '../../modules/audit/fields.schema.ts';
+import { loadInflection } from '../russian/inflect.ts';
+import { composePressRelease, type ComposeOptions, type PressRelease } from './press-release.composer.ts';
+import { loadPressReleaseData } from './press-release.data.ts';
+
+export type { PressRelease } from './press-release.composer.ts';
+
+/** Writes the press-release draft of a visit from the registry; `not_found` when there is no such visit. */
+export async function writePressRelease(
+  db: Kysely<Database>,
+  visitId: number,
+  options: ComposeOptions = {},
+): Promise<PressRelease> {
+  const id = parseInput(recordIdSchema, visitId);
+  const [data] = await Promise.all([loadPressReleaseData(db, id), loadInflection()]);
+  return composePressRelease(data, options);
+}
