@@ -44,7 +44,7 @@ async function viteBuild(outDir) {
   await build({
     configFile: join(web, 'vite.config.ts'),
     root: web,
-    logLevel: 'warn',
+    logLevel: 'error',
     build: { outDir, emptyOutDir: true },
   });
 }
