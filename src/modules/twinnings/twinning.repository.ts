@@ -3,7 +3,15 @@ import type { Database, TwinningRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
-import type { ImportedTwinning, Twinning, TwinningCreate, TwinningUpdate } from './twinning.schema.ts';
+import { dateKey, enumKey, textKey, TIMESTAMP_SORTS, type SortField } from '../audit/cursor-page.ts';
+import type {
+  ImportedTwinning,
+  Twinning,
+  TwinningCreate,
+  TwinningListQuery,
+  TwinningUpdate,
+  TWINNING_SORTS,
+} from './twinning.schema.ts';
 
 /** The two ids in the order the table stores them (CHECK city_a_id < city_b_id): smaller first. */
 export function orderedPair(a: number, b: number): [number, number] {
@@ -54,15 +62,43 @@ export async function findTwinningByCities(
   return row && toTwinning(row);
 }
 
-/** The twinnings of a city, whichever side it is stored on, oldest first. */
-export async function selectTwinningsOfCity(db: Kysely<Database>, cityId: number): Promise<Twinning[]> {
-  const rows = await db
+/**
+ * The twinnings of a city, whichever side it is stored on: in the order they were recorded, or by a
+ * field (`partner` is the other city's name; a tie known only by its year counts from 1 January,
+ * one with no date comes last), ties in recorded order.
+ */
+export async function selectTwinningsOfCity(
+  db: Kysely<Database>,
+  cityId: number,
+  query: TwinningListQuery = {},
+): Promise<Twinning[]> {
+  let select = db
     .selectFrom('twinning')
     .selectAll()
-    .where((eb) => eb.or([eb('city_a_id', '=', cityId), eb('city_b_id', '=', cityId)]))
-    .orderBy('id')
-    .execute();
+    .where((eb) => eb.or([eb('city_a_id', '=', cityId), eb('city_b_id', '=', cityId)]));
+  const field = query.sort === undefined ? undefined : twinningSorts(cityId)[query.sort];
+  const order = query.order ?? field?.direction ?? 'asc';
+  if (field) select = select.orderBy(field.key.expression, order);
+  const rows = await select.orderBy('id', order).execute();
   return rows.map(toTwinning);
+}
+
+/** How a city's twinnings can be sorted; the partner is the side that is not this city. */
+function twinningSorts(cityId: number): Record<(typeof TWINNING_SORTS)[number], SortField> {
+  const partnerId = sql`case when twinning.city_a_id = ${cityId} then twinning.city_b_id else twinning.city_a_id end`;
+  return {
+    partner: {
+      key: textKey(sql`(select c.sort_key from city c where c.id = ${partnerId})`),
+      direction: 'asc',
+    },
+    establishedOn: {
+      key: dateKey(sql`coalesce(established_on, make_date(established_year, 1, 1), '9999-12-31'::date)`),
+      direction: 'asc',
+    },
+    tier: { key: enumKey('tier', ['twin', 'partner', 'friendship']), direction: 'asc' },
+    status: { key: enumKey('status', ['proposed', 'active', 'suspended', 'ended']), direction: 'asc' },
+    ...TIMESTAMP_SORTS,
+  };
 }
 
 /** Stores a new twinning, its cities in stored order, and returns its id. */

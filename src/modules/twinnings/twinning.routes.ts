@@ -11,6 +11,7 @@ import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import {
   twinningCreateSchema,
+  twinningListQuerySchema,
   twinningSchema,
   twinningUpdateSchema,
   type Twinning,
@@ -38,12 +39,13 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
         tags,
         summary: "A city's twin and partner cities",
         params: idParamsSchema,
+        querystring: twinningListQuerySchema,
         response: { 200: z.array(twinningSchema) },
       },
     },
     async (request) => {
       const visible = [];
-      for (const twinning of await listTwinningsOfCity(db, request.params.id)) {
+      for (const twinning of await listTwinningsOfCity(db, request.params.id, request.query)) {
         if (can(request.principal, 'read', await scopeOf(db, twinning))) visible.push(twinning);
       }
       if (visible.length === 0)

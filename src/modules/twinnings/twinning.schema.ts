@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sortSchema } from '../audit/cursor-page.ts';
 import type { RecordSourceKind, TwinningStatus, TwinningTier } from '../../db/database.ts';
 import {
   isoDateSchema,
@@ -61,3 +62,20 @@ export interface ImportedTwinning {
   cityIds: [number, number];
   sourceRef: string;
 }
+
+/** The fields a city's twinnings can be sorted by (`sort=`); `partner` is the other city's name. */
+export const TWINNING_SORTS = [
+  'partner',
+  'establishedOn',
+  'tier',
+  'status',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+/** How a city's twinnings are listed: in the order they were recorded unless a sort is asked for. */
+export const twinningListQuerySchema = z.object({
+  sort: sortSchema(TWINNING_SORTS),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export type TwinningListQuery = z.infer<typeof twinningListQuerySchema>;

@@ -42,6 +42,27 @@ describe.each(testEngines())('twinnings on $engine', ({ open }) => {
     expect((await listTwinningsOfCity(db, kuznetsk)).map((t) => t.id)).toEqual([twinning.id]);
   });
 
+  it("sorts a city's twinnings by partner name or by the date the tie began, as asked", async () => {
+    const grodno = await insertTestCity(db, 'Гродно', 'Grodno');
+    const partner = async (nameRu: string, nameEn: string, since: object) => {
+      const cityId = await insertTestCity(db, nameRu, nameEn, 'RU');
+      return (await createTwinning(db, SYSTEM_ACTOR, { cityIds: [grodno, cityId], ...since })).id;
+    };
+    const vologda = await partner('Вологда', 'Vologda', { establishedOn: '1990-05-01' });
+    const anapa = await partner('Анапа', 'Anapa', { establishedYear: 2001 });
+    const brest = await partner('Брест', 'Brest', {});
+    const ids = async (query: object) => (await listTwinningsOfCity(db, grodno, query)).map((t) => t.id);
+    expect(await ids({})).toEqual([vologda, anapa, brest]);
+    expect(await ids({ sort: 'partner' })).toEqual([anapa, brest, vologda]);
+    expect(await ids({ sort: 'partner', order: 'desc' })).toEqual([vologda, brest, anapa]);
+    // A tie known by its year alone counts from 1 January; one with no date comes last.
+    expect(await ids({ sort: 'establishedOn' })).toEqual([vologda, anapa, brest]);
+    await expect(listTwinningsOfCity(db, grodno, { sort: 'name' })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [{ path: 'sort', message: expect.stringContaining('partner, establishedOn') }],
+    });
+  });
+
   it('refuses a second twinning of a pair, a city with itself and an unknown city, saying why', async () => {
     await expect(
       createTwinning(db, SYSTEM_ACTOR, { cityIds: [kuznetsk, baranovichi] }),

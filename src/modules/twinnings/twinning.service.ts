@@ -13,7 +13,12 @@ import {
   selectTwinningsOfCity,
   updateTwinningRow,
 } from './twinning.repository.ts';
-import { twinningCreateSchema, twinningUpdateSchema, type Twinning } from './twinning.schema.ts';
+import {
+  twinningCreateSchema,
+  twinningListQuerySchema,
+  twinningUpdateSchema,
+  type Twinning,
+} from './twinning.schema.ts';
 
 const TWINNING: AuditedRecord<Twinning> = {
   what: 'Twinning',
@@ -26,10 +31,15 @@ export async function getTwinning(db: Kysely<Database>, id: number): Promise<Twi
   return findTwinningByIdOrThrow(db, id);
 }
 
-/** The twinnings of a city; `not_found` when the city does not exist. */
-export async function listTwinningsOfCity(db: Kysely<Database>, cityId: number): Promise<Twinning[]> {
+/** The twinnings of a city, sorted as the query asks; `not_found` when the city does not exist. */
+export async function listTwinningsOfCity(
+  db: Kysely<Database>,
+  cityId: number,
+  query: unknown = {},
+): Promise<Twinning[]> {
+  const sorting = parseInput(twinningListQuerySchema, query);
   await findCityByIdOrThrow(db, cityId);
-  return selectTwinningsOfCity(db, cityId);
+  return selectTwinningsOfCity(db, cityId, sorting);
 }
 
 /**
