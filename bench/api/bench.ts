@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { buildFloor, openFloorPool } from './floor.ts';
+import { buildFloor, openFloorPool, profileSearches } from './floor.ts';
 import { createAndFill, sizesFromArgs, type Generated } from './generate.ts';
 
 const argv = process.argv.slice(2);
@@ -33,8 +33,17 @@ const ROUNDS = option('--rounds', 2);
 const CONNECTIONS = 50;
 const sizes = sizesFromArgs(argv);
 
-type Case = 'list' | 'details' | 'search';
-type Who = 'editor' | 'admin' | 'floor';
+type Case = 'list' | 'details' | 'search' | 'search-1';
+/** floor-w: the floor plus the application's per-request UPDATE of the token's last use. */
+type Who = 'editor' | 'admin' | 'floor' | 'floor-w';
+/** What runs in each round: the case, its connections, and who serves it. */
+const PLAN: { case: Case; connections: number; who: Who[] }[] = [
+  { case: 'list', connections: CONNECTIONS, who: ['editor', 'admin', 'floor', 'floor-w'] },
+  { case: 'details', connections: CONNECTIONS, who: ['editor', 'admin', 'floor'] },
+  { case: 'search', connections: CONNECTIONS, who: ['editor', 'admin', 'floor'] },
+  // One user searching alone: the latency of a search itself, without 49 others queued before it.
+  { case: 'search-1', connections: 1, who: ['editor', 'floor'] },
+];
 interface Measure {
   engine: string;
   round: number;
@@ -48,27 +57,37 @@ interface Measure {
   load: number;
 }
 
+/** Searches: a word form (rare-ish, and common), a surname, a misspelt city, a phrase. */
+const QUERIES = (generated: Generated) => [
+  'библиотечной',
+  'фестиваля',
+  generated.surnames[0]!,
+  'Баранавичы',
+  'сотрудничество в сфере культуры',
+];
+
+/** The requests of each case, taken in turn: a few years of the home city, its latest visits, five searches. */
 function pathsOf(generated: Generated): Record<Case, string[]> {
   const years = [2012, 2015, 2018, 2021, 2024];
-  const queries = [
-    'библиотечной',
-    'фестиваля',
-    generated.surnames[0]!,
-    'Баранавичы',
-    'сотрудничество в сфере культуры',
-  ];
+  const search = QUERIES(generated).map((q) => `/api/search?q=${encodeURIComponent(q)}`);
   return {
     list: years.map((year) => `/api/visits?cityId=${generated.homeCityId}&year=${year}&limit=50`),
     details: generated.homeVisitIds.slice(-200).map((id) => `/api/visits/${id}/details`),
-    search: queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+    search,
+    'search-1': search,
   };
 }
 
-async function run(port: number, token: string, paths: string[]): Promise<autocannon.Result> {
+async function run(
+  port: number,
+  token: string,
+  paths: string[],
+  connections: number,
+): Promise<autocannon.Result> {
   let next = 0;
-  return autocannon({
+  const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
+    connections,
     duration: DURATION,
     headers: { authorization: `Bearer ${token}` },
     requests: [
@@ -80,6 +99,11 @@ async function run(port: number, token: string, paths: string[]): Promise<autoca
       },
     ],
   });
+  // autocannon stops at the deadline, but the server still works off the requests in flight (on
+  // PGlite, a queue behind one connection): one more request, answered after them, lets the next
+  // case start on an idle server.
+  await fetch(`http://127.0.0.1:${port}${paths[0]}`, { headers: { authorization: `Bearer ${token}` } });
+  return result;
 }
 
 async function listen(app: FastifyInstance): Promise<number> {
@@ -154,20 +178,36 @@ async function benchServer(generated: Generated, handle: DatabaseHandle, locatio
   const floorPool = await openFloorPool('postgres', location);
   const floor = buildFloor(floorPool.pool);
   const floorPort = await listen(floor);
+  const floorW = buildFloor(floorPool.pool, { tokenWrite: true });
+  const floorWPort = await listen(floorW);
   const paths = pathsOf(generated);
   await probe(ourPort, floorPort, generated, paths);
+  console.log(
+    [
+      '  each search alone, ms (hits, at most 30):',
+      ...(await profileSearches(floorPool.pool, QUERIES(generated))),
+    ].join('\n  '),
+  );
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const kase of ['list', 'details', 'search'] as const) {
-      for (const who of ['editor', 'admin', 'floor'] as const) {
+    for (const step of PLAN) {
+      for (const who of step.who) {
         const load = loadavg()[0]!;
-        const port = who === 'floor' ? floorPort : ourPort;
+        const port = who === 'floor' ? floorPort : who === 'floor-w' ? floorWPort : ourPort;
         const token = who === 'admin' ? generated.tokens.admin : generated.tokens.editor;
-        record('postgres', round, kase, who, load, await run(port, token, paths[kase]));
+        record(
+          'postgres',
+          round,
+          step.case,
+          who,
+          load,
+          await run(port, token, paths[step.case], step.connections),
+        );
       }
     }
   }
   await app.close();
   await floor.close();
+  await floorW.close();
   await floorPool.close();
 }
 
@@ -184,11 +224,18 @@ async function benchPglite(
     current ??= await reopen();
     const app = await buildApp({ database: current });
     const ourPort = await listen(app);
-    for (const kase of ['list', 'details', 'search'] as const) {
-      for (const who of ['editor', 'admin'] as const) {
+    for (const step of PLAN) {
+      for (const who of step.who.filter((w) => w === 'editor' || w === 'admin')) {
         const load = loadavg()[0]!;
         const token = who === 'admin' ? generated.tokens.admin : generated.tokens.editor;
-        record('pglite', round, kase, who, load, await run(ourPort, token, paths[kase]));
+        record(
+          'pglite',
+          round,
+          step.case,
+          who,
+          load,
+          await run(ourPort, token, paths[step.case], step.connections),
+        );
       }
     }
     await app.close();
@@ -197,21 +244,25 @@ async function benchPglite(
     const floorPool = await openFloorPool('pglite', location);
     const floor = buildFloor(floorPool.pool);
     const floorPort = await listen(floor);
+    const floorW = buildFloor(floorPool.pool, { tokenWrite: true });
+    const floorWPort = await listen(floorW);
     if (round === 1) {
-      // The probe needs both apps at once; PGlite allows one, so the floor's answers are printed alone.
-      console.log('  (PGlite: answers compared on the server run)');
-    }
-    for (const kase of ['list', 'details', 'search'] as const) {
-      const load = loadavg()[0]!;
-      record(
-        'pglite',
-        round,
-        kase,
-        'floor',
-        load,
-        await run(floorPort, generated.tokens.editor, paths[kase]),
+      console.log(
+        [
+          '  each search alone, ms (hits, at most 30):',
+          ...(await profileSearches(floorPool.pool, QUERIES(generated))),
+        ].join('\n  '),
       );
     }
+    for (const step of PLAN) {
+      for (const who of step.who.filter((w) => w === 'floor' || w === 'floor-w')) {
+        const load = loadavg()[0]!;
+        const port = who === 'floor' ? floorPort : floorWPort;
+        const result = await run(port, generated.tokens.editor, paths[step.case], step.connections);
+        record('pglite', round, step.case, who, load, result);
+      }
+    }
+    await floorW.close();
     await floor.close();
     await floorPool.close();
   }
@@ -224,13 +275,16 @@ const median = (values: number[]) => {
 };
 
 function report(engine: string) {
-  console.log(`\n${engine}: median of ${ROUNDS} rounds, ${DURATION} s each, ${CONNECTIONS} connections`);
+  console.log(
+    `\n${engine}: median of ${ROUNDS} rounds, ${DURATION} s each, ${CONNECTIONS} connections (search-1: one)`,
+  );
   console.log('| case | who | req/s | p50 ms | p99 ms | ours / floor (req/s, per round) |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
-  for (const kase of ['list', 'details', 'search'] as const) {
+  for (const step of PLAN) {
+    const kase = step.case;
     const of = (who: Who) => measures.filter((m) => m.engine === engine && m.case === kase && m.who === who);
     const floor = of('floor');
-    for (const who of ['editor', 'admin', 'floor'] as const) {
+    for (const who of step.who) {
       const rows = of(who);
       const ratios = rows.map((row) => row.rps / floor.find((f) => f.round === row.round)!.rps);
       console.log(

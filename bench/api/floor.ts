@@ -11,6 +11,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import pg from 'pg';
 import { PGLITE_EXTENSIONS } from '../../src/db/connect.ts';
+import { RANKED_MATCHES } from '../../src/modules/search/search.repository.ts';
 
 function types(): pg.CustomTypesConfig {
   const overrides = new pg.TypeOverrides();
@@ -39,10 +40,11 @@ export async function openFloorPool(
   };
 }
 
+const QUERY = `websearch_to_tsquery('russian', immutable_unaccent($1))`;
 const HEADLINE = 'StartSel=\u0001, StopSel=\u0002, MaxWords=25, MinWords=8, MaxFragments=1';
 
-/** The seven searches of /api/search, as search.repository.ts writes them. */
-const SEARCHES = [
+/** The seven searches of /api/search, as search.repository.ts writes them (the newest matches of the large kinds). */
+export const SEARCHES = [
   `SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
      word_similarity(name_key($1), name_key(coalesce(name_ru, '') || ' ' || name_en))::float8
        + CASE WHEN search_names @> ARRAY[name_key($1)] THEN 1 ELSE 0 END AS rank,
@@ -64,10 +66,16 @@ const SEARCHES = [
       ],
       ['agreement', 'agreement', 'title', `title || ' ' || coalesce(notes, '')`, null],
       ['event', 'event', 'name', `name || ' ' || coalesce(description, '')`, null],
-      ['document', 'document', 'title', 'left(body, 100000)', null],
+      [
+        'document',
+        `(SELECT * FROM document WHERE search @@ ${QUERY} ORDER BY published_on DESC, id DESC LIMIT ${RANKED_MATCHES}) AS newest`,
+        'title',
+        'left(body, 100000)',
+        null,
+      ],
     ] as const
   ).map(([kind, table, label, text, fuzzy]) => {
-    const query = `websearch_to_tsquery('russian', immutable_unaccent($1))`;
+    const query = QUERY;
     return `SELECT '${kind}' AS kind, id, ${label} AS label,
         greatest(ts_rank(search, ${query}), ${fuzzy ? `word_similarity(name_key($1), name_key(${fuzzy}))` : '0'})::float8 AS rank,
         ts_headline('russian', ${text}, ${query}, '${HEADLINE}') AS headline
@@ -81,9 +89,15 @@ interface Asker {
   cityIds: number[];
 }
 
-async function asker(pool: pg.Pool, request: FastifyRequest): Promise<Asker> {
+async function asker(pool: pg.Pool, request: FastifyRequest, tokenWrite: boolean): Promise<Asker> {
   const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
   const hash = createHash('sha256').update(token).digest('hex');
+  if (tokenWrite) {
+    // As the application does: every request notes when its token was last used.
+    await pool.query('UPDATE api_token SET last_used_at = now() WHERE token_hash = $1 RETURNING user_id', [
+      hash,
+    ]);
+  }
   const { rows } = await pool.query<{ role: string; city_id: number | null }>(
     `SELECT r.role, r.city_id FROM api_token t JOIN user_role r ON r.user_id = t.user_id
      WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > now())`,
@@ -96,13 +110,14 @@ async function asker(pool: pg.Pool, request: FastifyRequest): Promise<Asker> {
   };
 }
 
-export function buildFloor(pool: pg.Pool): FastifyInstance {
+/** The floor app; `tokenWrite` adds the application's per-request UPDATE of the token's last use. */
+export function buildFloor(pool: pg.Pool, { tokenWrite = false } = {}): FastifyInstance {
   const app = Fastify({ logger: false });
 
   app.get<{ Querystring: { cityId: string; year: string; limit: string } }>(
     '/api/visits',
     async (request) => {
-      const who = await asker(pool, request);
+      const who = await asker(pool, request, tokenWrite);
       const cityId = Number(request.query.cityId);
       const year = Number(request.query.year);
       const limit = Number(request.query.limit);
@@ -130,7 +145,7 @@ export function buildFloor(pool: pg.Pool): FastifyInstance {
   );
 
   app.get<{ Params: { id: string } }>('/api/visits/:id/details', async (request, reply) => {
-    const who = await asker(pool, request);
+    const who = await asker(pool, request, tokenWrite);
     const id = Number(request.params.id);
     const visit = (await pool.query('SELECT * FROM visit WHERE id = $1', [id])).rows[0];
     if (!visit) return reply.status(404).send({ error: 'not found' });
@@ -170,7 +185,7 @@ export function buildFloor(pool: pg.Pool): FastifyInstance {
   });
 
   app.get<{ Querystring: { q: string; limit?: string } }>('/api/search', async (request) => {
-    await asker(pool, request);
+    await asker(pool, request, tokenWrite);
     const q = request.query.q.trim();
     const limit = Number(request.query.limit ?? 10);
     const client = await pool.connect();
@@ -193,4 +208,34 @@ export function buildFloor(pool: pg.Pool): FastifyInstance {
   });
 
   return app;
+}
+
+const KINDS = ['city', 'person', 'organization', 'visit', 'agreement', 'event', 'document'];
+
+/** Times each of the seven searches alone for each query (best of three), in ms, with its hits. */
+export async function profileSearches(pool: pg.Pool, queries: string[]): Promise<string[]> {
+  const lines = [`| query | ${KINDS.join(' | ')} |`, `| --- | ${KINDS.map(() => '---:').join(' | ')} |`];
+  const client = await pool.connect();
+  try {
+    for (const q of queries) {
+      const cells: string[] = [];
+      await client.query('BEGIN');
+      await client.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
+      for (const text of SEARCHES) {
+        let best = Infinity;
+        let hits = 0;
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const started = performance.now();
+          hits = (await client.query(text, [q, 30])).rowCount ?? 0;
+          best = Math.min(best, performance.now() - started);
+        }
+        cells.push(`${best.toFixed(1)} (${hits})`);
+      }
+      await client.query('COMMIT');
+      lines.push(`| ${q} | ${cells.join(' | ')} |`);
+    }
+  } finally {
+    client.release();
+  }
+  return lines;
 }
