@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
+import { testEngines } from '../../db/test-database.ts';
+import type { Principal } from '../auth/principal.ts';
+import { RANKED_MATCHES } from './search.repository.ts';
+import { searchRegistry } from './search.service.ts';
+
+const ADMIN: Principal = {
+  kind: 'user',
+  userId: 1,
+  email: 'admin@example.org',
+  displayName: 'admin',
+  locale: 'ru',
+  roles: [{ role: 'admin' }],
+};
+
+describe.each(testEngines())('search over many documents on $engine', ({ open }) => {
+  let handle: DatabaseHandle;
+  let db: Kysely<Database>;
+
+  beforeAll(async () => {
+    handle = await open();
+    db = handle.db;
+  });
+  afterAll(() => handle.close());
+
+  it('ranks the newest matches of a common word: the best of them first, an old one left out', async () => {
+    const count = RANKED_MATCHES + 100;
+    const day = (n: number) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const titles = Array.from({ length: count }, (_, n) =>
+      n === 0
+        ? 'Фестиваль, фестиваль, фестиваль: старейший выпуск'
+        : n === count - 1
+          ? 'Фестиваль, фестиваль, фестиваль: новейший выпуск'
+          : `Выпуск ${n}`,
+    );
+    const bodies = titles.map((_, n) => `Участники фестиваля выступили с концертом номер ${n}.`);
+    await sql`
+      INSERT INTO document (title, body, content_hash, published_on)
+      SELECT * FROM unnest(${titles}::text[], ${bodies}::text[],
+        ${bodies.map((body) => createHash('sha256').update(body).digest('hex'))}::text[],
+        ${titles.map((_, n) => day(n))}::date[])
+    `.execute(db);
+
+    const result = await searchRegistry(db, ADMIN, { q: 'фестивалей', kinds: 'document', limit: '50' });
+    const labels = result.groups[0]!.hits.map((hit) => hit.label);
+    expect(labels).toHaveLength(50);
+    expect(labels[0]).toBe('Фестиваль, фестиваль, фестиваль: новейший выпуск');
+    expect(labels).not.toContain('Фестиваль, фестиваль, фестиваль: старейший выпуск');
+    // A word in fewer documents than that is ranked among all of them: the oldest one is found.
+    const rare = await searchRegistry(db, ADMIN, { q: 'старейший', kinds: 'document' });
+    expect(rare.groups[0]!.hits.map((hit) => hit.label)).toEqual([
+      'Фестиваль, фестиваль, фестиваль: старейший выпуск',
+    ]);
+  });
+});
