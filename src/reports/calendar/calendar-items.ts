@@ -1,5 +1,5 @@
 /** What a user's calendar feed shows: visits, events, plan deadlines and reminders they may read. */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { can, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
@@ -12,30 +12,20 @@ import {
 } from '../reminders/reminder.queries.ts';
 import { listReminders, readableCityIds } from '../reminders/reminder.service.ts';
 import { quoted } from '../reminders/russian-words.ts';
+import {
+  installationTimezone,
+  selectEventParticipants,
+  selectFeedEvents,
+  selectFeedPlanItems,
+  selectFeedVisits,
+} from './calendar.queries.ts';
 import type { CalendarItem } from './ical-writer.ts';
 
 type Db = Kysely<Database>;
 
-/** The zone of places whose own is unknown and of an installation without home cities. */
-export const FALLBACK_TIMEZONE = 'Europe/Moscow';
 /** How far back and ahead the feed reaches, in days from today. */
 export const FEED_DAYS_BACK = 365;
 export const FEED_DAYS_AHEAD = 730;
-
-const partyCity = (alias: string) =>
-  sql<number>`coalesce(${sql.ref(`${alias}.city_id`)}, (select o.city_id from organization o where o.id = ${sql.ref(`${alias}.organization_id`)}))`;
-
-/** The installation's zone: its first home city's, else Moscow's. */
-export async function installationTimezone(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom('home_city')
-    .innerJoin('city', 'city.id', 'home_city.city_id')
-    .select('city.timezone')
-    .where('city.timezone', 'is not', null)
-    .orderBy('home_city.city_id')
-    .executeTakeFirst();
-  return row?.timezone ?? FALLBACK_TIMEZONE;
-}
 
 /** The feed's items for a user, as of `today`, each one the user may read. */
 export async function calendarItemsFor(db: Db, principal: Principal, today: string): Promise<CalendarItem[]> {
@@ -50,30 +40,7 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
     can(principal, 'read', { ...scope, published: scope.cityIds.some((id) => publishing.has(id)) });
 
   const items: CalendarItem[] = [];
-  const visits = await db
-    .selectFrom('visit as v')
-    .innerJoin('city as f', 'f.id', 'v.from_city_id')
-    .innerJoin('city as t', 't.id', 'v.to_city_id')
-    .select([
-      'v.id',
-      'v.from_city_id',
-      'v.to_city_id',
-      'v.start_date',
-      'v.end_date',
-      'v.start_time',
-      'v.end_time',
-      'v.purpose',
-      sql<string>`coalesce(f.name_ru, f.name_en)`.as('from_name'),
-      sql<string>`coalesce(t.name_ru, t.name_en)`.as('to_name'),
-      't.timezone',
-    ])
-    .where('v.status', '<>', 'cancelled')
-    .where((eb) => eb.or([eb('v.from_city_id', 'in', cityIds), eb('v.to_city_id', 'in', cityIds)]))
-    .where('v.end_date', '>=', from)
-    .where('v.start_date', '<=', to)
-    .orderBy('v.start_date')
-    .orderBy('v.id')
-    .execute();
+  const visits = await selectFeedVisits(db, cityIds, from, to);
   for (const visit of visits) {
     if (!readable({ cityIds: [visit.from_city_id, visit.to_city_id], organizationIds: [] })) continue;
     items.push({
@@ -87,51 +54,11 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
     });
   }
 
-  const events = await db
-    .selectFrom('event as e')
-    .innerJoin('city as c', 'c.id', 'e.city_id')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.name',
-      'e.city_id',
-      'e.start_date',
-      'e.end_date',
-      'e.start_time',
-      'e.end_time',
-      'e.description',
-      sql<string>`coalesce(c.name_ru, c.name_en)`.as('city_name'),
-      'c.timezone',
-    ])
-    .where('e.start_date', 'is not', null)
-    .where('e.start_date', '<=', to)
-    .where(sql<boolean>`coalesce(e.end_date, e.start_date) >= ${from}`)
-    .where((eb) =>
-      eb.or([
-        eb('e.city_id', 'in', cityIds),
-        eb.exists(
-          eb
-            .selectFrom('event_participant as ep')
-            .select(sql`1`.as('one'))
-            .whereRef('ep.event_id', '=', 'e.id')
-            .where(sql<boolean>`${partyCity('ep')} in (${sql.join(cityIds)})`),
-        ),
-      ]),
-    )
-    .orderBy('e.start_date')
-    .orderBy('e.id')
-    .execute();
-  const participants = events.length
-    ? await db
-        .selectFrom('event_participant as ep')
-        .select(['ep.event_id', 'ep.organization_id', partyCity('ep').as('city_id')])
-        .where(
-          'ep.event_id',
-          'in',
-          events.map((event) => event.id),
-        )
-        .execute()
-    : [];
+  const events = await selectFeedEvents(db, cityIds, from, to);
+  const participants = await selectEventParticipants(
+    db,
+    events.map((event) => event.id),
+  );
   const cityDays = new Set<string>();
   for (const event of events) {
     const mine = participants.filter((p) => p.event_id === event.id);
@@ -155,32 +82,7 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
     });
   }
 
-  const planItems = await db
-    .selectFrom('plan_item as pi')
-    .innerJoin('agreement as a', 'a.id', 'pi.agreement_id')
-    .select([
-      'pi.id',
-      'pi.title',
-      'pi.due_on',
-      'pi.agreement_id',
-      'pi.responsible_organization_id',
-      'a.title as agreement_title',
-    ])
-    .where('pi.status', 'in', ['planned', 'in_progress'])
-    .where('a.status', '<>', 'terminated')
-    .where('pi.due_on', '>=', from)
-    .where('pi.due_on', '<=', to)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('agreement_party as ap')
-          .select(sql`1`.as('one'))
-          .whereRef('ap.agreement_id', '=', 'a.id')
-          .where(sql<boolean>`${partyCity('ap')} in (${sql.join(cityIds)})`),
-      ),
-    )
-    .orderBy('pi.due_on')
-    .orderBy('pi.id')
-    .execute();
+  const planItems = await selectFeedPlanItems(db, cityIds, from, to);
   const agreementScopes = await selectAgreementScopes(
     db,
     planItems.map((item) => item.agreement_id),

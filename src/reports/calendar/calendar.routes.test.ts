@@ -142,4 +142,26 @@ describe.each(testEngines())('calendar feed on $engine', ({ open }) => {
       expect(row.secret_hash).not.toContain(secret);
     }
   });
+
+  it('writes a timed visit to a city of unknown zone on the installation’s clock (its first home city’s)', async () => {
+    await database.db
+      .insertInto('visit')
+      .values({
+        from_city_id: ids.baranovichi,
+        to_city_id: ids.smolensk,
+        start_date: '2025-10-02',
+        end_date: '2025-10-02',
+        start_time: '09:30',
+        end_time: '17:00',
+      })
+      .execute();
+    const events = await eventsAt(await feedUrl('baranovichi'));
+    const [visit] = bySummary(events, 'Визит делегации Барановичей в Смоленск');
+    expect(icsProperty(visit ?? [], 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: { TZID: 'Europe/Minsk' },
+      value: '20251002T093000',
+    });
+    expect(icsProperty(visit ?? [], 'DTEND')?.value).toBe('20251002T170000');
+  });
 });

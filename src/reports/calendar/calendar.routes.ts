@@ -72,6 +72,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
         tags: ['calendar'],
         summary: 'The calendar feed (text/calendar) at a secret URL; no sign-in needed',
         params: feedFileParams,
+        response: { 200: z.string().describe('an iCalendar document (text/calendar)') },
       },
     },
     async (request, reply) => {

@@ -34,17 +34,26 @@ beforeAll(loadCityCases);
 
 describe('city names in reminder titles', () => {
   it('declines the names the dictionary knows and keeps the rest behind «город»', () => {
-    expect(cityNameForms('Кузнецк')).toEqual({ genitive: 'Кузнецка', withPreposition: 'с Кузнецком' });
+    expect(cityNameForms('Кузнецк')).toEqual({
+      genitive: 'Кузнецка',
+      withPreposition: 'с Кузнецком',
+      destination: 'в Кузнецк',
+    });
     expect(cityNameForms('Барановичи')).toEqual({
       genitive: 'Барановичей',
       withPreposition: 'с Барановичами',
+      destination: 'в Барановичи',
     });
+    expect(cityNameForms('Пенза').destination).toBe('в Пензу');
+    expect(cityNameForms('Владимир').destination).toBe('во Владимир');
+    expect(cityNameForms('Нижний Новгород').destination).toBe('в Нижний Новгород');
     expect(cityNameForms('Нижний Новгород').withPreposition).toBe('с Нижним Новгородом');
     expect(cityNameForms('Смоленск').withPreposition).toBe('со Смоленском');
     expect(cityNameForms('Ростов-на-Дону').genitive).toBe('Ростова-на-Дону');
     expect(cityNameForms('Springfield')).toEqual({
       genitive: 'города Springfield',
       withPreposition: 'с городом Springfield',
+      destination: 'в город Springfield',
     });
     expect(cityNameForms('Великие Луки').withPreposition).toBe('с городом Великие Луки');
   });

@@ -65,7 +65,7 @@ export async function selectActiveTwinnings(db: Db, cityIds: number[]): Promise<
 }
 
 /** A party's city: the city itself, or the city of the organization that is the party. */
-const partyCity = (alias: string) =>
+export const partyCity = (alias: string) =>
   sql<number>`coalesce(${sql.ref(`${alias}.city_id`)}, (select o.city_id from organization o where o.id = ${sql.ref(`${alias}.organization_id`)}))`;
 
 /**

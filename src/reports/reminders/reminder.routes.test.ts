@@ -146,4 +146,40 @@ describe.each(testEngines())('reminders on $engine', ({ open }) => {
     });
     expect(nextYear.items).toEqual([]);
   });
+
+  it('shows an organization’s editor the agreements of their organization only', async () => {
+    const db = database.db;
+    const gymnasium = (
+      await db
+        .insertInto('organization')
+        .values({ city_id: ids.baranovichi, name: 'Гимназия № 5 г. Барановичи', kind: 'gymnasium' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const agreement = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('agreement')
+        .values({ kind: 'cooperation', title: 'Договор о партнёрстве гимназии', valid_until: '2025-10-01' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('agreement_party')
+        .values([
+          { agreement_id: row.id, organization_id: gymnasium },
+          { agreement_id: row.id, city_id: ids.kuznetsk },
+        ])
+        .execute();
+      return row.id;
+    });
+    Object.assign(tokens, await insertTestAccounts(db, [['gymnasium', 'org_editor', null, gymnasium]]));
+    const list = await remindersOf('gymnasium', 'from=2025-09-10&days=30');
+    expect(summary(list.items)).toEqual([
+      '2025-10-01 agreement_ending: Истекает срок действия соглашения «Договор о партнёрстве гимназии»',
+    ]);
+    expect(list.items[0]?.records).toEqual([{ type: 'agreement', id: agreement }]);
+    const city = await remindersOf('baranovichi', `cityId=${ids.baranovichi}&from=2025-09-10&days=30`);
+    expect(
+      city.items.some((item) => item.records.some((r) => r.type === 'agreement' && r.id === agreement)),
+    ).toBe(true);
+  });
 });
