@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
 import { insertTestCity } from '../modules/audit/test-cities.ts';
+import { encodeCursor } from '../modules/audit/cursor-page.ts';
 import { buildApp } from './app.ts';
 import { insertTestAccounts } from './test-accounts.ts';
 
@@ -199,6 +201,39 @@ for (const engine of testEngines()) {
       expect((await call('admin', 'GET', '/api/visits?cursor=not-a-cursor')).json().error.message).toBe(
         'The cursor is not one this list gave out.',
       );
+    });
+
+    it('answers a forged cursor of the right sort with 400, never a database error', async () => {
+      const value = fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+          '2025-02-31',
+          '0000-01-01',
+          '2025-13-01T00:00:00.000000Z',
+          '2025-02-30T10:00:00.000000Z',
+          '99999999999',
+          '-1',
+          'a\u0000b',
+          "'; drop table visit; --",
+        ),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('startDate', 'purpose', 'status', 'createdAt'),
+          fc.array(value, { minLength: 2, maxLength: 2 }),
+          async (sort, after) => {
+            const cursor = encodeCursor({ sort, order: 'asc', after });
+            const response = await call(
+              'admin',
+              'GET',
+              `/api/visits?sort=${sort}&order=asc&cursor=${cursor}`,
+            );
+            expect([200, 400]).toContain(response.statusCode);
+          },
+        ),
+        { numRuns: 60 },
+      );
+      expect(await database.db.selectFrom('visit').select('id').where('id', '=', 0).execute()).toEqual([]);
     });
 
     it('shows each list’s sort fields as an enum in the OpenAPI document', async () => {

@@ -88,25 +88,28 @@ const INT4_MAX = 2_147_483_647n;
 const INT8_MAX = 9_223_372_036_854_775_807n;
 const noNul = (value: string) => !value.includes('\u0000');
 
+/**
+ * Whether a timestamp names a real instant PostgreSQL accepts: the format check lets 31 February
+ * through (a Date rolls it over to March, which shows it). Zod runs this after a failed format check
+ * too, so it must not throw on any text.
+ */
+function isRealTimestamp(value: string): boolean {
+  const date = new Date(value);
+  return (
+    !Number.isNaN(date.getTime()) &&
+    !value.startsWith('0000') &&
+    date.toISOString().slice(0, 10) === value.slice(0, 10)
+  );
+}
+
 /** What a cursor's value of each kind must look like, so a forged one is a 400 and never a database error. */
 const VALUE_SCHEMAS: Record<KeyKind, z.ZodType<string>> = {
   text: z.string().max(100_000).refine(noNul),
   date: isoDateSchema,
-  integer: z
-    .string()
-    .regex(/^\d{1,10}$/)
-    .refine((value) => BigInt(value) <= INT4_MAX),
-  bigint: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .refine((value) => BigInt(value) <= INT8_MAX),
-  timestamp: z.iso
-    .datetime({ precision: 6 })
-    // The format check lets 31 February through; a Date rolls it over to March, which shows it.
-    .refine(
-      (value) =>
-        !value.startsWith('0000') && new Date(value).toISOString().slice(0, 10) === value.slice(0, 10),
-    ),
+  // Zod runs refinements after a failed check too: each tests the digits before BigInt reads them.
+  integer: z.string().refine((value) => /^\d{1,10}$/.test(value) && BigInt(value) <= INT4_MAX),
+  bigint: z.string().refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= INT8_MAX),
+  timestamp: z.iso.datetime({ precision: 6 }).refine(isRealTimestamp),
 };
 
 /** A key's value as text, exactly: timestamps to the microsecond (a JavaScript Date keeps milliseconds). */
