@@ -6,6 +6,7 @@ import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerImportCommand } from './import.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerRemindersCommand } from './reminders.ts';
+import { registerReportCommand } from './report.ts';
 import { registerSeedDemoCommand } from './seed-demo.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerUserCommand } from './user.ts';
@@ -24,6 +25,7 @@ registerSeedDemoCommand(program);
 registerExportCommand(program);
 registerImportCommand(program);
 registerRemindersCommand(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -40,6 +40,8 @@ export type LegalFrame = 'russia' | 'belarus' | 'other';
 export interface ReportCity {
   id: number;
   name: string;
+  /** The English name, for file names that must stay ASCII. */
+  nameEn: string;
   country: string;
   countryName: string;
 }

@@ -66,6 +66,7 @@ export async function gatherAnnualReport(
     city: {
       id: city.id,
       name: city.name_ru ?? city.name_en,
+      nameEn: city.name_en,
       country: city.country,
       countryName: countryName(city.country),
     },
