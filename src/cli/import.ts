@@ -27,11 +27,13 @@ export function registerImportCommand(program: Command): void {
             `import: these accounts existed here already and were kept as they are: ${result.keptAccounts.join(', ')}`,
           );
         }
-        console.log('import: imported accounts have no password; an administrator sets them.');
+        if ((result.counts.users ?? 0) > result.keptAccounts.length) {
+          console.log('import: imported accounts have no password; an administrator sets them.');
+        }
         const admin = await ensureAdministratorCanSignIn(handle.db);
         if (admin) {
           console.log(
-            `import: no administrator could sign in: sign in as ${admin.email} with the one-time password ${admin.password}`,
+            `import: no administrator could sign in yet: sign in as ${admin.email} with the one-time password ${admin.password}`,
           );
         }
       } finally {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { agreementRecord } from '../../modules/agreements/agreement.routes.ts';
 import type { Agreement } from '../../modules/agreements/agreement.schema.ts';
 import type { Party } from '../../modules/agreements/party.schema.ts';
@@ -16,7 +15,7 @@ import { planItemRecord } from '../../modules/plans/plan-item.routes.ts';
 import type { PlanItem } from '../../modules/plans/plan-item.schema.ts';
 import { projectRecord } from '../../modules/projects/project.routes.ts';
 import type { Project } from '../../modules/projects/project.schema.ts';
-import type { Twinning } from '../../modules/twinnings/twinning.schema.ts';
+import { twinningListQuerySchema, type Twinning } from '../../modules/twinnings/twinning.schema.ts';
 import { listTwinningsOfCity } from '../../modules/twinnings/twinning.service.ts';
 import { userListQuerySchema, type User } from '../../modules/users/user.schema.ts';
 import { listUsers } from '../../modules/users/user.service.ts';
@@ -268,17 +267,17 @@ const documents: ExportKind<DocumentSummary> = {
   ],
 };
 
-/** A city's twinnings: the list on a city's page, so the city is required. */
-const twinningQuerySchema = z.object({ cityId: queryIdSchema });
+/** A city's twinnings: the list on a city's page (its sort and order), so the city is required. */
+const twinningQuerySchema = twinningListQuerySchema.extend({ cityId: queryIdSchema });
 
 const twinnings: ExportKind<Twinning> = {
   kind: 'twinnings',
   title: 'Города-побратимы',
   query: twinningQuerySchema,
   async collect(db, principal, query) {
-    const { cityId } = twinningQuerySchema.parse(query);
+    const { cityId, ...sorting } = twinningQuerySchema.parse(query);
     const visible: Twinning[] = [];
-    for (const twinning of await listTwinningsOfCity(db, cityId)) {
+    for (const twinning of await listTwinningsOfCity(db, cityId, sorting)) {
       const scope = () =>
         resolveScope(db, { cityIds: [twinning.cityAId, twinning.cityBId] }, { publishable: true });
       if (await mayRead(principal, scope)) visible.push(twinning);
