@@ -1,0 +1,114 @@
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { recordPath, type RecordKind } from '../../app/record-paths.ts';
+import { DRAFT_LISTS, type AcceptedRecord, type Draft } from './import-api.ts';
+import { proposalName, proposalsOf } from './draft-review.ts';
+
+interface AcceptedResultProps {
+  documentId: number;
+  records: AcceptedRecord[];
+  draft: Draft;
+  onAnother: () => void;
+}
+
+const ORDER: AcceptedRecord['type'][] = [
+  'visit',
+  'city',
+  'person',
+  'organization',
+  'agreement',
+  'project',
+  'event',
+];
+
+/** The name a record had in the draft, by its ref. */
+function nameOf(draft: Draft, ref: string): string {
+  for (const list of DRAFT_LISTS) {
+    const proposal = proposalsOf(draft, list).find((p) => p.ref === ref);
+    if (proposal) return proposalName(proposal);
+  }
+  return ref;
+}
+
+function pathOf(record: AcceptedRecord): string | null {
+  return record.type === 'project' ? null : recordPath(record.type as RecordKind, record.id);
+}
+
+/** What accepting did: the visit first, then every record created or linked, each a link to its page. */
+export function AcceptedResult({ documentId, records, draft, onAnother }: AcceptedResultProps) {
+  const { t } = useTranslation('import');
+  const created = records.filter((r) => r.action === 'created').length;
+  const visit = records.find((r) => r.type === 'visit');
+  const visitProposal = visit && draft.visits.find((v) => v.ref === visit.ref);
+  const cityName = (ref: string | null) => {
+    const city = draft.cities.find((c) => c.ref === ref);
+    return (
+      city?.matches.find((m) => m.id === city.chosenId)?.label.replace(/ \([A-Z]{2}\)$/, '') ??
+      city?.name ??
+      ''
+    );
+  };
+  return (
+    <Stack gap="md" data-testid="import-result">
+      <Alert color="green" variant="light" title={t('result.title')}>
+        {t('result.summary', { created, linked: records.length - created })}
+      </Alert>
+      <Group gap="sm">
+        {visit && (
+          <Button component={Link} to={recordPath('visit', visit.id)}>
+            {t('result.openVisit', {
+              from: cityName(visitProposal?.fromCityRef ?? null),
+              to: cityName(visitProposal?.toCityRef ?? null),
+            })}
+          </Button>
+        )}
+        <Button component={Link} to={recordPath('document', documentId)} variant="light">
+          {t('result.openDocument')}
+        </Button>
+        <Button variant="default" onClick={onAnother}>
+          {t('result.another')}
+        </Button>
+      </Group>
+      {ORDER.map((type) => {
+        const ofType = records.filter((r) => r.type === type);
+        if (ofType.length === 0) return null;
+        return (
+          <section key={type} aria-labelledby={`result-${type}`}>
+            <Title order={2} size="h5" id={`result-${type}`} mb={4}>
+              {t(`result.type.${type}`, { count: ofType.length })}
+            </Title>
+            <List spacing={4} listStyleType="none" pl={0}>
+              {ofType.map((record) => {
+                const path = pathOf(record);
+                const name =
+                  type === 'visit'
+                    ? t('result.visitName', {
+                        from: cityName(visitProposal?.fromCityRef ?? null),
+                        to: cityName(visitProposal?.toCityRef ?? null),
+                      })
+                    : nameOf(draft, record.ref);
+                return (
+                  <List.Item key={record.ref}>
+                    <Group gap="xs" wrap="nowrap">
+                      <Badge size="sm" variant="light" color={record.action === 'created' ? 'blue' : 'green'}>
+                        {t(`result.${record.action}`)}
+                      </Badge>
+                      {path ? (
+                        <Anchor component={Link} to={path}>
+                          {name}
+                        </Anchor>
+                      ) : (
+                        <Text>{name}</Text>
+                      )}
+                    </Group>
+                  </List.Item>
+                );
+              })}
+            </List>
+          </section>
+        );
+      })}
+    </Stack>
+  );
+}

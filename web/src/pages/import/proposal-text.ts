@@ -1,0 +1,106 @@
+import type { TFunction } from 'i18next';
+import type { Draft, DraftList, Proposal } from './import-api.ts';
+
+/** Words about proposals shared by the cards and the highlights' tooltips. */
+export interface ProposalWords {
+  t: TFunction<'import'>;
+  draft: Draft;
+  percent: (value: number) => string;
+  dateRange: (start: string | null, end: string | null) => string;
+}
+
+/** A city of the draft by ref, as the registry knows it when chosen. */
+export function cityLabel(words: ProposalWords, ref: string | null): string {
+  const city = words.draft.cities.find((c) => c.ref === ref);
+  if (!city) return words.t('card.noCity');
+  const chosen = city.matches.find((m) => m.id === city.chosenId);
+  return chosen ? chosen.label.replace(/ \([A-Z]{2}\)$/, '') : city.name;
+}
+
+/** A party of an agreement or project by ref: a city or an organization of the draft. */
+export function partyLabel(words: ProposalWords, ref: string): string {
+  return words.draft.organizations.find((o) => o.ref === ref)?.name ?? cityLabel(words, ref);
+}
+
+/** A date of the draft: full, or day and month («--09-18») when the text gives no year. */
+export function draftDate(words: ProposalWords, value: string | null): string {
+  if (!value) return '';
+  if (value.startsWith('--'))
+    return words.t('card.dayWithoutYear', { day: Number(value.slice(5)), month: Number(value.slice(2, 4)) });
+  return words.dateRange(value, value);
+}
+
+/** The card's title: what the record is. */
+export function headline(words: ProposalWords, list: DraftList, proposal: Proposal): string {
+  const { t } = words;
+  if (list === 'visits') {
+    const visit = proposal as Draft['visits'][number];
+    return t('card.visitTitle', {
+      from: cityLabel(words, visit.fromCityRef),
+      to: cityLabel(words, visit.toCityRef),
+    });
+  }
+  if ('name' in proposal) return proposal.name;
+  if ('title' in proposal) return proposal.title;
+  return proposal.ref;
+}
+
+/** The card's second line: kind, city, dates, parties. */
+export function subline(words: ProposalWords, list: DraftList, proposal: Proposal): string {
+  const { t } = words;
+  switch (list) {
+    case 'visits': {
+      const visit = proposal as Draft['visits'][number];
+      const dates =
+        visit.start && !visit.start.startsWith('--') && (!visit.end || !visit.end.startsWith('--'))
+          ? words.dateRange(visit.start, visit.end)
+          : [draftDate(words, visit.start), draftDate(words, visit.end)].filter(Boolean).join(' – ');
+      const head = words.draft.persons.find((p) => p.ref === visit.headRef)?.name;
+      return [
+        visit.kind ? t(`visitKind.${visit.kind}`) : '',
+        dates,
+        head ? t('card.head', { name: head }) : (visit.headPosition ?? ''),
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'cities':
+      return '';
+    case 'persons': {
+      const person = proposal as Draft['persons'][number];
+      return person.position ?? '';
+    }
+    case 'organizations': {
+      const org = proposal as Draft['organizations'][number];
+      return `${t(`organizationKind.${org.kind}`)} · ${cityLabel(words, org.cityRef)}`;
+    }
+    case 'agreements': {
+      const agreement = proposal as Draft['agreements'][number];
+      return [t(`agreementKind.${agreement.kind}`), draftDate(words, agreement.signedOn)]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'projects': {
+      const project = proposal as Draft['projects'][number];
+      return project.partyRefs.map((ref) => partyLabel(words, ref)).join(' — ');
+    }
+    case 'events': {
+      const event = proposal as Draft['events'][number];
+      return [t(`eventKind.${event.kind}`), cityLabel(words, event.cityRef), draftDate(words, event.date)]
+        .filter(Boolean)
+        .join(' · ');
+    }
+  }
+}
+
+/** What a proposal will become on accepting: the record it links to, a new record, or nothing. */
+export function outcome(words: ProposalWords, list: DraftList, proposal: Proposal): string {
+  const { t } = words;
+  if (!proposal.include) return t('outcome.skip');
+  const chosen = proposal.matches.find((m) => m.id === proposal.chosenId);
+  if (chosen)
+    return t('outcome.existing', { label: chosen.label, confidence: words.percent(chosen.confidence) });
+  if (proposal.chosenId) return t('outcome.existingOther');
+  if (list === 'cities') return t('outcome.chooseCity');
+  return t('outcome.new', { name: headline(words, list, proposal) });
+}
