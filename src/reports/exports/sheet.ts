@@ -69,6 +69,16 @@ export async function writeXlsx(sheet: Sheet): Promise<Buffer> {
 }
 
 /**
+ * Text that Excel would take for a formula when it opens a CSV file («=HYPERLINK(…)» in a press
+ * release, or «- пункт» shown as #NAME?) gets a leading apostrophe, as OWASP advises against CSV
+ * injection. Hand-written: the fast-csv that exceljs bundles (4.3.5) has no escapeFormulae option.
+ * XLSX cells are typed strings and need none of this.
+ */
+function unformula<T>(value: T): T | string {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/**
  * The sheet as CSV for Excel in Russian locales: UTF-8 with a byte order mark (else Excel reads
  * ANSI), `;` between fields (the list separator where the decimal separator is a comma), CRLF line
  * ends, RFC 4180 quoting, dates ДД.ММ.ГГГГ. Written by exceljs's CSV writer (fast-csv underneath).
@@ -78,7 +88,7 @@ export async function writeCsv(sheet: Sheet): Promise<Buffer> {
   worksheet.addRow(sheet.columns.map((column) => column.header));
   // Empty cells are written as '' (not left out) so every line has all its fields.
   for (const row of sheet.rows) {
-    worksheet.addRow(row.map((value, index) => cellOf(sheet.columns[index]!, value) ?? ''));
+    worksheet.addRow(row.map((value, index) => unformula(cellOf(sheet.columns[index]!, value) ?? '')));
   }
   const buffer = await workbook.csv.writeBuffer({
     formatterOptions: {
