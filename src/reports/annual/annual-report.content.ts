@@ -71,7 +71,8 @@ function capitalize(text: string): string {
 
 /** The words a cell shows in DOCX and PDF (XLSX keeps dates as dates). */
 export function cellText(cell: ReportCell): string {
-  if (cell === null) return '';
+  // An empty cell of an official table holds a dash, so the reader sees it was not forgotten.
+  if (cell === null) return '—';
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'string') return cell;
   if ('date' in cell) return formatDateRu(cell.date);
