@@ -27,6 +27,7 @@ import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { calendarRoutes } from '../reports/calendar/calendar.routes.ts';
 import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
 import { exportRoutes } from '../reports/exports/exports.routes.ts';
+import { pressReleaseRoutes } from '../reports/press-release/press-release.routes.ts';
 import { annualReportRoutes } from '../reports/annual/annual-report.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reminderRoutes,
     calendarRoutes,
     exportRoutes,
+    pressReleaseRoutes,
     annualReportRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });

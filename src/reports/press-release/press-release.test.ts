@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { extract, prepareExtractor, type ExtractionResult } from '../../extract/index.ts';
+import { comparableFacts } from './round-trip.fixture.ts';
 import { createAgreement } from '../../modules/agreements/agreement.service.ts';
 import { SYSTEM_ACTOR } from '../../modules/audit/audit.schema.ts';
 import { insertTestCity } from '../../modules/audit/test-cities.ts';
@@ -19,36 +20,6 @@ import { NBSP } from '../russian/typography.ts';
 import { writePressRelease } from './press-release.service.ts';
 
 const actor = SYSTEM_ACTOR;
-
-/** The facts as the gold file writes them: no evidence spans, no rule ids, no year the text did not give. */
-function comparable(
-  result: Pick<
-    ExtractionResult,
-    'visits' | 'agreements' | 'projects' | 'persons' | 'organizations' | 'events'
-  >,
-) {
-  const strip = <T extends object>(items: T[]) =>
-    items.map(
-      (item) =>
-        JSON.parse(
-          JSON.stringify(item, (key, value) => (key === 'span' || key === 'rule' ? undefined : value)),
-        ) as T,
-    );
-  const sorted = <T>(items: T[]) =>
-    [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return {
-    visits: strip(result.visits).map((v) => ({
-      ...v,
-      start: v.start && `--${v.start.slice(-5)}`,
-      end: v.end && `--${v.end.slice(-5)}`,
-    })),
-    agreements: sorted(strip(result.agreements)),
-    projects: sorted(strip(result.projects)),
-    persons: sorted(strip(result.persons)),
-    organizations: sorted(strip(result.organizations)),
-    events: sorted(strip(result.events)),
-  };
-}
 
 describe.each(testEngines())('the press release of a visit on $engine', ({ open }) => {
   let handle: DatabaseHandle;
@@ -95,8 +66,8 @@ describe.each(testEngines())('the press release of a visit on $engine', ({ open 
     expect(release.text).toContain(`гимназией №${NBSP}5`);
     expect(release.text).toContain(`г.${NBSP}Барановичи`);
 
-    const expected = comparable(article.extraction as ExtractionResult);
-    const read = comparable(extract(release.text, { date: '2025-09-25', homeCity: 'Барановичи' }));
+    const expected = comparableFacts(article.extraction as ExtractionResult);
+    const read = comparableFacts(extract(release.text, { date: '2025-09-25', homeCity: 'Барановичи' }));
     expect(read.visits).toEqual(expected.visits);
     expect(read.agreements).toEqual(expected.agreements);
     expect(read.projects).toEqual(expected.projects);
