@@ -49,7 +49,7 @@ describe('the application shell in a real browser', { timeout: 120_000 }, () => 
     await page.getByRole('link', { name: 'Главная' }).click();
     await page.getByText(`Здравствуйте, ${ACCOUNTS.cityEditor.name}!`).waitFor();
 
-    await page.getByRole('button', { name: `${ACCOUNTS.cityEditor.name} — Меню пользователя` }).click();
+    await page.getByRole('button', { name: `${ACCOUNTS.cityEditor.name} Меню пользователя` }).click();
     await page.getByRole('menuitem', { name: 'Выйти' }).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await page.goto('/');
@@ -103,8 +103,38 @@ describe('the application shell in a real browser', { timeout: 120_000 }, () => 
     await page.getByRole('navigation', { name: 'Sections' }).waitFor();
     expect(await page.getByText('Организации').count()).toBe(0);
     await expectNoSeriousAxeViolations(page);
-    await page.goto('/login');
-    await screenshot(page, 'shell-home');
+    await page.goto('/');
+    await page.getByText(`Hello, ${ACCOUNTS.admin.name}!`).waitFor();
+    await screenshot(page, 'home');
+  });
+
+  it('shows the sign-in page and the navigation well at desktop and phone widths, in Russian and English', async () => {
+    for (const device of ['desktop', 'phone'] as const) {
+      for (const language of ['ru', 'en'] as const) {
+        const page = await web.newPage({ device, language });
+        await page.goto('/login');
+        await page.getByRole('heading', { name: language === 'ru' ? 'Вход' : 'Sign in' }).waitFor();
+        await expectNoSeriousAxeViolations(page);
+        await screenshot(page, 'sign-in');
+        await signIn(page, 'cityViewer');
+        await page
+          .getByText(language === 'ru' ? 'Здравствуйте' : 'Hello', { exact: false })
+          .first()
+          .waitFor();
+        if (device === 'phone') {
+          // The navigation hides behind the burger on a phone.
+          const burger = page.getByRole('button', { name: language === 'ru' ? 'Открыть меню' : 'Open menu' });
+          await burger.click();
+          await page.getByRole('link', { name: language === 'ru' ? 'Визиты' : 'Visits' }).waitFor();
+          await expectNoSeriousAxeViolations(page);
+          await screenshot(page, 'navigation');
+          await page.getByRole('link', { name: language === 'ru' ? 'Визиты' : 'Visits' }).click();
+          await page.waitForURL((url) => url.pathname === '/visits');
+        } else {
+          await screenshot(page, 'home');
+        }
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Avatar,
   Burger,
   Group,
   Menu,
@@ -8,6 +9,7 @@ import {
   Text,
   TextInput,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
@@ -56,15 +58,14 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton
-          aria-label={`${me.displayName} — ${t('user.menu')}`}
-          px="xs"
-          py={4}
-          style={{ borderRadius: 4 }}
-        >
-          <Text size="sm" fw={500} truncate maw={180}>
-            {me.displayName}
-          </Text>
+        <UnstyledButton px="xs" py={4} style={{ borderRadius: 4 }}>
+          <Group gap={8} wrap="nowrap">
+            <Avatar color="blue" size={32} aria-hidden="true" />
+            <Text size="sm" fw={500} truncate maw={180} visibleFrom="xs">
+              {me.displayName}
+            </Text>
+            <VisuallyHidden>{t('user.menu')}</VisuallyHidden>
+          </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
@@ -99,6 +100,9 @@ export function AppLayout() {
       padding="md"
     >
       <AppShell.Header>
+        <a href="#main" className="pobratim-skip-link">
+          {t('nav.skipToContent')}
+        </a>
         <Group h="100%" px="md" gap="md" wrap="nowrap">
           <Burger
             opened={opened}

@@ -1,4 +1,4 @@
-import { Group, Text, Tooltip } from '@mantine/core';
+import { Group, Stack, Text, Tooltip } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACT_KINDS, MARK_KINDS, type Mark, type Run } from './highlights.ts';
@@ -101,37 +101,38 @@ export const HighlightedText = memo(function HighlightedText({
   );
 });
 
-/** What the fills and tints mean. */
+/** What the fills and tints mean: mentions in one row, the passages of facts in another. */
 export function Legend() {
   const { t } = useTranslation('import');
+  const row = { listStyle: 'none', padding: 0, margin: 0 };
   return (
-    <Group
-      gap="xs"
-      wrap="wrap"
-      component="ul"
-      aria-label={t('legend.title')}
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
-    >
-      {MARK_KINDS.map((kind) => (
-        <li key={kind}>
-          <Text component="span" size="xs">
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap" component="ul" aria-label={t('legend.mentions')} style={row}>
+        <Text component="li" size="xs" c="dimmed">
+          {t('legend.mentions')}:
+        </Text>
+        {MARK_KINDS.map((kind) => (
+          <Text component="li" size="xs" key={kind}>
             <mark className={`${classes.mark} ${classes[kind]} ${classes.swatch}`} aria-hidden>
               {t(`legend.sample.${kind}`)}
             </mark>{' '}
             {t(`legend.${kind}`)}
           </Text>
-        </li>
-      ))}
-      {FACT_KINDS.map((kind) => (
-        <li key={kind}>
-          <Text component="span" size="xs">
+        ))}
+      </Group>
+      <Group gap="xs" wrap="wrap" component="ul" aria-label={t('legend.passages')} style={row}>
+        <Text component="li" size="xs" c="dimmed">
+          {t('legend.passages')}:
+        </Text>
+        {FACT_KINDS.map((kind) => (
+          <Text component="li" size="xs" key={kind}>
             <span className={`${classes[kind]} ${classes.swatch}`} aria-hidden>
               &nbsp;
             </span>{' '}
             {t(`legend.${kind}`)}
           </Text>
-        </li>
-      ))}
-    </Group>
+        ))}
+      </Group>
+    </Stack>
   );
 }

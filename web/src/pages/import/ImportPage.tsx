@@ -426,9 +426,11 @@ export default function ImportPage() {
                   onChange={onChangeProposal}
                   onSelect={onSelect}
                   onFocusProposal={setActiveRef}
-                  otherPicker={(list, proposal) => (
-                    <OtherRecordPicker list={list} proposal={proposal} onChange={onChangeProposal} />
-                  )}
+                  otherPicker={(list, proposal) =>
+                    list === 'cities' || list === 'organizations' || list === 'persons' ? (
+                      <OtherRecordPicker list={list} proposal={proposal} onChange={onChangeProposal} />
+                    ) : null
+                  }
                 />
               ) : (
                 <Text c="dimmed" size="sm">

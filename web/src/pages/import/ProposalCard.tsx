@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftList, Proposal } from './import-api.ts';
 import { headline, subline, type ProposalWords } from './proposal-text.ts';
@@ -23,6 +23,7 @@ interface ProposalCardProps {
 
 const NEW = 'new';
 const SKIP = 'skip';
+const OTHER = 'other';
 
 function choiceOf(proposal: Proposal): string {
   if (!proposal.include) return SKIP;
@@ -44,6 +45,9 @@ export const ProposalCard = memo(function ProposalCard({
 }: ProposalCardProps) {
   const { t } = useTranslation('import');
   const [editing, setEditing] = useState(false);
+  const [picking, setPicking] = useState(false);
+  // A record picked from the registry ends the picking.
+  useEffect(() => setPicking(false), [proposal.chosenId]);
   const title = headline(words, list, proposal);
   const isNew = proposal.include && proposal.chosenId === null;
   const canBeNew = list !== 'cities';
@@ -53,27 +57,32 @@ export const ProposalCard = memo(function ProposalCard({
       label: t('match.option', { label: m.label, confidence: words.percent(m.confidence) }),
     })),
     ...(canBeNew ? [{ value: NEW, label: t('match.new') }] : []),
+    ...(otherPicker
+      ? [{ value: OTHER, label: list === 'cities' ? t('match.otherCity') : t('match.other') }]
+      : []),
     { value: SKIP, label: t('match.skip') },
   ];
   const choose = (value: string | null) => {
+    setPicking(value === OTHER);
+    if (value === OTHER) return;
     if (value === SKIP) onChange(list, proposal.ref, { include: false });
     else if (value === NEW) onChange(list, proposal.ref, { include: true, chosenId: null });
     else if (value) onChange(list, proposal.ref, { include: true, chosenId: Number(value) });
   };
   const badge = !proposal.include ? (
-    <Badge color="gray" variant="light" style={{ flexShrink: 0 }}>
+    <Badge color="gray" c="gray.9" variant="light" style={{ flexShrink: 0 }}>
       {t('badge.skip')}
     </Badge>
   ) : proposal.chosenId !== null ? (
-    <Badge color="green" variant="light" style={{ flexShrink: 0 }}>
+    <Badge color="green" c="green.9" variant="light" style={{ flexShrink: 0 }}>
       {t('badge.existing')}
     </Badge>
   ) : canBeNew ? (
-    <Badge color="blue" variant="light" style={{ flexShrink: 0 }}>
+    <Badge color="blue" c="blue.9" variant="light" style={{ flexShrink: 0 }}>
       {t('badge.new')}
     </Badge>
   ) : (
-    <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
+    <Badge color="red" c="red.9" variant="light" style={{ flexShrink: 0 }}>
       {t('badge.chooseCity')}
     </Badge>
   );
@@ -120,7 +129,7 @@ export const ProposalCard = memo(function ProposalCard({
               size="xs"
               aria-label={t('card.recordFor', { name: title })}
               data={options}
-              value={choiceOf(proposal)}
+              value={picking ? OTHER : choiceOf(proposal)}
               onChange={choose}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
@@ -137,7 +146,7 @@ export const ProposalCard = memo(function ProposalCard({
               </Button>
             )}
           </Group>
-          {otherPicker}
+          {picking && otherPicker}
           {problems.map((problem) => (
             <Text key={problem} size="sm" c="red.8" role="alert">
               {problem}

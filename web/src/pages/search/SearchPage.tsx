@@ -67,6 +67,12 @@ function Label({ label, q }: { label: string; q: string }) {
   );
 }
 
+/** Whether the fragment adds to the label: a marked match, or text other than the label itself. */
+function showsMore(hit: SearchHit): boolean {
+  const text = hit.fragment.map((part) => part.text).join('');
+  return hit.fragment.some((part) => part.match) || (text.trim() !== '' && text.trim() !== hit.label.trim());
+}
+
 export default function SearchPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -134,7 +140,7 @@ export default function SearchPage() {
                       <Anchor component={Link} to={recordPath(hit.kind, hit.id)} fw={500}>
                         <Label label={hit.label} q={q} />
                       </Anchor>
-                      {hit.fragment.length > 0 && <Fragment parts={hit.fragment} />}
+                      {showsMore(hit) && <Fragment parts={hit.fragment} />}
                     </Card>
                   ))}
                 </Stack>

@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
+import { sharedDir } from '../../src/shared-dir.ts';
+import {
+  expectNoSeriousAxeViolations,
+  screenshot,
+  signIn,
+  startWebHarness,
+  type WebHarness,
+} from './harness.ts';
+
+const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'utf8');
+
+/** Puts text on the page's clipboard and pastes it where the focus is, as a user does with Ctrl+V. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** The card of a proposed record by its title, on the right of the page. */
+const card = (page: Page, title: string | RegExp) =>
+  page.getByTestId('proposal').filter({ has: page.getByText(title, { exact: typeof title === 'string' }) });
+
+describe('importing a press release in a real browser', { timeout: 240_000 }, () => {
+  let web: WebHarness;
+  const ids = { kuznetsk: 0, lyceum: 0, shcherbakov: 0 };
+
+  beforeAll(async () => {
+    web = await startWebHarness();
+    // The registry a city's department would have: the twin city, its lyceum and our deputy chairman.
+    ids.kuznetsk = await insertTestCity(web.db, 'Кузнецк', 'Kuznetsk', 'RU');
+    ids.lyceum = (
+      await web.api<{ id: number }>('admin', 'POST', '/api/organizations', {
+        cityId: ids.kuznetsk,
+        name: 'Лицей № 21',
+        kind: 'lyceum',
+        sphere: 'education',
+      })
+    ).id;
+    ids.shcherbakov = (
+      await web.api<{ id: number }>('admin', 'POST', '/api/persons', {
+        fullName: 'Вадим Щербаков',
+        cityId: web.cities.baranovichi,
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it('takes a new user from the pasted article to the accepted visit; the same text again is noticed', async () => {
+    const page = await web.newPage();
+    await signIn(page, 'cityEditor');
+    await page
+      .getByRole('navigation', { name: 'Разделы' })
+      .getByRole('link', { name: 'Импорт пресс-релиза' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/import');
+    await page.getByRole('heading', { name: 'Импорт пресс-релиза' }).waitFor();
+    // The pointer leaves the link it clicked: axe judges the page, not a hovered link.
+    await page.mouse.move(700, 850);
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByLabel('Дата публикации').fill('2025-09-25');
+    await page.getByLabel('Текст пресс-релиза').focus();
+    await paste(page, SEED_TEXT);
+
+    // The pasted text comes back highlighted, without pressing anything.
+    const text = page.getByTestId('highlighted-text');
+    await text.waitFor();
+    expect((await text.textContent())?.replace(/\s+/g, ' ')).toBe(SEED_TEXT.replace(/\s+/g, ' '));
+    const kuznetsk = text.locator('mark[data-kind="city"]', { hasText: /^Кузнецк$/ }).first();
+    await kuznetsk.waitFor();
+    expect(await text.locator('mark[data-kind="person"]', { hasText: 'Вадимом Щербаковым' }).count()).toBe(1);
+    expect(await text.locator('mark[data-kind="organization"]', { hasText: 'гимназией № 5' }).count()).toBe(
+      1,
+    );
+    expect(await text.locator('mark[data-kind="date"]').first().textContent()).toBe('18 по 21 сентября');
+    // Focusing a highlight tells what it became.
+    await kuznetsk.focus();
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toMatch(/^Город «Кузнецк» → запись реестра «Кузнецк \(RU\)» \(совпадение 100\s%\)$/);
+
+    // The proposals: the known city, person and lyceum matched; the gymnasium new; the visit dated.
+    await expect.poll(() => card(page, 'Кузнецк').getByText('В реестре').count()).toBe(1);
+    expect(await card(page, 'Вадим Щербаков').getByText('В реестре').count()).toBe(1);
+    expect(await card(page, 'лицей № 21').getByText('В реестре').count()).toBe(1);
+    expect(await card(page, 'гимназия № 5').getByText('Новая запись').count()).toBeGreaterThan(0);
+    const visitCard = card(page, 'Визит: Барановичи → Кузнецк');
+    expect(await visitCard.textContent()).toContain('18–21 сентября 2025');
+    expect(await visitCard.textContent()).toContain('Вадим Щербаков');
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'import-review');
+
+    await page.getByRole('button', { name: 'Принять всё' }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Импорт выполнен');
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'import-accepted');
+    await page.getByRole('link', { name: 'Открыть визит Барановичи → Кузнецк' }).click();
+    await page.waitForURL(/\/visits\/\d+$/);
+    const visitId = Number(new URL(page.url()).pathname.split('/').pop());
+    const visit = await web.api<Record<string, unknown>>('admin', 'GET', `/api/visits/${visitId}`);
+    expect(visit).toMatchObject({
+      fromCityId: web.cities.baranovichi,
+      toCityId: ids.kuznetsk,
+      startDate: '2025-09-18',
+      endDate: '2025-09-21',
+      headPersonId: ids.shcherbakov,
+    });
+
+    // The same article again, as a file this time: the page says it is known and links to it.
+    await page.goto('/import');
+    await page.getByLabel('Текст пресс-релиза').focus();
+    await paste(page, SEED_TEXT);
+    const notice = page.getByTestId('duplicate-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Этот текст уже импортирован');
+    const documentLink = notice.getByRole('link');
+    expect(await documentLink.getAttribute('href')).toMatch(/^\/documents\/\d+$/);
+    expect(await page.getByRole('button', { name: 'Принять всё' }).isDisabled()).toBe(true);
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  it('reads a dropped .docx, keeps what was typed on an error, and says what is wrong next to the field', async () => {
+    const page = await web.newPage();
+    await signIn(page, 'cityEditor');
+    await page.goto('/import');
+    const word = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('12 октября 2025 года делегация города Кузнецка посетила город Барановичи.'),
+            new Paragraph(
+              'Подписано соглашение о сотрудничестве между гимназией № 5 и кузнецким лицеем № 21.',
+            ),
+          ],
+        },
+      ],
+    });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'визит.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await Packer.toBuffer(word),
+    });
+    const text = page.getByTestId('highlighted-text');
+    await text.waitFor();
+    expect(await text.textContent()).toContain('делегация города Кузнецка посетила город Барановичи');
+    await text.locator('mark[data-kind="city"]', { hasText: 'Кузнецка' }).waitFor();
+    await card(page, 'Визит: Кузнецк → Барановичи').waitFor();
+
+    // A link that is no link: said under the field; the text and the review stay.
+    await page.getByLabel('Ссылка на источник').fill('не ссылка');
+    await page.getByText('Это не похоже на адрес страницы').waitFor();
+    await page.getByRole('button', { name: 'Изменить текст' }).click();
+    const textarea = page.getByLabel('Текст пресс-релиза');
+    expect(await textarea.inputValue()).toContain('кузнецким лицеем № 21');
+
+    // Leaving out the city of the visit: the page names the problem before sending anything.
+    await page.getByLabel('Ссылка на источник').fill('');
+    const city = card(page, 'Кузнецк');
+    await city.getByRole('combobox', { name: 'Запись в реестре для «Кузнецк»' }).click();
+    await page.getByRole('option', { name: 'Не импортировать' }).click();
+    await page.getByRole('button', { name: 'Принять всё' }).click();
+    await page.getByText('Не всё готово к импорту').waitFor();
+    expect(await card(page, 'Визит: Кузнецк → Барановичи').textContent()).toContain(
+      'Город «Кузнецк» не импортируется',
+    );
+    expect(await textarea.inputValue()).toContain('кузнецким лицеем № 21');
+    const documents = await web.api<{ items: unknown[] }>('admin', 'GET', '/api/documents');
+    expect(documents.items).toHaveLength(1);
+    await screenshot(page, 'import-problems');
+  });
+
+  it('looks right in Russian and English, on a desktop and on a phone', async () => {
+    const text = `${SEED_TEXT}\nВизит завершился 21 сентября.`;
+    for (const device of ['desktop', 'phone'] as const) {
+      for (const language of ['ru', 'en'] as const) {
+        const page = await web.newPage({ device, language });
+        await signIn(page, 'cityEditor');
+        await page.goto('/import');
+        const heading = language === 'ru' ? 'Импорт пресс-релиза' : 'Import a press release';
+        await page.getByRole('heading', { name: heading }).waitFor();
+        await page.getByLabel(language === 'ru' ? 'Текст пресс-релиза' : 'Press release text').focus();
+        await paste(page, text);
+        await page.getByTestId('highlighted-text').waitFor();
+        await page.getByTestId('proposal').first().waitFor();
+        if (language === 'en') {
+          expect(await page.getByRole('button', { name: 'Accept all' }).count()).toBe(1);
+          await expectNoSeriousAxeViolations(page);
+        }
+        await screenshot(page, 'import');
+        await page.context().close();
+      }
+    }
+  });
+});
