@@ -81,10 +81,16 @@ describe.each(testEngines())('pobratim report on $engine', ({ open }) => {
     await expect(ambiguous).rejects.toThrow(new RegExp(`Several cities are named «Ивацевичи».*id ${second}`));
   });
 
-  it('says so when no city has the name, offering the closest', async () => {
+  it('takes an inflected name for the one close city with records, and lists close ones otherwise', async () => {
+    const inflected = await writeReportFile(handle.db, {
+      year: '2025',
+      city: 'Барановичей',
+      out: path.join(dir, 'b.docx'),
+    });
+    expect(inflected.city).toContain(`id ${fixture.baranovichi}`);
     await expect(
-      writeReportFile(handle.db, { year: '2025', city: 'Барановичей', out: path.join(dir, 'x.docx') }),
-    ).rejects.toThrow(/No city is named «Барановичей»; the closest are Барановичи/);
+      writeReportFile(handle.db, { year: '2025', city: 'Ивацевичей', out: path.join(dir, 'x.docx') }),
+    ).rejects.toThrow(/No city is named «Ивацевичей»; the closest are Ивацевичи/);
     await expect(
       writeReportFile(handle.db, { year: '2025', city: 'Zzyzx', out: path.join(dir, 'x.docx') }),
     ).rejects.toMatchObject({ code: 'not_found' });

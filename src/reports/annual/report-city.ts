@@ -45,9 +45,10 @@ async function citiesWithRecords(db: Kysely<Database>, ids: number[]): Promise<S
 }
 
 /**
- * The city a report is asked for, by id or by name. A name must match a city's name exactly (in
- * any language, «ё» as «е», any case); among several such places the one with records in the
- * registry wins; otherwise the error lists the candidates with their ids to choose from.
+ * The city a report is asked for, by id or by name. A name matching a city's name exactly (in any
+ * language, «ё» as «е», any case) wins; among several such places, or failing an exact name among
+ * the close ones (an inflected or transliterated form), the only one with records in the registry
+ * wins; otherwise the error lists the candidates with their ids to choose from.
  */
 export async function resolveReportCity(
   db: Kysely<Database>,
@@ -74,6 +75,14 @@ export async function resolveReportCity(
     throw validationFailed(`Several cities are named «${text}»: ${listed}. Give the id of the one you mean.`);
   }
   if (found.length > 0) {
+    // No exact name, but a close one («Барановичей», «Baranavichy»): the only close place the registry
+    // has records of is the one meant; the command prints the city it chose.
+    const known = await citiesWithRecords(
+      db,
+      found.map((city) => city.id),
+    );
+    const withRecords = found.filter((city) => known.has(city.id));
+    if (withRecords.length === 1) return withRecords[0]!;
     throw validationFailed(
       `No city is named «${text}»; the closest are ${found.slice(0, 5).map(describe).join('; ')}. Give the exact name or the id.`,
     );
