@@ -364,6 +364,35 @@ for (const engine of testEngines()) {
       const first = (await call('lidaViewer', 'GET', '/api/visits?limit=2')).json();
       expect(first.items.map((row: Row) => row.id)).toEqual([lidaVisits[2]!.id, lidaVisits[1]!.id]);
 
+      // Records that belong somewhere only through a position, a participant or a responsible
+      // organization, whose city counts too.
+      await create('persons', {
+        fullName: 'Анна Соколова',
+        positions: [{ title: 'директор', organizationId: org.grodnoSchool }],
+      });
+      await create('persons', { fullName: 'Олег Ким', positions: [{ title: 'депутат', cityId: city.lida }] });
+      await create('events', {
+        name: 'Фестиваль',
+        kind: 'festival',
+        cityId: city.minsk,
+        participants: [{ organizationId: org.lidaSchool }],
+      });
+      const pinskAgreement = await create('agreements', {
+        kind: 'cooperation',
+        title: 'Соглашение',
+        parties: [{ cityId: city.pinsk }, { cityId: city.minsk }],
+      });
+      await create('plan-items', {
+        agreementId: pinskAgreement.id,
+        title: 'Летний лагерь',
+        responsibleOrganizationId: org.lidaSchool,
+      });
+      await create('plan-items', {
+        agreementId: pinskAgreement.id,
+        title: 'Олимпиада',
+        responsibleOrganizationId: org.grodnoSchool,
+      });
+
       // For every role and list, the list holds the rows whose own page the asker may open: the
       // policy in SQL and the policy on one record agree.
       for (const kind of [

@@ -68,69 +68,74 @@ function unique(ids: Id[]): number[] {
   return [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
 }
 
+type IdSet = RawBuilder<unknown>;
+type RowTest = (ids: IdSet) => RawBuilder<SqlBool>;
+
 /**
- * Where a row of a listed record belongs, in SQL over the row of its table: the same cities and
- * organizations its routes' `scopeOf` gives one record (`resolveScope` adds organizations' cities,
- * so these queries do too), and whether it is publishable. Static SQL, no input in it.
+ * Where a row of a listed record belongs, as SQL conditions over the row of its table: whether one of
+ * its cities (organizations' cities included, as `resolveScope` adds them) or one of its organizations
+ * is in a set of ids. The same cities and organizations its routes' `scopeOf` gives one record;
+ * written as plain `in` tests so PostgreSQL can hash the set and use the indexes on those columns.
  */
 interface RowScope {
-  /** A query of the row's city ids. */
-  cities: string;
-  /** A query of the row's organization ids, if it names any. */
-  organizations?: string;
+  cityIn: RowTest;
+  organizationIn?: RowTest;
   publishable: boolean;
 }
 
-/** Parties (an agreement's, a project's): each a city or an organization, whose city counts too. */
-const partyCities = (parties: string, owner: string) =>
-  `select p.city_id from ${parties} p where p.${owner}
-   union all select o.city_id from ${parties} p join organization o on o.id = p.organization_id where p.${owner}`;
-const partyOrganizations = (parties: string, owner: string) =>
-  `select p.organization_id from ${parties} p where p.${owner}`;
+/** A party table's rows of one owner (an agreement's, a project's): a city or an organization each. */
+const partyCityIn = (parties: string, owner: string) => (ids: IdSet) =>
+  sql<SqlBool>`exists (select 1 from ${sql.raw(parties)} p left join organization o on o.id = p.organization_id
+    where p.${sql.raw(owner)} and (p.city_id in ${ids} or o.city_id in ${ids}))`;
+const partyOrganizationIn = (parties: string, owner: string) => (ids: IdSet) =>
+  sql<SqlBool>`exists (select 1 from ${sql.raw(parties)} p where p.${sql.raw(owner)} and p.organization_id in ${ids})`;
 
 const ROW_SCOPES: Partial<Record<AuditedRecordType, RowScope>> = {
-  visit: { cities: 'select unnest(array[visit.from_city_id, visit.to_city_id])', publishable: true },
+  visit: {
+    cityIn: (ids) => sql`(visit.from_city_id in ${ids} or visit.to_city_id in ${ids})`,
+    publishable: true,
+  },
   visit_program_item: {
-    cities:
-      'select unnest(array[v.from_city_id, v.to_city_id]) from visit v where v.id = visit_program_item.visit_id',
+    cityIn: (ids) =>
+      sql`exists (select 1 from visit v where v.id = visit_program_item.visit_id
+        and (v.from_city_id in ${ids} or v.to_city_id in ${ids}))`,
     publishable: true,
   },
   organization: {
-    cities: 'select organization.city_id',
-    organizations: 'select organization.id',
+    cityIn: (ids) => sql`organization.city_id in ${ids}`,
+    organizationIn: (ids) => sql`organization.id in ${ids}`,
     publishable: true,
   },
   person: {
-    cities: `select person.city_id
-      union all select p.city_id from "position" p where p.person_id = person.id
-      union all select o.city_id from "position" p join organization o on o.id = p.organization_id
-        where p.person_id = person.id`,
-    organizations: 'select p.organization_id from "position" p where p.person_id = person.id',
+    cityIn: (ids) =>
+      sql`(person.city_id in ${ids} or ${partyCityIn('"position"', 'person_id = person.id')(ids)})`,
+    organizationIn: partyOrganizationIn('"position"', 'person_id = person.id'),
     publishable: false,
   },
   agreement: {
-    cities: partyCities('agreement_party', 'agreement_id = agreement.id'),
-    organizations: partyOrganizations('agreement_party', 'agreement_id = agreement.id'),
+    cityIn: partyCityIn('agreement_party', 'agreement_id = agreement.id'),
+    organizationIn: partyOrganizationIn('agreement_party', 'agreement_id = agreement.id'),
     publishable: true,
   },
   project: {
-    cities: partyCities('project_party', 'project_id = project.id'),
-    organizations: partyOrganizations('project_party', 'project_id = project.id'),
+    cityIn: partyCityIn('project_party', 'project_id = project.id'),
+    organizationIn: partyOrganizationIn('project_party', 'project_id = project.id'),
     publishable: true,
   },
   event: {
-    cities: `select event.city_id
-      union all select p.city_id from event_participant p where p.event_id = event.id
-      union all select o.city_id from event_participant p join organization o on o.id = p.organization_id
-        where p.event_id = event.id`,
-    organizations: 'select p.organization_id from event_participant p where p.event_id = event.id',
+    cityIn: (ids) =>
+      sql`(event.city_id in ${ids} or ${partyCityIn('event_participant', 'event_id = event.id')(ids)})`,
+    organizationIn: partyOrganizationIn('event_participant', 'event_id = event.id'),
     publishable: true,
   },
   plan_item: {
-    cities: `${partyCities('agreement_party', 'agreement_id = plan_item.agreement_id')}
-      union all select o.city_id from organization o where o.id = plan_item.responsible_organization_id`,
-    organizations: `${partyOrganizations('agreement_party', 'agreement_id = plan_item.agreement_id')}
-      union all select plan_item.responsible_organization_id`,
+    cityIn: (ids) =>
+      sql`(${partyCityIn('agreement_party', 'agreement_id = plan_item.agreement_id')(ids)}
+        or exists (select 1 from organization o where o.id = plan_item.responsible_organization_id
+          and o.city_id in ${ids}))`,
+    organizationIn: (ids) =>
+      sql`(plan_item.responsible_organization_id in ${ids}
+        or ${partyOrganizationIn('agreement_party', 'agreement_id = plan_item.agreement_id')(ids)})`,
     publishable: false,
   },
 };
@@ -164,24 +169,14 @@ export function readableRows(
   if (filter.everything) return undefined;
   const scope = ROW_SCOPES[recordType];
   if (!scope) throw new Error(`No row scope for ${recordType} lists`);
-  const cities = sql.raw(scope.cities);
   const allowed: RawBuilder<SqlBool>[] = [];
-  if (filter.cityIds.length > 0) {
-    allowed.push(
-      sql`exists (select 1 from (${cities}) as s (city_id) where s.city_id in (${sql.join(filter.cityIds)}))`,
-    );
-  }
-  if (filter.organizationIds.length > 0 && scope.organizations) {
-    allowed.push(
-      sql`exists (select 1 from (${sql.raw(scope.organizations)}) as s (organization_id)
-        where s.organization_id in (${sql.join(filter.organizationIds)}))`,
-    );
+  const list = (ids: number[]) => sql`(${sql.join(ids)})`;
+  if (filter.cityIds.length > 0) allowed.push(scope.cityIn(list(filter.cityIds)));
+  if (filter.organizationIds.length > 0 && scope.organizationIn) {
+    allowed.push(scope.organizationIn(list(filter.organizationIds)));
   }
   if (filter.published && scope.publishable) {
-    allowed.push(
-      sql`exists (select 1 from (${cities}) as s (city_id)
-        join home_city h on h.city_id = s.city_id and h.published)`,
-    );
+    allowed.push(scope.cityIn(sql`(select h.city_id from home_city h where h.published)`));
   }
   if (allowed.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(allowed, sql` or `)})`;
