@@ -5,6 +5,7 @@ import { registerExtractCommand } from './extract.ts';
 import { registerImportTwinsCommand } from './import-twins.ts';
 import { registerImportCommand } from './import.ts';
 import { registerMigrateCommand } from './migrate.ts';
+import { registerPressReleaseCommand } from './press-release.ts';
 import { registerRemindersCommand } from './reminders.ts';
 import { registerReportCommand } from './report.ts';
 import { registerSeedDemoCommand } from './seed-demo.ts';
@@ -26,6 +27,7 @@ registerExportCommand(program);
 registerImportCommand(program);
 registerRemindersCommand(program);
 registerReportCommand(program);
+registerPressReleaseCommand(program);
 
 try {
   await program.parseAsync(process.argv);
