@@ -89,6 +89,7 @@ describe.each(testEngines())('GET /api/visits/:id/press-release on $engine', ({ 
     expect(read.visits).toEqual(expected.visits);
     expect(read.agreements).toEqual(expected.agreements);
     expect(read.projects).toEqual(expected.projects);
+    expect(read.events).toEqual(expected.events);
     // The article names the executive committee only in the chairman's greeting, which an accepted
     // draft keeps as no record of the visit; every other institution comes back.
     expect(read.organizations).toEqual(

@@ -82,7 +82,11 @@ export function eventSentences({ data, year }: Composition): string[] {
     } else {
       const head = phraseAgreement(name);
       const verb = tookPlaceVerb(head?.gender ?? 'neut', head?.number === 'plur');
-      out.push(`${when || 'В рамках визита'} ${verb} ${eventPhrase(name, 'nomn')}.`);
+      // The second undated event in a row does not repeat the opening of the first.
+      const opening =
+        when ||
+        (out.some((sentence) => sentence.startsWith('В рамках визита')) ? 'Также' : 'В рамках визита');
+      out.push(`${opening} ${verb} ${eventPhrase(name, 'nomn')}.`);
     }
     if (event.description) {
       const description = event.description.trim();
