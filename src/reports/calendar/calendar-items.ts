@@ -59,9 +59,13 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
     db,
     events.map((event) => event.id),
   );
+  const participantsOf = new Map<number, typeof participants>();
+  for (const participant of participants) {
+    participantsOf.set(participant.event_id, [...(participantsOf.get(participant.event_id) ?? []), participant]);
+  }
   const cityDays = new Set<string>();
   for (const event of events) {
-    const mine = participants.filter((p) => p.event_id === event.id);
+    const mine = participantsOf.get(event.id) ?? [];
     const scope = {
       cityIds: [event.city_id, ...mine.flatMap((p) => (p.city_id === null ? [] : [p.city_id]))],
       organizationIds: mine.flatMap((p) => (p.organization_id === null ? [] : [p.organization_id])),

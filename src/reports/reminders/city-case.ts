@@ -21,6 +21,19 @@ export const loadCityCases = loadMorphology;
  * style allows: «со дня основания города Springfield», «с городом Великие Луки».
  */
 export function cityNameForms(name: string): CityNameForms {
+  let forms = known.get(name);
+  if (!forms) {
+    forms = declineCityName(name);
+    // City names repeat across rows and requests; the set of them is small.
+    if (known.size > 50_000) known.clear();
+    known.set(name, forms);
+  }
+  return forms;
+}
+
+const known = new Map<string, CityNameForms>();
+
+function declineCityName(name: string): CityNameForms {
   const genitive = declined(name, 'gent');
   const instrumental = declined(name, 'ablt');
   const accusative = declined(name, 'accs');

@@ -252,10 +252,13 @@ export function quietPartnershipReminder(
   );
 }
 
+const russianOrder = new Intl.Collator('ru');
+
 /** Orders reminders as a list reads: overdue first, then by date, then by title. */
 export function compareReminders(a: Reminder, b: Reminder): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  return a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'ru');
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return russianOrder.compare(a.title, b.title);
 }
 
 /** The day before which activity counts as old, for the quiet-partnership query. */

@@ -182,4 +182,64 @@ describe.each(testEngines())('reminders on $engine', ({ open }) => {
       city.items.some((item) => item.records.some((r) => r.type === 'agreement' && r.id === agreement)),
     ).toBe(true);
   });
+
+  it('counts events with an institution taking part and projects of both sides as activity', async () => {
+    const db = database.db;
+    const quiet = async () =>
+      (
+        await listReminders(db, 'everything', {
+          cityIds: [ids.baranovichi],
+          from: '2025-09-10',
+          days: 1,
+          kinds: ['partnership_quiet'],
+        })
+      ).items.map((item) => `${item.partnerCityId} ${item.detail}`);
+    expect(await quiet()).toEqual([`${ids.smolensk} ни визитов, ни мероприятий, ни проектов в реестре`]);
+
+    const library = (
+      await db
+        .insertInto('organization')
+        .values({ city_id: ids.baranovichi, name: 'Центральная библиотека', kind: 'library' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const event = (
+      await db
+        .insertInto('event')
+        .values({ name: 'Книжная ярмарка', city_id: ids.smolensk, start_date: '2024-05-01' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db.insertInto('event_participant').values({ event_id: event, organization_id: library }).execute();
+    expect(await quiet()).toEqual([]);
+    await db.deleteFrom('event').where('id', '=', event).execute();
+
+    const project = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('project')
+        .values({
+          title: 'Библиотечный мост',
+          status: 'completed',
+          started_on: '2021-03-01',
+          ended_on: '2022-01-01',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('project_party')
+        .values([
+          { project_id: row.id, organization_id: library },
+          { project_id: row.id, city_id: ids.smolensk },
+        ])
+        .execute();
+      return row.id;
+    });
+    expect(await quiet()).toEqual([`${ids.smolensk} последняя активность — 1 января 2022${nbsp}г.`]);
+    await db
+      .updateTable('project')
+      .set({ status: 'active', ended_on: null })
+      .where('id', '=', project)
+      .execute();
+    expect(await quiet()).toEqual([]);
+  });
 });
