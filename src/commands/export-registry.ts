@@ -6,6 +6,7 @@ import { validationFailed } from '../errors.ts';
 import { agreementSchema } from '../modules/agreements/agreement.schema.ts';
 import { listAgreements } from '../modules/agreements/agreement.service.ts';
 import { parseInput } from '../modules/audit/audited-write.ts';
+import { isoTimestamp } from '../modules/audit/audit.repository.ts';
 import type { Page } from '../modules/audit/cursor-page.ts';
 import { toCity } from '../modules/cities/city.repository.ts';
 import { citySchema } from '../modules/cities/city.schema.ts';
@@ -35,6 +36,12 @@ import { programItemSchema } from '../modules/visit-program/program-item.schema.
 export const EXPORT_FORMAT_VERSION = 1;
 
 /**
+ * When a record was made: not part of the records' API shapes, but lists sort by it, so an export
+ * keeps it (optional: files written before it was kept still read).
+ */
+const created = { createdAt: z.iso.datetime().optional() };
+
+/**
  * One JSON document with every record users keep: the records in their domain shapes (the same
  * schemas the services return), and only the cities they refer to or that users added, never the
  * whole gazetteer. Accounts come without secrets; the audit trail stays in the database.
@@ -43,21 +50,21 @@ export const registryExportSchema = z.object({
   format: z.literal('pobratim-registry'),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   exportedAt: z.iso.datetime(),
-  cities: z.array(citySchema),
+  cities: z.array(citySchema.extend(created)),
   homeCities: z.array(z.object({ cityId: z.number().int(), published: z.boolean() })),
-  twinnings: z.array(twinningSchema),
-  organizations: z.array(organizationSchema),
-  persons: z.array(personSchema),
-  visits: z.array(visitSchema),
+  twinnings: z.array(twinningSchema.extend(created)),
+  organizations: z.array(organizationSchema.extend(created)),
+  persons: z.array(personSchema.extend(created)),
+  visits: z.array(visitSchema.extend(created)),
   // Added within version 1: a file written before visit programs existed reads with none.
-  visitProgramItems: z.array(programItemSchema).default([]),
-  agreements: z.array(agreementSchema),
-  planItems: z.array(planItemSchema),
-  projects: z.array(projectSchema),
-  events: z.array(eventSchema),
-  documents: z.array(documentSchema),
+  visitProgramItems: z.array(programItemSchema.extend(created)).default([]),
+  agreements: z.array(agreementSchema.extend(created)),
+  planItems: z.array(planItemSchema.extend(created)),
+  projects: z.array(projectSchema.extend(created)),
+  events: z.array(eventSchema.extend(created)),
+  documents: z.array(documentSchema.extend(created)),
   recordSources: z.array(recordSourceSchema),
-  users: z.array(userSchema),
+  users: z.array(userSchema.extend(created)),
 });
 export type RegistryExport = z.infer<typeof registryExportSchema>;
 
@@ -85,6 +92,20 @@ const REFERENCED_CITY_IDS = sql`
   UNION SELECT id FROM city WHERE source = 'user'
 `;
 
+type CreatedTable =
+  | 'city'
+  | 'twinning'
+  | 'organization'
+  | 'person'
+  | 'visit'
+  | 'visit_program_item'
+  | 'agreement'
+  | 'plan_item'
+  | 'project'
+  | 'event'
+  | 'document'
+  | 'app_user';
+
 /** Reads every user record into one export document, from one consistent snapshot when run in one. */
 export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExport> {
   const cityRows = await db
@@ -98,24 +119,31 @@ export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExpo
   const documents = await db.selectFrom('document').selectAll().orderBy('id').execute();
   const sources = await db.selectFrom('record_source').selectAll().orderBy('id').execute();
   const programItems = await db.selectFrom('visit_program_item').selectAll().orderBy('id').execute();
+  const stamped = async <T extends { id: number }>(table: CreatedTable, records: T[]) => {
+    const rows = await sql<{ id: number; created_at: Date | string }>`
+      SELECT id, created_at FROM ${sql.table(table)}
+    `.execute(db);
+    const createdAt = new Map(rows.rows.map((row) => [row.id, isoTimestamp(row.created_at)]));
+    return records.map((record) => ({ ...record, createdAt: createdAt.get(record.id) }));
+  };
   return {
     format: 'pobratim-registry',
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),
-    cities: cityRows.map(toCity),
+    cities: await stamped('city', cityRows.map(toCity)),
     homeCities: homeCities.map((row) => ({ cityId: row.city_id, published: row.published })),
-    twinnings: twinnings.map(toTwinning),
-    organizations: await collectPages((query) => listOrganizations(db, query)),
-    persons: await collectPages((query) => listPersons(db, query)),
-    visits: await collectPages((query) => listVisits(db, query)),
-    visitProgramItems: programItems.map(toProgramItem),
-    agreements: await collectPages((query) => listAgreements(db, query)),
-    planItems: await collectPages((query) => listPlanItems(db, query)),
-    projects: await collectPages((query) => listProjects(db, query)),
-    events: await collectPages((query) => listEvents(db, query)),
-    documents: documents.map(toDocument),
+    twinnings: await stamped('twinning', twinnings.map(toTwinning)),
+    organizations: await stamped('organization', await collectPages((query) => listOrganizations(db, query))),
+    persons: await stamped('person', await collectPages((query) => listPersons(db, query))),
+    visits: await stamped('visit', await collectPages((query) => listVisits(db, query))),
+    visitProgramItems: await stamped('visit_program_item', programItems.map(toProgramItem)),
+    agreements: await stamped('agreement', await collectPages((query) => listAgreements(db, query))),
+    planItems: await stamped('plan_item', await collectPages((query) => listPlanItems(db, query))),
+    projects: await stamped('project', await collectPages((query) => listProjects(db, query))),
+    events: await stamped('event', await collectPages((query) => listEvents(db, query))),
+    documents: await stamped('document', documents.map(toDocument)),
     recordSources: sources.map(toRecordSource),
-    users: await collectPages((query) => listUsers(db, query)),
+    users: await stamped('app_user', await collectPages((query) => listUsers(db, query))),
   };
 }
 

@@ -28,6 +28,19 @@ async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Array
   }
 }
 
+/** The columns every versioned record keeps: its id, version and times (made: when the file says). */
+const stored = (record: {
+  id: number;
+  version: number;
+  updatedAt: string;
+  createdAt?: string | undefined;
+}) => ({
+  id: record.id,
+  version: record.version,
+  updated_at: at(record.updatedAt),
+  ...(record.createdAt ? { created_at: at(record.createdAt) } : {}),
+});
+
 /**
  * The file's cities: a gazetteer place this registry has (GeoNames ids are the same everywhere)
  * takes the file's values, users' founding years and city days included; any other is added with
@@ -48,24 +61,23 @@ export async function writeCities(db: Db, cities: Doc['cities']): Promise<void> 
       timezone: city.timezone,
       founded_year: city.foundedYear,
       city_day: city.cityDay,
-      version: city.version,
-      updated_at: at(city.updatedAt),
+      ...stored(city),
     };
     const names = { ru: city.nameRu, be: city.nameBe, en: city.nameEn };
-    const stored = await db
+    const present = await db
       .selectFrom('city')
       .select(['name_ru', 'name_be', 'name_en'])
       .where('id', '=', city.id)
       .executeTakeFirst();
-    if (!stored) {
+    if (!present) {
       await db
         .insertInto('city')
-        .values({ id: city.id, ...values, search_names: searchNames(names) })
+        .values({ ...values, search_names: searchNames(names) })
         .execute();
       continue;
     }
     const renamed =
-      stored.name_ru !== city.nameRu || stored.name_be !== city.nameBe || stored.name_en !== city.nameEn;
+      present.name_ru !== city.nameRu || present.name_be !== city.nameBe || present.name_en !== city.nameEn;
     await db
       .updateTable('city')
       .set({ ...values, ...(renamed ? { search_names: searchNames(names) } : {}) })
@@ -76,11 +88,6 @@ export async function writeCities(db: Db, cities: Doc['cities']): Promise<void> 
 
 /** Every record of the file but cities and accounts, with its id, in an order that keeps references valid. */
 export async function writeRecords(db: Db, doc: Doc): Promise<void> {
-  const stored = (record: { id: number; version: number; updatedAt: string }) => ({
-    id: record.id,
-    version: record.version,
-    updated_at: at(record.updatedAt),
-  });
   await insertAll(
     db,
     'home_city',
@@ -335,16 +342,16 @@ export async function writeAccounts(db: Db, users: Doc['users']): Promise<{ kept
       .select('id')
       .where('id', '=', user.id)
       .executeTakeFirst());
+    const { id, ...columns } = stored(user);
     const row = await db
       .insertInto('app_user')
       .values({
-        ...(idFree ? { id: user.id } : {}),
+        ...(idFree ? { id } : {}),
+        ...columns,
         email: user.email,
         display_name: user.displayName,
         locale: user.locale,
         disabled: user.disabled,
-        version: user.version,
-        updated_at: at(user.updatedAt),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -171,6 +171,9 @@ describe.each(pairs.map(([from, to]) => ({ from, to, name: `${from.engine} → $
       expect(text).not.toMatch(/argon|password/i);
       expect(exported.cities.find((city) => city.id === BARANOVICHI)?.cityDay).toBe('--09-16');
       expect(exported.events.flatMap((event) => event.participants)).toHaveLength(6);
+      // When each record was made travels too: lists sort by it.
+      expect(exported.visits.every((visit) => visit.createdAt?.match(/^\d{4}-\d{2}-\d{2}T/))).toBe(true);
+      expect(exported.users.every((user) => user.createdAt !== undefined)).toBe(true);
     });
 
     it('imports into an empty registry, and exporting that gives the same file', async () => {
