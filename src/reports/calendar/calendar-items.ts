@@ -61,7 +61,10 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
   );
   const participantsOf = new Map<number, typeof participants>();
   for (const participant of participants) {
-    participantsOf.set(participant.event_id, [...(participantsOf.get(participant.event_id) ?? []), participant]);
+    participantsOf.set(participant.event_id, [
+      ...(participantsOf.get(participant.event_id) ?? []),
+      participant,
+    ]);
   }
   const cityDays = new Set<string>();
   for (const event of events) {
