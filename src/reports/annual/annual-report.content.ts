@@ -109,7 +109,7 @@ function table(
     : { kind: 'table', table: built };
 }
 
-const NUMBER_COLUMN: ReportColumn = { header: '№ п/п', width: 5, kind: 'number' };
+const NUMBER_COLUMN: ReportColumn = { header: '№\nп/п', width: 6, kind: 'number' };
 
 function agreementRows(agreements: ReportAgreement[], withStatus: boolean): ReportCell[][] {
   return agreements.map((a, i) => [
@@ -163,11 +163,11 @@ export function buildReportContent(data: AnnualReportData): ReportContent {
   ];
   const agreementColumns = (last: string): ReportColumn[] => [
     NUMBER_COLUMN,
-    { header: 'Наименование', width: 29, kind: 'text' },
+    { header: 'Наименование', width: 26, kind: 'text' },
     { header: 'Вид', width: 17, kind: 'text' },
-    { header: 'Стороны', width: 27, kind: 'text' },
+    { header: 'Стороны', width: 25, kind: 'text' },
     { header: 'Подписано', width: 13, kind: 'date' },
-    { header: last, width: 12, kind: 'text' },
+    { header: last, width: 15, kind: 'text' },
   ];
   const slipped = data.plan.filter((item) => item.outcome === 'slipped');
   const spheres = [...new Set(data.institutionPartnerships.map((p) => p.sphere))];

@@ -20,18 +20,20 @@ function sheetColumns(table: ReportTable): SheetColumn[] {
     columns.push({ header: table.groupHeader, width: 30, date: false, value: (_, group) => group });
   }
   table.columns.forEach((column, i) => {
+    // A header broken for a narrow printed column («№ / п/п») is one line in a sheet.
+    const header = column.header.replace(/\n/g, ' ');
     const width = Math.max(8, Math.round(column.width * 1.6));
     if (column.kind === 'range') {
       const end = (cell: ReportCell, side: 'from' | 'to') =>
         cell !== null && typeof cell === 'object' && 'from' in cell ? excelDate(cell[side]) : null;
       columns.push({
-        header: `${column.header}: начало`,
+        header: `${header}: начало`,
         width: 14,
         date: true,
         value: (cells) => end(cells[i]!, 'from'),
       });
       columns.push({
-        header: `${column.header}: окончание`,
+        header: `${header}: окончание`,
         width: 14,
         date: true,
         value: (cells) => end(cells[i]!, 'to'),
@@ -39,7 +41,7 @@ function sheetColumns(table: ReportTable): SheetColumn[] {
       return;
     }
     columns.push({
-      header: column.header,
+      header,
       width: column.kind === 'date' ? 14 : width,
       date: column.kind === 'date',
       value: (cells) => {
