@@ -1,5 +1,6 @@
 /** What a user's calendar feed shows: visits, events, plan deadlines and reminders they may read. */
 import type { Kysely } from 'kysely';
+import { IANAZone } from 'luxon';
 import type { Database } from '../../db/database.ts';
 import { can, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
@@ -13,6 +14,7 @@ import {
 import { listReminders, readableCityIds } from '../reminders/reminder.service.ts';
 import { quoted } from '../reminders/russian-words.ts';
 import {
+  FALLBACK_TIMEZONE,
   installationTimezone,
   selectEventParticipants,
   selectFeedEvents,
@@ -27,6 +29,14 @@ type Db = Kysely<Database>;
 export const FEED_DAYS_BACK = 365;
 export const FEED_DAYS_AHEAD = 730;
 
+/**
+ * A city's zone when it names one the runtime knows, else the fallback: the city's `timezone` is
+ * free text (entered by users or loaded from GeoNames), and one bad value must not break a feed.
+ */
+export function zoneOr(zone: string | null, fallback: string): string {
+  return zone !== null && IANAZone.isValidZone(zone) ? zone : fallback;
+}
+
 /** The feed's items for a user, as of `today`, each one the user may read. */
 export async function calendarItemsFor(db: Db, principal: Principal, today: string): Promise<CalendarItem[]> {
   await loadCityCases();
@@ -34,7 +44,7 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
   if (cityIds.length === 0) return [];
   const from = addDays(today, -FEED_DAYS_BACK);
   const to = addDays(today, FEED_DAYS_AHEAD);
-  const defaultZone = await installationTimezone(db);
+  const defaultZone = zoneOr(await installationTimezone(db), FALLBACK_TIMEZONE);
   const publishing = await selectPublishingCityIds(db);
   const readable = (scope: Scope) =>
     can(principal, 'read', { ...scope, published: scope.cityIds.some((id) => publishing.has(id)) });
@@ -48,7 +58,7 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
       summary: `Визит делегации ${cityNameForms(visit.from_name).genitive} ${cityNameForms(visit.to_name).destination}`,
       description: visit.purpose,
       location: visit.to_name,
-      timezone: visit.timezone ?? defaultZone,
+      timezone: zoneOr(visit.timezone, defaultZone),
       start: { date: visit.start_date, time: visit.start_time },
       end: { date: visit.end_date, time: visit.end_time },
     });
@@ -80,7 +90,7 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
       summary: event.name,
       description: event.description,
       location: event.city_name,
-      timezone: event.timezone ?? defaultZone,
+      timezone: zoneOr(event.timezone, defaultZone),
       start: { date: event.start_date, time: event.start_time },
       end:
         event.end_date === null && event.end_time === null

@@ -143,7 +143,12 @@ describe.each(testEngines())('calendar feed on $engine', ({ open }) => {
     }
   });
 
-  it('writes a timed visit to a city of unknown zone on the installation’s clock (its first home city’s)', async () => {
+  it('writes a timed visit to a city of unknown or misspelt zone on the installation’s clock (its first home city’s)', async () => {
+    await database.db
+      .updateTable('city')
+      .set({ timezone: 'Europe/Smolensk' })
+      .where('id', '=', ids.smolensk)
+      .execute();
     await database.db
       .insertInto('visit')
       .values({
