@@ -39,10 +39,8 @@ export interface PressReleaseData {
   events: Event[];
   /** Active projects between institutions of the two cities. */
   projects: Project[];
-  /** Names and cities of the organizations the program and the events name, by id. */
+  /** Names and cities of the organizations the program visits, by id. */
   organizations: Map<number, { name: string; cityId: number }>;
-  /** Names of the persons the events name, by id. */
-  persons: Map<number, string>;
 }
 
 const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
@@ -68,8 +66,6 @@ export async function loadPressReleaseData(db: Kysely<Database>, visitId: number
 
   const personIds = new Set<number>(visit.members.map((m) => m.personId));
   if (visit.headPersonId) personIds.add(visit.headPersonId);
-  for (const event of visit.events)
-    for (const p of event.participants) if (p.personId) personIds.add(p.personId);
   const people = new Map<number, Person>();
   for (const id of personIds) {
     const person = await findPersonById(db, id);
@@ -88,8 +84,6 @@ export async function loadPressReleaseData(db: Kysely<Database>, visitId: number
 
   const organizationIds = new Set<number>();
   for (const item of program.items) if (item.organizationId) organizationIds.add(item.organizationId);
-  for (const event of visit.events)
-    for (const p of event.participants) if (p.organizationId) organizationIds.add(p.organizationId);
   const organizations = new Map<number, { name: string; cityId: number }>();
   if (organizationIds.size > 0) {
     const rows = await db
@@ -115,6 +109,5 @@ export async function loadPressReleaseData(db: Kysely<Database>, visitId: number
       .filter((p) => p.status === 'active' && p.parties.every((party) => party.organizationId))
       .sort(byId),
     organizations,
-    persons: new Map([...people].map(([id, person]) => [id, person.fullName])),
   };
 }

@@ -12,7 +12,8 @@ const SIZE = 28;
 
 function paragraph(text: string, options: { bold?: boolean; center?: boolean } = {}): Paragraph {
   return new Paragraph({
-    alignment: options.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    // Ragged right: justified lines open wide gaps around the unbreakable «№ 5 г. Барановичи».
+    alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: { after: 160, line: 300 },
     indent: options.center ? undefined : { firstLine: 709 },
     children: [new TextRun({ text, bold: options.bold, font: FONT, size: SIZE })],
