@@ -108,7 +108,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T = void>(path: string, body?: unknown) => request<T>('DELETE', path, { body }),
+  /** DELETE; versioned records take `{ version }` in the query. */
+  delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, query ? { query } : {}),
 };
 
 /** A page of a cursor-paged list, as every list route answers. */

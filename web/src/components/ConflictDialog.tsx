@@ -41,7 +41,8 @@ export function ConflictDialog({
   busy?: boolean;
 }) {
   const { t } = useTranslation();
-  const differing = fields.filter((field) => !same(mine[field.key], theirs[field.key]));
+  // Only the fields the user's edit holds: the others are not theirs to choose.
+  const differing = fields.filter((field) => field.key in mine && !same(mine[field.key], theirs[field.key]));
   const [choice, setChoice] = useState<Record<string, 'mine' | 'theirs'>>({});
   useEffect(() => {
     if (opened) setChoice({});
@@ -137,6 +138,10 @@ export function useVersionedSave<T extends { version: number }>(
     } catch (error) {
       if (error instanceof ApiError && error.code === 'stale_version') {
         const theirs = await api.get<Values & { version: number }>(path);
+        // Stored as the user wants it already in every field they edit: nothing to choose.
+        if (fields.every((field) => !(field.key in values) || same(values[field.key], theirs[field.key]))) {
+          return save(values, theirs.version);
+        }
         setConflict({ mine: values, theirs });
         return undefined;
       }
