@@ -32,6 +32,25 @@ function cellOf(column: SheetColumn, value: CellValue): string | number | Date |
   return value;
 }
 
+const LINE_HEIGHT = 15;
+
+/**
+ * How many lines a row's wrapped text takes in its columns: spreadsheet programs do not grow a row
+ * for wrapped text on their own (LibreOffice shows the lines over the next row), so the height is set.
+ */
+function linesOf(columns: SheetColumn[], row: CellValue[]): number {
+  let lines = 1;
+  row.forEach((value, index) => {
+    const column = columns[index]!;
+    if (column.type !== 'text' || typeof value !== 'string') return;
+    const wrapped = value
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, column.width - 1))), 0);
+    lines = Math.max(lines, wrapped);
+  });
+  return Math.min(lines, 20);
+}
+
 function workbookWith(sheet: Sheet): { workbook: ExcelJS.Workbook; worksheet: ExcelJS.Worksheet } {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Побратим';
@@ -47,21 +66,42 @@ function workbookWith(sheet: Sheet): { workbook: ExcelJS.Workbook; worksheet: Ex
  */
 export async function writeXlsx(sheet: Sheet): Promise<Buffer> {
   const { workbook, worksheet } = workbookWith(sheet);
-  worksheet.columns = sheet.columns.map((column) => ({
+  // A header's longest word fits its column whole (bold letters are wider: 3 characters spare).
+  const columns = sheet.columns.map((column) => ({
+    ...column,
+    width: Math.max(column.width, ...column.header.split(' ').map((word) => word.length + 3)),
+  }));
+  worksheet.columns = columns.map((column) => ({
     header: column.header,
     width: column.width,
     style:
       column.type === 'date'
-        ? { numFmt: RUSSIAN_DATE, alignment: { vertical: 'top', horizontal: 'left' } }
+        ? { numFmt: RUSSIAN_DATE, alignment: { vertical: 'top', horizontal: 'center' } }
         : { alignment: { vertical: 'top', wrapText: column.type === 'text' } },
   }));
   for (const row of sheet.rows) {
-    worksheet.addRow(row.map((value, index) => cellOf(sheet.columns[index]!, value)));
+    const added = worksheet.addRow(row.map((value, index) => cellOf(sheet.columns[index]!, value)));
+    added.height = LINE_HEIGHT * linesOf(sheet.columns, row);
   }
   const header = worksheet.getRow(1);
-  header.font = { bold: true };
+  header.font = { name: 'Calibri', size: 11, bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
+  header.height =
+    LINE_HEIGHT *
+    linesOf(
+      columns.map((column) => ({ ...column, type: 'text', width: column.width - 2 })),
+      columns.map((column) => column.header),
+    );
   worksheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // Printed, the table fits the width of a landscape page and repeats its header on every page.
+  worksheet.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  };
   if (sheet.columns.length > 0) {
     worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   }
