@@ -133,7 +133,7 @@ function visitRows(visits: ReportVisit[], direction: 'out' | 'in'): ReportCell[]
     const results = [
       v.outcomes,
       !v.outcomes && v.agreementsSigned.length > 0 ? `Подписаны: ${v.agreementsSigned.join('; ')}` : null,
-      v.status === 'planned' ? VISIT_STATUS_RU.planned : null,
+      v.status === 'planned' ? `Визит ${VISIT_STATUS_RU.planned}` : null,
     ].filter(Boolean);
     return [
       i + 1,
@@ -432,7 +432,10 @@ export function buildReportContent(data: AnnualReportData): ReportContent {
   ];
   return {
     title: t(`Информация о международных и межмуниципальных связях города ${city.name} за ${year} год`),
-    legalLine: legalFrameLine(data.legalFrame),
+    legalLine: (() => {
+      const line = legalFrameLine(data.legalFrame);
+      return line === null ? null : t(line);
+    })(),
     sections,
     closing: t(`Сведения сформированы ${formatDateRu(data.generatedOn)} по данным реестра "Побратим".`),
     shortName: `${city.name} ${year}`,

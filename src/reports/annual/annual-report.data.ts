@@ -60,6 +60,8 @@ export interface PartnerCity {
 
 export interface ReportParty {
   name: string;
+  /** The party's city: itself, or the organization's city. */
+  cityId: number;
   cityName: string;
   /** Whether the party is the report's city or one of its organizations. */
   local: boolean;

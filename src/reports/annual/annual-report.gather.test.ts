@@ -40,8 +40,8 @@ describe.each(testEngines())('the annual report data on $engine', ({ open }) => 
     // Signed at the visit, whose first day stands for the signing date the press release does not give.
     expect(gymnasium.signedOn).toBe('2025-09-18');
     expect(gymnasium.parties).toEqual([
-      { name: 'гимназия № 5', cityName: 'Барановичи', local: true },
-      { name: 'лицей № 21', cityName: 'Кузнецк', local: false },
+      { name: 'гимназия № 5', cityId: fixture.baranovichi, cityName: 'Барановичи', local: true },
+      { name: 'лицей № 21', cityId: fixture.kuznetsk, cityName: 'Кузнецк', local: false },
     ]);
   });
 

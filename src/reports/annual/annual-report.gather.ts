@@ -139,7 +139,12 @@ async function selectAgreements(db: Kysely<Database>, cityId: number): Promise<R
   const parties = new Map<number, ReportParty[]>();
   for (const row of partyRows) {
     const list = parties.get(row.agreement_id) ?? [];
-    list.push({ name: row.name, cityName: row.city_name, local: row.home_city_id === cityId });
+    list.push({
+      name: row.name,
+      cityId: row.home_city_id,
+      cityName: row.city_name,
+      local: row.home_city_id === cityId,
+    });
     parties.set(row.agreement_id, list);
   }
   return rows.map((row) => ({
@@ -194,7 +199,7 @@ async function selectPartnerCities(
       establishedOn: row.established_on,
       establishedYear:
         row.established_year ?? (row.established_on ? Number(row.established_on.slice(0, 4)) : null),
-      agreementsInForce: inForce.filter((a) => a.parties.some((p) => !p.local && p.cityName === name)).length,
+      agreementsInForce: inForce.filter((a) => a.parties.some((p) => p.cityId === row.city_id)).length,
     };
   });
 }
