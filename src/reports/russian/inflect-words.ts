@@ -50,10 +50,43 @@ export function matchCase(original: string, form: string): string {
 function inflectChecked(p: AzParse, grams: string[]): AzParse | undefined {
   try {
     const form = p.inflect(grams);
-    return form && grams.every((g) => has(form, g)) ? form : undefined;
+    if (!form || !grams.every((g) => has(form, g))) return undefined;
+    // The same word, not a neighbour in az's paradigm table: its dictionary files «первый» under
+    // «один» and would give «одним». Russian stems keep their first letter («Лев» → «Льва»).
+    return form.toString().charAt(0) === p.toString().charAt(0) ? form : undefined;
   } catch {
     return undefined;
   }
+}
+
+// Model adjectives by nominative ending, for the adjectives az cannot inflect itself: the model's
+// form in the case gives the ending («первый» like «новый»: «новым» → «первым»).
+const MODELS: [RegExp, string][] = [
+  [/[гкх]ий$/u, 'великий'],
+  [/[жшчщ]ий$/u, 'хороший'],
+  [/ний$/u, 'синий'],
+  [/ый$/u, 'новый'],
+  [/[гкх]ой$/u, 'дорогой'],
+  [/[жшчщ]ой$/u, 'большой'],
+  [/ой$/u, 'молодой'],
+  [/[гкх]ая$/u, 'великая'],
+  [/[жшчщ]ая$/u, 'хорошая'],
+  [/няя$/u, 'синяя'],
+  [/ая$/u, 'новая'],
+  [/[гкх]ое$/u, 'великое'],
+  [/[жшчщ]ее$/u, 'хорошее'],
+  [/нее$/u, 'синее'],
+  [/ое$/u, 'новое'],
+  [/[гкхжшчщ]ие$/u, 'великие'],
+  [/ние$/u, 'синие'],
+  [/ые$/u, 'новые'],
+];
+
+function inflectByModel(word: string, grams: string[]): string | undefined {
+  const model = MODELS.find(([ending]) => ending.test(word.toLowerCase()))?.[1];
+  const parse = model && wordParses(model).find((p) => isAdjParse(p) && isNominative(p));
+  const form = parse && inflectChecked(parse, grams);
+  return form ? word.slice(0, -2) + form.toString().slice(model.length - 2) : undefined;
 }
 
 /** A noun parse put into a case, keeping its number, gender and kind (name, surname, place). */
@@ -84,7 +117,8 @@ export function inflectAdjective(word: string, p: AzParse, target: Case, head: A
   if (target === 'accs' && (head.number === 'plur' || head.gender === 'masc'))
     grams.push(head.animate ? 'anim' : 'inan');
   const form = inflectChecked(p, grams) ?? inflectChecked(p, grams.slice(0, 3));
-  return form ? matchCase(word, form.toString()) : word;
+  if (form) return matchCase(word, form.toString());
+  return inflectByModel(word, grams) ?? word;
 }
 
 /** The nominative adjective parse of a word that agrees with the head, if it has one. */

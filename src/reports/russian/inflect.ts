@@ -56,6 +56,8 @@ function planPhrase(words: string[]): PhrasePlan | undefined {
       modifiers.push({ index, core });
       continue;
     }
+    // «Чрезвычайный и Полномочный Посол»: adjectives joined by «и» all agree with the head.
+    if (core === 'и' && modifiers.at(-1)?.index === index - 1 && next && adjectiveParse(next)) continue;
     const heads = headParses(core);
     if (heads.length === 0) return undefined;
     // The head parse the adjectives agree with: «Великий Новгород» is masculine singular.
