@@ -120,7 +120,7 @@ export async function selectAgreementPage(
   query: AgreementListQuery,
   restrict?: Expression<SqlBool>,
 ): Promise<Page<Agreement>> {
-  let select = db.selectFrom('agreement').selectAll().select(SIGNED_KEY.as('signed_key'));
+  let select = db.selectFrom('agreement').selectAll();
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.visitId !== undefined) select = select.where('signed_at_visit_id', '=', query.visitId);

@@ -142,7 +142,7 @@ export async function selectDocumentPage(
   db: Kysely<Database>,
   query: DocumentListQuery,
 ): Promise<Page<DocumentSummary>> {
-  let select = db.selectFrom('document').select(SUMMARY_COLUMNS).select(PUBLISHED_KEY.as('published_key'));
+  let select = db.selectFrom('document').select(SUMMARY_COLUMNS);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.q !== undefined) {
     select = select.where(

@@ -122,7 +122,7 @@ export async function selectEventPage(
   query: EventListQuery,
   restrict?: Expression<SqlBool>,
 ): Promise<Page<Event>> {
-  let select = db.selectFrom('event').selectAll().select(START_KEY.as('start_key'));
+  let select = db.selectFrom('event').selectAll();
   if (query.cityId !== undefined) select = select.where('city_id', '=', query.cityId);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.visitId !== undefined) select = select.where('visit_id', '=', query.visitId);

@@ -109,7 +109,7 @@ export async function selectPlanItemPage(
   today: string,
   restrict?: Expression<SqlBool>,
 ): Promise<Page<PlanItem>> {
-  let select = db.selectFrom('plan_item').selectAll().select(DUE_KEY.as('due_key'));
+  let select = db.selectFrom('plan_item').selectAll();
   if (query.agreementId !== undefined) select = select.where('agreement_id', '=', query.agreementId);
   if (query.cityId !== undefined) {
     select = select.where(hasPartyInCity('agreement_party', 'plan_item.agreement_id', query.cityId));

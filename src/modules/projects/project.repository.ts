@@ -107,7 +107,7 @@ export async function selectProjectPage(
   query: ProjectListQuery,
   restrict?: Expression<SqlBool>,
 ): Promise<Page<Project>> {
-  let select = db.selectFrom('project').selectAll().select(STARTED_KEY.as('started_key'));
+  let select = db.selectFrom('project').selectAll();
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.sphere !== undefined) select = select.where('sphere', '=', query.sphere);
   if (query.cityId !== undefined)

@@ -130,12 +130,9 @@ const USER_SORTING: ListSorts<(typeof USER_SORTS)[number]> = {
   default: 'email',
 };
 
-/** A page of accounts, in e-mail order, optionally those whose e-mail contains `q`. */
+/** A page of accounts, in e-mail order unless sorted otherwise, optionally those whose e-mail contains `q`. */
 export async function selectUserPage(db: Kysely<Database>, query: UserListQuery): Promise<Page<User>> {
-  let select = db
-    .selectFrom('app_user')
-    .select(USER_COLUMNS)
-    .select(sql<string>`lower(email)`.as('email_key'));
+  let select = db.selectFrom('app_user').select(USER_COLUMNS);
   if (query.q !== undefined) select = select.where(sql<boolean>`strpos(lower(email), lower(${query.q})) > 0`);
   return selectPage(select, USER_SORTING, query, (rows) => withRoles(db, rows));
 }
