@@ -1,15 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cityNameForms, loadCityCases } from './city-case.ts';
 import { windowOf } from './reminder-dates.ts';
-import {
-  agreementReminder,
-  cityDayReminders,
-  jubileeReminders,
-  planItemReminder,
-  quietPartnershipReminder,
-  twinningAnniversaryReminders,
-  type PartnerRow,
-} from './reminder-rules.ts';
+import { agreementReminder, planItemReminder, quietPartnershipReminder } from './reminder-duties.ts';
+import { cityDayReminders, jubileeReminders, twinningAnniversaryReminders } from './reminder-occasions.ts';
+import type { PartnerRow } from './reminder-rules.ts';
 import { countWord, quoted, russianDate } from './russian-words.ts';
 
 const nbsp = '\u00a0';

@@ -5,17 +5,13 @@ import { can, isAdministrator, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
 import { cityNameForms, loadCityCases } from './city-case.ts';
 import { windowOf } from './reminder-dates.ts';
+import { agreementReminder, planItemReminder, quietPartnershipReminder } from './reminder-duties.ts';
+import { cityDayReminders, jubileeReminders, twinningAnniversaryReminders } from './reminder-occasions.ts';
 import {
   AGREEMENT_NOTICE_DAYS,
   PLAN_ITEM_NOTICE_DAYS,
-  agreementReminder,
-  cityDayReminders,
   compareReminders,
-  jubileeReminders,
   noticeHorizon,
-  planItemReminder,
-  quietPartnershipReminder,
-  twinningAnniversaryReminders,
   type PartnerRow,
 } from './reminder-rules.ts';
 import {

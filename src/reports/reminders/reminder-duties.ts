@@ -1,0 +1,101 @@
+/** Duties the registry shows: agreements to renew, plan items due, partnerships gone quiet (pure). */
+import { addYears, daysBetween } from './reminder-dates.ts';
+import {
+  AGREEMENT_NOTICE_DAYS,
+  PLAN_ITEM_NOTICE_DAYS,
+  QUIET_YEARS,
+  buildReminder,
+  partnerRecords,
+  type AgreementRow,
+  type PartnerRow,
+  type PlanItemRow,
+} from './reminder-rules.ts';
+import type { Reminder, ReminderSeverity } from './reminder.schema.ts';
+import { days, quoted, russianDate } from './russian-words.ts';
+
+/**
+ * An agreement in force that ends within the notice period, or has ended and still stands as in
+ * force (someone has to renew it or mark it expired).
+ */
+export function agreementReminder(row: AgreementRow, start: string): Reminder | undefined {
+  const left = daysBetween(start, row.validUntil);
+  if (left > AGREEMENT_NOTICE_DAYS) return undefined;
+  const ended = left < 0;
+  return buildReminder(
+    {
+      kind: 'agreement_ending',
+      date: row.validUntil,
+      title: `${ended ? 'Истёк' : 'Истекает'} срок действия соглашения ${quoted(row.title)}`,
+      detail: ended
+        ? `действовало по ${russianDate(row.validUntil)}; продлите или отметьте как истёкшее`
+        : `действует по ${russianDate(row.validUntil)} (осталось ${days(left)})`,
+      severity: ended ? 'overdue' : 'warning',
+      cityId: row.cityId,
+      records: [{ type: 'agreement', id: row.id }],
+    },
+    start,
+  );
+}
+
+/** A plan item not done: due within the notice period, or overdue. */
+export function planItemReminder(row: PlanItemRow, start: string): Reminder | undefined {
+  const left = daysBetween(start, row.dueOn);
+  if (left > PLAN_ITEM_NOTICE_DAYS) return undefined;
+  const late = left < 0;
+  let detail: string;
+  if (late) detail = `срок был ${russianDate(row.dueOn)}, просрочено на ${days(-left)}`;
+  else if (left === 0) detail = 'срок сегодня';
+  else detail = `срок ${russianDate(row.dueOn)} (через ${days(left)})`;
+  const severity: ReminderSeverity = late ? 'overdue' : 'warning';
+  return buildReminder(
+    {
+      kind: 'plan_item_due',
+      date: row.dueOn,
+      title: `${late ? 'Просрочен пункт плана' : 'Пункт плана'} ${quoted(row.title)}`,
+      detail,
+      severity,
+      cityId: row.cityId,
+      records: [
+        { type: 'plan_item', id: row.id },
+        { type: 'agreement', id: row.agreementId },
+      ],
+    },
+    start,
+  );
+}
+
+/**
+ * A partnership gone quiet: no visit, event or project since `QUIET_YEARS` years before the start
+ * (a twinning younger than that is not quiet yet). Dated on the window's first day.
+ */
+export function quietPartnershipReminder(
+  row: PartnerRow,
+  lastActivityOn: string | null,
+  start: string,
+): Reminder | undefined {
+  const since = addYears(start, -QUIET_YEARS);
+  if (lastActivityOn !== null && lastActivityOn > since) return undefined;
+  if (row.establishedOn !== null && row.establishedOn > since) return undefined;
+  if (
+    row.establishedOn === null &&
+    row.establishedYear !== null &&
+    row.establishedYear > Number(since.slice(0, 4))
+  )
+    return undefined;
+  return buildReminder(
+    {
+      kind: 'partnership_quiet',
+      date: start,
+      title: `Нет совместной активности ${row.partnerForms.withPreposition} больше двух лет`,
+      detail:
+        lastActivityOn === null
+          ? 'ни визитов, ни мероприятий, ни проектов в реестре'
+          : `последняя активность — ${russianDate(lastActivityOn)}`,
+      severity: 'warning',
+      cityId: row.cityId,
+      partnerCityId: row.partnerId,
+      records: partnerRecords(row),
+    },
+    start,
+  );
+}

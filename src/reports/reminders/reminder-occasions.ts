@@ -1,0 +1,97 @@
+/** Occasions of partner cities: city days, founding jubilees and twinning anniversaries (pure). */
+import type { TwinningTier } from '../../db/database.ts';
+import {
+  monthDayOf,
+  roundAnniversariesIn,
+  roundYearsIn,
+  yearlyDatesIn,
+  type DateWindow,
+} from './reminder-dates.ts';
+import { ROUND_YEARS, buildReminder, partnerRecords, type PartnerRow } from './reminder-rules.ts';
+import type { Reminder } from './reminder.schema.ts';
+import { russianDate, years } from './russian-words.ts';
+
+/** The partner's city day(s) inside the window: «День города Кузнецка». */
+export function cityDayReminders(row: PartnerRow, window: DateWindow): Reminder[] {
+  const monthDay = monthDayOf(row.cityDay);
+  if (!monthDay) return [];
+  return yearlyDatesIn(monthDay, window).map((date) =>
+    buildReminder(
+      {
+        kind: 'city_day',
+        date,
+        title: `День города ${row.partnerForms.genitive}`,
+        severity: 'info',
+        cityId: row.cityId,
+        partnerCityId: row.partnerId,
+        records: partnerRecords(row),
+      },
+      window.from,
+    ),
+  );
+}
+
+/**
+ * Round jubilees of the partner's founding: «245 лет со дня основания Кузнецка», on the city day
+ * of the jubilee year when it is known, else for the whole year.
+ */
+export function jubileeReminders(row: PartnerRow, window: DateWindow): Reminder[] {
+  if (row.foundedYear === null) return [];
+  const monthDay = monthDayOf(row.cityDay);
+  const wholeYear = monthDay === undefined;
+  const found = wholeYear
+    ? roundYearsIn(row.foundedYear, window, ROUND_YEARS)
+    : roundAnniversariesIn(row.foundedYear, monthDay, window, ROUND_YEARS);
+  return found.map(({ date, years: count }) =>
+    buildReminder(
+      {
+        kind: 'jubilee',
+        date,
+        title: `${years(count)} со дня основания ${row.partnerForms.genitive}`,
+        detail: `основан в ${row.foundedYear} году${wholeYear ? '; день города не указан' : ''}`,
+        severity: 'info',
+        years: count,
+        wholeYear,
+        cityId: row.cityId,
+        partnerCityId: row.partnerId,
+        records: partnerRecords(row),
+      },
+      window.from,
+    ),
+  );
+}
+
+const TIER_DATIVE: Record<TwinningTier, string> = {
+  twin: 'побратимству',
+  partner: 'партнёрским связям',
+  friendship: 'дружественным связям',
+};
+
+/** Round anniversaries of the twinning: «10 лет побратимству с Кузнецком». */
+export function twinningAnniversaryReminders(row: PartnerRow, window: DateWindow): Reminder[] {
+  const originYear = row.establishedOn ? Number(row.establishedOn.slice(0, 4)) : row.establishedYear;
+  if (originYear === null) return [];
+  const wholeYear = row.establishedOn === null;
+  const found = row.establishedOn
+    ? roundAnniversariesIn(originYear, row.establishedOn.slice(5), window, ROUND_YEARS)
+    : roundYearsIn(originYear, window, ROUND_YEARS);
+  return found.map(({ date, years: count }) =>
+    buildReminder(
+      {
+        kind: 'twinning_anniversary',
+        date,
+        title: `${years(count)} ${TIER_DATIVE[row.tier]} ${row.partnerForms.withPreposition}`,
+        detail: row.establishedOn
+          ? `установлено ${russianDate(row.establishedOn)}`
+          : `установлено в ${originYear} году`,
+        severity: 'info',
+        years: count,
+        wholeYear,
+        cityId: row.cityId,
+        partnerCityId: row.partnerId,
+        records: partnerRecords(row),
+      },
+      window.from,
+    ),
+  );
+}
