@@ -31,6 +31,8 @@ export interface Composition {
   cities: Map<number, PressCity>;
   /** Whether dates carry their year. */
   year: boolean;
+  /** A planned visit is announced in the future tense. */
+  future: boolean;
 }
 
 const sentence = (text: string) => (/[.!?…]$/u.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -40,7 +42,7 @@ function visitName(data: PressReleaseData): string {
   return adjective ? `${adjective} визит` : 'визит';
 }
 
-function lead({ data, year }: Composition): string {
+function lead({ data, year, future }: Composition): string {
   const { visit, from, to, head } = data;
   const dates = capitalize(datePhrase(visit.startDate, visit.endDate, { year }));
   const delegation = head?.position ? 'официальная делегация' : 'делегация';
@@ -49,7 +51,7 @@ function lead({ data, year }: Composition): string {
   const country = from.country !== to.country ? ` (${countryName(to.country)})` : '';
   return (
     `${dates} ${delegation} из города ${inflectCityAfterWord(from.name, 'gent')}${ledBy} ` +
-    `совершила ${visitName(data)} в ${cityTitle(data.tier)} ${to.name}${country}.`
+    `${future ? 'совершит' : 'совершила'} ${visitName(data)} в ${cityTitle(data.tier)} ${to.name}${country}.`
   );
 }
 
@@ -82,11 +84,11 @@ function programParagraph({ data, cities }: Composition): string[] {
   return out;
 }
 
-function closing({ data }: Composition): string {
+function closing({ data, future }: Composition): string {
   const between = data.tier === 'twin' ? 'городами-побратимами' : 'двумя городами';
   return (
     `${capitalize(visitName(data))} делегации из ${bareCity(data.from.name, 'gent')} в ` +
-    `${bareCity(data.to.name, 'accs')} стал важным этапом в развитии отношений между ${between}.`
+    `${bareCity(data.to.name, 'accs')} ${future ? 'станет' : 'стал'} важным этапом в развитии отношений между ${between}.`
   );
 }
 
@@ -99,6 +101,7 @@ export function composePressRelease(data: PressReleaseData, options: ComposeOpti
     data,
     cities: new Map([data.from, data.to].map((c) => [c.id, c])),
     year: data.visit.startDate.slice(0, 4) !== today.slice(0, 4),
+    future: data.visit.status === 'planned',
   };
   const title =
     `${capitalize(visitName(data))} делегации города ${inflectCityAfterWord(data.from.name, 'gent')} ` +

@@ -102,14 +102,18 @@ export const AGREEMENT_NAMES: Record<
   other: { one: 'соглашение', many: 'соглашения', gender: 'neut' },
 };
 
-/** The past passive verb agreeing with its subject: «был подписан», «была подписана», «были подписаны». */
-export function signedVerb(gender: 'masc' | 'femn' | 'neut', plural: boolean): string {
-  if (plural) return 'были подписаны';
-  return { masc: 'был подписан', femn: 'была подписана', neut: 'было подписано' }[gender];
+/** The passive verb agreeing with its subject: «был подписан», «были подписаны»; ahead of a visit «будет подписан». */
+export function signedVerb(gender: 'masc' | 'femn' | 'neut', plural: boolean, future = false): string {
+  const participle = plural
+    ? 'подписаны'
+    : { masc: 'подписан', femn: 'подписана', neut: 'подписано' }[gender];
+  if (future) return `${plural ? 'будут' : 'будет'} ${participle}`;
+  return `${plural ? 'были' : { masc: 'был', femn: 'была', neut: 'было' }[gender]} ${participle}`;
 }
 
-/** The past verb «состоялся» agreeing with its subject. */
-export function tookPlaceVerb(gender: 'masc' | 'femn' | 'neut', plural: boolean): string {
+/** «состоялся», «состоялась», «состоялись»; ahead of a visit «состоится», «состоятся». */
+export function tookPlaceVerb(gender: 'masc' | 'femn' | 'neut', plural: boolean, future = false): string {
+  if (future) return plural ? 'состоятся' : 'состоится';
   if (plural) return 'состоялись';
   return { masc: 'состоялся', femn: 'состоялась', neut: 'состоялось' }[gender];
 }

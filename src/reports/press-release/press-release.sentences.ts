@@ -16,7 +16,7 @@ function pairsList(pairs: string[]): string {
  * One sentence per kind of agreement and signing day: «В ходе визита были подписаны договоры о
  * партнёрском сотрудничестве между гимназией № 5 г. Барановичи и лицеем № 21 г. Кузнецка, а также между …».
  */
-export function agreementSentences({ data, cities, year }: Composition): string[] {
+export function agreementSentences({ data, cities, year, future }: Composition): string[] {
   const groups = new Map<string, Agreement[]>();
   for (const agreement of data.agreements) {
     const key = `${agreement.kind}|${agreement.signedOn ?? ''}|${agreement.kind === 'other' ? agreement.id : ''}`;
@@ -32,13 +32,13 @@ export function agreementSentences({ data, cities, year }: Composition): string[
     if (first.kind === 'other') {
       // An agreement of no standard kind is named by its title, and the verb agrees with that.
       const head = phraseAgreement(first.title);
-      const verb = signedVerb(head?.gender ?? 'neut', head?.number === 'plur');
+      const verb = signedVerb(head?.gender ?? 'neut', head?.number === 'plur', future);
       return `${when} ${verb} ${lowerFirst(first.title)}.`;
     }
     const names = AGREEMENT_NAMES[first.kind];
     const plural = group.length > 1;
     const pairs = group.map((agreement) => betweenParties(agreement.parties, cities));
-    return `${when} ${signedVerb(names.gender, plural)} ${plural ? names.many : names.one} ${pairsList(pairs)}.`;
+    return `${when} ${signedVerb(names.gender, plural, future)} ${plural ? names.many : names.one} ${pairsList(pairs)}.`;
   });
 }
 
@@ -70,7 +70,7 @@ export function eventPhrase(name: string, target: Case): string {
 }
 
 /** The events of the visit: the delegation took part in one, another took place; each with its description. */
-export function eventSentences({ data, year }: Composition): string[] {
+export function eventSentences({ data, year, future }: Composition): string[] {
   const out: string[] = [];
   for (const event of data.events) {
     const when = event.startDate ? capitalize(datePhrase(event.startDate, event.endDate, { year })) : '';
@@ -78,10 +78,10 @@ export function eventSentences({ data, year }: Composition): string[] {
     const delegation = event.participants.some((p) => p.cityId === data.visit.fromCityId);
     if (delegation) {
       const subject = when ? `${when} делегация` : 'Делегация';
-      out.push(`${subject} приняла участие в ${eventPhrase(name, 'loct')}.`);
+      out.push(`${subject} ${future ? 'примет' : 'приняла'} участие в ${eventPhrase(name, 'loct')}.`);
     } else {
       const head = phraseAgreement(name);
-      const verb = tookPlaceVerb(head?.gender ?? 'neut', head?.number === 'plur');
+      const verb = tookPlaceVerb(head?.gender ?? 'neut', head?.number === 'plur', future);
       // The second undated event in a row does not repeat the opening of the first.
       const opening =
         when ||

@@ -161,6 +161,32 @@ describe.each(testEngines())('the press release of a visit on $engine', ({ open 
     });
   });
 
+  it('announces a planned visit in the future tense; an indeclinable city keeps its name', async () => {
+    const grodno = await insertTestCity(db, 'Гродно', 'Grodno', 'BY');
+    const hannover = await insertTestCity(db, 'Ганновер', 'Hannover', 'DE');
+    const visit = await createVisit(db, actor, {
+      fromCityId: grodno,
+      toCityId: hannover,
+      startDate: '2026-03-01',
+      endDate: '2026-03-02',
+      kind: 'business',
+      status: 'planned',
+    });
+    await createEvent(db, actor, {
+      name: 'Ярмарка ремёсел',
+      kind: 'exhibition',
+      cityId: hannover,
+      visitId: visit.id,
+      participants: [{ cityId: grodno, role: 'делегация' }],
+    });
+    const release = await writePressRelease(db, visit.id, { today: '2026-02-20' });
+    expect(release.lead).toBe(
+      'С 1 по 2 марта делегация из города Гродно совершит деловой визит в город Ганновер (Германия).',
+    );
+    expect(release.text).toContain('Делегация примет участие в ярмарке ремёсел.');
+    expect(release.text).toContain('Деловой визит делегации из Гродно в Ганновер станет важным этапом');
+  });
+
   it('refuses a cancelled visit and a visit that does not exist', async () => {
     const visit = await createVisit(db, actor, {
       fromCityId: baranovichi,
