@@ -89,6 +89,8 @@ async function run(
     url: `http://127.0.0.1:${port}`,
     connections,
     duration: DURATION,
+    // A request PGlite has queued behind 49 others is slow, not lost: no resending it after 10 s.
+    timeout: 60,
     headers: { authorization: `Bearer ${token}` },
     requests: [
       {
