@@ -183,7 +183,7 @@ export function buildReportContent(data: AnnualReportData): ReportContent {
           text: t(
             s.partnerCities === 0
               ? `В ${year} г. у города ${city.name} не было действующих связей с городами-партнёрами.`
-              : `В ${year} г. город ${city.name} поддерживал связи с городами-партнёрами: ${s.partnerCities} (стран: ${s.countries}). Действующих соглашений, включая соглашения учреждений: ${s.agreementsInForce}.`,
+              : `Городов-партнёров у города ${city.name} в ${year} г.: ${s.partnerCities} (стран: ${s.countries}); действующих соглашений, включая соглашения учреждений: ${s.agreementsInForce}.`,
           ),
         },
         table(
