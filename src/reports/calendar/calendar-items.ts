@@ -37,7 +37,10 @@ export function zoneOr(zone: string | null, fallback: string): string {
   return zone !== null && IANAZone.isValidZone(zone) ? zone : fallback;
 }
 
-/** The feed's items for a user, as of `today`, each one the user may read. */
+/**
+ * The feed's items for a user, as of `today`: those of the cities the user works for (their roles'
+ * cities; administrators: the home cities), each one the user may read.
+ */
 export async function calendarItemsFor(db: Db, principal: Principal, today: string): Promise<CalendarItem[]> {
   await loadCityCases();
   const cityIds = await readableCityIds(db, principal);

@@ -129,6 +129,13 @@ describe.each(testEngines())('calendar feed on $engine', ({ open }) => {
     });
     expect(revoke.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: second })).statusCode).toBe(404);
+    const again = await app.inject({
+      method: 'DELETE',
+      url: '/api/calendar/feed',
+      headers: as('baranovichi'),
+    });
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.message).toBe('You have no calendar feed to stop.');
     expect((await app.inject({ method: 'POST', url: '/api/calendar/feed' })).statusCode).toBe(401);
   });
 

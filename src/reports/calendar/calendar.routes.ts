@@ -60,7 +60,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     },
     async (request, reply) => {
       const user = requireUser(request);
-      if (!(await deleteCalendarFeed(db, user.userId))) throw unknownFeed();
+      if (!(await deleteCalendarFeed(db, user.userId)))
+        throw new AppError('not_found', 'You have no calendar feed to stop.');
       return reply.status(204).send(null);
     },
   );
