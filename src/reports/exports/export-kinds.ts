@@ -36,6 +36,7 @@ import {
   type ExportKind,
   type SheetSource,
 } from './export-kind.ts';
+import { registryCities } from './export-cities.ts';
 import { RU, yesNo } from './labels.ts';
 import type { NameBook } from './names.ts';
 
@@ -349,6 +350,7 @@ export const EXPORT_KINDS: SheetSource[] = [
   sheetSource(events),
   sheetSource(documents),
   sheetSource(twinnings),
+  sheetSource(registryCities),
   sheetSource(users),
 ];
 

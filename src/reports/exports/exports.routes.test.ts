@@ -196,6 +196,31 @@ describe.each(testEngines())('exports on $engine', ({ open }) => {
     expect(all).toContain('Минский тракторный завод');
   });
 
+  it("lists the registry's cities: the twin network the asker may read, with what users entered", async () => {
+    await database.db
+      .updateTable('city')
+      .set({ founded_year: 1780, city_day: '--09-16' })
+      .where('id', '=', city.kuznetsk)
+      .execute();
+    const rows = (who: Who) =>
+      get(who, '/api/exports/cities.csv').then(
+        (response) => parse(response.rawPayload, { bom: true, delimiter: ';' }) as string[][],
+      );
+    const viewer = await rows('baranovichiViewer');
+    expect(viewer.map((row) => row[1])).toEqual(['Название', 'Барановичи', 'Кузнецк']);
+    expect(viewer[2]!.slice(4, 10)).toEqual(['RU', '', 'Барановичи', '', '1780', '16.09']);
+    // Places users added, twinned or not, are the administrator's to see.
+    expect((await rows('admin')).map((row) => row[1])).toEqual([
+      'Название',
+      'Барановичи',
+      'Брест',
+      'Кузнецк',
+      'Минск',
+    ]);
+    const russian = await get('admin', '/api/exports/cities.csv?country=ru');
+    expect(russian.rawPayload.toString('utf8')).not.toContain('Минск');
+  });
+
   it('refuses strangers, non-administrators the accounts, and a bad filter', async () => {
     expect((await get('public', '/api/exports/visits.csv')).statusCode).toBe(401);
     expect((await get('baranovichiViewer', '/api/exports/users.xlsx')).statusCode).toBe(403);
