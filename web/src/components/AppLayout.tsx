@@ -72,7 +72,7 @@ function UserMenu() {
         <Menu.Label>{me.email}</Menu.Label>
         <Menu.Item onClick={() => navigate('/setup-password')}>{t('user.changePassword')}</Menu.Item>
         <Menu.Item
-          color="red"
+          color="red.9"
           onClick={() => {
             void signOut().then(() => navigate('/login'));
           }}

@@ -52,10 +52,16 @@ export function ConfirmDelete({
   };
   return (
     <>
-      <Button color="red" variant="outline" onClick={() => setOpened(true)} disabled={disabled}>
+      <Button color="red.9" variant="outline" onClick={() => setOpened(true)} disabled={disabled}>
         {label ?? t('actions.delete')}
       </Button>
-      <Modal opened={opened} onClose={close} title={title ?? t('confirm.deleteTitle')} centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={title ?? t('confirm.deleteTitle')}
+        centered
+        closeButtonProps={{ 'aria-label': t('actions.close') }}
+      >
         <Text mb="md">{text ?? t('confirm.deleteText', { name })}</Text>
         {error && (
           <Alert color="red" role="alert" mb="md">
@@ -66,7 +72,7 @@ export function ConfirmDelete({
           <Button variant="default" onClick={close} disabled={busy}>
             {t('actions.cancel')}
           </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy} data-autofocus>
+          <Button color="red.9" onClick={() => void confirm()} loading={busy} data-autofocus>
             {t('confirm.deleteButton')}
           </Button>
         </Group>

@@ -65,7 +65,14 @@ export function ConflictDialog({
     onResolve(merged, theirs.version);
   };
   return (
-    <Modal opened={opened} onClose={onCancel} title={t('conflict.title')} size="xl" centered>
+    <Modal
+      opened={opened}
+      onClose={onCancel}
+      title={t('conflict.title')}
+      size="xl"
+      centered
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    >
       <Stack>
         <Text size="sm">{t('conflict.text')}</Text>
         <Table.ScrollContainer minWidth={560}>
