@@ -25,9 +25,9 @@ export function agreementReminder(row: AgreementRow, start: string): Reminder | 
     {
       kind: 'agreement_ending',
       date: row.validUntil,
-      title: `${ended ? 'Истёк' : 'Истекает'} срок действия соглашения ${quoted(row.title)}`,
+      title: `${ended ? 'Истёк' : 'Истекает'} срок действия: ${quoted(row.title)}`,
       detail: ended
-        ? `действовало по ${russianDate(row.validUntil)}; продлите или отметьте как истёкшее`
+        ? `срок действия — по ${russianDate(row.validUntil)}; продлите или смените статус`
         : `действует по ${russianDate(row.validUntil)} (осталось ${days(left)})`,
       severity: ended ? 'overdue' : 'warning',
       cityId: row.cityId,

@@ -119,13 +119,17 @@ describe('reminder rules', () => {
       severity: 'warning',
       overdue: false,
       daysFromStart: 90,
-      title: 'Истекает срок действия соглашения «Соглашение о побратимстве»',
+      title: 'Истекает срок действия: «Соглашение о побратимстве»',
     });
     expect(agreementReminder(row, '2025-12-02')).toMatchObject({
       severity: 'overdue',
       overdue: true,
-      title: 'Истёк срок действия соглашения «Соглашение о побратимстве»',
+      title: 'Истёк срок действия: «Соглашение о побратимстве»',
+      detail: `срок действия — по 1 декабря 2025${nbsp}г.; продлите или смените статус`,
     });
+    expect(agreementReminder(row, '2025-09-02')?.detail).toBe(
+      `действует по 1 декабря 2025${nbsp}г. (осталось 90${nbsp}дней)`,
+    );
   });
 
   it('reminds of plan items due within 14 days, due today, and overdue by one day', () => {

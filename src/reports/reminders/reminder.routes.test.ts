@@ -53,7 +53,7 @@ describe.each(testEngines())('reminders on $engine', ({ open }) => {
       `2025-09-20 jubilee: 245${nbsp}лет со дня основания Кузнецка`,
       '2025-09-20 city_day: День города Кузнецка',
       '2025-09-20 plan_item_due: Пункт плана «Турнир по мини-футболу»',
-      '2025-11-30 agreement_ending: Истекает срок действия соглашения «Соглашение о побратимских связях»',
+      '2025-11-30 agreement_ending: Истекает срок действия: «Соглашение о побратимских связях»',
     ]);
     const [overdue] = list.items;
     expect(overdue).toMatchObject({ overdue: true, severity: 'overdue', daysFromStart: -1 });
@@ -174,7 +174,7 @@ describe.each(testEngines())('reminders on $engine', ({ open }) => {
     Object.assign(tokens, await insertTestAccounts(db, [['gymnasium', 'org_editor', null, gymnasium]]));
     const list = await remindersOf('gymnasium', 'from=2025-09-10&days=30');
     expect(summary(list.items)).toEqual([
-      '2025-10-01 agreement_ending: Истекает срок действия соглашения «Договор о партнёрстве гимназии»',
+      '2025-10-01 agreement_ending: Истекает срок действия: «Договор о партнёрстве гимназии»',
     ]);
     expect(list.items[0]?.records).toEqual([{ type: 'agreement', id: agreement }]);
     const city = await remindersOf('baranovichi', `cityId=${ids.baranovichi}&from=2025-09-10&days=30`);
