@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { recordPath, type RecordKind } from '../../app/record-paths.ts';
 import { DRAFT_LISTS, type AcceptedRecord, type Draft } from './import-api.ts';
 import { proposalName, proposalsOf } from './draft-review.ts';
+import { READABLE_ON_TINT, StatusBadge } from './StatusBadge.tsx';
 
 interface AcceptedResultProps {
   documentId: number;
@@ -51,7 +52,12 @@ export function AcceptedResult({ documentId, records, draft, onAnother }: Accept
   };
   return (
     <Stack gap="md" data-testid="import-result">
-      <Alert color="green" variant="light" title={t('result.title')}>
+      <Alert
+        color="green"
+        variant="light"
+        title={t('result.title')}
+        styles={{ title: { color: READABLE_ON_TINT.green } }}
+      >
         {t('result.summary', { created, linked: records.length - created })}
       </Alert>
       <Group gap="sm">
@@ -91,9 +97,9 @@ export function AcceptedResult({ documentId, records, draft, onAnother }: Accept
                 return (
                   <List.Item key={record.ref}>
                     <Group gap="xs" wrap="nowrap">
-                      <Badge size="sm" variant="light" color={record.action === 'created' ? 'blue' : 'green'}>
+                      <StatusBadge size="sm" tone={record.action === 'created' ? 'blue' : 'green'}>
                         {t(`result.${record.action}`)}
-                      </Badge>
+                      </StatusBadge>
                       {path ? (
                         <Anchor component={Link} to={path}>
                           {name}

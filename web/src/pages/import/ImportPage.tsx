@@ -47,6 +47,7 @@ import { ProposalPanel } from './ProposalPanel.tsx';
 import type { ProposalWords } from './proposal-text.ts';
 import { FileReadError, readTextFile } from './read-file.ts';
 import { SourceFieldsRow } from './SourceFieldsRow.tsx';
+import { READABLE_ON_TINT } from './StatusBadge.tsx';
 import { HomeCityField, OtherRecordPicker } from './pickers.tsx';
 import { usePreview } from './use-preview.ts';
 
@@ -284,6 +285,7 @@ export default function ImportPage() {
         {duplicate && (
           <Alert
             color={duplicate.accepted ? 'yellow' : 'blue'}
+            styles={{ title: { color: READABLE_ON_TINT[duplicate.accepted ? 'yellow' : 'blue'] } }}
             variant="light"
             title={duplicate.accepted ? t('duplicate.title') : t('duplicate.storedTitle')}
             data-testid="duplicate-notice"
@@ -310,7 +312,7 @@ export default function ImportPage() {
           }
         />
         {fileProblem && (
-          <Alert color="red" variant="light" role="alert">
+          <Alert color="red" variant="light" styles={{ title: { color: READABLE_ON_TINT.red } }} role="alert">
             {fileProblem}
           </Alert>
         )}
@@ -403,17 +405,33 @@ export default function ImportPage() {
                 </Group>
               </Box>
               {showProblems && Object.keys(problems).length > 0 && (
-                <Alert color="red" variant="light" role="alert" title={t('accept.notReady')}>
+                <Alert
+                  color="red"
+                  variant="light"
+                  styles={{ title: { color: READABLE_ON_TINT.red } }}
+                  role="alert"
+                  title={t('accept.notReady')}
+                >
                   {t('accept.notReadyText')}
                 </Alert>
               )}
               {generalError && (
-                <Alert color="red" variant="light" role="alert">
+                <Alert
+                  color="red"
+                  variant="light"
+                  styles={{ title: { color: READABLE_ON_TINT.red } }}
+                  role="alert"
+                >
                   {generalError}
                 </Alert>
               )}
               {acceptError && acceptError.issues.length > 0 && (
-                <Alert color="red" variant="light" role="alert">
+                <Alert
+                  color="red"
+                  variant="light"
+                  styles={{ title: { color: READABLE_ON_TINT.red } }}
+                  role="alert"
+                >
                   {t('accept.refused')}
                 </Alert>
               )}

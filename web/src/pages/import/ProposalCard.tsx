@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftList, Proposal } from './import-api.ts';
 import { headline, subline, type ProposalWords } from './proposal-text.ts';
 import { ProposalFields } from './ProposalFields.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 import classes from './import.module.css';
 
 interface ProposalCardProps {
@@ -70,21 +71,13 @@ export const ProposalCard = memo(function ProposalCard({
     else if (value) onChange(list, proposal.ref, { include: true, chosenId: Number(value) });
   };
   const badge = !proposal.include ? (
-    <Badge color="gray" c="gray.9" variant="light" style={{ flexShrink: 0 }}>
-      {t('badge.skip')}
-    </Badge>
+    <StatusBadge tone="gray">{t('badge.skip')}</StatusBadge>
   ) : proposal.chosenId !== null ? (
-    <Badge color="green" c="green.9" variant="light" style={{ flexShrink: 0 }}>
-      {t('badge.existing')}
-    </Badge>
+    <StatusBadge tone="green">{t('badge.existing')}</StatusBadge>
   ) : canBeNew ? (
-    <Badge color="blue" c="blue.9" variant="light" style={{ flexShrink: 0 }}>
-      {t('badge.new')}
-    </Badge>
+    <StatusBadge tone="blue">{t('badge.new')}</StatusBadge>
   ) : (
-    <Badge color="red" c="red.9" variant="light" style={{ flexShrink: 0 }}>
-      {t('badge.chooseCity')}
-    </Badge>
+    <StatusBadge tone="red">{t('badge.chooseCity')}</StatusBadge>
   );
 
   return (
