@@ -9,6 +9,7 @@ describe('typographRu', () => {
 
   it('ties № to its number, г. to the name and the year to г.', () => {
     expect(typographRu('гимназия № 5 и лицей №21')).toBe(`гимназия №${NBSP}5 и лицей №${NBSP}21`);
+    expect(typographRu('гимназия № 5 г. Барановичи')).toBe(`гимназия №${NBSP}5 г.${NBSP}Барановичи`);
     expect(typographRu('в г. Кузнецк в 2025 г., XX в.')).toBe(
       `в г.${NBSP}Кузнецк в 2025${NBSP}г., XX${NBSP}в.`,
     );

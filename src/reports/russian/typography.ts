@@ -29,7 +29,9 @@ export function typographRu(text: string): string {
   // «г. Кузнецк», «ул. Ленина», «д. 5»: the abbreviation stays with what follows.
   out = out.replace(/(^|[\s(«])(г|гг|ул|д|пр|пл|с|пос|обл|им|т|тт|стр|рис)\. +/g, `$1$2.${NBSP}`);
   // «2025 г.», «XX в.», «120 чел.»: the number stays with its abbreviation.
-  out = out.replace(/(\d|[IVXLC]) +(гг?|вв?|чел|тыс|млн|млрд|руб)\./g, `$1${NBSP}$2.`);
+  // Only a year or a century takes «г.»/«в.»: in «№ 5 г. Барановичи» the «г.» belongs to the city.
+  out = out.replace(/(?<![№\d]\s?)(\d{3,4}|[IVXLC]+) +(гг?|вв?)\./g, `$1${NBSP}$2.`);
+  out = out.replace(/(\d) +(чел|тыс|млн|млрд|руб)\./g, `$1${NBSP}$2.`);
   // Initials with the surname: «В. А. Щербаков», «Щербаков В. А.».
   out = out.replace(/(?<=\p{Lu}\.) (?=\p{Lu}[\p{Ll}.])/gu, NBSP);
   out = out.replace(/(?<=\p{Lu}\p{Ll}+) (?=\p{Lu}\.)/gu, NBSP);
