@@ -4,6 +4,8 @@ import { loadMorphology, parsesOfWord, restoreCase, type AzParse } from '../../e
 /** The forms of a city's name a title uses: «Кузнецка» (genitive), «с Кузнецком» (with «с»/«со»). */
 export interface CityNameForms {
   genitive: string;
+  /** «День города Кузнецка», «День города Великие Луки» (not «города города …»). */
+  cityDay: string;
   withPreposition: string;
   /** Where to: «в Кузнецк», «в Пензу», «во Владимир», «в город Springfield». */
   destination: string;
@@ -39,6 +41,7 @@ function declineCityName(name: string): CityNameForms {
   const accusative = declined(name, 'accs');
   return {
     genitive: genitive ?? `города ${name}`,
+    cityDay: `День города ${genitive ?? name}`,
     withPreposition: instrumental ? `${withPreposition(instrumental)} ${instrumental}` : `с городом ${name}`,
     destination: accusative
       ? `${/^[вф][^аеёиоуыэюя]/i.test(accusative) ? 'во' : 'в'} ${accusative}`

@@ -20,7 +20,7 @@ export function cityDayReminders(row: PartnerRow, window: DateWindow): Reminder[
       {
         kind: 'city_day',
         date,
-        title: `День города ${row.partnerForms.genitive}`,
+        title: row.partnerForms.cityDay,
         severity: 'info',
         cityId: row.cityId,
         partnerCityId: row.partnerId,

@@ -30,11 +30,13 @@ describe('city names in reminder titles', () => {
   it('declines the names the dictionary knows and keeps the rest behind «город»', () => {
     expect(cityNameForms('Кузнецк')).toEqual({
       genitive: 'Кузнецка',
+      cityDay: 'День города Кузнецка',
       withPreposition: 'с Кузнецком',
       destination: 'в Кузнецк',
     });
     expect(cityNameForms('Барановичи')).toEqual({
       genitive: 'Барановичей',
+      cityDay: 'День города Барановичей',
       withPreposition: 'с Барановичами',
       destination: 'в Барановичи',
     });
@@ -46,10 +48,12 @@ describe('city names in reminder titles', () => {
     expect(cityNameForms('Ростов-на-Дону').genitive).toBe('Ростова-на-Дону');
     expect(cityNameForms('Springfield')).toEqual({
       genitive: 'города Springfield',
+      cityDay: 'День города Springfield',
       withPreposition: 'с городом Springfield',
       destination: 'в город Springfield',
     });
     expect(cityNameForms('Великие Луки').withPreposition).toBe('с городом Великие Луки');
+    expect(cityNameForms('Великие Луки').cityDay).toBe('День города Великие Луки');
   });
 
   it('agrees nouns with numbers and nests quotes', () => {
