@@ -29,6 +29,7 @@ import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
 import { exportRoutes } from '../reports/exports/exports.routes.ts';
 import { pressReleaseRoutes } from '../reports/press-release/press-release.routes.ts';
 import { annualReportRoutes } from '../reports/annual/annual-report.routes.ts';
+import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     exportRoutes,
     pressReleaseRoutes,
     annualReportRoutes,
+    statisticsRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }
