@@ -30,7 +30,8 @@ export interface CursorList<T> {
 
 /**
  * The pages of a cursor-paged list route (`{ items, nextCursor }`), loaded one after another;
- * a change of path or query starts over from the first page.
+ * a change of path or query starts over from the first page. A route answering a plain array is
+ * taken as its only page.
  */
 export function useCursorList<T>(path: string, query: Query = {}, pageSize = 50): CursorList<T> {
   const [items, setItems] = useState<T[]>([]);
@@ -49,12 +50,14 @@ export function useCursorList<T>(path: string, query: Query = {}, pageSize = 50)
       setLoading(true);
       setError(undefined);
       api
-        .get<Page<T>>(
+        .get<Page<T> | T[]>(
           path,
           { ...query, limit: pageSize, ...(after ? { cursor: after } : {}) },
           current.signal,
         )
-        .then((page) => {
+        .then((answer) => {
+          // A route that answers a whole array (a city's twinnings) is one page.
+          const page = Array.isArray(answer) ? { items: answer, nextCursor: null } : answer;
           setItems((previous) => (append ? [...previous, ...page.items] : page.items));
           setCursor(page.nextCursor);
           setLoading(false);

@@ -22,6 +22,8 @@ export function issueMessage(t: TFunction, issue: FieldIssue, language: string):
   const min = /at least (\d+)|>=\s*(\d+)/i.exec(text);
   const max = /at most (\d+)|<=\s*(\d+)/i.exec(text);
   if (/e-?mail/i.test(text)) return t('validation.email');
+  // The API's date-order rules («A visit cannot end before it starts.», «An event ends on or after…»).
+  if (/end(s)? (on or after|before)|expire before/i.test(text)) return t('validation.dateOrder');
   if (/required|received undefined/i.test(text)) return t('validation.required');
   if (min && /character/i.test(text)) return t('validation.minLength', { count: Number(min[1] ?? min[2]) });
   if (max && /character/i.test(text)) return t('validation.maxLength', { count: Number(max[1] ?? max[2]) });
