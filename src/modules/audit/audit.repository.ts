@@ -66,6 +66,8 @@ export async function selectAuditPage(
   if (query.recordId !== undefined) select = select.where('record_id', '=', query.recordId);
   if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
   if (query.action !== undefined) select = select.where('action', '=', query.action);
+  if (query.from !== undefined) select = select.where(sql<Date>`at`, '>=', new Date(query.from));
+  if (query.to !== undefined) select = select.where(sql<Date>`at`, '<', new Date(query.to));
   return selectPage(select, AUDIT_SORTING, query, (rows) => rows.map(toAuditEntry));
 }
 

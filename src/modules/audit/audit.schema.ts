@@ -50,5 +50,9 @@ export const auditListQuerySchema = pageQuerySchema.extend({
   recordId: z.coerce.number().int().positive().optional(),
   userId: z.coerce.number().int().positive().optional(),
   action: z.enum(['create', 'update', 'delete']).optional(),
+  /** Entries at or after this moment (an ISO timestamp with its offset). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Entries before this moment (exclusive). */
+  to: z.iso.datetime({ offset: true }).optional(),
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

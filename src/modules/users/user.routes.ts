@@ -8,7 +8,8 @@ import { INSTALLATION } from '../auth/policy.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { userListQuerySchema, userSchema } from './user.schema.ts';
-import { addUserRole, listUsers } from './user.service.ts';
+import { addUserRole, listUsers, removeUserRole } from './user.service.ts';
+import { conflict } from '../../errors.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['users'];
@@ -65,6 +66,27 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     async (request) => {
       authorize(request, 'manage_users', INSTALLATION);
       return addUserRole(db, actorOf(request), request.params.id, request.body);
+    },
+  );
+
+  app.delete(
+    '/users/:id/roles',
+    {
+      schema: {
+        tags,
+        summary: 'Take a role away (the role in the body, as it was granted)',
+        params: idParamsSchema,
+        body: roleGrantSchema,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => {
+      authorize(request, 'manage_users', INSTALLATION);
+      const actor = actorOf(request);
+      // An administrator who took their own role away could lock the installation out of its users.
+      if (request.body.role === 'admin' && actor.userId === request.params.id)
+        throw conflict('You cannot take the administrator role from yourself.');
+      return removeUserRole(db, actor, request.params.id, request.body);
     },
   );
 };
