@@ -163,6 +163,12 @@ describe('the first administrator', { timeout: 120_000 }, () => {
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'first-password');
 
+    await page.getByLabel('Текущий пароль').fill('not the one-time password');
+    await page.getByLabel(/^Новый пароль( \*)?$/).fill('a long enough password');
+    await page.getByLabel('Новый пароль ещё раз').fill('a long enough password');
+    await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+    await page.getByText('Текущий пароль введён неверно').waitFor();
+
     await page.getByLabel('Текущий пароль').fill(first.password);
     await page.getByLabel(/^Новый пароль( \*)?$/).fill('short');
     await page.getByLabel('Новый пароль ещё раз').fill('short');

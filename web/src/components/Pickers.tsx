@@ -33,7 +33,8 @@ export interface RecordPickerProps<T extends { id: number }> extends Omit<
   path: string;
   /** Other query parameters of the route. */
   query?: Query;
-  value: number | null;
+  /** The chosen id (none when absent, so the props of a form field spread in directly). */
+  value?: number | null;
   onChange: (id: number | null, record: T | null) => void;
   /** The record's label in the list and in the field. */
   labelOf: (record: T) => string;
@@ -50,7 +51,7 @@ export interface RecordPickerProps<T extends { id: number }> extends Omit<
 export function RecordPicker<T extends { id: number }>({
   path,
   query,
-  value,
+  value = null,
   onChange,
   labelOf,
   initial = null,

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useAuth, useMe } from '../../app/auth.tsx';
 import { applyFieldErrors, errorMessage } from '../../components/errors.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
@@ -49,7 +49,17 @@ export default function ChangePasswordPage() {
       navigate('/', { replace: true });
     } catch (caught) {
       const rest = applyFieldErrors(form, caught, t, i18n.language, ['currentPassword', 'newPassword']);
-      if (rest.length > 0 || Object.keys(form.errors).length === 0) setError(errorMessage(t, caught));
+      // The two refusals of this route in words of their own.
+      if (caught instanceof ApiError) {
+        for (const issue of caught.issues) {
+          if (issue.path === 'currentPassword')
+            form.setFieldError('currentPassword', t('password.wrongCurrent'));
+          if (/differ/.test(issue.message)) form.setFieldError('newPassword', t('password.sameAsCurrent'));
+        }
+      }
+      if (rest.length > 0 || !(caught instanceof ApiError) || caught.issues.length === 0) {
+        setError(errorMessage(t, caught));
+      }
     } finally {
       setBusy(false);
     }
