@@ -27,7 +27,7 @@ export function usePerson(id: number | null): PersonOption | null {
 /** Picks a person of the registry by name (GET /api/persons?q=). */
 export function PersonPicker(props: Omit<RecordPickerProps<PersonOption>, 'path' | 'labelOf' | 'initial'>) {
   const { t } = useTranslation('visits');
-  const initial = usePerson(props.value);
+  const initial = usePerson(props.value ?? null);
   return (
     <RecordPicker<PersonOption>
       path="/persons"

@@ -1,0 +1,114 @@
+import { Alert, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
+import { useMe } from '../../app/auth.tsx';
+import { errorMessage } from '../../components/errors.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { mayWrite } from '../visits/access.ts';
+import { ExportButtons } from '../visits/ExportButtons.tsx';
+import { CityFacts } from './CityFacts.tsx';
+import { CityName } from './CityName.tsx';
+import { cityName, useHomeCityIds, type City } from './city-cache.ts';
+import { partnerOf, type Twinning } from './twinning-api.ts';
+import { TwinningTable } from './TwinningTable.tsx';
+import { TwinningTimeline } from './TwinningTimeline.tsx';
+
+function countryName(code: string, language: string): string {
+  return new Intl.DisplayNames([language, 'ru'], { type: 'region' }).of(code) ?? code;
+}
+
+/** /cities/:id: a home city's twinnings, or a partner city with everything under its twinning. */
+export default function CityPage() {
+  const { t, i18n } = useTranslation('cities');
+  const { t: tc } = useTranslation();
+  const { id } = useParams();
+  const cityId = Number(id);
+  const me = useMe();
+  const format = useFormat();
+  const loaded = useApi<City>(`/cities/${cityId}`);
+  const homes = useHomeCityIds();
+  const isHome = homes?.includes(cityId) ?? false;
+  const twinnings = useApi<Twinning[]>(homes && !isHome ? `/cities/${cityId}/twinnings` : null);
+  const city = loaded.data;
+  if (loaded.error)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(tc, loaded.error)}
+      </Alert>
+    );
+  if (!city || !homes) return <Loader aria-label={tc('loading')} />;
+  const name = cityName(city, i18n.language);
+  const ours = (twinnings.data ?? []).filter((twinning) => homes.includes(partnerOf(twinning, cityId)));
+  return (
+    <>
+      <PageHeader
+        title={name}
+        subtitle={[
+          countryName(city.country, i18n.language),
+          isHome ? t('page.homeCity') : t('page.partnerCity'),
+        ].join(' · ')}
+      />
+      <Stack gap="lg">
+        <CityFacts city={city} editable={mayWrite(me, { cityIds: [cityId] })} onSaved={loaded.setData} />
+        {isHome && (
+          <section aria-labelledby="home-twinnings">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} size="h3" id="home-twinnings">
+                {t('page.twinnings')}
+              </Title>
+              <ExportButtons kind="twinnings" query={{ cityId }} />
+            </Group>
+            <TwinningTable cityId={cityId} caption={t('list.twinningsOf', { city: name })} />
+          </section>
+        )}
+        {!isHome && twinnings.loading && <Loader aria-label={tc('loading')} />}
+        {!isHome && twinnings.error && (
+          <Alert color="red" role="alert">
+            {errorMessage(tc, twinnings.error)}
+          </Alert>
+        )}
+        {!isHome && twinnings.data && ours.length === 0 && <Alert color="gray">{t('page.noTwinning')}</Alert>}
+        {ours.map((twinning) => {
+          const homeId = partnerOf(twinning, cityId);
+          return (
+            <Card
+              key={twinning.id}
+              withBorder
+              component="section"
+              aria-labelledby={`twinning-${twinning.id}`}
+            >
+              <Title order={2} size="h3" id={`twinning-${twinning.id}`} mb="xs">
+                {t('page.twinningWith')} <CityName id={homeId} />
+              </Title>
+              <Group gap="xs" mb="md">
+                <Badge variant="light" style={{ textTransform: 'none' }}>
+                  {t(`tier.${twinning.tier}`)}
+                </Badge>
+                <Badge variant="light" color="gray.7" style={{ textTransform: 'none' }}>
+                  {t(`status.${twinning.status}`)}
+                </Badge>
+                {(twinning.establishedOn || twinning.establishedYear) && (
+                  <Text size="sm" c="dimmed">
+                    {t('page.since', {
+                      date: twinning.establishedOn
+                        ? format.date(twinning.establishedOn)
+                        : twinning.establishedYear,
+                    })}
+                  </Text>
+                )}
+              </Group>
+              {twinning.notes && (
+                <Text size="sm" mb="md">
+                  {twinning.notes}
+                </Text>
+              )}
+              <TwinningTimeline twinning={twinning} homeCityId={homeId} />
+            </Card>
+          );
+        })}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { Anchor, Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { recordPath } from '../../app/record-paths.ts';
+import { RecordTable, type Column } from '../../components/RecordTable.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { cityName, useCities } from './city-cache.ts';
+import { partnerOf, type Twinning } from './twinning-api.ts';
+
+const STATUS_COLOR = {
+  proposed: 'blue.8',
+  active: 'green.9',
+  suspended: 'orange.9',
+  ended: 'gray.7',
+} as const;
+
+function PartnerCell({ id }: { id: number }) {
+  const { i18n } = useTranslation();
+  const city = useCities([id]).get(id);
+  return (
+    <Anchor component={Link} to={recordPath('city', id)}>
+      {city ? cityName(city, i18n.language) : '…'}
+    </Anchor>
+  );
+}
+
+function CountryCell({ id }: { id: number }) {
+  const { i18n } = useTranslation();
+  const city = useCities([id]).get(id);
+  if (!city) return null;
+  const names = new Intl.DisplayNames([i18n.language === 'be' ? 'be' : i18n.language, 'ru'], {
+    type: 'region',
+  });
+  return <>{names.of(city.country) ?? city.country}</>;
+}
+
+/** A home city's twinnings: partner, country, since, status, tier; sortable by the API. */
+export function TwinningTable({ cityId, caption }: { cityId: number; caption: string }) {
+  const { t } = useTranslation('cities');
+  const format = useFormat();
+  const columns: Column<Twinning>[] = [
+    {
+      key: 'partner',
+      header: t('twinnings.partner'),
+      sort: 'partner',
+      render: (twinning) => <PartnerCell id={partnerOf(twinning, cityId)} />,
+    },
+    {
+      key: 'country',
+      header: t('twinnings.country'),
+      render: (twinning) => <CountryCell id={partnerOf(twinning, cityId)} />,
+    },
+    {
+      key: 'since',
+      header: t('twinnings.since'),
+      sort: 'establishedOn',
+      render: (twinning) =>
+        twinning.establishedOn ? format.date(twinning.establishedOn) : (twinning.establishedYear ?? ''),
+    },
+    {
+      key: 'status',
+      header: t('twinnings.status'),
+      sort: 'status',
+      render: (twinning) => (
+        <Badge color={STATUS_COLOR[twinning.status]} variant="light" style={{ textTransform: 'none' }}>
+          {t(`status.${twinning.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'tier',
+      header: t('twinnings.tier'),
+      sort: 'tier',
+      render: (twinning) => t(`tier.${twinning.tier}`),
+    },
+  ];
+  return <RecordTable<Twinning> path={`/cities/${cityId}/twinnings`} columns={columns} caption={caption} />;
+}
