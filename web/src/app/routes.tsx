@@ -23,7 +23,7 @@ export const routes: AppRoute[] = [
   { path: '/visits/*', page: lazy(() => import('../pages/visits/VisitsSection.tsx')) },
   { path: '/agreements/*', page: Placeholder },
   { path: '/events/*', page: lazy(() => import('../pages/events/EventsSection.tsx')) },
-  { path: '/calendar/*', page: Placeholder },
+  { path: '/calendar/*', page: lazy(() => import('../pages/calendar/CalendarPage.tsx')) },
   { path: '/documents/*', page: Placeholder },
   { path: '/import', page: lazy(() => import('../pages/import/ImportPage.tsx')) },
   { path: '/admin/*', page: Placeholder },

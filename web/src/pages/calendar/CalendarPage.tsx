@@ -1,0 +1,256 @@
+import { Alert, Anchor, Badge, Box, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Month } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { errorMessage } from '../../components/errors.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { CityName } from '../cities/CityName.tsx';
+import { CalendarFeedButton } from './CalendarFeedButton.tsx';
+import { entriesOn, isoDay, loadMonth, monthRange, type CalendarEntry } from './calendar-entries.ts';
+
+const COLOR: Record<CalendarEntry['type'], string> = {
+  visit: 'blue.8',
+  event: 'grape.8',
+  deadline: 'orange.9',
+  reminder: 'teal.9',
+};
+const MAX_IN_CELL = 3;
+
+function shiftMonth(month: string, by: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const date = new Date(year, number - 1 + by, 1);
+  return isoDay(date).slice(0, 7);
+}
+
+/** An entry's words: a visit by its route, the others by their title. */
+function EntryText({ entry }: { entry: CalendarEntry }) {
+  if (entry.visit)
+    return (
+      <>
+        <CityName id={entry.visit.fromCityId} link={false} /> →{' '}
+        <CityName id={entry.visit.toCityId} link={false} />
+      </>
+    );
+  return <>{entry.title}</>;
+}
+
+function EntryLink({ entry, children }: { entry: CalendarEntry; children: ReactNode }) {
+  return entry.href ? (
+    <Anchor component={Link} to={entry.href} c="inherit" underline="hover">
+      {children}
+    </Anchor>
+  ) : (
+    <>{children}</>
+  );
+}
+
+/** /calendar: a month of visits, events, plan deadlines and reminders, and the iCal subscription. */
+export default function CalendarPage() {
+  const { t } = useTranslation('calendar');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('month');
+  const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : isoDay(new Date()).slice(0, 7);
+  const [entries, setEntries] = useState<CalendarEntry[] | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    setEntries(undefined);
+    setError(null);
+    loadMonth(month, { deadline: (title) => t('deadline', { title }) }, controller.signal)
+      .then(setEntries)
+      .catch((caught: unknown) => {
+        if (!controller.signal.aborted)
+          setError(caught instanceof ApiError ? caught : new ApiError(0, 'network', String(caught)));
+      });
+    return () => controller.abort();
+  }, [month, t]);
+  const go = (next: string) => {
+    const search = new URLSearchParams(params);
+    search.set('month', next);
+    setParams(search, { replace: true });
+  };
+  const { from } = monthRange(month);
+  const title = new Intl.DateTimeFormat(
+    format.language === 'en' ? 'en-GB' : format.language === 'be' ? ['be-BY', 'ru-RU'] : 'ru-RU',
+    {
+      month: 'long',
+      year: 'numeric',
+    },
+  ).format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+  // The agenda names each entry once, on its first day in the month, with its whole date range.
+  const firstDay = (entry: CalendarEntry) => (entry.start < from ? from : entry.start);
+  const days = entries ? [...new Set(entries.map(firstDay))].sort() : [];
+
+  return (
+    <>
+      <PageHeader title={t('title')} actions={<CalendarFeedButton />} />
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Group gap="xs">
+          <Button variant="default" onClick={() => go(shiftMonth(month, -1))} aria-label={t('previous')}>
+            ←
+          </Button>
+          <Title
+            order={2}
+            size="h3"
+            style={{ textTransform: 'capitalize' }}
+            aria-live="polite"
+            miw={180}
+            ta="center"
+          >
+            {title}
+          </Title>
+          <Button variant="default" onClick={() => go(shiftMonth(month, 1))} aria-label={t('next')}>
+            →
+          </Button>
+          <Button variant="subtle" onClick={() => go(isoDay(new Date()).slice(0, 7))}>
+            {t('today')}
+          </Button>
+        </Group>
+        <Group gap={6}>
+          {(['visit', 'event', 'deadline', 'reminder'] as const).map((type) => (
+            <Badge key={type} color={COLOR[type]} variant="light" style={{ textTransform: 'none' }}>
+              {t(`legend.${type}`)}
+            </Badge>
+          ))}
+        </Group>
+      </Group>
+      {error !== null && (
+        <Alert color="red" role="alert" mb="md">
+          {errorMessage(tc, error)}
+        </Alert>
+      )}
+      {entries === undefined && error === null && <Loader aria-label={tc('loading')} mb="md" />}
+      <Card withBorder p={phone ? 4 : 'xs'} mb="lg">
+        <Month
+          month={from}
+          static
+          fullWidth
+          highlightToday
+          withCellSpacing={false}
+          weekdayFormat={phone ? 'dd' : 'dddd'}
+          styles={{
+            day: {
+              width: '100%',
+              height: phone ? 44 : 112,
+              alignItems: 'flex-start',
+              justifyContent: 'flex-start',
+              padding: phone ? 2 : 4,
+              borderRadius: 0,
+              borderTop: '1px solid var(--mantine-color-gray-3)',
+            },
+            weekday: { textTransform: 'capitalize', paddingBottom: 6 },
+          }}
+          renderDay={(date) => {
+            const onDay = entries ? entriesOn(entries, date) : [];
+            const outside = date.slice(0, 7) !== month;
+            return (
+              <Box w="100%" ta="left" style={{ overflow: 'hidden' }}>
+                <Text size="sm" fw={600} c={outside ? 'gray.7' : undefined}>
+                  {Number(date.slice(8, 10))}
+                </Text>
+                {!outside && phone && onDay.length > 0 && (
+                  <Group gap={2}>
+                    {onDay.slice(0, 4).map((entry) => (
+                      <Box
+                        key={entry.key}
+                        w={7}
+                        h={7}
+                        bg={COLOR[entry.type]}
+                        style={{ borderRadius: 7 }}
+                        aria-hidden="true"
+                      />
+                    ))}
+                  </Group>
+                )}
+                {!outside && !phone && (
+                  <Stack gap={2}>
+                    {onDay.slice(0, MAX_IN_CELL).map((entry) => (
+                      <Text
+                        key={entry.key}
+                        size="xs"
+                        lineClamp={1}
+                        px={4}
+                        bg={`${COLOR[entry.type].split('.')[0]}.0`}
+                        c={COLOR[entry.type]}
+                        style={{ borderRadius: 4 }}
+                      >
+                        <EntryLink entry={entry}>
+                          <EntryText entry={entry} />
+                        </EntryLink>
+                      </Text>
+                    ))}
+                    {onDay.length > MAX_IN_CELL && (
+                      <Text size="xs" c="dimmed">
+                        {t('more', { count: onDay.length - MAX_IN_CELL })}
+                      </Text>
+                    )}
+                  </Stack>
+                )}
+              </Box>
+            );
+          }}
+        />
+      </Card>
+      <section aria-labelledby="calendar-agenda">
+        <Title order={2} size="h3" mb="sm" id="calendar-agenda">
+          {t('agenda', { month: title })}
+        </Title>
+        {entries && entries.length === 0 && <Text c="dimmed">{t('empty')}</Text>}
+        <Stack gap="sm">
+          {days.map((day) => (
+            <div key={day}>
+              <Text fw={600} mb={4}>
+                {format.date(day)}
+              </Text>
+              <Stack gap={4} pl="sm">
+                {(entries ?? [])
+                  .filter((entry) => firstDay(entry) === day)
+                  .map((entry) => (
+                    <Group key={entry.key} gap="xs" wrap="nowrap" align="flex-start">
+                      <Badge
+                        color={COLOR[entry.type]}
+                        variant="light"
+                        style={{ textTransform: 'none', flexShrink: 0 }}
+                      >
+                        {t(`legend.${entry.type}`)}
+                      </Badge>
+                      <Text size="sm">
+                        <EntryLink entry={entry}>
+                          <EntryText entry={entry} />
+                        </EntryLink>
+                        {entry.end !== entry.start ? (
+                          <Text span c="dimmed">
+                            {' '}
+                            ({format.dateRange(entry.start, entry.end)})
+                          </Text>
+                        ) : null}
+                        {entry.visit?.purpose ? (
+                          <Text span c="dimmed">
+                            {' '}
+                            — {entry.visit.purpose}
+                          </Text>
+                        ) : null}
+                        {entry.overdue ? (
+                          <Text span c="red.8">
+                            {' '}
+                            ({t('overdue')})
+                          </Text>
+                        ) : null}
+                      </Text>
+                    </Group>
+                  ))}
+              </Stack>
+            </div>
+          ))}
+        </Stack>
+      </section>
+    </>
+  );
+}
