@@ -4,6 +4,7 @@ import {
   Box,
   Button,
   Card,
+  FileButton,
   Grid,
   Group,
   Loader,
@@ -38,14 +39,16 @@ import {
   type AcceptedRecord,
   type Draft,
   type DraftList,
+  type PreviewResponse,
   type Proposal,
   type SourceFields,
+  type StoredDocument,
 } from './import-api.ts';
 import classes from './import.module.css';
 import { useMarkDescriber } from './mark-description.ts';
 import { ProposalPanel } from './ProposalPanel.tsx';
 import type { ProposalWords } from './proposal-text.ts';
-import { FileReadError, readTextFile } from './read-file.ts';
+import { ACCEPTED_FILES, FileReadError, readTextFile } from './read-file.ts';
 import { SourceFieldsRow } from './SourceFieldsRow.tsx';
 import { READABLE_ON_TINT } from './StatusBadge.tsx';
 import { HomeCityField, OtherRecordPicker } from './pickers.tsx';
@@ -63,6 +66,9 @@ function storedSource(): SourceFields {
     return EMPTY;
   }
 }
+
+/** The document stored before with the same text, and whether its records were accepted. */
+type StoredTwin = NonNullable<PreviewResponse['duplicateOf']>;
 
 interface Accepted {
   documentId: number;
@@ -89,6 +95,9 @@ export default function ImportPage() {
   const [acceptError, setAcceptError] = useState<ApiError | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [accepted, setAccepted] = useState<Accepted | null>(null);
+  // The stored twin of the text as accepting found it: someone accepted the same text meanwhile,
+  // and the API refused a second acceptance with a conflict.
+  const [acceptedMeanwhile, setAcceptedMeanwhile] = useState<StoredTwin | null>(null);
 
   useEffect(() => {
     try {
@@ -114,6 +123,7 @@ export default function ImportPage() {
   const changeSource = useCallback((change: Partial<SourceFields>) => {
     setSource((previous) => ({ ...previous, ...change }));
     setAcceptError(null);
+    if (change.text !== undefined) setAcceptedMeanwhile(null);
   }, []);
 
   const takeText = (text: string, fileName = '') => {
@@ -195,10 +205,8 @@ export default function ImportPage() {
     setReview((previous) => previous && selectProposals(previous, refs, value));
   }, []);
 
-  const duplicate = preview.result?.duplicateOf ?? null;
-  const alreadyAccepted =
-    duplicate?.accepted === true ||
-    (acceptError?.code === 'conflict' && /accepted before/.test(acceptError.message));
+  const duplicate = acceptedMeanwhile ?? preview.result?.duplicateOf ?? null;
+  const alreadyAccepted = duplicate?.accepted === true;
 
   // Problems by proposal: the page's own checks as the reviewer works, the API's after a refusal.
   const problems = useMemo(() => {
@@ -228,16 +236,23 @@ export default function ImportPage() {
         ?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       return;
     }
+    if (sourceErrors.sourceUrl) {
+      document.getElementById('import-source-url')?.focus();
+      return;
+    }
     setShowProblems(false);
     setAccepting(which);
     setAcceptError(null);
+    let stored: StoredDocument | null = null;
     try {
-      const stored = await storeDocument(source);
-      const records = await acceptDocument(stored.document.id, draft);
-      setAccepted({ documentId: stored.document.id, records, draft });
+      stored = (await storeDocument(source)).document;
+      const records = await acceptDocument(stored.id, draft);
+      setAccepted({ documentId: stored.id, records, draft });
       sessionStorage.removeItem(STORAGE_KEY);
     } catch (error) {
-      setAcceptError(error instanceof ApiError ? error : new ApiError(0, 'network', String(error)));
+      if (stored && error instanceof ApiError && error.code === 'conflict')
+        setAcceptedMeanwhile({ id: stored.id, title: stored.title, accepted: true });
+      else setAcceptError(error instanceof ApiError ? error : new ApiError(0, 'network', String(error)));
     } finally {
       setAccepting(null);
     }
@@ -274,8 +289,7 @@ export default function ImportPage() {
 
   const includedCount = review ? countIncluded(draftToAccept(review, 'all')) : 0;
   const selectedCount = review ? countIncluded(draftToAccept(review, 'selected')) : 0;
-  const generalError =
-    acceptError && !alreadyAccepted && acceptError.issues.length === 0 ? errorMessage(tc, acceptError) : null;
+  const generalError = acceptError && acceptError.issues.length === 0 ? errorMessage(tc, acceptError) : null;
   const hasText = source.text.trim().length > 0;
 
   return (
@@ -302,7 +316,6 @@ export default function ImportPage() {
           source={source}
           errors={sourceErrors}
           onChange={changeSource}
-          onFile={(file) => void takeFile(file)}
           homeCityField={
             <HomeCityField
               value={source.homeCity}
@@ -334,6 +347,13 @@ export default function ImportPage() {
                   {t('text.title')}
                 </Title>
                 <Group gap="xs">
+                  <FileButton onChange={(file) => void takeFile(file)} accept={ACCEPTED_FILES}>
+                    {(props) => (
+                      <Button {...props} size="xs" variant="default">
+                        {t('source.chooseFile')}
+                      </Button>
+                    )}
+                  </FileButton>
                   <PreviewStatus loading={preview.loading} marks={marks.length} hasText={hasText} />
                   {hasText && review && (
                     <Button

@@ -102,7 +102,7 @@ export const ProposalCard = memo(function ProposalCard({
           aria-label={t('card.select', { name: title })}
         />
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+          <Group justify="space-between" wrap="wrap" align="flex-start" gap={4}>
             <Text
               fw={600}
               style={{ overflowWrap: 'anywhere' }}

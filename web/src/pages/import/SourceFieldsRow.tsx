@@ -1,23 +1,21 @@
-import { Button, FileButton, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SourceFields } from './import-api.ts';
-import { ACCEPTED_FILES } from './read-file.ts';
 
 interface SourceFieldsRowProps {
   source: SourceFields;
   errors: Partial<Record<keyof SourceFields, string>>;
   onChange: (change: Partial<SourceFields>) => void;
-  onFile: (file: File | null) => void;
   /** The home city field: the application's city picker, giving the city's Russian name. */
   homeCityField: ReactNode;
 }
 
 /** What the reviewer knows about the text: when it was published, whose city «наш город» is, where it came from. */
-export function SourceFieldsRow({ source, errors, onChange, onFile, homeCityField }: SourceFieldsRowProps) {
+export function SourceFieldsRow({ source, errors, onChange, homeCityField }: SourceFieldsRowProps) {
   const { t } = useTranslation('import');
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="xs">
       <TextInput
         type="date"
         label={t('source.publishedOn')}
@@ -29,6 +27,7 @@ export function SourceFieldsRow({ source, errors, onChange, onFile, homeCityFiel
       {homeCityField}
       <TextInput
         type="url"
+        id="import-source-url"
         label={t('source.sourceUrl')}
         description={t('source.sourceUrlHint')}
         placeholder="https://"
@@ -36,15 +35,6 @@ export function SourceFieldsRow({ source, errors, onChange, onFile, homeCityFiel
         onChange={(event) => onChange({ sourceUrl: event.currentTarget.value })}
         error={errors.sourceUrl}
       />
-      <Group align="flex-end">
-        <FileButton onChange={onFile} accept={ACCEPTED_FILES}>
-          {(props) => (
-            <Button {...props} variant="light" fullWidth>
-              {t('source.chooseFile')}
-            </Button>
-          )}
-        </FileButton>
-      </Group>
     </SimpleGrid>
   );
 }
