@@ -25,6 +25,12 @@ export const bodyTextSchema = z.string().max(5_000_000).refine(noNul, noNulProbl
 export const isoDateSchema = z.iso
   .date()
   .refine((date) => !date.startsWith('0000'), { message: 'has no year 0' });
+/** A time of day on a city's clock, `HH:MM` (24-hour). */
+export const clockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day, HH:MM' });
+/** A stored `time(0)` column («10:00:00») as the API gives it («10:00»). */
+export const clockTime = (value: string | null): string | null => value && value.slice(0, 5);
 /** The version the caller last saw, for optimistic concurrency. */
 export const versionSchema = z.number().int().positive().max(2_147_483_647);
 /** What every stored, versioned record carries besides its own fields. */

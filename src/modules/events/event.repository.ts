@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { clockTime } from '../audit/fields.schema.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import {
@@ -24,6 +25,8 @@ export function toEvent(row: EventRow, participants: Event['participants']): Eve
     cityId: row.city_id,
     startDate: row.start_date,
     endDate: row.end_date,
+    startTime: clockTime(row.start_time),
+    endTime: clockTime(row.end_time),
     visitId: row.visit_id,
     description: row.description,
     version: row.version,
@@ -71,6 +74,8 @@ export async function insertEvent(db: Kysely<Database>, input: EventCreate): Pro
       city_id: input.cityId,
       start_date: input.startDate ?? null,
       end_date: input.endDate ?? null,
+      start_time: input.startTime ?? null,
+      end_time: input.endTime ?? null,
       visit_id: input.visitId ?? null,
       description: input.description ?? null,
     })
@@ -91,6 +96,8 @@ export async function updateEventRow(
     city_id: change.cityId,
     start_date: change.startDate,
     end_date: change.endDate,
+    start_time: change.startTime,
+    end_time: change.endTime,
     visit_id: change.visitId,
     description: change.description,
   });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { EventKind } from '../../db/database.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
+import { timesInOrder } from '../visits/visit.schema.ts';
 import {
+  clockTimeSchema,
   isoDateSchema,
   optionalTextSchema,
   queryIdSchema,
@@ -46,6 +48,9 @@ const eventFields = z.object({
   cityId: recordIdSchema,
   startDate: isoDateSchema.nullable(),
   endDate: isoDateSchema.nullable(),
+  /** When it begins and ends, on the city's clock, if known. */
+  startTime: clockTimeSchema.nullable(),
+  endTime: clockTimeSchema.nullable(),
   visitId: recordIdSchema.nullable(),
   description: optionalTextSchema,
 });
@@ -53,20 +58,23 @@ const eventFields = z.object({
 const dateOrder = (event: { startDate?: string | null; endDate?: string | null }) =>
   !event.endDate || (!!event.startDate && event.endDate >= event.startDate);
 const dateOrderProblem = { message: 'An event ends on or after the day it starts.', path: ['endDate'] };
+const timeOrderProblem = { message: 'A one-day event cannot end before it starts.', path: ['endTime'] };
 
 /** A new event in a city, with who took part. */
 export const eventCreateSchema = eventFields
   .partial()
   .required({ name: true, cityId: true })
   .extend({ participants: z.array(participantSchema).max(500).default([]) })
-  .refine(dateOrder, dateOrderProblem);
+  .refine(dateOrder, dateOrderProblem)
+  .refine(timesInOrder, timeOrderProblem);
 export type EventCreate = z.infer<typeof eventCreateSchema>;
 
 /** A change to an event; `participants`, when given, replaces the list. */
 export const eventUpdateSchema = eventFields
   .partial()
   .extend({ participants: z.array(participantSchema).max(500).optional(), version: versionSchema })
-  .refine(dateOrder, dateOrderProblem);
+  .refine(dateOrder, dateOrderProblem)
+  .refine(timesInOrder, timeOrderProblem);
 export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 
 /** An event with its participants. */

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { clockTime } from '../audit/fields.schema.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import {
@@ -30,6 +31,8 @@ export function toVisit(row: VisitRow, members: VisitMember[]): Visit {
     toCityId: row.to_city_id,
     startDate: row.start_date,
     endDate: row.end_date,
+    startTime: clockTime(row.start_time),
+    endTime: clockTime(row.end_time),
     kind: row.kind,
     status: row.status,
     headPersonId: row.head_person_id,
@@ -80,6 +83,8 @@ export async function insertVisit(db: Kysely<Database>, input: VisitCreate): Pro
       to_city_id: input.toCityId,
       start_date: input.startDate,
       end_date: input.endDate,
+      start_time: input.startTime ?? null,
+      end_time: input.endTime ?? null,
       kind: input.kind ?? null,
       status: input.status,
       head_person_id: input.headPersonId ?? null,
@@ -103,6 +108,8 @@ export async function updateVisitRow(
     to_city_id: change.toCityId,
     start_date: change.startDate,
     end_date: change.endDate,
+    start_time: change.startTime,
+    end_time: change.endTime,
     kind: change.kind,
     status: change.status,
     head_person_id: change.headPersonId,

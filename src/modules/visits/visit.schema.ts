@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VisitKind, VisitStatus } from '../../db/database.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
+  clockTimeSchema,
   isoDateSchema,
   optionalTextSchema,
   queryIdSchema,
@@ -43,6 +44,9 @@ const visitFields = z.object({
   toCityId: recordIdSchema,
   startDate: isoDateSchema,
   endDate: isoDateSchema,
+  /** When the delegation arrives and leaves, on the host city's clock, if known. */
+  startTime: clockTimeSchema.nullable(),
+  endTime: clockTimeSchema.nullable(),
   kind: visitKindSchema.nullable(),
   status: visitStatusSchema,
   headPersonId: recordIdSchema.nullable(),
@@ -50,6 +54,17 @@ const visitFields = z.object({
   purpose: optionalTextSchema,
   outcomes: optionalTextSchema,
 });
+
+/** On a single day the end time is not before the start time (the database checks it too). */
+export function timesInOrder(item: {
+  startDate?: string | null;
+  endDate?: string | null;
+  startTime?: string | null;
+  endTime?: string | null;
+}): boolean {
+  const sameDay = !item.endDate || item.endDate === item.startDate;
+  return !sameDay || !item.startTime || !item.endTime || item.endTime >= item.startTime;
+}
 
 /** A new visit: a delegation from one city to another between two dates, with its members. */
 export const visitCreateSchema = visitFields
@@ -60,6 +75,7 @@ export const visitCreateSchema = visitFields
     message: 'A visit cannot end before it starts.',
     path: ['endDate'],
   })
+  .refine(timesInOrder, { message: 'A one-day visit cannot end before it starts.', path: ['endTime'] })
   .refine((visit) => visit.fromCityId !== visit.toCityId, {
     message: 'A visit goes to another city.',
     path: ['toCityId'],

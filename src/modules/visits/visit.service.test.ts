@@ -94,6 +94,33 @@ describe.each(testEngines())('visits on $engine', ({ open }) => {
     expect(await findVisitById(db, visit.id)).toEqual(visit);
   });
 
+  it('keeps arrival and departure times on the host clock and refuses a one-day visit ending before it starts', async () => {
+    const visit = await createVisit(db, SYSTEM_ACTOR, {
+      ...trip(baranovichi, kuznetsk, '2020-09-18', '2020-09-18'),
+      startTime: '10:00',
+      endTime: '18:30',
+    });
+    expect(await findVisitById(db, visit.id)).toMatchObject({ startTime: '10:00', endTime: '18:30' });
+    await expect(
+      createVisit(db, SYSTEM_ACTOR, {
+        ...trip(baranovichi, kuznetsk, '2020-10-01', '2020-10-01'),
+        startTime: '25:00',
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: [{ path: 'startTime' }] });
+    await expect(
+      createVisit(db, SYSTEM_ACTOR, {
+        ...trip(baranovichi, kuznetsk, '2020-10-01', '2020-10-01'),
+        startTime: '12:00',
+        endTime: '09:00',
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: [{ path: 'endTime' }] });
+    // An update checked against the stored start time: the database's constraint refuses it.
+    await expect(
+      updateVisit(db, SYSTEM_ACTOR, visit.id, { version: visit.version, endTime: '09:00' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    expect(await findVisitById(db, visit.id)).toEqual(visit);
+  });
+
   it('refuses a stale update and keeps the delegation as it was', async () => {
     const visit = await createVisit(db, SYSTEM_ACTOR, {
       ...trip(kuznetsk, baranovichi, '2021-06-01', '2021-06-03'),

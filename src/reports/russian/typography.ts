@@ -49,8 +49,8 @@ function replaceStraightQuotes(text: string): string {
       out += ch;
       continue;
     }
-    const before = i === 0 ? ' ' : text[i - 1];
-    const opens = /[\s(«„[-]/.test(before) || i === 0;
+    // A quote at the start, or after a space, a bracket or another opening quote, opens.
+    const opens = i === 0 || /[\s(«„[-]/.test(text.charAt(i - 1));
     if (opens) {
       out += depth === 0 ? '«' : '„';
       depth++;
