@@ -23,11 +23,13 @@ const ORDER: AcceptedRecord['type'][] = [
   'event',
 ];
 
-/** The name a record had in the draft, by its ref. */
+/** A record's name: the registry's for a linked one, the draft's for a new one. */
 function nameOf(draft: Draft, ref: string): string {
   for (const list of DRAFT_LISTS) {
     const proposal = proposalsOf(draft, list).find((p) => p.ref === ref);
-    if (proposal) return proposalName(proposal);
+    if (!proposal) continue;
+    const linked = proposal.matches.find((m) => m.id === proposal.chosenId);
+    return linked ? linked.label : proposalName(proposal);
   }
   return ref;
 }

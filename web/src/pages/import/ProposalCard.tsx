@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/cor
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftList, Proposal } from './import-api.ts';
-import { headline, subline, type ProposalWords } from './proposal-text.ts';
+import { cityLabel, headline, subline, type ProposalWords } from './proposal-text.ts';
 import { ProposalFields } from './ProposalFields.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import classes from './import.module.css';
@@ -145,7 +145,16 @@ export const ProposalCard = memo(function ProposalCard({
               {problem}
             </Text>
           ))}
-          {editing && isNew && <ProposalFields list={list} proposal={proposal} onChange={onChange} />}
+          {editing && isNew && (
+            <ProposalFields
+              list={list}
+              proposal={proposal}
+              cities={words.draft.cities
+                .filter((city) => city.include)
+                .map((city) => ({ value: city.ref, label: cityLabel(words, city.ref) }))}
+              onChange={onChange}
+            />
+          )}
         </Stack>
       </Group>
     </Card>

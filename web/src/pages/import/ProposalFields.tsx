@@ -48,6 +48,8 @@ const EVENT_KINDS = [
 interface ProposalFieldsProps {
   list: DraftList;
   proposal: Proposal;
+  /** The draft's cities, for the city of an organization or event. */
+  cities: { value: string; label: string }[];
   onChange: (list: DraftList, ref: string, change: Partial<Proposal>) => void;
 }
 
@@ -57,7 +59,7 @@ function dateValue(value: string | null): string {
 }
 
 /** The fields of a new record that the reviewer may correct before accepting. */
-export function ProposalFields({ list, proposal, onChange }: ProposalFieldsProps) {
+export function ProposalFields({ list, proposal, cities, onChange }: ProposalFieldsProps) {
   const { t } = useTranslation('import');
   const set = (change: Record<string, unknown>) => onChange(list, proposal.ref, change as Partial<Proposal>);
   const kinds = (prefix: string, values: readonly string[]) =>
@@ -68,6 +70,16 @@ export function ProposalFields({ list, proposal, onChange }: ProposalFieldsProps
       const value = event.currentTarget.value;
       set({ [field]: nullable && !value.trim() ? null : value });
     };
+
+  const cityField = (cityRef: string | null, field = 'cityRef', label = t('field.city')) => (
+    <Select
+      label={label}
+      data={cities}
+      value={cityRef}
+      onChange={(ref) => set({ [field]: ref })}
+      allowDeselect={false}
+    />
+  );
 
   switch (list) {
     case 'organizations': {
@@ -82,6 +94,7 @@ export function ProposalFields({ list, proposal, onChange }: ProposalFieldsProps
             onChange={(kind) => kind && set({ kind })}
             allowDeselect={false}
           />
+          {cityField(org.cityRef)}
         </Stack>
       );
     }
@@ -102,6 +115,10 @@ export function ProposalFields({ list, proposal, onChange }: ProposalFieldsProps
       const visit = proposal as Draft['visits'][number];
       return (
         <Stack gap="xs">
+          <SimpleGrid cols={2} spacing="xs">
+            {cityField(visit.fromCityRef, 'fromCityRef', t('field.fromCity'))}
+            {cityField(visit.toCityRef, 'toCityRef', t('field.toCity'))}
+          </SimpleGrid>
           <SimpleGrid cols={2} spacing="xs">
             <TextInput
               type="date"
@@ -195,6 +212,7 @@ export function ProposalFields({ list, proposal, onChange }: ProposalFieldsProps
               onChange={(e) => set({ date: e.currentTarget.value || null })}
             />
           </SimpleGrid>
+          {cityField(event.cityRef)}
         </Stack>
       );
     }

@@ -114,7 +114,7 @@ export interface Problem {
   list: DraftList;
   ref: string;
   field: string;
-  key: 'chooseCity' | 'cityLeftOut' | 'partyLeftOut' | 'needsDates' | 'needsYear' | 'emptyName';
+  key: 'chooseCity' | 'cityLeftOut' | 'partyLeftOut' | 'needsDates' | 'needsYear' | 'emptyName' | 'noCity';
   name?: string;
 }
 
@@ -134,7 +134,8 @@ export function problemsOf(draft: Draft): Problem[] {
     draft.organizations.find((o) => o.ref === ref)?.name ??
     ref;
   const needCity = (list: DraftList, ref: string, field: string, cityRef: string | null) => {
-    if (!cityRef || !kept.has(cityRef))
+    if (!cityRef) problems.push({ list, ref, field, key: 'noCity' });
+    else if (!kept.has(cityRef))
       problems.push({ list, ref, field, key: 'cityLeftOut', name: cityName(cityRef) });
   };
   const needYear = (list: DraftList, ref: string, field: string, date: string | null) => {
