@@ -15,7 +15,7 @@ import {
   type ReportFormat,
 } from '../reports/annual/annual-report.ts';
 import { gatherAnnualReport, REPORT_YEARS } from '../reports/annual/annual-report.gather.ts';
-import { resolveReportCity } from '../reports/annual/report-city.ts';
+import { resolveCityArgument } from '../modules/cities/city-argument.ts';
 
 export interface ReportOptions {
   year: string;
@@ -57,7 +57,7 @@ export async function writeReportFile(
   gazetteer?: Gazetteer,
 ): Promise<{ file: string; city: string; format: ReportFormat; bytes: number }> {
   const { year, format } = checkReportOptions(options);
-  const city = await resolveReportCity(db, options.city, gazetteer);
+  const city = await resolveCityArgument(db, options.city, gazetteer);
   const data = await gatherAnnualReport(db, city.id, year);
   const body = await renderAnnualReport(data, format);
   const file = path.resolve(options.out ?? annualReportFileNames(data, format).russian);

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { queryIdSchema } from '../../modules/audit/fields.schema.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 import { resolveScope } from '../../server/record-scope.ts';
-import { attachment } from '../exports/exports.routes.ts';
+import { attachment } from '../../server/attachment.ts';
 import {
   annualReportFileNames,
   renderAnnualReport,

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { exportRegistry } from '../../commands/export-registry.ts';
 import { INSTALLATION } from '../../modules/auth/policy.ts';
 import { authorize, requireUser } from '../../server/auth.plugin.ts';
+import { attachment } from '../../server/attachment.ts';
 import { ADMIN_ONLY_KINDS, EXPORT_KINDS } from './export-kinds.ts';
 import { writeCsv, writeXlsx } from './sheet.ts';
 
@@ -11,19 +12,6 @@ const FORMATS = {
   csv: { type: 'text/csv; charset=utf-8', write: writeCsv },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: writeXlsx },
 } as const;
-
-/**
- * `attachment` with the file's Russian name as RFC 6266 / RFC 5987 say (`filename*=UTF-8''…`), and
- * an ASCII `filename` for clients that read only that. Hand-written: `content-disposition` is only a
- * dependency of a dependency here, and the rule is two lines.
- */
-export function attachment(asciiName: string, utf8Name: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

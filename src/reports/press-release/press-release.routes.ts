@@ -7,7 +7,7 @@ import { idParamsSchema } from '../../modules/audit/fields.schema.ts';
 import { findVisitByIdOrThrow } from '../../modules/visits/visit.repository.ts';
 import { visitRecord } from '../../modules/visits/visit.routes.ts';
 import { authorize } from '../../server/auth.plugin.ts';
-import { attachment } from '../exports/exports.routes.ts';
+import { attachment } from '../../server/attachment.ts';
 import { pressReleaseDocx, pressReleaseFileNames } from './press-release.docx.ts';
 import { writePressRelease } from './press-release.service.ts';
 

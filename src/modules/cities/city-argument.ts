@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { notFound, validationFailed } from '../../errors.ts';
 import type { Gazetteer } from '../../gazetteer/index.ts';
-import { nameKey } from '../../modules/cities/city.names.ts';
-import type { City } from '../../modules/cities/city.schema.ts';
-import { getCity, searchCities } from '../../modules/cities/city.service.ts';
+import { nameKey } from './city.names.ts';
+import type { City } from './city.schema.ts';
+import { getCity, searchCities } from './city.service.ts';
 
 function describe(city: City): string {
   return `${city.nameRu ?? city.nameEn} (${city.country}${city.admin1 ? `, region ${city.admin1}` : ''}, id ${city.id})`;
@@ -45,12 +45,12 @@ async function citiesWithRecords(db: Kysely<Database>, ids: number[]): Promise<S
 }
 
 /**
- * The city a report is asked for, by id or by name. A name matching a city's name exactly (in any
+ * The city a command's `--city` names, by id or by name (the report and reminders commands). A name matching a city's name exactly (in any
  * language, «ё» as «е», any case) wins; among several such places, or failing an exact name among
  * the close ones (an inflected or transliterated form), the only one with records in the registry
  * wins; otherwise the error lists the candidates with their ids to choose from.
  */
-export async function resolveReportCity(
+export async function resolveCityArgument(
   db: Kysely<Database>,
   asked: string,
   gazetteer?: Gazetteer,
