@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Page } from '../../modules/audit/cursor-page.ts';
-import { can, isAdministrator, type Scope } from '../../modules/auth/policy.ts';
+import { can, isAdministrator, readFilter, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
 import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
+import { readableRows } from '../../server/record-scope.ts';
 import { loadNames, type NameBook, type NameRefs } from './names.ts';
 import type { CellValue, Sheet, SheetColumn } from './sheet.ts';
 
@@ -110,9 +111,11 @@ export function collectRecords<T extends { id: number; version: number }>(
   return (db, principal, query) => {
     // The export's paging replaces the caller's: an export holds every page from the first.
     const { cursor: _cursor, limit: _limit, ...filters } = query;
+    // The asker's scope is a condition of the list query, as on the list route.
+    const restrict = readableRows(def.recordType, readFilter(principal));
     return collectPages(
-      (page) => def.list(db, { ...filters, ...page }),
-      (record) => mayRead(principal, () => def.scopeOf(db, record)),
+      (page) => def.list(db, { ...filters, ...page }, restrict),
+      async () => true,
     );
   };
 }
