@@ -1,0 +1,218 @@
+import { LinesChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { Network } from './network.ts';
+import { worldCountries } from './world.ts';
+
+echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, CanvasRenderer]);
+
+/** Performance marks the browser tests and bench/web read: the world's shapes drawn, then the network. */
+export const MAP_MARKS = {
+  start: 'pobratim:map-start',
+  world: 'pobratim:map-world',
+  network: 'pobratim:map-network',
+} as const;
+
+const TIER_COLOURS: Record<Network['tiers'][number], string> = {
+  twin: '#1864ab',
+  partner: '#2b8a3e',
+  friendship: '#e8590c',
+};
+
+export interface NetworkMapProps {
+  network: Network;
+  /** The city the map is about (the home page's): drawn larger, and the view centred on its network. */
+  focusCityId?: number;
+  /** The canvas's accessible description (what a screen reader hears instead of the picture). */
+  label: string;
+  height: number | string;
+  /** Called with a city's id when its point is clicked. */
+  onCityClick?: (cityId: number) => void;
+  /** Shown in a city's tooltip: its number of twinnings, formatted. */
+  describeCity?: (name: string, twinnings: number) => string;
+}
+
+/** The bounding box of the drawn network, padded, so a small network is shown up close. */
+function networkBounds(network: Network): [[number, number], [number, number]] | undefined {
+  if (network.cityIds.length < 2) return undefined;
+  let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < network.coordinates.length; i += 2) {
+    const [lon, lat] = [network.coordinates[i]!, network.coordinates[i + 1]!];
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  // Wider on the sides: the cities' names are written to the right of their points.
+  const padX = Math.max(8, (east - west) * 0.25);
+  const padY = Math.max(3, (north - south) * 0.15);
+  return [
+    [Math.max(-180, west - padX), Math.min(85, north + padY)],
+    [Math.min(190, east + padX), Math.max(-60, south - padY)],
+  ];
+}
+
+/**
+ * The twin network on a world map, drawn on a canvas by ECharts: countries from world-atlas, a
+ * point for each city, a line for each twinning. The countries are drawn first, the network after
+ * them; both lines and points switch to ECharts' large mode (one path for thousands of items) and
+ * progressive rendering above 2,000 items, so 26,000 twinnings draw and pan smoothly.
+ */
+export default function NetworkMap({
+  network,
+  focusCityId,
+  label,
+  height,
+  onCityClick,
+  describeCity,
+}: NetworkMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const callbacks = useRef({ onCityClick, describeCity });
+  callbacks.current = { onCityClick, describeCity };
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    // The marks time the latest map drawn (the home page's map may have left some before).
+    for (const mark of Object.values(MAP_MARKS)) performance.clearMarks(mark);
+    performance.mark(MAP_MARKS.start);
+    echarts.registerMap(
+      'pobratim-world',
+      worldCountries() as unknown as Parameters<typeof echarts.registerMap>[1],
+    );
+    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
+    const bounds = focusCityId !== undefined ? networkBounds(network) : undefined;
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'item', confine: true },
+      geo: {
+        map: 'pobratim-world',
+        roam: true,
+        scaleLimit: { min: 1, max: 40 },
+        ...(bounds
+          ? { boundingCoords: bounds }
+          : {
+              boundingCoords: [
+                [-180, 84],
+                [190, -58],
+              ],
+            }),
+        itemStyle: { areaColor: '#e9ecef', borderColor: '#adb5bd', borderWidth: 0.5 },
+        emphasis: { disabled: true },
+        select: { disabled: true },
+        tooltip: { show: false },
+        silent: true,
+      },
+      series: [],
+    });
+
+    // The countries first; the network once they are on screen (the marks time both).
+    let phase: 'world' | 'network' | 'done' = 'world';
+    chart.on('finished', () => {
+      if (phase === 'world') {
+        performance.mark(MAP_MARKS.world);
+        phase = 'network';
+        chart.setOption({ series: networkSeries(network, focusCityId, callbacks) });
+      } else if (phase === 'network') {
+        performance.mark(MAP_MARKS.network);
+        phase = 'done';
+        element.dataset.drawn = 'true';
+      }
+    });
+    chart.on('click', (event) => {
+      // The points' series lists the cities in the network's order: the data index is the city's.
+      const cityId = event.seriesType === 'scatter' ? network.cityIds[event.dataIndex] : undefined;
+      if (cityId !== undefined) callbacks.current.onCityClick?.(cityId);
+    });
+
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [network, focusCityId]);
+
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={label}
+      data-testid="network-map"
+      style={{ width: '100%', height, touchAction: 'none' }}
+    />
+  );
+}
+
+function networkSeries(
+  network: Network,
+  focusCityId: number | undefined,
+  callbacks: { current: Pick<NetworkMapProps, 'describeCity'> },
+) {
+  const degree = new Array<number>(network.cityIds.length).fill(0);
+  const lines = [];
+  for (let i = 0; i < network.pairs.length; i += 2) {
+    const a = network.pairs[i]!;
+    const b = network.pairs[i + 1]!;
+    degree[a]!++;
+    degree[b]!++;
+    lines.push({
+      coords: [
+        [network.coordinates[2 * a]!, network.coordinates[2 * a + 1]!],
+        [network.coordinates[2 * b]!, network.coordinates[2 * b + 1]!],
+      ],
+      lineStyle: { color: TIER_COLOURS[network.tiers[i / 2] ?? 'twin'] },
+    });
+  }
+  const small = network.cityIds.length <= 60;
+  const focusIndex = focusCityId === undefined ? -1 : network.cityIds.indexOf(focusCityId);
+  const points = network.cityIds.map((_, index) => ({
+    value: [network.coordinates[2 * index]!, network.coordinates[2 * index + 1]!],
+    name: network.names[index],
+    symbolSize: index === focusIndex ? 12 : small ? 7 : 3,
+    itemStyle: index === focusIndex ? { color: '#c92a2a' } : undefined,
+  }));
+  return [
+    {
+      type: 'lines',
+      coordinateSystem: 'geo',
+      large: true,
+      largeThreshold: 2000,
+      progressive: 4000,
+      progressiveThreshold: 3000,
+      silent: true,
+      polyline: false,
+      lineStyle: { width: small ? 1.5 : 0.4, opacity: small ? 0.8 : 0.25, color: '#1864ab' },
+      data: lines,
+    },
+    {
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      large: true,
+      largeThreshold: 2000,
+      progressive: 4000,
+      symbolSize: small ? 7 : 3,
+      itemStyle: { color: '#1864ab' },
+      label: {
+        show: small,
+        position: 'right',
+        formatter: '{b}',
+        fontSize: 11,
+        color: '#212529',
+        textBorderColor: '#fff',
+        textBorderWidth: 2,
+      },
+      labelLayout: { hideOverlap: true },
+      tooltip: {
+        formatter: (params: { dataIndex: number }) => {
+          const index = params.dataIndex;
+          const name = network.names[index] ?? '';
+          return callbacks.current.describeCity?.(name, degree[index] ?? 0) ?? name;
+        },
+      },
+      data: points,
+    },
+  ];
+}
