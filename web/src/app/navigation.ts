@@ -15,6 +15,7 @@ export interface NavigationItem {
 export const navigation: NavigationItem[] = [
   { key: 'home', path: '/', label: 'nav.home' },
   { key: 'cities', path: '/cities', label: 'nav.cities' },
+  { key: 'map', path: '/map', label: 'map:nav' },
   { key: 'organizations', path: '/organizations', label: 'nav.organizations' },
   { key: 'persons', path: '/persons', label: 'nav.persons' },
   { key: 'visits', path: '/visits', label: 'nav.visits' },

@@ -17,6 +17,7 @@ const Placeholder = lazy(() => import('../pages/PlaceholderPage.tsx'));
 export const routes: AppRoute[] = [
   { path: '/', page: lazy(() => import('../pages/home/HomePage.tsx')) },
   { path: '/search', page: lazy(() => import('../pages/search/SearchPage.tsx')) },
+  { path: '/map', page: lazy(() => import('../pages/map/MapPage.tsx')) },
   { path: '/cities/*', page: lazy(() => import('../pages/cities/CitiesSection.tsx')) },
   { path: '/organizations/*', page: Placeholder },
   { path: '/persons/*', page: Placeholder },
