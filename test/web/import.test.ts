@@ -179,8 +179,9 @@ describe('importing a press release in a real browser', { timeout: 240_000 }, ()
     // Leaving out the city of the visit: the page names the problem before sending anything.
     await page.getByLabel('Ссылка на источник').fill('');
     const city = card(page, 'Кузнецк');
-    await city.getByRole('combobox', { name: 'Запись в реестре для «Кузнецк»' }).click();
-    await page.getByRole('option', { name: 'Не импортировать' }).click();
+    await city
+      .getByRole('combobox', { name: 'Запись в реестре для «Кузнецк»' })
+      .selectOption({ label: 'Не импортировать' });
     await page.getByRole('button', { name: 'Принять всё' }).click();
     await page.getByText('Не всё готово к импорту').waitFor();
     expect(await card(page, 'Визит: Кузнецк → Барановичи').textContent()).toContain(

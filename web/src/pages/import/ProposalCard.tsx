@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftList, Proposal } from './import-api.ts';
@@ -118,14 +118,12 @@ export const ProposalCard = memo(function ProposalCard({
             </Text>
           )}
           <Group gap="xs" wrap="nowrap" align="center">
-            <Select
+            <NativeSelect
               size="xs"
               aria-label={t('card.recordFor', { name: title })}
               data={options}
               value={picking ? OTHER : choiceOf(proposal)}
-              onChange={choose}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
+              onChange={(event) => choose(event.currentTarget.value)}
               style={{ flex: 1, minWidth: 0 }}
             />
             {isNew && list !== 'cities' && (
