@@ -1,0 +1,315 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/client.ts';
+import { useMe, type Me } from '../../app/auth.tsx';
+import { errorMessage } from '../../components/errors.ts';
+import { loadRecord, useRecordNames } from '../../components/history/names.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { downloadFile } from './download.ts';
+
+const FORMATS = ['docx', 'pdf', 'xlsx'] as const;
+type ReportFormat = (typeof FORMATS)[number];
+
+/** The registry's lists the API exports (EXPORT_KINDS of src/reports/exports), `users` for administrators. */
+const EXPORT_KINDS = [
+  'cities',
+  'twinnings',
+  'organizations',
+  'persons',
+  'visits',
+  'visit-program-items',
+  'agreements',
+  'plan-items',
+  'projects',
+  'events',
+  'documents',
+  'users',
+] as const;
+
+const isAdmin = (me: Me) => me.roles.some((grant) => grant.role === 'admin');
+
+/**
+ * The cities the user may report on: an administrator's are the installation's own cities; an
+ * editor's or a viewer's the cities of their roles; an organization editor's its organization's city.
+ */
+function useReportCities(me: Me): { ids: number[]; loading: boolean } {
+  const admin = isAdmin(me);
+  const homeCities = useApi<{ cityId: number }[]>(admin ? '/home-cities' : null);
+  const [organizationCities, setOrganizationCities] = useState<number[]>([]);
+  const organizationIds = me.roles.flatMap((grant) =>
+    grant.role === 'org_editor' ? [grant.organizationId] : [],
+  );
+  const organizationKey = organizationIds.join(',');
+  useEffect(() => {
+    if (admin || organizationIds.length === 0) return;
+    void Promise.all(organizationIds.map((id) => loadRecord<{ cityId: number }>('organization', id))).then(
+      (organizations) =>
+        setOrganizationCities(
+          organizations.flatMap((organization) => (organization ? [organization.cityId] : [])),
+        ),
+    );
+  }, [admin, organizationKey]);
+  if (admin) return { ids: (homeCities.data ?? []).map((city) => city.cityId), loading: homeCities.loading };
+  const roleCities = me.roles.flatMap((grant) =>
+    grant.role === 'city_editor' || grant.role === 'city_viewer' ? [grant.cityId] : [],
+  );
+  return { ids: [...new Set([...roleCities, ...organizationCities])], loading: false };
+}
+
+function AnnualReport() {
+  const { t, i18n } = useTranslation(['reports', 'common']);
+  const me = useMe();
+  const cities = useReportCities(me);
+  const names = useRecordNames('city', cities.ids, i18n.language);
+  const [cityId, setCityId] = useState<string | null>(null);
+  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const [format, setFormat] = useState<ReportFormat>('docx');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const options = useMemo(
+    () =>
+      cities.ids
+        .map((id) => ({ value: String(id), label: names.get(id) ?? `№ ${id}` }))
+        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    [cities.ids, names, i18n.language],
+  );
+  useEffect(() => {
+    if (cityId === null && options.length > 0) setCityId(options[0]!.value);
+  }, [options, cityId]);
+
+  const yearNumber = typeof year === 'number' ? year : Number.parseInt(year, 10);
+  const yearValid = Number.isInteger(yearNumber) && yearNumber >= 1950 && yearNumber <= 2100;
+
+  const download = async () => {
+    if (!cityId || !yearValid) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const name = await downloadFile(
+        '/reports/annual',
+        { cityId, year: yearNumber, format },
+        `annual-report-${yearNumber}.${format}`,
+      );
+      notifications.show({ color: 'green', message: t('downloaded', { name }) });
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="annual-report-title">
+      <Title order={2} size="h4" id="annual-report-title" mb={4}>
+        {t('annual.title')}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {t('annual.text')}
+      </Text>
+      {!cities.loading && cities.ids.length === 0 ? (
+        <Alert color="gray">{t('annual.noCities')}</Alert>
+      ) : (
+        <Stack gap="sm">
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <Select
+              label={t('annual.city')}
+              placeholder={t('annual.cityPlaceholder')}
+              data={options}
+              value={cityId}
+              onChange={setCityId}
+              allowDeselect={false}
+              searchable={options.length > 8}
+              w={260}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <NumberInput
+              label={t('annual.year')}
+              value={year}
+              onChange={setYear}
+              min={1950}
+              max={2100}
+              allowDecimal={false}
+              thousandSeparator=""
+              w={110}
+              error={yearValid ? null : t('validation.invalid', { ns: 'common' })}
+            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="annual-report-format">
+                {t('annual.format')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="annual-report-format"
+                data={FORMATS.map((value) => ({ value, label: t(`formats.${value}`) }))}
+                value={format}
+                onChange={(value) => setFormat(value as ReportFormat)}
+              />
+            </Stack>
+          </Group>
+          <Group>
+            <Button onClick={() => void download()} loading={busy} disabled={!cityId || !yearValid}>
+              {t('annual.download')}
+            </Button>
+            {busy && (
+              <Text size="sm" c="gray.7" aria-live="polite">
+                {t('annual.preparing')}
+              </Text>
+            )}
+          </Group>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function Exports() {
+  const { t } = useTranslation(['reports', 'common']);
+  const me = useMe();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const kinds = EXPORT_KINDS.filter((kind) => kind !== 'users' || isAdmin(me));
+  const download = async (kind: string, extension: 'csv' | 'xlsx') => {
+    setBusy(`${kind}.${extension}`);
+    setError(null);
+    try {
+      const name = await downloadFile(`/exports/${kind}.${extension}`, {}, `${kind}.${extension}`);
+      notifications.show({ color: 'green', message: t('downloaded', { name }) });
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="exports-title">
+      <Title order={2} size="h4" id="exports-title" mb={4}>
+        {t('exports.title')}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {t('exports.text')}
+      </Text>
+      {error && (
+        <Alert color="red" role="alert" mb="sm">
+          {error}
+        </Alert>
+      )}
+      <Table verticalSpacing={6} striped>
+        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+          <VisuallyHidden>{t('exports.title')}</VisuallyHidden>
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('exports.list')}</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>
+              {t('exports.csv')} / {t('exports.xlsx')}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {kinds.map((kind) => (
+            <Table.Tr key={kind}>
+              <Table.Td>{t(`kinds.${kind}`)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  {(['csv', 'xlsx'] as const).map((extension) => (
+                    <Button
+                      key={extension}
+                      size="compact-sm"
+                      variant="default"
+                      loading={busy === `${kind}.${extension}`}
+                      aria-label={t('exports.downloadAs', {
+                        list: t(`kinds.${kind}`),
+                        format: extension.toUpperCase(),
+                      })}
+                      onClick={() => void download(kind, extension)}
+                    >
+                      {t(`exports.${extension}`)}
+                    </Button>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function WholeRegistry() {
+  const { t } = useTranslation(['reports', 'common']);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const name = await downloadFile('/export.json', {}, 'pobratim-registry.json');
+      notifications.show({ color: 'green', message: t('downloaded', { name }) });
+    } catch (caught) {
+      setError(errorMessage(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="registry-title">
+      <Title order={2} size="h4" id="registry-title" mb={4}>
+        {t('registry.title')}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {t('registry.text')}
+      </Text>
+      <Button variant="default" onClick={() => void download()} loading={busy}>
+        {t('registry.download')}
+      </Button>
+      {error && (
+        <Alert color="red" role="alert" mt="sm">
+          {error}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+/** /reports: the annual report as a file, the registry's lists as spreadsheets, the whole registry for administrators. */
+export default function ReportsPage() {
+  const { t } = useTranslation(['reports', 'common']);
+  const me = useMe();
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <Stack gap="md">
+        <AnnualReport />
+        <SimpleGrid cols={{ base: 1, lg: isAdmin(me) ? 2 : 1 }} spacing="md">
+          <Exports />
+          {isAdmin(me) && (
+            <div>
+              <WholeRegistry />
+            </div>
+          )}
+        </SimpleGrid>
+      </Stack>
+    </>
+  );
+}
