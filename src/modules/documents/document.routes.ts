@@ -28,6 +28,7 @@ import {
 } from './document.preview.ts';
 import { documentListQuerySchema, documentSchema, documentSummarySchema } from './document.schema.ts';
 import { listDocuments } from './document.service.ts';
+import { documentRecordSchema, listLabelledRecordsOfDocument } from './document-records.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['documents'];
@@ -187,6 +188,23 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
         extraction: document.extraction as never,
         draft: await draftOfDocument(db, document.id),
       };
+    },
+  );
+
+  app.get(
+    '/documents/:id/records',
+    {
+      schema: {
+        tags,
+        summary: 'The records a document is the source of, with their names and evidence spans',
+        params: idParamsSchema,
+        response: { 200: z.array(documentRecordSchema) },
+      },
+    },
+    async (request) => {
+      await authorizeDocument(db, request, request.params.id);
+      await findDocumentByIdOrThrow(db, request.params.id);
+      return listLabelledRecordsOfDocument(db, request.params.id);
     },
   );
 

@@ -1,0 +1,351 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, useApi } from '../../api/client.ts';
+import { canWrite, useMe } from '../../app/auth.tsx';
+import { recordPath } from '../../app/record-paths.ts';
+import { useVersionedSave, type ConflictField } from '../../components/ConflictDialog.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CityPicker } from '../../components/Pickers.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { useCities } from '../cities/city-cache.ts';
+import { editorCityId, editorOrganizationId } from '../organizations/access.ts';
+import { DateField } from '../organizations/DateField.tsx';
+import { changedFields, orNull, useFormSubmit } from '../organizations/form-submit.ts';
+import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
+import { NotAllowed, RecordLoader } from '../organizations/RecordLoader.tsx';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './agreement-api.ts';
+
+interface PartyValue {
+  type: 'city' | 'organization';
+  id: number | null;
+}
+interface AgreementForm {
+  title: string;
+  kind: string;
+  status: string;
+  signedOn: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  autoRenew: boolean;
+  notes: string;
+  parties: PartyValue[];
+}
+const FIELDS = [
+  'title',
+  'kind',
+  'status',
+  'signedOn',
+  'validFrom',
+  'validUntil',
+  'autoRenew',
+  'notes',
+  'parties',
+];
+
+function toForm(agreement: Agreement | null, parties: PartyValue[]): AgreementForm {
+  return {
+    title: agreement?.title ?? '',
+    kind: agreement?.kind ?? 'cooperation',
+    status: agreement?.status ?? 'in_force',
+    signedOn: agreement?.signedOn ?? null,
+    validFrom: agreement?.validFrom ?? null,
+    validUntil: agreement?.validUntil ?? null,
+    autoRenew: agreement?.autoRenew ?? false,
+    notes: agreement?.notes ?? '',
+    parties: agreement
+      ? agreement.parties.map((party) =>
+          party.organizationId !== null
+            ? { type: 'organization' as const, id: party.organizationId }
+            : { type: 'city' as const, id: party.cityId },
+        )
+      : parties,
+  };
+}
+
+function toBody(values: AgreementForm) {
+  return {
+    title: values.title.trim(),
+    kind: values.kind,
+    status: values.status,
+    signedOn: values.signedOn,
+    validFrom: values.validFrom,
+    validUntil: values.validUntil,
+    autoRenew: values.autoRenew,
+    notes: orNull(values.notes),
+    parties: values.parties
+      .filter((party) => party.id !== null)
+      .map((party) =>
+        party.type === 'city'
+          ? { cityId: party.id, organizationId: null }
+          : { cityId: null, organizationId: party.id },
+      ),
+  };
+}
+
+function useAgreementForm(initial: AgreementForm) {
+  const { t } = useTranslation();
+  return useForm<AgreementForm>({
+    mode: 'controlled',
+    initialValues: initial,
+    validateInputOnChange: ['title', 'validUntil', 'parties'],
+    validate: {
+      title: (value) => (value.trim() === '' ? t('validation.required') : null),
+      validUntil: (value, values) =>
+        value && values.validFrom && value < values.validFrom ? t('validation.dateOrder') : null,
+      parties: (value) =>
+        value.filter((party) => party.id !== null).length < 2
+          ? t('validation.twoParties', { ns: 'records' })
+          : null,
+    },
+  });
+}
+
+function PartyRow({ form, index }: { form: UseFormReturnType<AgreementForm>; index: number }) {
+  const { t } = useTranslation('records');
+  const party = form.getValues().parties[index]!;
+  const city = useCities([party.type === 'city' ? party.id : null]).get(party.id ?? -1) ?? null;
+  const label = t('agreement.party', { number: index + 1 });
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <SegmentedControl
+        aria-label={t('agreement.partyType', { number: index + 1 })}
+        value={party.type}
+        onChange={(value) =>
+          form.setFieldValue(`parties.${index}`, { type: value as PartyValue['type'], id: null })
+        }
+        data={[
+          { value: 'organization', label: t('agreement.partyOrganization') },
+          { value: 'city', label: t('agreement.partyCity') },
+        ]}
+      />
+      {party.type === 'city' ? (
+        <CityPicker
+          label={label}
+          style={{ flex: 1, minWidth: 220 }}
+          value={party.id}
+          initial={city}
+          onChange={(id) => form.setFieldValue(`parties.${index}.id`, id)}
+        />
+      ) : (
+        <OrganizationPicker
+          label={label}
+          style={{ flex: 1, minWidth: 220 }}
+          value={party.id}
+          onChange={(id) => form.setFieldValue(`parties.${index}.id`, id)}
+        />
+      )}
+      <ActionIcon
+        variant="subtle"
+        color="red.9"
+        size="lg"
+        mb={2}
+        aria-label={t('agreement.removeParty', { number: index + 1 })}
+        onClick={() => form.removeListItem('parties', index)}
+      >
+        ×
+      </ActionIcon>
+    </Group>
+  );
+}
+
+function AgreementFields({
+  form,
+  onSubmit,
+  onCancel,
+  busy,
+  problem,
+  submitLabel,
+}: {
+  form: UseFormReturnType<AgreementForm>;
+  onSubmit: () => void;
+  onCancel: () => void;
+  busy: boolean;
+  problem: string | null;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const values = form.getValues();
+  return (
+    <form noValidate onSubmit={form.onSubmit(onSubmit)}>
+      <Stack gap="md" maw={880}>
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
+        <TextInput label={t('agreement.title')} withAsterisk {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('agreement.kind')}
+            withAsterisk
+            allowDeselect={false}
+            data={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreementKind.${kind}`) }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label={t('agreement.status')}
+            withAsterisk
+            allowDeselect={false}
+            data={AGREEMENT_STATUSES.map((status) => ({
+              value: status,
+              label: t(`agreementStatus.${status}`),
+            }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('status')}
+          />
+          <DateField label={t('agreement.signedOn')} {...form.getInputProps('signedOn')} />
+          <div />
+          <DateField label={t('agreement.validFrom')} {...form.getInputProps('validFrom')} />
+          <DateField label={t('agreement.validUntil')} {...form.getInputProps('validUntil')} />
+        </SimpleGrid>
+        <Checkbox
+          label={t('agreement.autoRenew')}
+          {...form.getInputProps('autoRenew', { type: 'checkbox' })}
+        />
+        <Fieldset legend={t('agreement.parties')}>
+          <Stack gap="sm">
+            {values.parties.map((_, index) => (
+              <PartyRow key={form.key(`parties.${index}`)} form={form} index={index} />
+            ))}
+            {form.errors.parties && (
+              <Text c="red.8" size="sm" role="alert">
+                {form.errors.parties}
+              </Text>
+            )}
+            <Button
+              variant="default"
+              w="fit-content"
+              onClick={() => form.insertListItem('parties', { type: 'organization', id: null })}
+            >
+              {t('agreement.addParty')}
+            </Button>
+          </Stack>
+        </Fieldset>
+        <Textarea label={t('agreement.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {tc('actions.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** /agreements/new: a new agreement; the user's own city or organization is the first party. */
+export function AgreementCreatePage() {
+  const me = useMe();
+  return canWrite(me) ? <CreateForm /> : <NotAllowed />;
+}
+
+function CreateForm() {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const fromPage = params.get('organizationId');
+  const ownOrganization = fromPage ? Number(fromPage) : editorOrganizationId(me);
+  const ownCity = editorCityId(me);
+  const first: PartyValue =
+    ownOrganization !== null ? { type: 'organization', id: ownOrganization } : { type: 'city', id: ownCity };
+  const form = useAgreementForm(toForm(null, [first, { type: 'organization', id: null }]));
+  const submit = useFormSubmit(form, FIELDS);
+  return (
+    <>
+      <PageHeader title={t('agreement.createTitle')} />
+      <AgreementFields
+        form={form}
+        onSubmit={() =>
+          void submit.run(async () => {
+            const created = await api.post<Agreement>('/agreements', toBody(form.getValues()));
+            notifications.show({ color: 'green', message: t('agreement.created') });
+            void navigate(recordPath('agreement', created.id));
+          })
+        }
+        onCancel={() => void navigate('/agreements')}
+        busy={submit.busy}
+        problem={submit.problem}
+        submitLabel={tc('actions.create')}
+      />
+    </>
+  );
+}
+
+/** /agreements/:id/edit: a change to an agreement; a stale save opens the conflict dialog. */
+export function AgreementEditPage() {
+  const { id } = useParams();
+  const state = useApi<Agreement>(`/agreements/${id}`);
+  return <RecordLoader state={state}>{(agreement) => <EditForm agreement={agreement} />}</RecordLoader>;
+}
+
+function EditForm({ agreement }: { agreement: Agreement }) {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const initial = useMemo(() => toForm(agreement, []), [agreement]);
+  const form = useAgreementForm(initial);
+  const submit = useFormSubmit(form, FIELDS);
+  const date = (value: unknown) => format.date(value as string);
+  const fields: ConflictField[] = [
+    { key: 'title', label: t('agreement.title') },
+    { key: 'kind', label: t('agreement.kind'), format: (value) => t(`agreementKind.${String(value)}`) },
+    { key: 'status', label: t('agreement.status'), format: (value) => t(`agreementStatus.${String(value)}`) },
+    { key: 'signedOn', label: t('agreement.signedOn'), format: date },
+    { key: 'validFrom', label: t('agreement.validFrom'), format: date },
+    { key: 'validUntil', label: t('agreement.validUntil'), format: date },
+    { key: 'autoRenew', label: t('agreement.autoRenew'), format: (value) => (value ? t('yes') : t('no')) },
+    { key: 'notes', label: t('agreement.notes') },
+    {
+      key: 'parties',
+      label: t('agreement.parties'),
+      format: (value) => t('agreement.partyCount', { count: Array.isArray(value) ? value.length : 0 }),
+    },
+  ];
+  const versioned = useVersionedSave<Agreement>(`/agreements/${agreement.id}`, fields, (saved) => {
+    notifications.show({ color: 'green', message: tc('saved') });
+    void navigate(recordPath('agreement', saved.id));
+  });
+  return (
+    <>
+      <PageHeader title={t('agreement.editTitle')} subtitle={agreement.title} />
+      <AgreementFields
+        form={form}
+        onSubmit={() =>
+          void submit.run(() =>
+            versioned.save(changedFields(toBody(initial), toBody(form.getValues())), agreement.version),
+          )
+        }
+        onCancel={() => void navigate(recordPath('agreement', agreement.id))}
+        busy={submit.busy}
+        problem={submit.problem}
+        submitLabel={tc('actions.save')}
+      />
+      {versioned.dialog}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+/** The shapes of the agreement and plan routes the pages read (src/modules/agreements, src/modules/plans). */
+export const AGREEMENT_KINDS = [
+  'twinning',
+  'cooperation',
+  'memorandum',
+  'plan',
+  'protocol',
+  'other',
+] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const AGREEMENT_STATUSES = ['draft', 'in_force', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+export const PLAN_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type PlanItemStatus = (typeof PLAN_STATUSES)[number];
+
+/** A party as stored: a city or an organization, with its name and the city it belongs to. */
+export interface Party {
+  cityId: number | null;
+  organizationId: number | null;
+  name: string;
+  homeCityId: number;
+}
+
+export interface Agreement {
+  id: number;
+  version: number;
+  kind: AgreementKind;
+  title: string;
+  status: AgreementStatus;
+  signedOn: string | null;
+  signedAtVisitId: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  autoRenew: boolean;
+  documentId: number | null;
+  notes: string | null;
+  parties: Party[];
+}
+
+export interface PlanItem {
+  id: number;
+  version: number;
+  agreementId: number;
+  title: string;
+  responsibleOrganizationId: number | null;
+  responsiblePersonId: number | null;
+  responsibleText: string | null;
+  dueOn: string | null;
+  status: PlanItemStatus;
+  doneOn: string | null;
+  report: string | null;
+}
+
+/** GET /api/agreements/:id/details. */
+export interface AgreementDetails extends Agreement {
+  planItems: PlanItem[];
+  sources: { id: number; documentId: number; spanStart: number | null; spanEnd: number | null }[];
+}
+
+/** Whether a plan item's deadline passed with the item neither done nor cancelled. */
+export function isOverdue(item: Pick<PlanItem, 'dueOn' | 'status'>, today: string): boolean {
+  return item.dueOn !== null && item.dueOn < today && item.status !== 'done' && item.status !== 'cancelled';
+}
+
+/** The plan's progress: items done of those not cancelled. */
+export function planProgress(items: Pick<PlanItem, 'status'>[]): { done: number; planned: number } {
+  const counted = items.filter((item) => item.status !== 'cancelled');
+  return { done: counted.filter((item) => item.status === 'done').length, planned: counted.length };
+}

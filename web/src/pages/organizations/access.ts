@@ -1,0 +1,44 @@
+import type { Me } from '../../app/auth.tsx';
+
+type Ids = (number | null | undefined)[];
+
+/**
+ * Whether the user may write a record belonging to these cities and organizations, by the API's
+ * policy (administrators anywhere, city editors in their city, organization editors for their
+ * organization). It only hides buttons; the API still refuses what is not allowed.
+ */
+export function mayWrite(me: Me, scope: { cityIds?: Ids; organizationIds?: Ids }): boolean {
+  return me.roles.some((grant) => {
+    switch (grant.role) {
+      case 'admin':
+        return true;
+      case 'city_editor':
+        return (scope.cityIds ?? []).includes(grant.cityId);
+      case 'org_editor':
+        return (scope.organizationIds ?? []).includes(grant.organizationId);
+      case 'city_viewer':
+        return false;
+      default: {
+        const unknown: never = grant;
+        throw new Error(`Unhandled role ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+}
+
+/** Whether the user may create records of a city (administrators and city editors). */
+export function mayCreateForCity(me: Me): boolean {
+  return me.roles.some((grant) => grant.role === 'admin' || grant.role === 'city_editor');
+}
+
+/** The city a city editor works for, to start a new record from (none for the others). */
+export function editorCityId(me: Me): number | null {
+  for (const grant of me.roles) if (grant.role === 'city_editor') return grant.cityId;
+  return null;
+}
+
+/** The organization an organization editor works for, if any. */
+export function editorOrganizationId(me: Me): number | null {
+  for (const grant of me.roles) if (grant.role === 'org_editor') return grant.organizationId;
+  return null;
+}

@@ -1,0 +1,303 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api, useApi } from '../../api/client.ts';
+import { canWrite, useMe } from '../../app/auth.tsx';
+import { recordPath } from '../../app/record-paths.ts';
+import { useVersionedSave, type ConflictField } from '../../components/ConflictDialog.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CityPicker } from '../../components/Pickers.tsx';
+import { CityName } from '../cities/CityName.tsx';
+import { useCities } from '../cities/city-cache.ts';
+import { editorCityId, editorOrganizationId } from '../organizations/access.ts';
+import { DateField } from '../organizations/DateField.tsx';
+import { changedFields, orNull, useFormSubmit } from '../organizations/form-submit.ts';
+import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
+import { NotAllowed, RecordLoader } from '../organizations/RecordLoader.tsx';
+import type { Person } from './person-api.ts';
+
+interface PositionValue {
+  title: string;
+  organizationId: number | null;
+  cityId: number | null;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+interface PersonForm {
+  fullName: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string;
+  cityId: number | null;
+  notes: string;
+  positions: PositionValue[];
+}
+const FIELDS = ['fullName', 'lastName', 'firstName', 'patronymic', 'cityId', 'notes', 'positions'];
+
+function toForm(person: Person | null, cityId: number | null, organizationId: number | null): PersonForm {
+  return {
+    fullName: person?.fullName ?? '',
+    lastName: person?.lastName ?? '',
+    firstName: person?.firstName ?? '',
+    patronymic: person?.patronymic ?? '',
+    cityId: person ? person.cityId : cityId,
+    notes: person?.notes ?? '',
+    positions: person
+      ? person.positions.map(({ title, organizationId: org, cityId: city, startedOn, endedOn }) => ({
+          title,
+          organizationId: org,
+          cityId: city,
+          startedOn,
+          endedOn,
+        }))
+      : organizationId !== null
+        ? [{ title: '', organizationId, cityId: null, startedOn: null, endedOn: null }]
+        : [],
+  };
+}
+
+function toBody(values: PersonForm) {
+  return {
+    fullName: values.fullName.trim(),
+    lastName: orNull(values.lastName),
+    firstName: orNull(values.firstName),
+    patronymic: orNull(values.patronymic),
+    cityId: values.cityId,
+    notes: orNull(values.notes),
+    positions: values.positions.map((position) => ({ ...position, title: position.title.trim() })),
+  };
+}
+
+function usePersonForm(initial: PersonForm) {
+  const { t } = useTranslation();
+  return useForm<PersonForm>({
+    mode: 'controlled',
+    initialValues: initial,
+    validateInputOnChange: true,
+    validate: {
+      fullName: (value) => (value.trim() === '' ? t('validation.required') : null),
+      positions: {
+        title: (value) => (value.trim() === '' ? t('validation.required') : null),
+        endedOn: (value, values, path) => {
+          const index = Number(path.split('.')[1]);
+          const startedOn = values.positions[index]?.startedOn;
+          return value && startedOn && value < startedOn ? t('validation.dateOrder') : null;
+        },
+      },
+    },
+  });
+}
+
+function PersonFields({
+  form,
+  onSubmit,
+  onCancel,
+  busy,
+  problem,
+  submitLabel,
+}: {
+  form: UseFormReturnType<PersonForm>;
+  onSubmit: () => void;
+  onCancel: () => void;
+  busy: boolean;
+  problem: string | null;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const values = form.getValues();
+  const city = useCities([values.cityId]).get(values.cityId ?? -1) ?? null;
+  return (
+    <form noValidate onSubmit={form.onSubmit(onSubmit)}>
+      <Stack gap="md" maw={880}>
+        {problem && (
+          <Alert color="red" role="alert">
+            {problem}
+          </Alert>
+        )}
+        <TextInput label={t('person.fullName')} withAsterisk {...form.getInputProps('fullName')} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('person.lastName')} {...form.getInputProps('lastName')} />
+          <TextInput label={t('person.firstName')} {...form.getInputProps('firstName')} />
+          <TextInput label={t('person.patronymic')} {...form.getInputProps('patronymic')} />
+        </SimpleGrid>
+        <CityPicker
+          label={t('person.city')}
+          initial={city}
+          {...form.getInputProps('cityId')}
+          onChange={(id) => form.setFieldValue('cityId', id)}
+        />
+        <Fieldset legend={t('person.positions')}>
+          <Stack gap="md">
+            {values.positions.map((_, index) => (
+              <Stack key={form.key(`positions.${index}`)} gap="xs">
+                <Group align="flex-end" gap="sm" wrap="nowrap">
+                  <TextInput
+                    label={t('person.positionTitle', { number: index + 1 })}
+                    withAsterisk
+                    style={{ flex: 1 }}
+                    {...form.getInputProps(`positions.${index}.title`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.9"
+                    size="lg"
+                    mb={2}
+                    aria-label={t('person.removePosition', { number: index + 1 })}
+                    onClick={() => form.removeListItem('positions', index)}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <OrganizationPicker
+                    label={t('person.organization')}
+                    {...form.getInputProps(`positions.${index}.organizationId`)}
+                    onChange={(id) => form.setFieldValue(`positions.${index}.organizationId`, id)}
+                  />
+                  <DateField
+                    label={t('person.startedOn')}
+                    {...form.getInputProps(`positions.${index}.startedOn`)}
+                  />
+                  <DateField
+                    label={t('person.endedOn')}
+                    {...form.getInputProps(`positions.${index}.endedOn`)}
+                  />
+                </SimpleGrid>
+              </Stack>
+            ))}
+            <Button
+              variant="default"
+              w="fit-content"
+              onClick={() =>
+                form.insertListItem('positions', {
+                  title: '',
+                  organizationId: null,
+                  cityId: null,
+                  startedOn: null,
+                  endedOn: null,
+                })
+              }
+            >
+              {t('person.addPosition')}
+            </Button>
+          </Stack>
+        </Fieldset>
+        <Textarea label={t('person.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
+        <Group>
+          <Button type="submit" loading={busy}>
+            {submitLabel}
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {tc('actions.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** /persons/new: a new person; an organization editor starts with a position at their organization. */
+export function PersonCreatePage() {
+  const me = useMe();
+  return canWrite(me) ? <CreateForm /> : <NotAllowed />;
+}
+
+function CreateForm() {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const form = usePersonForm(toForm(null, editorCityId(me), editorOrganizationId(me)));
+  const submit = useFormSubmit(form, FIELDS);
+  return (
+    <>
+      <PageHeader title={t('person.createTitle')} />
+      <PersonFields
+        form={form}
+        onSubmit={() =>
+          void submit.run(async () => {
+            const created = await api.post<Person>('/persons', toBody(form.getValues()));
+            notifications.show({ color: 'green', message: t('person.created') });
+            void navigate(recordPath('person', created.id));
+          })
+        }
+        onCancel={() => void navigate('/persons')}
+        busy={submit.busy}
+        problem={submit.problem}
+        submitLabel={tc('actions.create')}
+      />
+    </>
+  );
+}
+
+/** /persons/:id/edit: a change to a person and their positions; a stale save opens the conflict dialog. */
+export function PersonEditPage() {
+  const { id } = useParams();
+  const state = useApi<Person>(`/persons/${id}`);
+  return <RecordLoader state={state}>{(person) => <EditForm person={person} />}</RecordLoader>;
+}
+
+function EditForm({ person }: { person: Person }) {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const navigate = useNavigate();
+  const initial = useMemo(() => toForm(person, null, null), [person]);
+  const form = usePersonForm(initial);
+  const submit = useFormSubmit(form, FIELDS);
+  const fields: ConflictField[] = [
+    { key: 'fullName', label: t('person.fullName') },
+    { key: 'lastName', label: t('person.lastName') },
+    { key: 'firstName', label: t('person.firstName') },
+    { key: 'patronymic', label: t('person.patronymic') },
+    {
+      key: 'cityId',
+      label: t('person.city'),
+      format: (value) => (typeof value === 'number' ? <CityName id={value} link={false} /> : ''),
+    },
+    { key: 'notes', label: t('person.notes') },
+    {
+      key: 'positions',
+      label: t('person.positions'),
+      format: (value) =>
+        Array.isArray(value)
+          ? (value as { title: string }[]).map((position) => position.title).join('; ')
+          : '',
+    },
+  ];
+  const versioned = useVersionedSave<Person>(`/persons/${person.id}`, fields, (saved) => {
+    notifications.show({ color: 'green', message: tc('saved') });
+    void navigate(recordPath('person', saved.id));
+  });
+  return (
+    <>
+      <PageHeader title={t('person.editTitle')} subtitle={person.fullName} />
+      <PersonFields
+        form={form}
+        onSubmit={() =>
+          void submit.run(() =>
+            versioned.save(changedFields(toBody(initial), toBody(form.getValues())), person.version),
+          )
+        }
+        onCancel={() => void navigate(recordPath('person', person.id))}
+        busy={submit.busy}
+        problem={submit.problem}
+        submitLabel={tc('actions.save')}
+      />
+      {versioned.dialog}
+    </>
+  );
+}

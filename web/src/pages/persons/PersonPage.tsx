@@ -1,0 +1,119 @@
+import { Button, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, useApi } from '../../api/client.ts';
+import { useMe } from '../../app/auth.tsx';
+import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { CityName } from '../cities/CityName.tsx';
+import { mayWrite } from '../organizations/access.ts';
+import { OrganizationName } from '../organizations/OrganizationName.tsx';
+import { RecordLoader } from '../organizations/RecordLoader.tsx';
+import { Fact, Section } from '../organizations/Section.tsx';
+import type { Person, Position } from './person-api.ts';
+import { VisitsOfPersons } from './VisitsOfPersons.tsx';
+
+/** /persons/:id: the person, their positions over time and the visits they took part in. */
+export default function PersonPage() {
+  const { id } = useParams();
+  const state = useApi<Person>(`/persons/${id}`);
+  return <RecordLoader state={state}>{(person) => <PersonView person={person} />}</RecordLoader>;
+}
+
+/** Positions latest first: open ones (still held) on top, then by the date they started. */
+function byTime(positions: Position[]): Position[] {
+  return [...positions].sort(
+    (a, b) =>
+      Number(a.endedOn !== null) - Number(b.endedOn !== null) ||
+      (b.startedOn ?? '').localeCompare(a.startedOn ?? ''),
+  );
+}
+
+function PersonView({ person }: { person: Person }) {
+  const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
+  const me = useMe();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const positions = byTime(person.positions);
+  const editable = mayWrite(me, {
+    cityIds: [person.cityId, ...person.positions.map((position) => position.cityId)],
+    organizationIds: person.positions.map((position) => position.organizationId),
+  });
+  const period = (position: Position) => {
+    if (!position.startedOn && !position.endedOn) return t('person.periodUnknown');
+    if (!position.endedOn) return t('person.since', { date: format.date(position.startedOn) });
+    if (!position.startedOn) return t('person.until', { date: format.date(position.endedOn) });
+    return format.dateRange(position.startedOn, position.endedOn);
+  };
+  return (
+    <>
+      <PageHeader
+        title={person.fullName}
+        subtitle={positions[0] && !positions[0].endedOn ? positions[0].title : undefined}
+        actions={
+          editable && (
+            <>
+              <Button component={Link} to={`/persons/${person.id}/edit`}>
+                {tc('actions.edit')}
+              </Button>
+              <ConfirmDelete
+                name={person.fullName}
+                onDelete={() => api.delete(`/persons/${person.id}`, { version: person.version })}
+                onDeleted={() => void navigate('/persons')}
+              />
+            </>
+          )
+        }
+      />
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Section title={t('person.positions')}>
+            {positions.length === 0 ? (
+              <Text c="dimmed">{t('person.noPositions')}</Text>
+            ) : (
+              <Timeline
+                bulletSize={14}
+                lineWidth={2}
+                active={positions.filter((position) => !position.endedOn).length - 1}
+              >
+                {positions.map((position) => (
+                  <Timeline.Item key={position.id} title={position.title}>
+                    {position.organizationId !== null && (
+                      <Text size="sm">
+                        <OrganizationName id={position.organizationId} />
+                      </Text>
+                    )}
+                    {position.cityId !== null && (
+                      <Text size="sm">
+                        <CityName id={position.cityId} />
+                      </Text>
+                    )}
+                    <Text size="sm" c="dimmed">
+                      {period(position)}
+                    </Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            )}
+          </Section>
+          <Section title={t('person.about')}>
+            <Stack gap={6}>
+              <Fact label={t('person.city')}>
+                {person.cityId !== null && <CityName id={person.cityId} />}
+              </Fact>
+              <Fact label={t('person.lastName')}>{person.lastName}</Fact>
+              <Fact label={t('person.firstName')}>{person.firstName}</Fact>
+              <Fact label={t('person.patronymic')}>{person.patronymic}</Fact>
+              <Fact label={t('person.notes')}>{person.notes}</Fact>
+            </Stack>
+          </Section>
+        </SimpleGrid>
+        <Section title={t('person.visits')}>
+          <VisitsOfPersons personIds={[person.id]} />
+        </Section>
+      </Stack>
+    </>
+  );
+}
