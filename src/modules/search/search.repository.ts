@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { SearchKind } from './search.schema.ts';
 
@@ -31,6 +31,8 @@ interface FullTextOptions {
   fuzzy?: RawBuilder<string>;
   /** The order, newest first, of an index that gives the matches to rank (see RANKED_MATCHES). */
   newest?: RawBuilder<unknown>;
+  /** Only the rows the asker may read (`readableRows`), judged before ranking and the limit. */
+  restrict?: RawBuilder<SqlBool>;
 }
 
 function fullText(
@@ -41,14 +43,15 @@ function fullText(
   text: RawBuilder<string>,
   q: string,
   limit: number,
-  { fuzzy, newest }: FullTextOptions = {},
+  { fuzzy, newest, restrict }: FullTextOptions = {},
 ) {
   const query = sql`websearch_to_tsquery('russian', immutable_unaccent(${q}))`;
   const fuzzyMatch = fuzzy ? sql`OR name_key(${q}) <% name_key(${fuzzy})` : sql``;
   const fuzzyRank = fuzzy ? sql`word_similarity(name_key(${q}), name_key(${fuzzy}))` : sql`0`;
+  const readable = restrict ? sql`AND ${restrict}` : sql``;
   const matches = newest
-    ? sql`(SELECT * FROM ${sql.table(table)} WHERE search @@ ${query} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}) AS newest`
-    : sql`${sql.table(table)} WHERE search @@ ${query} ${fuzzyMatch}`;
+    ? sql`(SELECT * FROM ${sql.table(table)} WHERE search @@ ${query} ${readable} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}) AS newest`
+    : sql`${sql.table(table)} WHERE (search @@ ${query} ${fuzzyMatch}) ${readable}`;
   return sql<RawHit>`
     SELECT ${sql.lit(kind)} AS kind, id, ${label} AS label,
       greatest(ts_rank(search, ${query}), ${fuzzyRank})::float8 AS rank,
@@ -59,13 +62,18 @@ function fullText(
   `.execute(db);
 }
 
-/** Candidate hits of one kind, best first: Russian full-text search, and trigram similarity for names. */
+/**
+ * Candidate hits of one kind, best first: Russian full-text search, and trigram similarity for names;
+ * `restrict` (a `readableRows` condition) keeps only the rows the asker may read.
+ */
 export async function searchKind(
   db: Kysely<Database>,
   kind: SearchKind,
   q: string,
   limit: number,
+  restrict?: RawBuilder<SqlBool>,
 ): Promise<RawHit[]> {
+  const readable = restrict ? sql`AND ${restrict}` : sql``;
   switch (kind) {
     case 'city': {
       const rows = await sql<RawHit>`
@@ -85,15 +93,19 @@ export async function searchKind(
         SELECT 'person' AS kind, id, full_name AS label,
           word_similarity(name_key(${q}), name_key(full_name))::float8 AS rank, full_name AS headline
         FROM person
-        WHERE name_key(${q}) <% name_key(full_name)
+        WHERE name_key(${q}) <% name_key(full_name) ${readable}
         ORDER BY rank DESC, id
         LIMIT ${limit}
       `.execute(db);
       return rows.rows.map((row) => ({ ...row, headline: markWords(row.headline, q) }));
     }
     case 'organization':
-      return (await fullText(db, kind, 'organization', sql`name`, sql`name`, q, limit, { fuzzy: sql`name` }))
-        .rows;
+      return (
+        await fullText(db, kind, 'organization', sql`name`, sql`name`, q, limit, {
+          fuzzy: sql`name`,
+          restrict,
+        })
+      ).rows;
     case 'visit':
       return (
         await fullText(
@@ -105,16 +117,38 @@ export async function searchKind(
           q,
           limit,
           // visit_start_idx
-          { newest: sql`start_date DESC, id DESC` },
+          { newest: sql`start_date DESC, id DESC`, restrict },
         )
       ).rows;
     case 'agreement':
       return (
-        await fullText(db, kind, 'agreement', sql`title`, sql`title || ' ' || coalesce(notes, '')`, q, limit)
+        await fullText(
+          db,
+          kind,
+          'agreement',
+          sql`title`,
+          sql`title || ' ' || coalesce(notes, '')`,
+          q,
+          limit,
+          {
+            restrict,
+          },
+        )
       ).rows;
     case 'event':
       return (
-        await fullText(db, kind, 'event', sql`name`, sql`name || ' ' || coalesce(description, '')`, q, limit)
+        await fullText(
+          db,
+          kind,
+          'event',
+          sql`name`,
+          sql`name || ' ' || coalesce(description, '')`,
+          q,
+          limit,
+          {
+            restrict,
+          },
+        )
       ).rows;
     case 'document':
       return (

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { testEngines } from '../../db/test-database.ts';
 import type { Principal } from '../auth/principal.ts';
+import { insertTestCity } from '../audit/test-cities.ts';
 import { RANKED_MATCHES } from './search.repository.ts';
 import { searchRegistry } from './search.service.ts';
 
@@ -55,5 +56,22 @@ describe.each(testEngines())('search over many documents on $engine', ({ open })
     expect(rare.groups[0]!.hits.map((hit) => hit.label)).toEqual([
       'Фестиваль, фестиваль, фестиваль: старейший выпуск',
     ]);
+  });
+
+  it("finds an editor's own city's person even when many people of other cities match better", async () => {
+    const baranovichi = await insertTestCity(db, 'Барановичи', 'Baranovichi');
+    const elsewhere = await insertTestCity(db, 'Пенза', 'Penza', 'RU');
+    const names = Array.from({ length: 60 }, (_, n) => `Щербаков ${n}`);
+    await sql`
+      INSERT INTO person (full_name, city_id)
+      SELECT name, ${elsewhere}::integer FROM unnest(${names}::text[]) AS name
+    `.execute(db);
+    await sql`INSERT INTO person (full_name, city_id) VALUES ('Вадим Щербаков', ${baranovichi})`.execute(db);
+    const editor: Principal = { ...ADMIN, userId: 2, roles: [{ role: 'city_editor', cityId: baranovichi }] };
+
+    const result = await searchRegistry(db, editor, { q: 'Щербаков', kinds: 'person' });
+    expect(result.groups[0]!.hits.map((hit) => hit.label)).toEqual(['Вадим Щербаков']);
+    const everyone = await searchRegistry(db, ADMIN, { q: 'Щербаков', kinds: 'person', limit: '50' });
+    expect(everyone.groups[0]!.hits).toHaveLength(50);
   });
 });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { parseInput } from '../audit/audited-write.ts';
-import { can, isAdministrator, isEditor } from '../auth/policy.ts';
+import { can, isAdministrator, isEditor, readFilter } from '../auth/policy.ts';
+import { readableRows } from '../../server/record-scope.ts';
 import { loosenNameSimilarity } from '../cities/city.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import { MATCH_END, MATCH_START, searchKind } from './search.repository.ts';
@@ -52,14 +53,20 @@ export async function searchRegistry(db: Kysely<Database>, principal: Principal,
     const groups = [];
     for (const kind of kinds) {
       const hits: SearchHit[] = [];
-      // Three times the limit is fetched so that hits the asker may not see do not empty the group.
-      const raws = await searchKind(trx, kind, query.q, query.limit * 3);
-      const visible = await visibleIds(
-        trx,
-        principal,
-        kind,
-        raws.map((raw) => raw.id),
-      );
+      // Records with a row scope are filtered in the query, so the asker's hits are not crowded out by
+      // others'. Documents take their scope from the records they sourced, so they are checked after
+      // the query; three times the limit is fetched so that hidden ones do not empty the group.
+      const scoped = kind !== 'city' && kind !== 'document';
+      const restrict = scoped ? readableRows(kind, readFilter(principal)) : undefined;
+      const raws = await searchKind(trx, kind, query.q, scoped ? query.limit : query.limit * 3, restrict);
+      const visible = scoped
+        ? new Set(raws.map((raw) => raw.id))
+        : await visibleIds(
+            trx,
+            principal,
+            kind,
+            raws.map((raw) => raw.id),
+          );
       for (const raw of raws) {
         if (hits.length >= query.limit) break;
         if (!visible.has(raw.id)) continue;
