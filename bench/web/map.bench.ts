@@ -118,14 +118,11 @@ for (let run = 0; run < RUNS; run++) {
     undefined,
     { timeout: 120_000 },
   );
-  const marks = await page.evaluate(() => {
-    const at = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
-    return {
-      start: at('pobratim:map-start'),
-      world: at('pobratim:map-world'),
-      network: at('pobratim:map-network'),
-    };
-  });
+  // Strings, not functions: tsx would wrap named arrow functions in a helper the page lacks.
+  const marks = (await page.evaluate(`(() => {
+    const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
+    return { start: at('pobratim:map-start'), world: at('pobratim:map-world'), network: at('pobratim:map-network') };
+  })()`)) as { start: number; world: number; network: number };
   world.push(marks.world - marks.start);
   full.push(marks.network - marks.start);
   ratios.push((marks.network - marks.start) / (marks.world - marks.start));
@@ -139,16 +136,15 @@ console.log(
 
 // Panning: a two-second drag across the map, counting animation frames and the longest gap.
 const box = (await page.getByTestId('network-map').boundingBox())!;
-await page.evaluate(() => {
-  const w = window as unknown as { frames_: number[]; counting: boolean };
-  w.frames_ = [];
-  w.counting = true;
-  const tick = (time: number) => {
-    w.frames_.push(time);
-    if (w.counting) requestAnimationFrame(tick);
+await page.evaluate(`(() => {
+  window.benchFrames = [];
+  window.benchCounting = true;
+  const tick = (time) => {
+    window.benchFrames.push(time);
+    if (window.benchCounting) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-});
+})()`);
 await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 await page.mouse.down();
 const steps = 60;
@@ -157,11 +153,10 @@ for (let step = 1; step <= steps; step++) {
   await page.waitForTimeout(2000 / steps);
 }
 await page.mouse.up();
-const frames = await page.evaluate(() => {
-  const w = window as unknown as { frames_: number[]; counting: boolean };
-  w.counting = false;
-  return w.frames_;
-});
+const frames = (await page.evaluate(`(() => {
+  window.benchCounting = false;
+  return window.benchFrames;
+})()`)) as number[];
 const gaps = frames.slice(1).map((time, index) => time - frames[index]!);
 const span = frames.at(-1)! - frames[0]!;
 console.log(

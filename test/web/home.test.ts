@@ -117,7 +117,7 @@ describe('the home page and the maps in a real browser', { timeout: 240_000 }, (
     const activity = page.getByRole('region', { name: 'Последние изменения' });
     await activity.getByText('Добавлен пункт плана').waitFor();
     const created = activity.getByRole('listitem').filter({ hasText: 'Добавлено соглашение' });
-    expect(await created.getByRole('link', { name: agreementTitle }).getAttribute('href')).toBe(
+    expect(await created.getByRole('link', { name: `«${agreementTitle}»` }).getAttribute('href')).toBe(
       `/agreements/${agreementId}`,
     );
     expect(await created.textContent()).toContain(ACCOUNTS.cityEditor.name);

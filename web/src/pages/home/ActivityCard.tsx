@@ -56,17 +56,20 @@ export function ActivityCard({ cityId }: { cityId: number }) {
         <List spacing="sm" listStyleType="none" data-testid="activity-list">
           {data.items.map((entry) => {
             const page = PAGE_OF[entry.recordType];
+            // A visit's label is its route («Барановичи → Кутно»); other labels are titles, quoted.
+            const label =
+              entry.recordType === 'visit' ? entry.label : t('activity.quoted', { label: entry.label });
             return (
               <List.Item key={entry.id}>
                 <Text size="sm">
                   {t(`activity.${entry.action}.${entry.recordType}`)}{' '}
                   {page ? (
                     <Anchor component={Link} to={recordPath(page, entry.recordId)} size="sm">
-                      {entry.label}
+                      {label}
                     </Anchor>
                   ) : (
-                    <Text span fw={500} size="sm">
-                      {entry.label}
+                    <Text span size="sm">
+                      {label}
                     </Text>
                   )}
                 </Text>

@@ -51,7 +51,7 @@ export function NetworkCard({ cityId, cityName }: { cityId: number; cityName: st
               <LazyNetworkMap
                 network={data}
                 focusCityId={cityId}
-                height={340}
+                height="clamp(240px, 60vw, 340px)"
                 label={summary}
                 onCityClick={(id) => void navigate(recordPath('city', id))}
               />

@@ -57,7 +57,8 @@ export default function MapPage() {
               <Suspense fallback={<PageLoader />}>
                 <LazyNetworkMap
                   network={data}
-                  height="max(420px, calc(100vh - 260px))"
+                  // As tall as the window allows on a desktop; on a phone about as tall as the world is wide.
+                  height="clamp(320px, min(calc(100vh - 260px), 60vw), 900px)"
                   label={counts ?? t('title')}
                   onCityClick={(cityId) => void navigate(recordPath('city', cityId))}
                   describeCity={(name, twinnings) =>
