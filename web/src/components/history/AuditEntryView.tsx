@@ -110,6 +110,19 @@ export function pathOfEntry(entry: AuditEntry): string | null {
   return null;
 }
 
+/**
+ * Where the record pages keep the words of a stored code («gymnasium» → «Гимназия»), by kind of
+ * record and field; a code no namespace knows shows as stored.
+ */
+const ENUM_KEYS: Record<string, Record<string, string>> = {
+  organization: { kind: 'records:organizationKind', sphere: 'records:sphere' },
+  agreement: { kind: 'records:agreementKind', status: 'records:agreementStatus' },
+  plan_item: { status: 'records:planStatus' },
+  document: { kind: 'records:documentKind' },
+  visit: { kind: 'visits:kind', status: 'visits:status' },
+  event: { kind: 'events:kind' },
+};
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -120,12 +133,24 @@ function ReferenceValue({ kind, id }: { kind: NamedKind; id: number }) {
 }
 
 /** One stored value in words: dates formatted, yes/no, roles by name, references by the record's name. */
-export function FieldValue({ field, value }: { field: string; value: unknown }) {
-  const { t } = useTranslation(['admin', 'common']);
+export function FieldValue({
+  field,
+  value,
+  recordType,
+}: {
+  field: string;
+  value: unknown;
+  /** The kind of record, for the words of its codes. */
+  recordType?: string;
+}) {
+  const { t, i18n } = useTranslation(['admin', 'common']);
   const format = useFormat();
+  const enumKey = recordType ? ENUM_KEYS[recordType]?.[field] : undefined;
+  if (enumKey && typeof value === 'string' && i18n.exists(`${enumKey}.${value}`))
+    return <>{t(`${enumKey}.${value}`)}</>;
   if (isEmpty(value))
     return (
-      <Text span c="gray.7">
+      <Text span c="gray.7" inherit>
         {t('entry.empty')}
       </Text>
     );
@@ -216,15 +241,16 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
             {both ? (
               <>
                 <Table.Td bg="red.0">
-                  <FieldValue field={change.field} value={change.before} />
+                  <FieldValue field={change.field} value={change.before} recordType={entry.recordType} />
                 </Table.Td>
                 <Table.Td bg="green.0">
-                  <FieldValue field={change.field} value={change.after} />
+                  <FieldValue field={change.field} value={change.after} recordType={entry.recordType} />
                 </Table.Td>
               </>
             ) : (
               <Table.Td>
                 <FieldValue
+                  recordType={entry.recordType}
                   field={change.field}
                   value={entry.action === 'delete' ? change.before : change.after}
                 />

@@ -21,6 +21,7 @@ function HomeCityRow({ city, onChanged }: { city: HomeCity; onChanged: (city: Ho
   const change = async () => {
     const answer = await api.put<HomeCity>(`/home-cities/${city.cityId}`, { published: next });
     notifications.show({
+      closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
       color: 'green',
       message: t(next ? 'publishing.donePublished' : 'publishing.doneUnpublished', { city: name }),
     });

@@ -65,7 +65,11 @@ export function RolesDialog({
     try {
       const updated = await request<UserRow>('POST', `/users/${user.id}/roles`, { body: chosen });
       setDraft(EMPTY_ROLE);
-      notifications.show({ color: 'green', message: t('grant.granted') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
+        color: 'green',
+        message: t('grant.granted'),
+      });
       onChanged(updated);
     } catch (caught) {
       setError(errorMessage(t, caught));
@@ -77,7 +81,11 @@ export function RolesDialog({
   const revoke = async (held: RoleGrant) => {
     if (!user) return;
     const updated = await request<UserRow>('DELETE', `/users/${user.id}/roles`, { body: held });
-    notifications.show({ color: 'green', message: t('grant.revoked') });
+    notifications.show({
+      closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
+      color: 'green',
+      message: t('grant.revoked'),
+    });
     onChanged(updated);
   };
 

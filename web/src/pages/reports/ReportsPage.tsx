@@ -106,7 +106,11 @@ function AnnualReport() {
         { cityId, year: yearNumber, format },
         `annual-report-${yearNumber}.${format}`,
       );
-      notifications.show({ color: 'green', message: t('downloaded', { name }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
+        color: 'green',
+        message: t('downloaded', { name }),
+      });
     } catch (caught) {
       setError(errorMessage(t, caught));
     } finally {
@@ -193,7 +197,11 @@ function Exports() {
     setError(null);
     try {
       const name = await downloadFile(`/exports/${kind}.${extension}`, {}, `${kind}.${extension}`);
-      notifications.show({ color: 'green', message: t('downloaded', { name }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
+        color: 'green',
+        message: t('downloaded', { name }),
+      });
     } catch (caught) {
       setError(errorMessage(t, caught));
     } finally {
@@ -265,7 +273,11 @@ function WholeRegistry() {
     setError(null);
     try {
       const name = await downloadFile('/export.json', {}, 'pobratim-registry.json');
-      notifications.show({ color: 'green', message: t('downloaded', { name }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
+        color: 'green',
+        message: t('downloaded', { name }),
+      });
     } catch (caught) {
       setError(errorMessage(t, caught));
     } finally {
