@@ -25,6 +25,7 @@ export const navigation: NavigationItem[] = [
   { key: 'documents', path: '/documents', label: 'nav.documents' },
   { key: 'import', path: '/import', label: 'nav.import', roles: ['admin', 'city_editor', 'org_editor'] },
   { key: 'search', path: '/search', label: 'nav.search' },
+  { key: 'reports', path: '/reports', label: 'reports:nav' },
   { key: 'admin', path: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 

@@ -27,5 +27,6 @@ export const routes: AppRoute[] = [
   { path: '/calendar/*', page: lazy(() => import('../pages/calendar/CalendarPage.tsx')) },
   { path: '/documents/*', page: lazy(() => import('../pages/documents/DocumentsSection.tsx')) },
   { path: '/import', page: lazy(() => import('../pages/import/ImportPage.tsx')) },
-  { path: '/admin/*', page: Placeholder },
+  { path: '/reports', page: lazy(() => import('../pages/reports/ReportsPage.tsx')) },
+  { path: '/admin/*', page: lazy(() => import('../pages/admin/AdminSection.tsx')) },
 ];
