@@ -74,24 +74,19 @@ function nameIn(alias: string, language: NetworkQuery['language']): RawBuilder<s
   return sql<string>`coalesce(${column('name_ru')}, ${column('name_en')})`;
 }
 
-interface NetworkRow {
-  tier: Network['tiers'][number];
-  a_id: number;
-  a_name: string;
-  a_country: string;
-  a_lon: number | null;
-  a_lat: number | null;
-  b_id: number;
-  b_name: string;
-  b_country: string;
-  b_lon: number | null;
-  b_lat: number | null;
+interface CityRow {
+  id: number;
+  name: string;
+  country: string;
+  longitude: number | null;
+  latitude: number | null;
 }
 
 /**
  * The twinnings (all but ended ones) the filter lets the asker read, as a twinning's route judges
- * one: of the asker's cities, or of a city that publishes. Read in one query joined to both cities;
- * cities are numbered in order of first appearance and pairs refer to them by number.
+ * one: of the asker's cities, or of a city that publishes. Two queries: the pairs as bare ids, then
+ * their cities once each (24,000 pairs joined to both cities would carry every city's name and
+ * coordinates once per twinning). Cities are numbered in order of first appearance.
  */
 export async function twinNetwork(db: Db, query: NetworkQuery, filter: ReadFilter): Promise<Network> {
   const conditions: RawBuilder<SqlBool>[] = [sql`t.status <> 'ended'`];
@@ -107,17 +102,20 @@ export async function twinNetwork(db: Db, query: NetworkQuery, filter: ReadFilte
     }
     conditions.push(sql`(${sql.join(allowed, sql` or `)})`);
   }
-  const { rows } = await sql<NetworkRow>`
-    select t.tier,
-      a.id as a_id, ${nameIn('a', query.language)} as a_name, a.country as a_country,
-      a.longitude as a_lon, a.latitude as a_lat,
-      b.id as b_id, ${nameIn('b', query.language)} as b_name, b.country as b_country,
-      b.longitude as b_lon, b.latitude as b_lat
+  const { rows: pairs } = await sql<{ a: number; b: number; tier: Network['tiers'][number] }>`
+    select t.city_a_id as a, t.city_b_id as b, t.tier
     from twinning t
-    join city a on a.id = t.city_a_id
-    join city b on b.id = t.city_b_id
     where ${sql.join(conditions, sql` and `)}
     order by t.id`.execute(db);
+  const ids = [...new Set(pairs.flatMap((pair) => [pair.a, pair.b]))];
+  const cities = new Map<number, CityRow>();
+  if (ids.length > 0) {
+    const { rows } = await sql<CityRow>`
+      select c.id, ${nameIn('c', query.language)} as name, c.country, c.longitude, c.latitude
+      from city c
+      where c.id = any(${ids}::int[])`.execute(db);
+    for (const row of rows) cities.set(row.id, row);
+  }
 
   const network: Network = {
     cityIds: [],
@@ -130,28 +128,28 @@ export async function twinNetwork(db: Db, query: NetworkQuery, filter: ReadFilte
   };
   const indexOf = new Map<number, number>();
   const round = (degrees: number) => Math.round(Number(degrees) * 1000) / 1000;
-  const cityIndex = (id: number, name: string, country: string, lon: number, lat: number) => {
-    let index = indexOf.get(id);
+  const cityIndex = (city: CityRow) => {
+    let index = indexOf.get(city.id);
     if (index === undefined) {
       index = network.cityIds.length;
-      indexOf.set(id, index);
-      network.cityIds.push(id);
-      network.names.push(name);
-      network.countries.push(country);
-      network.coordinates.push(round(lon), round(lat));
+      indexOf.set(city.id, index);
+      network.cityIds.push(city.id);
+      network.names.push(city.name);
+      network.countries.push(city.country);
+      network.coordinates.push(round(city.longitude!), round(city.latitude!));
     }
     return index;
   };
-  for (const row of rows) {
-    if (row.a_lon === null || row.a_lat === null || row.b_lon === null || row.b_lat === null) {
+  const drawable = (city: CityRow | undefined): city is CityRow =>
+    city !== undefined && city.longitude !== null && city.latitude !== null;
+  for (const pair of pairs) {
+    const [a, b] = [cities.get(pair.a), cities.get(pair.b)];
+    if (!drawable(a) || !drawable(b)) {
       network.withoutCoordinates++;
       continue;
     }
-    network.pairs.push(
-      cityIndex(row.a_id, row.a_name, row.a_country, row.a_lon, row.a_lat),
-      cityIndex(row.b_id, row.b_name, row.b_country, row.b_lon, row.b_lat),
-    );
-    network.tiers.push(row.tier);
+    network.pairs.push(cityIndex(a), cityIndex(b));
+    network.tiers.push(pair.tier);
   }
   return network;
 }
