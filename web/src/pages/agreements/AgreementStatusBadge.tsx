@@ -30,7 +30,14 @@ export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
 export function PlanStatusBadge({ status }: { status: PlanItemStatus }) {
   const { t } = useTranslation('records');
   return (
-    <Badge variant="light" color={PLAN_COLORS[status]} c="dark.8" tt="none">
+    <Badge
+      variant="light"
+      color={PLAN_COLORS[status]}
+      c="dark.8"
+      tt="none"
+      style={{ overflow: 'visible' }}
+      maw="none"
+    >
       {t(`planStatus.${status}`)}
     </Badge>
   );

@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +32,7 @@ export function PlanPanel({
   const { t } = useTranslation('records');
   const format = useFormat();
   const [adding, setAdding] = useState(false);
+  const phone = useMediaQuery('(max-width: 48em)');
   const progress = planProgress(items);
   const percent = progress.planned === 0 ? 0 : Math.round((progress.done / progress.planned) * 100);
   const now = today();
@@ -61,25 +63,41 @@ export function PlanPanel({
       </Stack>
       {items.length === 0 ? (
         <Text c="dimmed">{t('plan.empty')}</Text>
+      ) : phone ? (
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-labelledby="plan-title">
+          {items.map((item) => (
+            <PlanItemEntry
+              key={item.id}
+              item={item}
+              editable={mayEdit(item)}
+              onChanged={onChanged}
+              layout="card"
+            />
+          ))}
+        </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs" aria-labelledby="plan-title">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('plan.title')}</Table.Th>
-                <Table.Th>{t('plan.responsible')}</Table.Th>
-                <Table.Th>{t('plan.dueOn')}</Table.Th>
-                <Table.Th>{t('plan.status')}</Table.Th>
-                <Table.Th>{t('plan.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <PlanItemRow key={item.id} item={item} editable={mayEdit(item)} onChanged={onChanged} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table verticalSpacing="xs" aria-labelledby="plan-title">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('plan.title')}</Table.Th>
+              <Table.Th>{t('plan.responsible')}</Table.Th>
+              <Table.Th>{t('plan.dueOn')}</Table.Th>
+              <Table.Th>{t('plan.status')}</Table.Th>
+              <Table.Th>{t('plan.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <PlanItemEntry
+                key={item.id}
+                item={item}
+                editable={mayEdit(item)}
+                onChanged={onChanged}
+                layout="row"
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {mayEdit(null) &&
         (adding ? (
@@ -105,14 +123,17 @@ export function PlanPanel({
   );
 }
 
-function PlanItemRow({
+function PlanItemEntry({
   item,
   editable,
   onChanged,
+  layout,
 }: {
   item: PlanItem;
   editable: boolean;
   onChanged: () => void;
+  /** A table row on wide screens, a card of its own on a phone. */
+  layout: 'row' | 'card';
 }) {
   const { t } = useTranslation('records');
   const { t: tc } = useTranslation();
@@ -139,96 +160,142 @@ function PlanItemRow({
       setProblem(errorMessage(tc, error));
     });
   };
+  const editor = (
+    <>
+      <PlanItemForm
+        item={item}
+        submitLabel={tc('actions.save')}
+        onCancel={() => setEditing(false)}
+        onSave={(values) => {
+          const before = planItemBody(planItemValues(item));
+          const after = planItemBody(values);
+          const changed = Object.fromEntries(
+            Object.entries(after).filter(
+              ([key, value]) => JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value),
+            ),
+          );
+          return versioned.save(changed, item.version);
+        }}
+      />
+      {versioned.dialog}
+    </>
+  );
+  const title = (
+    <>
+      <Text fw={500}>{keepNumbers(item.title)}</Text>
+      {item.report && (
+        <Text size="sm" c="dimmed">
+          {item.report}
+        </Text>
+      )}
+      {problem && (
+        <Text size="sm" c="red.9" role="alert">
+          {problem}
+        </Text>
+      )}
+    </>
+  );
+  const due = (
+    <>
+      <Text span c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
+        {format.shortDate(item.dueOn)}
+      </Text>
+      {overdue && (
+        <Badge color="red.9" variant="filled" ml={6} size="sm" tt="none">
+          {t('plan.overdue')}
+        </Badge>
+      )}
+    </>
+  );
+  const status = (
+    <>
+      <PlanStatusBadge status={item.status} />
+      {item.doneOn && (
+        <Text size="xs" c="dimmed">
+          {format.shortDate(item.doneOn)}
+        </Text>
+      )}
+    </>
+  );
+  const actions = editable && (
+    <Group gap={6} wrap={layout === 'card' ? 'wrap' : 'nowrap'}>
+      {item.status !== 'done' && (
+        <Button
+          size="xs"
+          color="teal.9"
+          variant="filled"
+          onClick={markDone}
+          aria-label={`${t('plan.markDone')}: ${item.title}`}
+        >
+          {t('plan.markDone')}
+        </Button>
+      )}
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() => setEditing(true)}
+        aria-label={`${tc('actions.edit')}: ${item.title}`}
+      >
+        {tc('actions.edit')}
+      </Button>
+      <ConfirmDelete
+        name={item.title}
+        onDelete={() => api.delete(`/plan-items/${item.id}`, { version: item.version })}
+        onDeleted={onChanged}
+      />
+      {versioned.dialog}
+    </Group>
+  );
+  if (layout === 'card') {
+    return (
+      <Paper
+        withBorder
+        p="sm"
+        bg={overdue && !editing ? 'red.0' : undefined}
+        data-overdue={(overdue && !editing) || undefined}
+        component="li"
+      >
+        {editing ? (
+          editor
+        ) : (
+          <Stack gap={6}>
+            {title}
+            {item.responsibleText && (
+              <Text size="sm">
+                {t('plan.responsible')}: {keepNumbers(item.responsibleText)}
+              </Text>
+            )}
+            {item.dueOn && (
+              <Text size="sm" span>
+                {t('plan.dueOn')}: {due}
+              </Text>
+            )}
+            <div>{status}</div>
+            {actions}
+          </Stack>
+        )}
+      </Paper>
+    );
+  }
   if (editing) {
     return (
       <Table.Tr>
-        <Table.Td colSpan={5}>
-          <PlanItemForm
-            item={item}
-            submitLabel={tc('actions.save')}
-            onCancel={() => setEditing(false)}
-            onSave={(values) => {
-              const before = planItemBody(planItemValues(item));
-              const after = planItemBody(values);
-              const changed = Object.fromEntries(
-                Object.entries(after).filter(
-                  ([key, value]) =>
-                    JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value),
-                ),
-              );
-              return versioned.save(changed, item.version);
-            }}
-          />
-          {versioned.dialog}
-        </Table.Td>
+        <Table.Td colSpan={5}>{editor}</Table.Td>
       </Table.Tr>
     );
   }
   return (
     <Table.Tr bg={overdue ? 'red.0' : undefined} data-overdue={overdue || undefined}>
-      <Table.Td>
-        <Text fw={500}>{item.title}</Text>
-        {item.report && (
-          <Text size="sm" c="dimmed">
-            {item.report}
-          </Text>
-        )}
-        {problem && (
-          <Text size="sm" c="red.9" role="alert">
-            {problem}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>{item.responsibleText ?? ''}</Table.Td>
-      <Table.Td>
-        <Text span c={overdue ? 'red.9' : undefined} fw={overdue ? 600 : undefined}>
-          {format.shortDate(item.dueOn)}
-        </Text>
-        {overdue && (
-          <Badge color="red.9" variant="filled" ml={6} size="sm" tt="none">
-            {t('plan.overdue')}
-          </Badge>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <PlanStatusBadge status={item.status} />
-        {item.doneOn && (
-          <Text size="xs" c="dimmed">
-            {format.shortDate(item.doneOn)}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {editable && (
-          <Group gap={6} wrap="nowrap">
-            {item.status !== 'done' && (
-              <Button
-                size="xs"
-                color="teal.9"
-                variant="filled"
-                onClick={markDone}
-                aria-label={`${t('plan.markDone')}: ${item.title}`}
-              >
-                {t('plan.markDone')}
-              </Button>
-            )}
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setEditing(true)}
-              aria-label={`${tc('actions.edit')}: ${item.title}`}
-            >
-              {tc('actions.edit')}
-            </Button>
-            <ConfirmDelete
-              name={item.title}
-              onDelete={() => api.delete(`/plan-items/${item.id}`, { version: item.version })}
-              onDeleted={onChanged}
-            />
-          </Group>
-        )}
-        {versioned.dialog}
-      </Table.Td>
+      <Table.Td>{title}</Table.Td>
+      <Table.Td>{keepNumbers(item.responsibleText ?? '')}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{due}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{status}</Table.Td>
+      <Table.Td>{actions}</Table.Td>
     </Table.Tr>
   );
+}
+
+/** «№ 1» kept on one line: a number sign never ends a line apart from its number. */
+function keepNumbers(text: string): string {
+  return text.replace(/№ (?=\d)/g, '№\u00a0');
 }
