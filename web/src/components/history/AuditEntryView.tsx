@@ -219,11 +219,11 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
       verticalSpacing={4}
       fz="sm"
       layout="fixed"
-      style={{ overflowWrap: 'anywhere' }}
+      style={{ overflowWrap: 'break-word' }}
     >
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={both ? '28%' : '35%'}>{t('entry.field')}</Table.Th>
+          <Table.Th w={both ? '30%' : '38%'}>{t('entry.field')}</Table.Th>
           {both ? (
             <>
               <Table.Th>{t('entry.before')}</Table.Th>
@@ -301,7 +301,9 @@ export function AuditEntryView({
   const path = pathOfEntry(entry);
   const kindKey = `kinds.${entry.recordType}`;
   const kind = t(kindKey) === kindKey ? entry.recordType : t(kindKey);
-  const title = `${kind} ${name ? `«${name}»` : t('entry.recordN', { id: entry.recordId })}`;
+  const title = name
+    ? t('entry.titled', { kind, name })
+    : `${kind} ${t('entry.recordN', { id: entry.recordId })}`;
   return (
     <Paper
       withBorder

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Group,
+  Input,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -154,9 +155,7 @@ function AnnualReport() {
               error={yearValid ? null : t('validation.invalid', { ns: 'common' })}
             />
             <Stack gap={4}>
-              <Text size="sm" fw={500} id="annual-report-format">
-                {t('annual.format')}
-              </Text>
+              <Input.Label id="annual-report-format">{t('annual.format')}</Input.Label>
               <SegmentedControl
                 aria-labelledby="annual-report-format"
                 data={FORMATS.map((value) => ({ value, label: t(`formats.${value}`) }))}
