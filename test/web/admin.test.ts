@@ -69,6 +69,31 @@ describe('administration and reports in a real browser', { timeout: 240_000 }, (
     const row = page.getByRole('row', { name: new RegExp(NEW_USER.name) });
     await row.getByText('Просмотр: Барановичи (BY)').waitFor();
     expect(await row.textContent()).toContain(NEW_USER.email);
+
+    // A second role granted, then taken away after a question; the viewer role stays.
+    await row.getByRole('button', { name: `Изменить роли: ${NEW_USER.name}` }).click();
+    const roles = page.getByRole('dialog', { name: `Роли пользователя ${NEW_USER.name}` });
+    await choose(page, /^Роль/, 'Редактор организации');
+    await roles.getByRole('combobox', { name: /^Организация/ }).fill('Средняя');
+    await page.getByRole('option', { name: 'Средняя школа № 1 г. Барановичи' }).click();
+    await roles.getByRole('button', { name: 'Выдать роль' }).last().click();
+    await roles.getByText('Редактор организации: Средняя школа № 1 г. Барановичи').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await roles.getByRole('button', { name: 'Отозвать роль «Редактор организации»' }).click();
+    const revoke = page.getByRole('dialog', { name: 'Отозвать роль?' });
+    expect(await revoke.textContent()).toContain(`${NEW_USER.name} больше не будет иметь эту роль`);
+    await revoke.getByRole('button', { name: 'Отозвать' }).click();
+    await roles.getByText('Просмотр: Барановичи (BY)').waitFor();
+    expect(await roles.getByText('Редактор организации: Средняя школа № 1 г. Барановичи').count()).toBe(0);
+    await roles.getByRole('button', { name: 'Закрыть' }).last().click();
+    const users = await web.api<{ items: { email: string; roles: unknown[] }[] }>(
+      'admin',
+      'GET',
+      '/api/users',
+    );
+    expect(users.items.find((user) => user.email === NEW_USER.email)?.roles).toEqual([
+      { role: 'city_viewer', cityId: web.cities.baranovichi },
+    ]);
   });
 
   it('lets the viewer in with that password, hides administration from them and downloads the annual report', async () => {
@@ -182,6 +207,17 @@ describe('administration and reports in a real browser', { timeout: 240_000 }, (
     await drawer.getByRole('row').filter({ hasText: 'Город' }).filter({ hasText: 'Кутно (PL)' }).waitFor();
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'admin-record-history');
+    await page.keyboard.press('Escape');
+
+    // Dates: from tomorrow nothing; from yesterday to today the user's creation is there.
+    const day = (offset: number) => {
+      const date = new Date(Date.now() + offset * 86_400_000);
+      return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    };
+    await page.goto(`/admin/audit?recordType=user&from=${day(1)}`);
+    await page.getByText('Таких изменений нет — измените условия отбора.').waitFor();
+    await page.goto(`/admin/audit?recordType=user&from=${day(-1)}&to=${day(0)}`);
+    await page.getByRole('article', { name: `Создание: Пользователь «${NEW_USER.name}»` }).waitFor();
   });
 
   it('publishes a city after a confirmation that says what becomes public', async () => {
