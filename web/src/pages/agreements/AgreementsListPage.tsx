@@ -23,6 +23,7 @@ const EXPIRING_DAYS = 90;
 /** /agreements: the agreements the user may read, by status, kind, sphere and city. */
 export default function AgreementsListPage() {
   const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
   const filters = useUrlFilters(FILTERS);
@@ -111,6 +112,7 @@ export default function AgreementsListPage() {
           width={200}
         />
         <CityPicker
+          placeholder={tc('filters.any')}
           value={cityId}
           initial={city}
           onChange={(id) => filters.set('cityId', id === null ? null : String(id))}

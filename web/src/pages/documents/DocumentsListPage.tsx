@@ -1,4 +1,4 @@
-import { Anchor, Button } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
@@ -43,7 +43,14 @@ export default function DocumentsListPage() {
     {
       key: 'source',
       header: t('document.source'),
-      render: (document) => <DocumentSource document={document} />,
+      render: (document) =>
+        document.sourceUrl || document.fileName ? (
+          <DocumentSource document={document} />
+        ) : (
+          <Text span c="dimmed" size="sm">
+            {t('document.pasted')}
+          </Text>
+        ),
     },
     {
       key: 'produced',

@@ -18,6 +18,7 @@ const FILTERS = ['q', 'cityId', 'kind', 'sphere'] as const;
 /** /organizations: the organizations the user may read, by city, kind and sphere. */
 export default function OrganizationsListPage() {
   const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
   const me = useMe();
   const filters = useUrlFilters(FILTERS);
   const cityId = filters.values.cityId ? Number(filters.values.cityId) : null;
@@ -73,6 +74,7 @@ export default function OrganizationsListPage() {
       <FilterBar active={filters.active} onReset={filters.reset}>
         <SearchFilter value={filters.values.q} onChange={(value) => filters.set('q', value)} />
         <CityPicker
+          placeholder={tc('filters.any')}
           value={cityId}
           initial={city}
           onChange={(id) => filters.set('cityId', id === null ? null : String(id))}

@@ -4,6 +4,7 @@ import {
   Button,
   Fieldset,
   Group,
+  Paper,
   SimpleGrid,
   Stack,
   TextInput,
@@ -143,41 +144,43 @@ function PersonFields({
         <Fieldset legend={t('person.positions')}>
           <Stack gap="md">
             {values.positions.map((_, index) => (
-              <Stack key={form.key(`positions.${index}`)} gap="xs">
-                <Group align="flex-end" gap="sm" wrap="nowrap">
-                  <TextInput
-                    label={t('person.positionTitle', { number: index + 1 })}
-                    withAsterisk
-                    style={{ flex: 1 }}
-                    {...form.getInputProps(`positions.${index}.title`)}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    size="lg"
-                    mb={2}
-                    aria-label={t('person.removePosition', { number: index + 1 })}
-                    onClick={() => form.removeListItem('positions', index)}
-                  >
-                    ×
-                  </ActionIcon>
-                </Group>
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <OrganizationPicker
-                    label={t('person.organization')}
-                    {...form.getInputProps(`positions.${index}.organizationId`)}
-                    onChange={(id) => form.setFieldValue(`positions.${index}.organizationId`, id)}
-                  />
-                  <DateField
-                    label={t('person.startedOn')}
-                    {...form.getInputProps(`positions.${index}.startedOn`)}
-                  />
-                  <DateField
-                    label={t('person.endedOn')}
-                    {...form.getInputProps(`positions.${index}.endedOn`)}
-                  />
-                </SimpleGrid>
-              </Stack>
+              <Paper key={form.key(`positions.${index}`)} withBorder p="sm" radius="sm">
+                <Stack gap="xs">
+                  <Group align="flex-end" gap="sm" wrap="nowrap">
+                    <TextInput
+                      label={t('person.positionTitle', { number: index + 1 })}
+                      withAsterisk
+                      style={{ flex: 1 }}
+                      {...form.getInputProps(`positions.${index}.title`)}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="red.9"
+                      size="lg"
+                      mb={2}
+                      aria-label={t('person.removePosition', { number: index + 1 })}
+                      onClick={() => form.removeListItem('positions', index)}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Group>
+                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                    <OrganizationPicker
+                      label={t('person.organization')}
+                      {...form.getInputProps(`positions.${index}.organizationId`)}
+                      onChange={(id) => form.setFieldValue(`positions.${index}.organizationId`, id)}
+                    />
+                    <DateField
+                      label={t('person.startedOn')}
+                      {...form.getInputProps(`positions.${index}.startedOn`)}
+                    />
+                    <DateField
+                      label={t('person.endedOn')}
+                      {...form.getInputProps(`positions.${index}.endedOn`)}
+                    />
+                  </SimpleGrid>
+                </Stack>
+              </Paper>
             ))}
             <Button
               variant="default"

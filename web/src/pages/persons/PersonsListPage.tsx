@@ -18,6 +18,7 @@ const FILTERS = ['q', 'cityId', 'organizationId'] as const;
 /** /persons: the people the user may read, by name, city and organization. */
 export default function PersonsListPage() {
   const { t } = useTranslation('records');
+  const { t: tc } = useTranslation();
   const me = useMe();
   const filters = useUrlFilters(FILTERS);
   const cityId = filters.values.cityId ? Number(filters.values.cityId) : null;
@@ -67,6 +68,7 @@ export default function PersonsListPage() {
       <FilterBar active={filters.active} onReset={filters.reset}>
         <SearchFilter value={filters.values.q} onChange={(value) => filters.set('q', value)} />
         <CityPicker
+          placeholder={tc('filters.any')}
           value={cityId}
           initial={city}
           onChange={(id) => filters.set('cityId', id === null ? null : String(id))}
@@ -74,6 +76,7 @@ export default function PersonsListPage() {
         />
         <OrganizationPicker
           label={t('person.organization')}
+          placeholder={tc('filters.any')}
           value={organizationId}
           onChange={(id) => filters.set('organizationId', id === null ? null : String(id))}
           w={280}
