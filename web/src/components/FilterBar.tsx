@@ -14,14 +14,16 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     K,
     string | undefined
   >;
+  // Updates start from the address bar as it is now, not from the render the callback was made
+  // in: a field that keeps an older onChange would otherwise undo a filter set since.
   const set = (key: K, value: string | null | undefined) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     if (value === undefined || value === null || value === '') next.delete(key);
     else next.set(key, value);
     setParams(next, { replace: true });
   };
   const reset = () => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     for (const key of keys) next.delete(key);
     setParams(next, { replace: true });
   };

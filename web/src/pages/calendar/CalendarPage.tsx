@@ -19,6 +19,8 @@ const COLOR: Record<CalendarEntry['type'], string> = {
   reminder: 'teal.9',
 };
 const MAX_IN_CELL = 3;
+/** The colour's name without its shade, for light badges (their text stays near-black for contrast). */
+const hue = (type: CalendarEntry['type']) => COLOR[type].split('.')[0]!;
 
 function shiftMonth(month: string, by: number): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
@@ -115,7 +117,7 @@ export default function CalendarPage() {
         </Group>
         <Group gap={6}>
           {(['visit', 'event', 'deadline', 'reminder'] as const).map((type) => (
-            <Badge key={type} color={COLOR[type]} variant="light" style={{ textTransform: 'none' }}>
+            <Badge key={type} color={hue(type)} c="gray.9" variant="light" style={{ textTransform: 'none' }}>
               {t(`legend.${type}`)}
             </Badge>
           ))}
@@ -133,6 +135,8 @@ export default function CalendarPage() {
           static
           fullWidth
           highlightToday
+          hideOutsideDates
+          weekendDays={[]}
           withCellSpacing={false}
           weekdayFormat={phone ? 'dd' : 'dddd'}
           styles={{
@@ -152,7 +156,7 @@ export default function CalendarPage() {
             const outside = date.slice(0, 7) !== month;
             return (
               <Box w="100%" ta="left" style={{ overflow: 'hidden' }}>
-                <Text size="sm" fw={600} c={outside ? 'gray.7' : undefined}>
+                <Text size="sm" fw={600}>
                   {Number(date.slice(8, 10))}
                 </Text>
                 {!outside && phone && onDay.length > 0 && (
@@ -215,7 +219,8 @@ export default function CalendarPage() {
                   .map((entry) => (
                     <Group key={entry.key} gap="xs" wrap="nowrap" align="flex-start">
                       <Badge
-                        color={COLOR[entry.type]}
+                        color={hue(entry.type)}
+                        c="gray.9"
                         variant="light"
                         style={{ textTransform: 'none', flexShrink: 0 }}
                       >

@@ -83,10 +83,10 @@ export default function CityPage() {
                 {t('page.twinningWith')} <CityName id={homeId} />
               </Title>
               <Group gap="xs" mb="md">
-                <Badge variant="light" style={{ textTransform: 'none' }}>
+                <Badge variant="light" c="gray.9" style={{ textTransform: 'none' }}>
                   {t(`tier.${twinning.tier}`)}
                 </Badge>
-                <Badge variant="light" color="gray.7" style={{ textTransform: 'none' }}>
+                <Badge variant="light" color="gray" c="gray.9" style={{ textTransform: 'none' }}>
                   {t(`status.${twinning.status}`)}
                 </Badge>
                 {(twinning.establishedOn || twinning.establishedYear) && (

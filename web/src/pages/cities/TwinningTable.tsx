@@ -7,12 +7,8 @@ import { useFormat } from '../../i18n/format.ts';
 import { cityName, useCities } from './city-cache.ts';
 import { partnerOf, type Twinning } from './twinning-api.ts';
 
-const STATUS_COLOR = {
-  proposed: 'blue.8',
-  active: 'green.9',
-  suspended: 'orange.9',
-  ended: 'gray.7',
-} as const;
+// Light badges: the colour tells the status, the text stays near-black for contrast on any row.
+const STATUS_COLOR = { proposed: 'blue', active: 'green', suspended: 'orange', ended: 'gray' } as const;
 
 function PartnerCell({ id }: { id: number }) {
   const { i18n } = useTranslation();
@@ -62,7 +58,12 @@ export function TwinningTable({ cityId, caption }: { cityId: number; caption: st
       header: t('twinnings.status'),
       sort: 'status',
       render: (twinning) => (
-        <Badge color={STATUS_COLOR[twinning.status]} variant="light" style={{ textTransform: 'none' }}>
+        <Badge
+          color={STATUS_COLOR[twinning.status]}
+          c="gray.9"
+          variant="light"
+          style={{ textTransform: 'none' }}
+        >
           {t(`status.${twinning.status}`)}
         </Badge>
       ),

@@ -134,7 +134,7 @@ export function TwinningTimeline({ twinning, homeCityId }: { twinning: Twinning;
       {items.length === 1 && <Text c="dimmed">{t('timeline.empty')}</Text>}
       <Group gap="xs">
         {(['visit', 'event', 'agreement', 'project'] as const).map((type) => (
-          <Badge key={type} variant="outline" color="gray.7" style={{ textTransform: 'none' }}>
+          <Badge key={type} variant="outline" color="gray.7" c="gray.8" style={{ textTransform: 'none' }}>
             {BULLET[type]} {t(`timeline.legend.${type}`)}: {items.filter((item) => item.type === type).length}
           </Badge>
         ))}

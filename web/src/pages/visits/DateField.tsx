@@ -22,13 +22,14 @@ export function parseTypedDate(text: string): string | null {
 
 /** A date field in the interface language's order (day first), holding `YYYY-MM-DD`. */
 export function DateField(props: Omit<DateInputProps, 'valueFormat' | 'dateParser'>) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation('visits');
   return (
     <DateInput
       valueFormat={i18n.language === 'en' ? 'DD/MM/YYYY' : 'DD.MM.YYYY'}
       dateParser={parseTypedDate}
       placeholder={i18n.language === 'en' ? 'dd/mm/yyyy' : 'дд.мм.гггг'}
       clearable
+      clearButtonProps={{ 'aria-label': t('form.clearDate') }}
       popoverProps={{ withinPortal: true }}
       {...props}
     />
