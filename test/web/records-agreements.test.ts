@@ -252,6 +252,30 @@ describe('organizations, persons, agreements and documents in a real browser', {
       address: 'ул. Советская, 1',
     });
 
+    // A stale edit: someone saves the address while the editor types another; the editor merges.
+    await page.getByRole('link', { name: 'Изменить' }).click();
+    await heading(page, 'Изменение организации');
+    await page.getByLabel('Адрес').fill('ул. Ленина, 5');
+    await page.getByLabel('Сайт').fill('https://dshi1.example.by');
+    const stored = await web.api<{ version: number }>('cityEditor', 'GET', `/api/organizations/${id}`);
+    await web.api('admin', 'PATCH', `/api/organizations/${id}`, {
+      address: 'пр. Машерова, 10',
+      version: stored.version,
+    });
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Запись изменил другой пользователь' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('пр. Машерова, 10');
+    expect(await conflict.textContent()).toContain('ул. Ленина, 5');
+    // Each field is chosen apart: the stored address, the editor's own website.
+    await conflict.getByRole('row').filter({ hasText: 'Адрес' }).getByText('Оставить сохранённое').click();
+    await conflict.getByRole('button', { name: 'Сохранить выбранное' }).click();
+    await heading(page, 'Детская школа искусств № 1 г. Барановичи');
+    expect(await web.api('cityEditor', 'GET', `/api/organizations/${id}`)).toMatchObject({
+      address: 'пр. Машерова, 10',
+      website: 'https://dshi1.example.by',
+    });
+
     await page.getByRole('button', { name: 'Удалить' }).click();
     const dialog = page.getByRole('dialog', { name: 'Удалить запись?' });
     await dialog.waitFor();
