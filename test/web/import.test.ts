@@ -5,6 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
 import { sharedDir } from '../../src/shared-dir.ts';
 import {
+  draftToAccept,
+  editProposal,
+  problemsOf,
+  reviewOf,
+  selectProposals,
+} from '../../web/src/pages/import/draft-review.ts';
+import { buildMarks, buildRuns, factSpans, softWrapped } from '../../web/src/pages/import/highlights.ts';
+import type { PreviewResponse } from '../../web/src/pages/import/import-api.ts';
+import {
   expectNoSeriousAxeViolations,
   screenshot,
   signIn,
@@ -214,5 +223,71 @@ describe('importing a press release in a real browser', { timeout: 240_000 }, ()
         await page.context().close();
       }
     }
+  });
+
+  it('highlights without overlaps, every mark reading what it says and pointing at a proposal', async () => {
+    const preview = await web.api<PreviewResponse>('cityEditor', 'POST', '/api/documents/preview', {
+      text: SEED_TEXT,
+      publishedOn: '2025-09-25',
+    });
+    const marks = buildMarks(SEED_TEXT, preview.extraction, preview.draft);
+    for (const [i, mark] of marks.entries()) {
+      expect(mark.start).toBeLessThan(mark.end);
+      if (i > 0) expect(marks[i - 1]!.end).toBeLessThanOrEqual(mark.start);
+      if (mark.ref) {
+        const list = preview.draft[mark.list!] as { ref: string }[];
+        expect(list.some((p) => p.ref === mark.ref)).toBe(true);
+      }
+    }
+    const read = (kind: string) =>
+      marks.filter((m) => m.kind === kind).map((m) => SEED_TEXT.slice(m.start, m.end));
+    expect(read('city')).toEqual(expect.arrayContaining(['Кузнецка', 'Барановичей', 'Кузнецк']));
+    expect(read('date')).toEqual(['18 по 21 сентября']);
+    expect(read('place')).toEqual(['Российская Федерация']);
+    const runs = buildRuns(SEED_TEXT.length, marks, factSpans(preview.draft, SEED_TEXT.length));
+    const pieces = runs.flatMap((run) => run.segments.map((s) => SEED_TEXT.slice(s.start, s.end)));
+    expect(pieces.join('')).toBe(SEED_TEXT);
+    // Hard-wrapped lines read as one paragraph; the length stays, so the offsets do.
+    const soft = softWrapped(SEED_TEXT);
+    expect(soft).toHaveLength(SEED_TEXT.length);
+    expect(soft.startsWith('С 18 по 21 сентября официальная делегация из города Барановичи во главе')).toBe(
+      true,
+    );
+    expect(soft).toContain('в различных сферах.\nВ рамках визита');
+  });
+
+  it("keeps the reviewer's choices across previews and finds what the server would refuse", async () => {
+    const first = await web.api<PreviewResponse>('cityEditor', 'POST', '/api/documents/preview', {
+      text: SEED_TEXT,
+      publishedOn: '2025-09-25',
+    });
+    let review = reviewOf(first.draft);
+    const gymnasium = first.draft.organizations.find((o) => o.name === 'гимназия № 5')!;
+    review = editProposal(review, 'organizations', gymnasium.ref, { name: 'Гимназия № 5 г. Барановичи' });
+    const kuznetsk = first.draft.cities.find((c) => c.name === 'Кузнецк')!;
+    review = editProposal(review, 'cities', kuznetsk.ref, { include: false });
+    expect(review.selected[kuznetsk.ref]).toBe(false);
+    // The city left out: what stands in it is named, before anything is sent.
+    const problems = problemsOf(draftToAccept(review, 'all'));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ list: 'organizations', key: 'cityLeftOut', name: 'Кузнецк' }),
+    );
+    // One sentence more: a new preview, the edit and the choice kept.
+    const second = await web.api<PreviewResponse>('cityEditor', 'POST', '/api/documents/preview', {
+      text: `${SEED_TEXT}\nДелегация вернулась в Барановичи.`,
+      publishedOn: '2025-09-25',
+    });
+    const next = reviewOf(second.draft, review);
+    expect(next.draft.organizations.map((o) => o.name)).toContain('Гимназия № 5 г. Барановичи');
+    expect(next.draft.cities.find((c) => c.name === 'Кузнецк')!.include).toBe(false);
+    // «Принять выбранное» leaves out what is unticked; «Принять всё» keeps it.
+    const lyceum = next.draft.organizations.find((o) => o.name === 'лицей № 21')!;
+    const unticked = selectProposals(next, [lyceum.ref], false);
+    expect(draftToAccept(unticked, 'selected').organizations.find((o) => o.ref === lyceum.ref)!.include).toBe(
+      false,
+    );
+    expect(draftToAccept(unticked, 'all').organizations.find((o) => o.ref === lyceum.ref)!.include).toBe(
+      true,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACT_KINDS, MARK_KINDS, type Mark, type Run } from './highlights.ts';
+import { FACT_KINDS, MARK_KINDS, softWrapped, type Mark, type Run } from './highlights.ts';
 import classes from './import.module.css';
 
 interface HighlightedTextProps {
@@ -14,23 +14,6 @@ interface HighlightedTextProps {
   /** The proposal in focus on the right: its mentions and passage are framed. */
   activeRef: string | null;
   onActivate: (mark: Mark) => void;
-}
-
-/**
- * The text for reading: a line break inside a sentence (press releases are often pasted with their
- * lines hard-wrapped) shows as a space, a break after a sentence stays. Same length, so every
- * offset still points at the same character.
- */
-export function softWrapped(text: string): string {
-  return text.replace(/\n(?!\s*\n)/g, (_, offset: number) => {
-    const before = text.slice(0, offset).trimEnd().slice(-1);
-    const after = text
-      .slice(offset + 1)
-      .trimStart()
-      .charAt(0);
-    const sentenceEnds = /[.!?…:»")]/.test(before) && /[\p{Lu}\d«"–—-]/u.test(after);
-    return sentenceEnds || before === '' ? '\n' : ' ';
-  });
 }
 
 /** Where the one tooltip of the text stands, and for which mention. */

@@ -7,6 +7,8 @@ export interface Review {
   selected: Record<string, boolean>;
   /** Proposals the reviewer changed, by ref: their changes survive a new preview of the same text. */
   edited: Record<string, boolean>;
+  /** Each proposal's name as extracted, by ref: how it is found again in the next preview. */
+  extracted: Record<string, string>;
 }
 
 /** A draft's proposal list by name, for code that walks every list. */
@@ -35,36 +37,50 @@ const EDITABLE_FIELDS = [
   'headPosition',
 ] as const;
 
+/** References to cities that the reviewer may change; kept across previews by the city's name. */
+const CITY_REF_FIELDS = ['cityRef', 'fromCityRef', 'toCityRef'] as const;
+
 /**
  * A fresh review of a new draft, keeping what the reviewer did to proposals that are still there
- * (same list, same name; visits by order): typing one more sentence must not undo their choices.
+ * (same list, same extracted name; visits by order): typing one more sentence must not undo their
+ * choices.
  */
 export function reviewOf(draft: Draft, previous?: Review): Review {
   const next: Draft = structuredClone(draft);
   const selected: Record<string, boolean> = {};
   const edited: Record<string, boolean> = {};
+  const extracted: Record<string, string> = {};
+  const cityRefByName = new Map(next.cities.map((city) => [city.name, city.ref]));
+  const cityNameOfOldRef = (ref: string | null) => (ref === null ? null : (previous?.extracted[ref] ?? null));
   for (const list of DRAFT_LISTS) {
     const before = previous ? proposalsOf(previous.draft, list) : [];
     proposalsOf(next, list).forEach((proposal, index) => {
+      const name = proposalName(proposal);
+      extracted[proposal.ref] = name;
       const old =
         list === 'visits'
           ? before[index]
-          : before.find((candidate) => proposalName(candidate) === proposalName(proposal));
-      if (old && previous) {
-        if (previous.edited[old.ref]) {
-          const target = proposal as unknown as Record<string, unknown>;
-          const source = old as unknown as Record<string, unknown>;
-          for (const field of EDITABLE_FIELDS)
-            if (field in source && field in target) target[field] = source[field];
-          edited[proposal.ref] = true;
-        }
-        selected[proposal.ref] = proposal.include && (previous.selected[old.ref] ?? true);
-      } else {
+          : before.find((candidate) => previous?.extracted[candidate.ref] === name);
+      if (!old || !previous) {
         selected[proposal.ref] = proposal.include;
+        return;
       }
+      if (previous.edited[old.ref]) {
+        const target = proposal as unknown as Record<string, unknown>;
+        const source = old as unknown as Record<string, unknown>;
+        for (const field of EDITABLE_FIELDS)
+          if (field in source && field in target) target[field] = source[field];
+        for (const field of CITY_REF_FIELDS) {
+          if (!(field in source && field in target)) continue;
+          const cityName = cityNameOfOldRef(source[field] as string | null);
+          if (cityName !== null && cityRefByName.has(cityName)) target[field] = cityRefByName.get(cityName);
+        }
+        edited[proposal.ref] = true;
+      }
+      selected[proposal.ref] = proposal.include && (previous.selected[old.ref] ?? true);
     });
   }
-  return { draft: next, selected, edited };
+  return { draft: next, selected, edited, extracted };
 }
 
 /** The review with one proposal changed. */
@@ -81,7 +97,7 @@ export function editProposal(
   const selected = { ...review.selected };
   if (change.include === false) selected[ref] = false;
   if (change.include === true) selected[ref] = true;
-  return { draft: draft as Draft, selected, edited: { ...review.edited, [ref]: true } };
+  return { ...review, draft: draft as Draft, selected, edited: { ...review.edited, [ref]: true } };
 }
 
 /** The review with proposals ticked or unticked; ones marked «не импортировать» stay unticked. */

@@ -163,3 +163,20 @@ export function buildRuns(length: number, marks: Mark[], facts: FactSpan[]): Run
   }
   return runs;
 }
+
+/**
+ * The text for reading: a line break inside a sentence (press releases are often pasted with their
+ * lines hard-wrapped) shows as a space, a break after a sentence stays. Same length, so every
+ * offset still points at the same character.
+ */
+export function softWrapped(text: string): string {
+  return text.replace(/\n(?!\s*\n)/g, (_, offset: number) => {
+    let back = offset - 1;
+    while (back >= 0 && /\s/.test(text[back]!)) back--;
+    let ahead = offset + 1;
+    while (ahead < text.length && /\s/.test(text[ahead]!)) ahead++;
+    if (back < 0) return '\n';
+    const sentenceEnds = /[.!?…:»")]/.test(text[back]!) && /[\p{Lu}\d«"–—-]/u.test(text[ahead] ?? '');
+    return sentenceEnds ? '\n' : ' ';
+  });
+}
