@@ -1,7 +1,7 @@
-import { MantineProvider } from '@mantine/core';
+import { Alert, MantineProvider, Modal, Notification } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
@@ -28,9 +28,27 @@ function RequireAuth({ children, passwordPage = false }: { children: ReactNode; 
 }
 
 export function App() {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation('common');
+  // Close buttons of notifications, alerts and dialogs are named in the user's language everywhere
+  // (screen readers announce them; axe reports an unnamed button as critical).
+  const close = t('actions.close');
+  const localTheme = useMemo(
+    () => ({
+      ...theme,
+      components: {
+        Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+        Alert: Alert.extend({ defaultProps: { closeButtonLabel: close } }),
+        Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+      },
+    }),
+    [close],
+  );
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider
+      theme={localTheme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <BrowserRouter>
