@@ -9,6 +9,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
+import { useHomeCityIds } from '../cities/city-cache.ts';
 import { CalendarFeedButton } from './CalendarFeedButton.tsx';
 import { entriesOn, isoDay, loadMonth, monthRange, type CalendarEntry } from './calendar-entries.ts';
 
@@ -28,21 +29,44 @@ function shiftMonth(month: string, by: number): string {
   return isoDay(date).slice(0, 7);
 }
 
-/** An entry's words: a visit by its route, the others by their title. */
-function EntryText({ entry }: { entry: CalendarEntry }) {
-  if (entry.visit)
+/**
+ * An entry's words: a visit by its route, the others by their title. In a day cell a visit names
+ * only the other side («→ Новокузнецк» away, «← Кутно» home), which fits a narrow cell.
+ */
+function EntryText({ entry, short, homes }: { entry: CalendarEntry; short?: boolean; homes?: number[] }) {
+  const visit = entry.visit;
+  if (visit && short) {
+    return homes?.includes(visit.toCityId) ? (
+      <>
+        ← <CityName id={visit.fromCityId} link={false} />
+      </>
+    ) : (
+      <>
+        → <CityName id={visit.toCityId} link={false} />
+      </>
+    );
+  }
+  if (visit)
     return (
       <>
-        <CityName id={entry.visit.fromCityId} link={false} /> →{' '}
-        <CityName id={entry.visit.toCityId} link={false} />
+        <CityName id={visit.fromCityId} link={false} /> → <CityName id={visit.toCityId} link={false} />
       </>
     );
   return <>{entry.title}</>;
 }
 
-function EntryLink({ entry, children }: { entry: CalendarEntry; children: ReactNode }) {
+/** The entry's page; in a cell in the cell's colour, in the agenda as an ordinary link. */
+function EntryLink({
+  entry,
+  children,
+  inCell,
+}: {
+  entry: CalendarEntry;
+  children: ReactNode;
+  inCell?: boolean;
+}) {
   return entry.href ? (
-    <Anchor component={Link} to={entry.href} c="inherit" underline="hover">
+    <Anchor component={Link} to={entry.href} c={inCell ? 'inherit' : undefined} underline="hover">
       {children}
     </Anchor>
   ) : (
@@ -56,6 +80,7 @@ export default function CalendarPage() {
   const { t: tc } = useTranslation();
   const format = useFormat();
   const phone = useMediaQuery('(max-width: 48em)');
+  const homes = useHomeCityIds();
   const [params, setParams] = useSearchParams();
   const asked = params.get('month');
   const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : isoDay(new Date()).slice(0, 7);
@@ -86,6 +111,8 @@ export default function CalendarPage() {
       year: 'numeric',
     },
   ).format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+  // «Май 2026 г.»: only the first letter up (CSS capitalize would make it «Май 2026 Г.»).
+  const heading = title.charAt(0).toLocaleUpperCase(format.language) + title.slice(1);
   // The agenda names each entry once, on its first day in the month, with its whole date range.
   const firstDay = (entry: CalendarEntry) => (entry.start < from ? from : entry.start);
   const days = entries ? [...new Set(entries.map(firstDay))].sort() : [];
@@ -98,15 +125,8 @@ export default function CalendarPage() {
           <Button variant="default" onClick={() => go(shiftMonth(month, -1))} aria-label={t('previous')}>
             ←
           </Button>
-          <Title
-            order={2}
-            size="h3"
-            style={{ textTransform: 'capitalize' }}
-            aria-live="polite"
-            miw={180}
-            ta="center"
-          >
-            {title}
+          <Title order={2} size="h3" aria-live="polite" miw={180} ta="center">
+            {heading}
           </Title>
           <Button variant="default" onClick={() => go(shiftMonth(month, 1))} aria-label={t('next')}>
             →
@@ -185,8 +205,8 @@ export default function CalendarPage() {
                         c={COLOR[entry.type]}
                         style={{ borderRadius: 4 }}
                       >
-                        <EntryLink entry={entry}>
-                          <EntryText entry={entry} />
+                        <EntryLink entry={entry} inCell>
+                          <EntryText entry={entry} short homes={homes} />
                         </EntryLink>
                       </Text>
                     ))}

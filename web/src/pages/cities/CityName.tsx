@@ -11,7 +11,7 @@ export function CityName({ id, link = true }: { id: number; link?: boolean }) {
   if (!city) return <Skeleton h={14} w={80} display="inline-block" aria-hidden="true" />;
   const name = cityName(city, i18n.language);
   return link ? (
-    <Anchor component={Link} to={recordPath('city', id)}>
+    <Anchor component={Link} to={recordPath('city', id)} fz="inherit">
       {name}
     </Anchor>
   ) : (
