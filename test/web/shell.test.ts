@@ -36,10 +36,10 @@ describe('the application shell in a real browser', { timeout: 120_000 }, () => 
 
     await page.getByLabel(/^Пароль/).fill(ACCOUNTS.cityEditor.password);
     await page.getByRole('button', { name: 'Войти' }).click();
-    // Back where the user was going, inside the shell: the section's placeholder, the navigation.
+    // Back where the user was going, inside the shell: the section's list, the navigation.
     await page.waitForURL((url) => url.pathname === '/visits');
     await page.getByRole('heading', { name: 'Визиты' }).waitFor();
-    await page.getByText('Раздел в разработке').first().waitFor();
+    await page.getByRole('link', { name: 'Новый визит' }).waitFor();
     const navigation = page.getByRole('navigation', { name: 'Разделы' });
     await navigation.getByRole('link', { name: 'Главная' }).waitFor();
     // Administration is the administrators' only.
