@@ -298,6 +298,10 @@ describe('organizations, persons, agreements and documents in a real browser', {
     await row.getByRole('link').first().waitFor();
     await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/Визит: 1/);
     await page.getByRole('link', { name: 'Импортировать пресс-релиз' }).waitFor();
+    // Newest first, as the API lists them, and the header's arrow says so.
+    expect(await page.getByRole('columnheader', { name: /Дата/ }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
     await row.getByRole('link').first().click();
     await page.waitForURL((url) => url.pathname === `/documents/${ids.document}`);
     const produced = page.getByRole('region', { name: 'Что создано' });

@@ -14,6 +14,8 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
   /** The API's `sort` value for this column; the header becomes a sort button. */
   sort?: string;
+  /** The direction the API sorts this column in when no `order` is given (ascending unless told). */
+  defaultOrder?: 'asc' | 'desc';
   width?: number | string;
   align?: 'left' | 'right' | 'center';
 }
@@ -89,22 +91,28 @@ export function useCursorList<T>(path: string, query: Query = {}, pageSize = 50)
   };
 }
 
-/** The sort of a list, kept in the page's URL (`?sort=…&order=…`) so a reload or a shared link keeps it. */
-export function useUrlSort(defaultSort?: string) {
+/**
+ * The sort of a list, kept in the page's URL (`?sort=…&order=…`) so a reload or a shared link keeps it.
+ * `defaultOrders` names the columns the API sorts newest first when no order is given (dates), so
+ * their arrow and the first click go the right way.
+ */
+export function useUrlSort(defaultSort?: string, defaultOrders: Record<string, 'asc' | 'desc'> = {}) {
   const [params, setParams] = useSearchParams();
   const sort = params.get('sort') ?? defaultSort;
   const order: 'asc' | 'desc' | undefined =
     params.get('order') === 'desc' ? 'desc' : params.get('order') === 'asc' ? 'asc' : undefined;
+  /** The direction the list is in now: the chosen one, else the API's default for the column. */
+  const shownOrder: 'asc' | 'desc' = order ?? (sort ? defaultOrders[sort] : undefined) ?? 'asc';
   const toggle = (column: string) => {
     const next = new URLSearchParams(params);
-    if (sort === column) next.set('order', order === 'desc' ? 'asc' : 'desc');
+    if (sort === column) next.set('order', shownOrder === 'desc' ? 'asc' : 'desc');
     else {
       next.set('sort', column);
       next.delete('order');
     }
     setParams(next, { replace: true });
   };
-  return { sort, order, toggle };
+  return { sort, order, shownOrder, toggle };
 }
 
 function SortHeader({
@@ -115,7 +123,7 @@ function SortHeader({
 }: {
   label: string;
   active: boolean;
-  order: 'asc' | 'desc' | undefined;
+  order: 'asc' | 'desc';
   onClick: () => void;
 }) {
   const { t } = useTranslation();
@@ -166,7 +174,12 @@ export function RecordTable<T extends { id?: number }>({
 }: RecordTableProps<T>) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { sort, order, toggle } = useUrlSort(defaultSort);
+  const defaultOrders = Object.fromEntries(
+    columns.flatMap((column) =>
+      column.sort && column.defaultOrder ? [[column.sort, column.defaultOrder]] : [],
+    ),
+  );
+  const { sort, order, shownOrder, toggle } = useUrlSort(defaultSort, defaultOrders);
   const list = useCursorList<T>(
     path,
     { ...query, ...(sort && sort !== defaultSort ? { sort } : {}), ...(order ? { order } : {}) },
@@ -199,13 +212,13 @@ export function RecordTable<T extends { id?: number }>({
                   <Table.Th
                     key={column.key}
                     style={{ width: column.width, textAlign: column.align }}
-                    aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : undefined}
+                    aria-sort={active ? (shownOrder === 'desc' ? 'descending' : 'ascending') : undefined}
                   >
                     {column.sort ? (
                       <SortHeader
                         label={column.header}
                         active={active}
-                        order={order}
+                        order={shownOrder}
                         onClick={() => toggle(column.sort!)}
                       />
                     ) : (

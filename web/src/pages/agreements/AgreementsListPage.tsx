@@ -56,6 +56,7 @@ export default function AgreementsListPage() {
       key: 'signedOn',
       header: t('agreement.signedOn'),
       sort: 'signedOn',
+      defaultOrder: 'desc',
       render: (a) => format.shortDate(a.signedOn),
     },
     {

@@ -37,6 +37,7 @@ export default function DocumentsListPage() {
       key: 'publishedOn',
       header: t('document.publishedOn'),
       sort: 'publishedOn',
+      defaultOrder: 'desc',
       render: (document) => format.shortDate(document.publishedOn),
     },
     { key: 'kind', header: t('document.kind'), sort: 'kind', render: (d) => t(`documentKind.${d.kind}`) },
