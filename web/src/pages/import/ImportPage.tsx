@@ -408,6 +408,7 @@ export default function ImportPage() {
               <Box className={classes.actions}>
                 <Group gap="xs" wrap="wrap">
                   <Button
+                    px="xs"
                     onClick={() => void accept('selected')}
                     loading={accepting === 'selected'}
                     disabled={!review || alreadyAccepted || accepting !== null || selectedCount === 0}
@@ -415,6 +416,7 @@ export default function ImportPage() {
                     {t('accept.selected', { count: selectedCount })}
                   </Button>
                   <Button
+                    px="xs"
                     variant="light"
                     onClick={() => void accept('all')}
                     loading={accepting === 'all'}
