@@ -237,4 +237,20 @@ describe('the home page and the maps in a real browser', { timeout: 240_000 }, (
       }
     }
   });
+
+  it('lets an administrator of several home cities pick the city, and remembers the choice', async () => {
+    await web.db.insertInto('home_city').values({ city_id: web.cities.kutno }).execute();
+    const page = await web.newPage();
+    await signIn(page, 'admin');
+    const errors = watchErrors(page);
+    const network = page.getByRole('region', { name: 'Сеть побратимов' });
+    await network.getByText('Барановичи: 2 побратимские связи.').waitFor();
+    await page.getByRole('combobox', { name: 'Город' }).click();
+    await page.getByRole('option', { name: 'Кутно' }).click();
+    await network.getByText('Кутно: 1 побратимская связь.').waitFor();
+    await page.getByRole('region', { name: 'Последние изменения' }).getByText('Кутно → Барановичи').waitFor();
+    await page.reload();
+    await network.getByText('Кутно: 1 побратимская связь.').waitFor();
+    expect(errors).toEqual([]);
+  });
 });

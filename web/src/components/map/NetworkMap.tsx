@@ -151,31 +151,35 @@ function networkSeries(
   focusCityId: number | undefined,
   callbacks: { current: Pick<NetworkMapProps, 'describeCity'> },
 ) {
+  // One lines series a tier: the style is the series', no object of style per twinning.
   const degree = new Array<number>(network.cityIds.length).fill(0);
-  const lines = [];
+  const perTier = new Map<Network['tiers'][number], Array<{ coords: number[][] }>>();
+  const at = (index: number) => [network.coordinates[2 * index]!, network.coordinates[2 * index + 1]!];
   for (let i = 0; i < network.pairs.length; i += 2) {
     const a = network.pairs[i]!;
     const b = network.pairs[i + 1]!;
     degree[a]!++;
     degree[b]!++;
-    lines.push({
-      coords: [
-        [network.coordinates[2 * a]!, network.coordinates[2 * a + 1]!],
-        [network.coordinates[2 * b]!, network.coordinates[2 * b + 1]!],
-      ],
-      lineStyle: { color: TIER_COLOURS[network.tiers[i / 2] ?? 'twin'] },
-    });
+    const tier = network.tiers[i / 2] ?? 'twin';
+    let lines = perTier.get(tier);
+    if (!lines) perTier.set(tier, (lines = []));
+    lines.push({ coords: [at(a), at(b)] });
   }
   const small = network.cityIds.length <= 60;
   const focusIndex = focusCityId === undefined ? -1 : network.cityIds.indexOf(focusCityId);
-  const points = network.cityIds.map((_, index) => ({
-    value: [network.coordinates[2 * index]!, network.coordinates[2 * index + 1]!],
-    name: network.names[index],
-    symbolSize: index === focusIndex ? 12 : small ? 7 : 3,
-    itemStyle: index === focusIndex ? { color: '#c92a2a' } : undefined,
-  }));
+  // A large network's points as bare coordinates (ECharts' large mode draws them as one path and
+  // ignores styles per point); a small one's with names for the labels and the focus city in red.
+  const points =
+    network.cityIds.length > 2000
+      ? network.cityIds.map((_, index) => at(index))
+      : network.cityIds.map((_, index) => ({
+          value: at(index),
+          name: network.names[index],
+          symbolSize: index === focusIndex ? 12 : small ? 7 : 3,
+          itemStyle: index === focusIndex ? { color: '#c92a2a' } : undefined,
+        }));
   return [
-    {
+    ...[...perTier].map(([tier, lines]) => ({
       type: 'lines',
       coordinateSystem: 'geo',
       large: true,
@@ -184,9 +188,9 @@ function networkSeries(
       progressiveThreshold: 3000,
       silent: true,
       polyline: false,
-      lineStyle: { width: small ? 1.5 : 0.4, opacity: small ? 0.8 : 0.25, color: '#1864ab' },
+      lineStyle: { width: small ? 1.5 : 0.4, opacity: small ? 0.8 : 0.25, color: TIER_COLOURS[tier] },
       data: lines,
-    },
+    })),
     {
       type: 'scatter',
       coordinateSystem: 'geo',
