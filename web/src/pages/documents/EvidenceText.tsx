@@ -1,6 +1,7 @@
 import { Paper } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { softWrapped } from '../import/highlights.ts';
 import { TYPE_COLORS, type DocumentRecord } from './document-api.ts';
 
 interface Segment {
@@ -51,11 +52,13 @@ export function EvidenceText({
   useEffect(() => {
     focused.current?.scrollIntoView({ block: 'center' });
   }, [focus?.[0], focus?.[1]]);
+  // Lines hard-wrapped inside a sentence read as one (the import page's rule; offsets unchanged).
+  const shown = softWrapped(body);
   let first = true;
   return (
     <Paper withBorder p="md" lang="ru" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}>
       {segmentsOf(body, records).map((segment) => {
-        const text = body.slice(segment.start, segment.end);
+        const text = shown.slice(segment.start, segment.end);
         if (segment.records.length === 0) return <span key={segment.start}>{text}</span>;
         const color = TYPE_COLORS[segment.records[0]!.recordType];
         const inFocus = focus !== null && segment.start >= focus[0] && segment.end <= focus[1];
