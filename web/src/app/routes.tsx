@@ -7,13 +7,7 @@ export interface AppRoute {
   page: LazyExoticComponent<ComponentType>;
 }
 
-/** «Раздел в разработке»: stands in for a section until its page is built. */
-const Placeholder = lazy(() => import('../pages/PlaceholderPage.tsx'));
-
-/**
- * Every page, one line each. A page module default-exports its component. Replace a placeholder
- * line with the real page when it is built.
- */
+/** Every page, one line each. A page module default-exports its component. */
 export const routes: AppRoute[] = [
   { path: '/', page: lazy(() => import('../pages/home/HomePage.tsx')) },
   { path: '/search', page: lazy(() => import('../pages/search/SearchPage.tsx')) },
