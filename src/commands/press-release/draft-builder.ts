@@ -104,9 +104,13 @@ export async function buildDraft(
     return ref;
   }
 
-  /** A party is an organization of a city, or a city itself when it names no institution. */
+  /**
+   * A party is an organization of a city, or a city itself when it names no institution. An
+   * institution whose city the text does not name («гимназия № 5») stays an organization, with
+   * its city left for the reviewer to choose, instead of becoming a city called «гимназия № 5».
+   */
   async function partyRef(party: Party): Promise<string> {
-    const isCity = !party.city || party.city === party.name;
+    const isCity = party.city === party.name || (!party.city && organizationKindOf(party.name) === 'other');
     return isCity ? ((await cityRef(party.name)) as string) : organizationRef(party.name, party.city, null);
   }
 
