@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRecordSource } from '../../src/modules/documents/record-source.repository.ts';
 import {
   expectNoSeriousAxeViolations,
   screenshot,
@@ -192,9 +193,31 @@ describe('visits, cities, events and the calendar in a real browser', { timeout:
   });
 
   it('shows the visit page with its event, the press-release draft, and asks before deleting', async () => {
+    const body =
+      'Делегация города Барановичи посетит Новокузнецк 20–22 мая. В программе — обмен опытом школ.';
+    // A press release imported (stored with its extraction) and linked as the visit's source, as
+    // accepting its draft would link it.
+    const imported = await web.api<{ document: { id: number } }>('cityEditor', 'POST', '/api/documents', {
+      text: body,
+      title: 'Барановичские школьники едут в Новокузнецк',
+    });
+    const documentId = imported.document.id;
+    const evidence = 'Делегация города Барановичи посетит Новокузнецк 20–22 мая.';
+    await insertRecordSource(web.db, {
+      documentId,
+      recordType: 'visit',
+      recordId: visitId,
+      spanStart: 0,
+      spanEnd: evidence.length,
+    });
     const page = await web.newPage();
     await signIn(page, 'cityEditor');
     await page.goto(`/visits/${visitId}`);
+    // The source document, with the sentence it was read from, linking to that place in it.
+    const sources = page.getByRole('region', { name: 'Источники' });
+    const source = sources.getByRole('link', { name: 'Барановичские школьники едут в Новокузнецк' });
+    expect(await source.getAttribute('href')).toBe(`/documents/${documentId}?span=0-${evidence.length}`);
+    expect(await sources.locator('blockquote').textContent()).toBe(evidence);
     const events = page.getByRole('region', { name: 'Мероприятия' });
     expect(
       await events.getByRole('link', { name: 'Фестиваль «Славянское единство»' }).getAttribute('href'),

@@ -22,15 +22,15 @@ export function SourceList({ sources }: { sources: RecordSource[] }) {
   useEffect(() => {
     if (!ids) return;
     let live = true;
-    void Promise.allSettled(ids.split(',').map((id) => api.get<SourceDocument>(`/documents/${id}`))).then(
-      (results) => {
-        if (!live) return;
-        const next = new Map<number, SourceDocument>();
-        for (const result of results)
-          if (result.status === 'fulfilled') next.set(result.value.id, result.value);
-        setDocuments(next);
-      },
-    );
+    void Promise.allSettled(
+      ids.split(',').map((id) => api.get<{ document: SourceDocument }>(`/documents/${id}`)),
+    ).then((results) => {
+      if (!live) return;
+      const next = new Map<number, SourceDocument>();
+      for (const result of results)
+        if (result.status === 'fulfilled') next.set(result.value.document.id, result.value.document);
+      setDocuments(next);
+    });
     return () => {
       live = false;
     };

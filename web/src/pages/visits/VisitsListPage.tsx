@@ -41,6 +41,7 @@ export default function VisitsListPage() {
       key: 'dates',
       header: t('fields.dates'),
       sort: 'startDate',
+      defaultOrder: 'desc',
       render: (visit) => (
         <Anchor component={Link} to={recordPath('visit', visit.id)}>
           {format.dateRange(visit.startDate, visit.endDate)}
