@@ -19,6 +19,7 @@ const FIRST_YEAR = 1990;
 /** /events: events by year, kind and city. */
 export default function EventsListPage() {
   const { t } = useTranslation('events');
+  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
   const filters = useUrlFilters(['year', 'kind', 'cityId'] as const);
@@ -81,6 +82,7 @@ export default function EventsListPage() {
         <CityPicker
           label={t('fields.city')}
           value={cityId}
+          placeholder={tc('filters.any')}
           initial={city}
           onChange={(id) => filters.set('cityId', id === null ? null : String(id))}
           w={240}

@@ -22,6 +22,7 @@ const FIRST_YEAR = 1990;
 /** /visits: the visits the user may read, filtered by year, direction, partner city and status. */
 export default function VisitsListPage() {
   const { t } = useTranslation('visits');
+  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
   const filters = useVisitFilters();
@@ -102,6 +103,7 @@ export default function VisitsListPage() {
         />
         <CityPicker
           label={t('filters.partner')}
+          placeholder={tc('filters.any')}
           value={partnerId}
           initial={partner}
           onChange={(id) => filters.set('partner', id === null ? null : String(id))}
