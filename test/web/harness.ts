@@ -235,3 +235,40 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     `axe-core found ${serious.length} serious or critical violation(s) on ${page.url()}:\n${list}`,
   );
 }
+
+/** Puts text on the page's clipboard and pastes it where the focus is, as a user does with Ctrl+V. */
+export async function paste(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** A screenshot of the page from its top, nothing focused (a tooltip would hide what is under it). */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await page.mouse.move(0, 0);
+  await screenshot(page, name);
+}
+
+/** Collects the console's errors and the page's uncaught exceptions. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack ?? ''}`));
+  return errors;
+}
+
+/** Waits until the map has drawn its network (the component marks it) and answers its canvas count. */
+export async function mapDrawn(page: Page): Promise<number> {
+  const map = page.getByTestId('network-map');
+  await map.waitFor();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="network-map"]')?.getAttribute('data-drawn'),
+  );
+  return map.locator('canvas').count();
+}

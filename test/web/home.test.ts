@@ -1,12 +1,13 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNTS,
   expectNoSeriousAxeViolations,
+  mapDrawn,
   screenshot,
   signIn,
   startWebHarness,
   type WebHarness,
+  watchErrors,
 } from './harness.ts';
 
 /** `YYYY-MM-DD` some days from today (UTC, as the server's reminders count). */
@@ -14,26 +15,6 @@ function daysFromToday(days: number): string {
   const date = new Date();
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** Collects the console's errors and the page's uncaught exceptions. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(`${error.message}\n${error.stack ?? ''}`));
-  return errors;
-}
-
-/** Waits until the map has drawn its network (the component marks it) and answers its canvas count. */
-async function mapDrawn(page: Page): Promise<number> {
-  const map = page.getByTestId('network-map');
-  await map.waitFor();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid="network-map"]')?.getAttribute('data-drawn'),
-  );
-  return map.locator('canvas').count();
 }
 
 describe('the home page and the maps in a real browser', { timeout: 240_000 }, () => {

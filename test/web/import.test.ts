@@ -15,30 +15,14 @@ import { buildMarks, buildRuns, factSpans, softWrapped } from '../../web/src/pag
 import type { PreviewResponse } from '../../web/src/pages/import/import-api.ts';
 import {
   expectNoSeriousAxeViolations,
-  screenshot,
+  paste,
+  shoot,
   signIn,
   startWebHarness,
   type WebHarness,
 } from './harness.ts';
 
 const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'utf8');
-
-/** Puts text on the page's clipboard and pastes it where the focus is, as a user does with Ctrl+V. */
-async function paste(page: Page, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.keyboard.press('ControlOrMeta+V');
-}
-
-/** A screenshot of the page from its top, nothing focused (a tooltip would hide what is under it). */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    (document.activeElement as HTMLElement | null)?.blur();
-    window.scrollTo(0, 0);
-  });
-  await page.mouse.move(0, 0);
-  await screenshot(page, name);
-}
 
 /** The card of a proposed record by its title, on the right of the page. */
 const card = (page: Page, title: string | RegExp) =>

@@ -23,7 +23,8 @@ export function PageHeader({
           {title}
         </Title>
         {subtitle && (
-          <Text c="dimmed" size="sm">
+          // A div, not Text's <p>: a subtitle may hold a badge or other blocks.
+          <Text component="div" c="dimmed" size="sm">
             {subtitle}
           </Text>
         )}
