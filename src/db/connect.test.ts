@@ -129,8 +129,9 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
   it('upgrades a database of the previous release and keeps its rows', async () => {
     const handle = await open({ migrate: false });
     try {
-      // The previous release ended with the accounts; this one adds the sign-in throttle.
-      await migrateTo(handle.db, '0004-accounts');
+      // The previous release ended with the visit program; this one adds the calendar feed and
+      // the indexes of list sorting.
+      await migrateTo(handle.db, '0008-visit-program');
       await handle.db
         .insertInto('city')
         .values({
@@ -144,7 +145,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
           city_day: null,
         })
         .execute();
-      expect(await migrateToLatest(handle.db)).toEqual(['0007-login-attempts', '0008-visit-program']);
+      expect(await migrateToLatest(handle.db)).toEqual(['0009-calendar-feed', '0011-list-sort-indexes']);
       const rows = await handle.db.selectFrom('city').select('name_ru').execute();
       expect(rows).toEqual([{ name_ru: 'Барановичи' }]);
       await handle.db
@@ -152,6 +153,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
         .values({ city_id: (await handle.db.selectFrom('city').select('id').executeTakeFirstOrThrow()).id })
         .execute();
       await handle.db.insertInto('login_failure').values({ email_key: 'someone@example.org' }).execute();
+      expect(await handle.db.selectFrom('calendar_feed').selectAll().execute()).toEqual([]);
     } finally {
       await handle.close();
     }

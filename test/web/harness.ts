@@ -213,6 +213,17 @@ interface AxeViolation {
 
 /** Runs axe-core in the page; fails listing every serious or critical violation, its rule and elements. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // Colours are judged once transitions (a dialog's overlay fading in) have ended: mid-fade, text
+  // behind a half-drawn overlay reads as low contrast on a busy machine and not on a quiet one.
+  // A spinner's endless animation is not waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } })

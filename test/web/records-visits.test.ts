@@ -290,7 +290,8 @@ describe('visits, cities, events and the calendar in a real browser', { timeout:
     await page.getByRole('button', { name: 'Предыдущий месяц' }).click();
     await page.getByRole('heading', { name: 'Май 2026 г.', exact: true }).waitFor();
     const agenda = page.getByRole('region', { name: 'Список на май 2026 г.' });
-    await agenda.locator(`a[href="/visits/${visitId}"]`).waitFor();
+    // The link is drawn before the cities' names arrive: wait for the names.
+    await agenda.locator(`a[href="/visits/${visitId}"]`, { hasText: 'Барановичи → Новокузнецк' }).waitFor();
     expect(await agenda.locator(`a[href="/visits/${visitId}"]`).textContent()).toBe(
       'Барановичи → Новокузнецк',
     );

@@ -1,4 +1,4 @@
-import { Alert, MantineProvider, Modal, Notification } from '@mantine/core';
+import { Alert, Loader, MantineProvider, Modal, Notification } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
@@ -39,6 +39,9 @@ export function App() {
         Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
         Alert: Alert.extend({ defaultProps: { closeButtonLabel: close } }),
         Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+        // A spinner is a live status: the role lets its «Загрузка…» label be read (a bare span may
+        // not carry aria-label, which axe reports as serious).
+        Loader: Loader.extend({ defaultProps: { role: 'status' } }),
       },
     }),
     [close],
