@@ -3,6 +3,8 @@
 // nothing else; elsewhere the message says what to install.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import console from 'node:console';
+import process from 'node:process';
 
 const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
