@@ -3,21 +3,7 @@
  * 2 октября», «с 30 декабря 2025 года по 2 января 2026 года». Hand-written: Intl's Russian month
  * names are right («18 сентября»), but it has no «с … по …» range of the official register.
  */
-
-const MONTHS_GENITIVE = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
+import { MONTHS_GENITIVE } from '../russian/dates.ts';
 
 interface Day {
   y: number;

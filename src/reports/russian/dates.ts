@@ -7,7 +7,7 @@
 import { EN_DASH, NBSP } from './typography.ts';
 
 /** Months in the genitive, as after a day number. */
-const MONTHS_GENITIVE = [
+export const MONTHS_GENITIVE = [
   'января',
   'февраля',
   'марта',

@@ -26,7 +26,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CityPicker } from '../../components/Pickers.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useCities } from '../cities/city-cache.ts';
-import { editorCityId, editorOrganizationId } from '../organizations/access.ts';
+import { editorCityId, editorOrganizationId } from '../../app/access.ts';
 import { DateField } from '../organizations/DateField.tsx';
 import { changedFields, orNull, useFormSubmit } from '../organizations/form-submit.ts';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';

@@ -7,7 +7,7 @@ import { recordPath } from '../../app/record-paths.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { mayWrite } from '../organizations/access.ts';
+import { mayWrite } from '../../app/access.ts';
 import { RecordLoader } from '../organizations/RecordLoader.tsx';
 import { Fact, Section } from '../organizations/Section.tsx';
 import type { AgreementDetails, PlanItem } from './agreement-api.ts';

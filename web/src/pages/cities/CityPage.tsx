@@ -6,7 +6,7 @@ import { useMe } from '../../app/auth.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { mayWrite } from '../visits/access.ts';
+import { mayWrite } from '../../app/access.ts';
 import { ExportButtons } from '../visits/ExportButtons.tsx';
 import { CityFacts } from './CityFacts.tsx';
 import { CityName } from './CityName.tsx';

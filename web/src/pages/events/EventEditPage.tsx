@@ -14,7 +14,7 @@ import { CityPicker } from '../../components/Pickers.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
-import { editorCityId } from '../visits/access.ts';
+import { editorCityId } from '../../app/access.ts';
 import { DateField } from '../visits/DateField.tsx';
 import {
   EVENT_FORM_FIELDS,

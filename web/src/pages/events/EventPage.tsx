@@ -9,7 +9,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
-import { mayWrite } from '../visits/access.ts';
+import { mayWrite } from '../../app/access.ts';
 import type { EventRecord } from './event-api.ts';
 import { RecordName } from './RecordName.tsx';
 

@@ -10,7 +10,7 @@ import { RecordTable, useUrlSort, type Column } from '../../components/RecordTab
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
-import { mayCreateForCity } from '../visits/access.ts';
+import { mayCreateForCity } from '../../app/access.ts';
 import { ExportButtons } from '../visits/ExportButtons.tsx';
 import { EVENT_KINDS, type EventRecord } from './event-api.ts';
 

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CityPicker } from '../../components/Pickers.tsx';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
-import { editorCityId, mayCreateForCity } from './access.ts';
+import { editorCityId, mayCreateForCity } from '../../app/access.ts';
 import { changedFields, orNull, useFormSubmit } from './form-submit.ts';
 import { ORGANIZATION_KINDS, SPHERES, type Organization } from './organization-api.ts';
 import { NotAllowed, RecordLoader } from './RecordLoader.tsx';

@@ -12,7 +12,7 @@ import { AgreementStatusBadge } from '../agreements/AgreementStatusBadge.tsx';
 import { CityName } from '../cities/CityName.tsx';
 import type { Person } from '../persons/person-api.ts';
 import { VisitsOfPersons } from '../persons/VisitsOfPersons.tsx';
-import { mayWrite } from './access.ts';
+import { mayWrite } from '../../app/access.ts';
 import type { Organization } from './organization-api.ts';
 import { RecordLoader } from './RecordLoader.tsx';
 import { Fact, Section } from './Section.tsx';

@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordTable, useUrlSort, type Column } from '../../components/RecordTable.tsx';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
-import { mayCreateForCity } from './access.ts';
+import { mayCreateForCity } from '../../app/access.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { ORGANIZATION_KINDS, SPHERES, type Organization } from './organization-api.ts';
 

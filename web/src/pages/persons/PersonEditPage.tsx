@@ -23,7 +23,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CityPicker } from '../../components/Pickers.tsx';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
-import { editorCityId, editorOrganizationId } from '../organizations/access.ts';
+import { editorCityId, editorOrganizationId } from '../../app/access.ts';
 import { DateField } from '../organizations/DateField.tsx';
 import { changedFields, orNull, useFormSubmit } from '../organizations/form-submit.ts';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';

@@ -7,7 +7,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
-import { mayWrite } from '../organizations/access.ts';
+import { mayWrite } from '../../app/access.ts';
 import { OrganizationName } from '../organizations/OrganizationName.tsx';
 import { RecordLoader } from '../organizations/RecordLoader.tsx';
 import { Fact, Section } from '../organizations/Section.tsx';

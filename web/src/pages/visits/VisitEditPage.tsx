@@ -12,7 +12,7 @@ import { applyFieldErrors, errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
-import { editorCityId } from './access.ts';
+import { editorCityId } from '../../app/access.ts';
 import type { Visit } from './visit-api.ts';
 import {
   changedFields,

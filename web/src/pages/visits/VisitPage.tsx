@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
 import { cityName, useCities } from '../cities/city-cache.ts';
-import { mayWrite } from './access.ts';
+import { mayWrite } from '../../app/access.ts';
 import { PressReleaseButton } from './PressReleaseButton.tsx';
 import { SourceList } from './SourceList.tsx';
 import type { ProgramItem, VisitDetails } from './visit-api.ts';

@@ -10,7 +10,7 @@ import { RecordTable, useUrlSort, type Column } from '../../components/RecordTab
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities, useHomeCityIds } from '../cities/city-cache.ts';
-import { editorCityId, mayCreateForCity } from './access.ts';
+import { editorCityId, mayCreateForCity } from '../../app/access.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { VISIT_STATUSES, type Visit } from './visit-api.ts';
 import { useVisitFilters, visitQuery } from './visit-filters.ts';

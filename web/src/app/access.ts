@@ -1,4 +1,4 @@
-import type { Me } from '../../app/auth.tsx';
+import type { Me } from './auth.tsx';
 
 type Ids = (number | null | undefined)[];
 
