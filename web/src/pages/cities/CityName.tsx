@@ -1,4 +1,4 @@
-import { Anchor, Skeleton } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { recordPath } from '../../app/record-paths.ts';
@@ -8,7 +8,13 @@ import { cityName, useCities } from './city-cache.ts';
 export function CityName({ id, link = true }: { id: number; link?: boolean }) {
   const { i18n } = useTranslation();
   const city = useCities([id]).get(id);
-  if (!city) return <Skeleton h={14} w={80} display="inline-block" aria-hidden="true" />;
+  // A span while the name loads: the name sits inside paragraphs, where a block would be invalid HTML.
+  if (!city)
+    return (
+      <Text span c="dimmed" aria-hidden="true">
+        …
+      </Text>
+    );
   const name = cityName(city, i18n.language);
   return link ? (
     <Anchor component={Link} to={recordPath('city', id)} fz="inherit">
