@@ -1,4 +1,4 @@
-import { Anchor, Skeleton } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -30,7 +30,12 @@ export function OrganizationName({ id, link = true }: { id: number; link?: boole
       live = false;
     };
   }, [id]);
-  if (name === undefined) return <Skeleton h={14} w={120} display="inline-block" aria-hidden="true" />;
+  if (name === undefined)
+    return (
+      <Text span c="dimmed" aria-hidden="true">
+        …
+      </Text>
+    );
   const text = name ?? `№ ${id}`;
   return link ? (
     <Anchor component={Link} to={recordPath('organization', id)}>
