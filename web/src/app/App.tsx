@@ -53,7 +53,8 @@ export function App() {
       defaultColorScheme="light"
     >
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
+        {/* Bottom right: a notice never covers the header's language switch and user menu. */}
+        <Notifications position="bottom-right" />
         <BrowserRouter>
           <AuthProvider>
             <Suspense fallback={<PageLoader />}>
