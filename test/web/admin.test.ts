@@ -125,7 +125,16 @@ describe('administration and reports in a real browser', { timeout: 240_000 }, (
     await navigation.getByRole('link', { name: 'Отчёты' }).click();
     await page.getByRole('heading', { name: 'Годовой отчёт о международных связях' }).waitFor();
     // The viewer's one city is chosen already; the whole-registry JSON is the administrators' only.
-    expect(await page.getByRole('combobox', { name: 'Город' }).inputValue()).toBe('Барановичи (BY)');
+    // The picker shows the city's number until its name arrives: wait for the name.
+    const cityPicker = page.getByRole('combobox', { name: 'Город' });
+    await page.waitForFunction(
+      (input) => {
+        const value = (input as HTMLInputElement | null)?.value ?? '';
+        return value !== '' && !value.startsWith('№');
+      },
+      await cityPicker.elementHandle(),
+    );
+    expect(await cityPicker.inputValue()).toBe('Барановичи (BY)');
     expect(await page.getByRole('button', { name: 'Скачать реестр в JSON' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Скачать «Пользователи» в формате CSV' }).count()).toBe(0);
     await page.getByRole('textbox', { name: 'Год' }).fill('2025');
