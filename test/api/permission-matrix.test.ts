@@ -103,6 +103,19 @@ const PUBLISHED: Record<string, Record<Side, string>> = {
   'visit-program-items': { own: 'AUUUA', other: 'UUUU-' },
 };
 
+// A city's facts (PATCH /api/cities/:id) and its publishing (PUT /api/home-cities/:id), for the
+// editors' own city, a partner twinned with it, and a city whose twinning with it ended: the home
+// city's staff keep their partners' facts (partners have no editors of their own in a regional
+// installation), but neither publish for them nor keep the facts of a former partner.
+type CityTarget = 'own' | 'partner' | 'former partner';
+const CITY_EXPECTED: Record<Who, Record<CityTarget, string>> = {
+  admin: { own: 'AA', partner: 'AA', 'former partner': 'AA' },
+  cityEditor: { own: 'AA', partner: 'AD', 'former partner': 'DD' },
+  cityViewer: { own: 'DD', partner: 'DD', 'former partner': 'DD' },
+  orgEditor: { own: 'DD', partner: 'DD', 'former partner': 'DD' },
+  public: { own: 'UU', partner: 'UU', 'former partner': 'UU' },
+};
+
 const letter = (status: number) =>
   status < 300 ? 'A' : status === 403 ? 'D' : status === 401 ? 'U' : `?${status}`;
 
@@ -147,6 +160,16 @@ for (const engine of testEngines()) {
       ids.otherAgreement = (
         await call('admin', 'POST', '/api/agreements', KINDS.agreements!(ids, 'other'))
       ).json().id;
+      for (const [partner, status] of [
+        [ids.kuznetsk, 'active'],
+        [ids.minsk, 'ended'],
+      ] as const) {
+        const twinning = await call('admin', 'POST', '/api/twinnings', {
+          cityIds: [ids.baranovichi, partner],
+          status,
+        });
+        expect(twinning.statusCode, twinning.body).toBe(201);
+      }
       ids.ownVisit = (await call('admin', 'POST', '/api/visits', KINDS.visits!(ids, 'own'))).json().id;
       ids.otherVisit = (await call('admin', 'POST', '/api/visits', KINDS.visits!(ids, 'other'))).json().id;
     });
@@ -198,6 +221,25 @@ for (const engine of testEngines()) {
             expect(await answers(who, kind, side)).toBe(EXPECTED[who][kind]![side]);
           });
         }
+      }
+    }
+
+    for (const who of Object.keys(CITY_EXPECTED) as Who[]) {
+      for (const target of ['own', 'partner', 'former partner'] as CityTarget[]) {
+        it(`${who} on the facts and the publishing of the ${target} city: ${CITY_EXPECTED[who][target]}`, async () => {
+          const cityId = { own: ids.baranovichi, partner: ids.kuznetsk, 'former partner': ids.minsk }[target];
+          const { version, population } = (await call('admin', 'GET', `/api/cities/${cityId}`)).json();
+          const facts = await call(who, 'PATCH', `/api/cities/${cityId}`, {
+            population: population + 1,
+            cityDay: '--09-20',
+            version,
+          });
+          const publish = await call(who, 'PUT', `/api/home-cities/${cityId}`, { published: false });
+          expect(letter(facts.statusCode) + letter(publish.statusCode)).toBe(CITY_EXPECTED[who][target]);
+          const after = (await call('admin', 'GET', `/api/cities/${cityId}`)).json();
+          // A refused change leaves the city as it was.
+          expect(after.population).toBe(facts.statusCode === 200 ? population + 1 : population);
+        });
       }
     }
 

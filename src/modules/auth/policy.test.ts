@@ -1,10 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { can, INSTALLATION, readFilter, type Action, type ReadFilter, type Scope } from './policy.ts';
+import {
+  can,
+  cityFactsScope,
+  INSTALLATION,
+  readFilter,
+  type Action,
+  type ReadFilter,
+  type Scope,
+} from './policy.ts';
 import { PUBLIC, type Principal, type RoleGrant } from './principal.ts';
 
 const BARANOVICHI = 620127;
 const KUZNETSK = 538836;
+const KUTNO = 3093692;
 const GYMNASIUM_5 = 7;
 const LYCEUM_21 = 8;
 
@@ -30,10 +39,21 @@ const scopes: Record<string, Scope> = {
   "a lyceum's plan item": { cityIds: [KUZNETSK], organizationIds: [LYCEUM_21] },
   "a published visit of Kuznetsk's": { cityIds: [KUZNETSK], organizationIds: [], published: true },
   'the installation': INSTALLATION,
+  // A city's facts (population, city day…), as the city route builds their scope from its twinnings.
+  "Kuznetsk's facts, twinned with Baranovichi": cityFactsScope(KUZNETSK, [
+    { cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' },
+  ]),
+  "Kutno's facts, its twinning with Baranovichi ended": cityFactsScope(KUTNO, [
+    { cityAId: BARANOVICHI, cityBId: KUTNO, status: 'ended' },
+  ]),
+  "Baranovichi's facts": cityFactsScope(BARANOVICHI, [
+    { cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' },
+  ]),
 };
 
 // Every principal × every scope × every action, each expected allow (A) or deny (-), in the order
-// read, create, update, delete, manage_users, read_audit.
+// read, create, update, delete, manage_users, read_audit. A city editor updates a twinned city's
+// facts, but neither deletes the city nor acts for it otherwise (the facts scope only widens 'update').
 const expected: Record<string, Record<string, string>> = {
   admin: {
     'a visit from Baranovichi to Kuznetsk': 'AAAAAA',
@@ -42,6 +62,9 @@ const expected: Record<string, Record<string, string>> = {
     "a lyceum's plan item": 'AAAAAA',
     "a published visit of Kuznetsk's": 'AAAAAA',
     'the installation': 'AAAAAA',
+    "Kuznetsk's facts, twinned with Baranovichi": 'AAAAAA',
+    "Kutno's facts, its twinning with Baranovichi ended": 'AAAAAA',
+    "Baranovichi's facts": 'AAAAAA',
   },
   'Baranovichi editor': {
     'a visit from Baranovichi to Kuznetsk': 'AAAA--',
@@ -50,6 +73,9 @@ const expected: Record<string, Record<string, string>> = {
     "a lyceum's plan item": '------',
     "a published visit of Kuznetsk's": 'A-----',
     'the installation': '------',
+    "Kuznetsk's facts, twinned with Baranovichi": '--A---',
+    "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Baranovichi's facts": 'AAAA--',
   },
   'Baranovichi viewer': {
     'a visit from Baranovichi to Kuznetsk': 'A-----',
@@ -58,6 +84,9 @@ const expected: Record<string, Record<string, string>> = {
     "a lyceum's plan item": '------',
     "a published visit of Kuznetsk's": 'A-----',
     'the installation': '------',
+    "Kuznetsk's facts, twinned with Baranovichi": '------',
+    "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Baranovichi's facts": 'A-----',
   },
   'gymnasium No. 5 editor': {
     'a visit from Baranovichi to Kuznetsk': '------',
@@ -66,6 +95,9 @@ const expected: Record<string, Record<string, string>> = {
     "a lyceum's plan item": '------',
     "a published visit of Kuznetsk's": 'A-----',
     'the installation': '------',
+    "Kuznetsk's facts, twinned with Baranovichi": '------',
+    "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Baranovichi's facts": '------',
   },
   public: {
     'a visit from Baranovichi to Kuznetsk': '------',
@@ -74,6 +106,9 @@ const expected: Record<string, Record<string, string>> = {
     "a lyceum's plan item": '------',
     "a published visit of Kuznetsk's": 'A-----',
     'the installation': '------',
+    "Kuznetsk's facts, twinned with Baranovichi": '------',
+    "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Baranovichi's facts": '------',
   },
 };
 
@@ -125,6 +160,8 @@ describe('the read filter of lists', () => {
       cityIds: fc.array(id, { maxLength: 3 }),
       organizationIds: fc.array(id, { maxLength: 3 }),
       published: fc.boolean(),
+      // A twinned city's editors update its facts; they read no more for it.
+      twinnedCityIds: fc.array(id, { maxLength: 3 }),
     });
     fc.assert(
       fc.property(

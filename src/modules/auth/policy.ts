@@ -12,17 +12,42 @@ export interface Scope {
   cityIds: number[];
   organizationIds: number[];
   published?: boolean;
+  /**
+   * Only for a city's own facts (population, city day, founding year…): the cities twinned with it,
+   * whose editors keep those facts when the partner city has no editors of its own.
+   */
+  twinnedCityIds?: number[];
 }
 
 /** The whole installation: users, the audit trail of everything. */
 export const INSTALLATION: Scope = { cityIds: [], organizationIds: [] };
 
+/** A twinning as the policy sees it: its two cities and whether it still holds. */
+export interface TwinningTie {
+  cityAId: number;
+  cityBId: number;
+  status: 'proposed' | 'active' | 'suspended' | 'ended';
+}
+
+/**
+ * The scope of a city's facts, given the city's twinnings: the city itself, and the cities twinned
+ * with it, an ended twinning no longer counting. Only the facts: publishing, deleting and the city's
+ * records stay its own editors'.
+ */
+export function cityFactsScope(cityId: number, twinnings: TwinningTie[]): Scope {
+  const twinnedCityIds = twinnings
+    .filter((tie) => tie.status !== 'ended' && (tie.cityAId === cityId || tie.cityBId === cityId))
+    .map((tie) => (tie.cityAId === cityId ? tie.cityBId : tie.cityAId));
+  return { cityIds: [cityId], organizationIds: [], twinnedCityIds };
+}
+
 const WRITES: ReadonlySet<Action> = new Set(['create', 'update', 'delete']);
 
 /**
  * The one place that says who may do what (every route asks it). Administrators may do anything;
- * city editors read and write the records of their city; city viewers read them; organization
- * editors read and write what concerns their organization; the public reads published records.
+ * city editors read and write the records of their city, and update the facts of the cities twinned
+ * with it; city viewers read them; organization editors read and write what concerns their
+ * organization; the public reads published records.
  */
 export function can(principal: Principal, action: Action, scope: Scope): boolean {
   // What the public may read, every signed-in user may read too.
@@ -78,6 +103,9 @@ function grantAllows(grant: RoleGrant, action: Action, scope: Scope): boolean {
     case 'admin':
       return true;
     case 'city_editor':
+      // In a regional installation partner cities have no editors of their own: their facts (for
+      // the city-day reminders) are kept by the staff of the cities twinned with them.
+      if (action === 'update' && scope.twinnedCityIds?.includes(grant.cityId)) return true;
       return (action === 'read' || WRITES.has(action)) && scope.cityIds.includes(grant.cityId);
     case 'city_viewer':
       return action === 'read' && scope.cityIds.includes(grant.cityId);

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { INSTALLATION } from '../auth/policy.ts';
+import { cityFactsScope, INSTALLATION } from '../auth/policy.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { citySchema, cityCreateSchema, cityUpdateSchema } from './city.schema.ts';
 import { createCity, getCity, searchCities, updateCity } from './city.service.ts';
 import { loadGazetteer } from '../../gazetteer/index.ts';
+import { selectTwinningsOfCity } from '../twinnings/twinning.repository.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['cities'];
@@ -20,8 +21,9 @@ const searchQuery = z.object({
 });
 
 /**
- * /api/cities: the gazetteer is reference data anyone may search and read; a city's editors set its
- * founding year and city day; only administrators add places the gazetteer lacks.
+ * /api/cities: the gazetteer is reference data anyone may search and read; a city's editors, and
+ * the editors of the cities twinned with it, set its facts (founding year, city day, population…);
+ * only administrators add places the gazetteer lacks.
  */
 export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
@@ -67,9 +69,18 @@ export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
 
   app.patch(
     '/cities/:id',
-    { schema: { tags, params: idParamsSchema, body: cityUpdateSchema, response: { 200: citySchema } } },
+    {
+      schema: {
+        tags,
+        summary: "Change a city's facts (its editors', and its twinned cities' editors')",
+        params: idParamsSchema,
+        body: cityUpdateSchema,
+        response: { 200: citySchema },
+      },
+    },
     async (request) => {
-      authorize(request, 'update', { cityIds: [request.params.id], organizationIds: [] });
+      const twinnings = await selectTwinningsOfCity(db, request.params.id);
+      authorize(request, 'update', cityFactsScope(request.params.id, twinnings));
       return updateCity(db, actorOf(request), request.params.id, request.body);
     },
   );
