@@ -18,6 +18,7 @@ import { personRoutes } from '../modules/persons/person.routes.ts';
 import { planItemRoutes } from '../modules/plans/plan-item.routes.ts';
 import { projectRoutes } from '../modules/projects/project.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { apiTokenRoutes } from '../modules/auth/api-token.routes.ts';
 import { userRoutes } from '../modules/users/user.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searchRoutes,
     auditRoutes,
     userRoutes,
+    apiTokenRoutes,
     reminderRoutes,
     calendarRoutes,
     exportRoutes,
