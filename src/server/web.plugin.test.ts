@@ -52,6 +52,32 @@ describe('serving the built web application', () => {
     }
   });
 
+  it('answers the page to clients that accept anything or say nothing, as curl and link checkers do', async () => {
+    for (const headers of [{ accept: '*/*' }, {}, { accept: 'text/plain, */*;q=0.8' }]) {
+      const page = await app.inject({ method: 'GET', url: '/', headers });
+      expect(page.statusCode, JSON.stringify(headers)).toBe(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.body).toContain('<div id="root">');
+    }
+    const deep = await app.inject({ method: 'GET', url: '/account', headers: { accept: '*/*' } });
+    expect(deep.body).toContain('<div id="root">');
+  });
+
+  it('answers the JSON 404 to a client that asks for JSON alone, and to a missing file', async () => {
+    for (const accept of ['application/json', 'application/problem+json, application/json;q=0.9']) {
+      const response = await app.inject({ method: 'GET', url: '/visits/12', headers: { accept } });
+      expect(response.statusCode, accept).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
+    const script = await app.inject({
+      method: 'GET',
+      url: '/assets/gone-123.js',
+      headers: { accept: '*/*' },
+    });
+    expect(script.statusCode).toBe(404);
+    expect(script.headers['content-type']).toMatch(/json/);
+  });
+
   it('keeps the API JSON: unknown API routes and non-HTML requests get the JSON 404', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health', headers: html })).json()).toEqual({
       status: 'ok',

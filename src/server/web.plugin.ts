@@ -27,8 +27,22 @@ Build them with <code>npm run build:web</code> and reload this page (<code>npm s
 <p><a href="/api/docs">API: /api/docs</a></p>
 </body></html>`;
 
-function wantsHtml(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? '').includes('text/html');
+/**
+ * Whether the client accepts JSON and nothing else (`Accept: application/json`): a script that
+ * mistyped an address wants the JSON 404, while a browser, curl (which accepts anything) or a link
+ * checker gets the page.
+ */
+function wantsJsonOnly(request: FastifyRequest): boolean {
+  const types = (request.headers.accept ?? '')
+    .split(',')
+    .map((part) => part.split(';')[0]!.trim().toLowerCase())
+    .filter(Boolean);
+  return types.length > 0 && types.every((type) => type === 'application/json' || type.endsWith('+json'));
+}
+
+/** A path whose last segment has an extension names a file (a script, a style, an image), not a page. */
+function namesFile(path: string): boolean {
+  return /\.[a-z0-9]{1,8}$/i.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
@@ -39,7 +53,8 @@ function apiNotFound(request: FastifyRequest, reply: FastifyReply) {
 
 /**
  * Serves the built web application next to the API: hashed assets with a long cache, index.html
- * (never cached) for every other GET that asks for HTML, so the client's routes work on reload.
+ * (never cached) for every other page address unless the client asks for JSON alone, so the client's
+ * routes work on reload.
  * Files are looked up per request rather than listed at start, so a rebuild (scripts/build-web.mjs
  * moves new files in while the server runs) is served without a restart.
  */
@@ -55,7 +70,8 @@ export const webPlugin: FastifyPluginAsync<{ distDir?: string }> = async (app, o
       reply.header('cache-control', file.startsWith('assets/') ? IMMUTABLE : 'no-cache');
       return reply.sendFile(file);
     }
-    if (!wantsHtml(request)) return apiNotFound(request, reply);
+    // A missing script or image answered with the page would fail in the browser in a confusing way.
+    if (namesFile(path) || wantsJsonOnly(request)) return apiNotFound(request, reply);
     if (!existsSync(join(dist, 'index.html'))) {
       return reply.status(503).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
     }
