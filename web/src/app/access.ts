@@ -26,6 +26,26 @@ export function mayWrite(me: Me, scope: { cityIds?: Ids; organizationIds?: Ids }
   });
 }
 
+/** A twinning as the access helpers read it (the twinning routes' shape). */
+interface TwinningTie {
+  cityAId: number;
+  cityBId: number;
+  status: string;
+}
+
+/**
+ * Whether the user may edit a city's facts (population, city day, founding year…): as the API's
+ * policy has it (cityFactsScope), the city's own writers and the editors of a city twinned with it,
+ * the twinning not ended. Publishing stays the city's own.
+ */
+export function mayEditCityFacts(me: Me, cityId: number, twinnings: TwinningTie[]): boolean {
+  if (mayWrite(me, { cityIds: [cityId] })) return true;
+  const twinned = twinnings
+    .filter((tie) => tie.status !== 'ended' && (tie.cityAId === cityId || tie.cityBId === cityId))
+    .map((tie) => (tie.cityAId === cityId ? tie.cityBId : tie.cityAId));
+  return me.roles.some((grant) => grant.role === 'city_editor' && twinned.includes(grant.cityId));
+}
+
 /** Whether the user may create records of a city (administrators and city editors). */
 export function mayCreateForCity(me: Me): boolean {
   return me.roles.some((grant) => grant.role === 'admin' || grant.role === 'city_editor');

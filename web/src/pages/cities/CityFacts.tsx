@@ -24,6 +24,7 @@ export function formatCityDay(cityDay: string | null, language: string): string 
 
 interface FactsForm {
   foundedYear: number | string;
+  population: number | string;
   month: string | null;
   day: number | string;
 }
@@ -35,7 +36,10 @@ function toCityDay(values: FactsForm): string | null {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The facts reminders use (the founding year for jubilees, the city day), editable by the city's editors. */
+/**
+ * The facts reminders use (the founding year for jubilees, the city day) and the population,
+ * editable by the city's editors and by those of the cities twinned with it.
+ */
 export function CityFacts({
   city,
   editable,
@@ -61,6 +65,7 @@ export function CityFacts({
     const match = city.cityDay ? /^--(\d{2})-(\d{2})$/.exec(city.cityDay) : null;
     return {
       foundedYear: city.foundedYear ?? '',
+      population: city.population > 0 ? city.population : '',
       month: match ? String(Number(match[1])) : null,
       day: match ? Number(match[2]) : '',
     };
@@ -84,10 +89,19 @@ export function CityFacts({
         year !== '' && (Number(year) < -3000 || Number(year) > new Date().getFullYear())
           ? tc('validation.invalid')
           : null,
+      population: (population) =>
+        population !== '' && (!Number.isInteger(Number(population)) || Number(population) < 0)
+          ? tc('validation.invalid')
+          : null,
     },
   });
   const fields: ConflictField[] = [
     { key: 'foundedYear', label: t('facts.foundedYear') },
+    {
+      key: 'population',
+      label: t('facts.population'),
+      format: (value) => (Number(value) > 0 ? format.number(Number(value)) : ''),
+    },
     {
       key: 'cityDay',
       label: t('facts.cityDay'),
@@ -106,6 +120,9 @@ export function CityFacts({
     const changes: Record<string, unknown> = {};
     const foundedYear = values.foundedYear === '' ? null : Number(values.foundedYear);
     if (foundedYear !== city.foundedYear) changes.foundedYear = foundedYear;
+    // The registry keeps an unknown population as 0 (the gazetteer's way).
+    const population = values.population === '' ? 0 : Number(values.population);
+    if (population !== city.population) changes.population = population;
     const cityDay = toCityDay(values);
     if (cityDay !== city.cityDay) changes.cityDay = cityDay;
     setBusy(true);
@@ -113,7 +130,7 @@ export function CityFacts({
     try {
       await versioned.save(changes, city.version);
     } catch (error) {
-      const rest = applyFieldErrors(form, error, tc, i18n.language, ['foundedYear']);
+      const rest = applyFieldErrors(form, error, tc, i18n.language, ['foundedYear', 'population']);
       if (!(error instanceof ApiError) || error.issues.length === 0 || rest.length > 0)
         setProblem(errorMessage(tc, error));
     } finally {
@@ -164,14 +181,18 @@ export function CityFacts({
             </Text>
           )}
         </Text>
-        {city.population > 0 && (
-          <Text>
-            <Text span fw={600}>
-              {t('facts.population')}:{' '}
-            </Text>
-            {format.number(city.population)}
+        <Text>
+          <Text span fw={600}>
+            {t('facts.population')}:{' '}
           </Text>
-        )}
+          {city.population > 0 ? (
+            format.number(city.population)
+          ) : (
+            <Text span c="dimmed">
+              {t('facts.populationUnknown')}
+            </Text>
+          )}
+        </Text>
         <Text size="sm" c="dimmed">
           {t('facts.remindersHint')}
         </Text>
@@ -200,6 +221,14 @@ export function CityFacts({
               label={t('facts.foundedYear')}
               allowDecimal={false}
               {...form.getInputProps('foundedYear')}
+            />
+            <NumberInput
+              label={t('facts.population')}
+              min={0}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=" "
+              {...form.getInputProps('population')}
             />
             <Group grow align="flex-start">
               <Select
