@@ -124,13 +124,49 @@ describe('the home page and the maps in a real browser', { timeout: 240_000 }, (
     expect(errors).toEqual([]);
   });
 
-  it('writes screenshots of the home page in Russian and English at desktop and phone widths', async () => {
+  it('words reminders in the interface language, days counted in its plural forms', async () => {
+    const expected = {
+      be: {
+        coming: 'Што наперадзе',
+        ending: `Заканчваецца тэрмін дзеяння: «${agreementTitle}»`,
+        left: /\(засталося 30 дзён\)/,
+        late: `Пратэрмінаваны пункт плана «${overdueTitle}»`,
+        lateBy: /пратэрмінавана на 5 дзён/,
+      },
+      en: {
+        coming: 'Coming up',
+        ending: `Agreement ending: “${agreementTitle}”`,
+        left: /\(30 days left\)/,
+        late: `Plan item overdue: “${overdueTitle}”`,
+        lateBy: /5 days overdue/,
+      },
+    };
+    for (const language of ['be', 'en'] as const) {
+      const words = expected[language];
+      const page = await web.newPage({ language });
+      await signIn(page, 'cityEditor');
+      const errors = watchErrors(page);
+      const coming = page.getByRole('region', { name: words.coming });
+      await coming.getByRole('link', { name: words.ending }).waitFor();
+      await coming.getByText(words.left).waitFor();
+      const overdue = page.getByTestId('overdue-list');
+      await overdue.getByRole('link', { name: words.late }).waitFor();
+      await overdue.getByText(words.lateBy).waitFor();
+      // Nothing of the API's Russian wording is left on the page.
+      expect(await page.getByText('Истекает срок действия', { exact: false }).count()).toBe(0);
+      expect(await page.getByText('Просрочен пункт плана', { exact: false }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('writes screenshots of the home page in Russian, Belarusian and English at desktop and phone widths', async () => {
+    const coming = { ru: 'Что впереди', be: 'Што наперадзе', en: 'Coming up' };
     for (const device of ['desktop', 'phone'] as const) {
-      for (const language of ['ru', 'en'] as const) {
+      for (const language of ['ru', 'be', 'en'] as const) {
         const page = await web.newPage({ device, language });
         await signIn(page, 'cityEditor');
         const errors = watchErrors(page);
-        await page.getByRole('region', { name: language === 'ru' ? 'Что впереди' : 'Coming up' }).waitFor();
+        await page.getByRole('region', { name: coming[language] }).waitFor();
         await page.getByTestId('year-chart').locator('canvas').first().waitFor();
         await mapDrawn(page);
         if (language === 'en') {

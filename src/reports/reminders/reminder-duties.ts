@@ -5,6 +5,7 @@ import {
   PLAN_ITEM_NOTICE_DAYS,
   QUIET_YEARS,
   buildReminder,
+  partnerParams,
   partnerRecords,
   type AgreementRow,
   type PartnerRow,
@@ -32,6 +33,7 @@ export function agreementReminder(row: AgreementRow, start: string): Reminder | 
       severity: ended ? 'overdue' : 'warning',
       cityId: row.cityId,
       records: [{ type: 'agreement', id: row.id }],
+      params: { recordTitle: row.title },
     },
     start,
   );
@@ -59,6 +61,7 @@ export function planItemReminder(row: PlanItemRow, start: string): Reminder | un
         { type: 'plan_item', id: row.id },
         { type: 'agreement', id: row.agreementId },
       ],
+      params: { recordTitle: row.title },
     },
     start,
   );
@@ -95,6 +98,7 @@ export function quietPartnershipReminder(
       cityId: row.cityId,
       partnerCityId: row.partnerId,
       records: partnerRecords(row),
+      params: { ...partnerParams(row), lastActivityOn },
     },
     start,
   );

@@ -7,7 +7,13 @@ import {
   yearlyDatesIn,
   type DateWindow,
 } from './reminder-dates.ts';
-import { ROUND_YEARS, buildReminder, partnerRecords, type PartnerRow } from './reminder-rules.ts';
+import {
+  ROUND_YEARS,
+  buildReminder,
+  partnerParams,
+  partnerRecords,
+  type PartnerRow,
+} from './reminder-rules.ts';
 import type { Reminder } from './reminder.schema.ts';
 import { russianDate, years } from './russian-words.ts';
 
@@ -25,6 +31,7 @@ export function cityDayReminders(row: PartnerRow, window: DateWindow): Reminder[
         cityId: row.cityId,
         partnerCityId: row.partnerId,
         records: partnerRecords(row),
+        params: partnerParams(row),
       },
       window.from,
     ),
@@ -55,6 +62,7 @@ export function jubileeReminders(row: PartnerRow, window: DateWindow): Reminder[
         cityId: row.cityId,
         partnerCityId: row.partnerId,
         records: partnerRecords(row),
+        params: { ...partnerParams(row), foundedYear: row.foundedYear },
       },
       window.from,
     ),
@@ -90,6 +98,11 @@ export function twinningAnniversaryReminders(row: PartnerRow, window: DateWindow
         cityId: row.cityId,
         partnerCityId: row.partnerId,
         records: partnerRecords(row),
+        params: {
+          ...partnerParams(row),
+          establishedOn: row.establishedOn,
+          establishedYear: originYear,
+        },
       },
       window.from,
     ),

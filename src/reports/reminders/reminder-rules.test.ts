@@ -15,6 +15,7 @@ function kuznetsk(overrides: Partial<PartnerRow> = {}): PartnerRow {
     cityId: 1,
     partnerId: 2,
     partnerName: 'Кузнецк',
+    partnerNames: { ru: 'Кузнецк', be: 'Кузнецк', en: 'Kuznetsk' },
     partnerForms: cityNameForms('Кузнецк'),
     foundedYear: 1780,
     cityDay: '--09-20',
@@ -92,6 +93,40 @@ describe('reminder rules', () => {
       ],
     });
     expect(jubileeReminders(kuznetsk({ foundedYear: 1781 }), window)).toEqual([]);
+  });
+
+  it('carries the parameters another language words a reminder from', () => {
+    const [jubilee] = jubileeReminders(kuznetsk(), windowOf('2025-09-01', 30));
+    expect(jubilee?.params).toEqual({
+      partner: {
+        id: 2,
+        nameRu: 'Кузнецк',
+        nameBe: 'Кузнецк',
+        nameEn: 'Kuznetsk',
+        genitive: 'Кузнецка',
+        cityDay: 'День города Кузнецка',
+        withPreposition: 'с Кузнецком',
+      },
+      tier: 'twin',
+      foundedYear: 1780,
+      establishedOn: null,
+      establishedYear: null,
+      recordTitle: null,
+      lastActivityOn: null,
+    });
+    const [tenth] = twinningAnniversaryReminders(kuznetsk(), windowOf('2025-09-19', 1));
+    expect(tenth?.params).toMatchObject({ establishedOn: '2015-09-19', establishedYear: 2015, tier: 'twin' });
+    const row = { id: 3, cityId: 1, title: 'Соглашение о побратимстве', validUntil: '2025-12-01' };
+    expect(agreementReminder(row, '2025-09-02')?.params).toMatchObject({
+      partner: null,
+      recordTitle: 'Соглашение о побратимстве',
+    });
+    const quiet = quietPartnershipReminder(
+      kuznetsk({ establishedOn: '2010-05-01' }),
+      '2023-01-05',
+      '2025-09-18',
+    );
+    expect(quiet?.params).toMatchObject({ lastActivityOn: '2023-01-05', foundedYear: null });
   });
 
   it('marks a jubilee with no city day as lasting its year', () => {

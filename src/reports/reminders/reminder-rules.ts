@@ -6,7 +6,7 @@
 import type { TwinningTier } from '../../db/database.ts';
 import type { CityNameForms } from './city-case.ts';
 import { addDays, daysBetween } from './reminder-dates.ts';
-import type { Reminder } from './reminder.schema.ts';
+import type { Reminder, ReminderParams } from './reminder.schema.ts';
 
 /** Agreements are reminded of this many days before they end. */
 export const AGREEMENT_NOTICE_DAYS = 90;
@@ -24,6 +24,7 @@ export interface PartnerRow {
   cityId: number;
   partnerId: number;
   partnerName: string;
+  partnerNames: { ru: string | null; be: string | null; en: string };
   partnerForms: CityNameForms;
   foundedYear: number | null;
   cityDay: string | null;
@@ -48,9 +49,21 @@ export interface PlanItemRow {
 
 type Draft = Omit<
   Reminder,
-  'daysFromStart' | 'overdue' | 'wholeYear' | 'years' | 'detail' | 'partnerCityId'
+  'daysFromStart' | 'overdue' | 'wholeYear' | 'years' | 'detail' | 'partnerCityId' | 'params'
 > &
-  Partial<Pick<Reminder, 'wholeYear' | 'years' | 'detail' | 'partnerCityId'>>;
+  Partial<Pick<Reminder, 'wholeYear' | 'years' | 'detail' | 'partnerCityId'>> & {
+    params?: Partial<ReminderParams>;
+  };
+
+const NO_PARAMS: ReminderParams = {
+  partner: null,
+  tier: null,
+  foundedYear: null,
+  establishedOn: null,
+  establishedYear: null,
+  recordTitle: null,
+  lastActivityOn: null,
+};
 
 /** A reminder from what a rule found, with the fields every reminder derives filled in. */
 export function buildReminder(draft: Draft, start: string): Reminder {
@@ -60,8 +73,26 @@ export function buildReminder(draft: Draft, start: string): Reminder {
     wholeYear: false,
     partnerCityId: null,
     ...draft,
+    params: { ...NO_PARAMS, ...draft.params },
     overdue: draft.severity === 'overdue',
     daysFromStart: daysBetween(start, draft.date),
+  };
+}
+
+/** The parameters every partner-city reminder carries: the partner's names and Russian forms, the tier. */
+export function partnerParams(row: PartnerRow): Partial<ReminderParams> {
+  const { genitive, cityDay, withPreposition } = row.partnerForms;
+  return {
+    partner: {
+      id: row.partnerId,
+      nameRu: row.partnerNames.ru,
+      nameBe: row.partnerNames.be,
+      nameEn: row.partnerNames.en,
+      genitive,
+      cityDay,
+      withPreposition,
+    },
+    tier: row.tier,
   };
 }
 

@@ -12,7 +12,17 @@ export interface TwinningPairRow {
   cityBId: number;
   establishedOn: string | null;
   establishedYear: number | null;
-  cities: Record<number, { name: string; foundedYear: number | null; cityDay: string | null }>;
+  cities: Record<
+    number,
+    {
+      name: string;
+      nameRu: string | null;
+      nameBe: string | null;
+      nameEn: string;
+      foundedYear: number | null;
+      cityDay: string | null;
+    }
+  >;
 }
 
 /** Active twinnings that have one of these cities on a side, with both cities. */
@@ -30,10 +40,12 @@ export async function selectActiveTwinnings(db: Db, cityIds: number[]): Promise<
       't.established_on',
       't.established_year',
       'a.name_ru as a_name_ru',
+      'a.name_be as a_name_be',
       'a.name_en as a_name_en',
       'a.founded_year as a_founded_year',
       'a.city_day as a_city_day',
       'b.name_ru as b_name_ru',
+      'b.name_be as b_name_be',
       'b.name_en as b_name_en',
       'b.founded_year as b_founded_year',
       'b.city_day as b_city_day',
@@ -52,11 +64,17 @@ export async function selectActiveTwinnings(db: Db, cityIds: number[]): Promise<
     cities: {
       [row.city_a_id]: {
         name: row.a_name_ru ?? row.a_name_en,
+        nameRu: row.a_name_ru,
+        nameBe: row.a_name_be,
+        nameEn: row.a_name_en,
         foundedYear: row.a_founded_year,
         cityDay: row.a_city_day,
       },
       [row.city_b_id]: {
         name: row.b_name_ru ?? row.b_name_en,
+        nameRu: row.b_name_ru,
+        nameBe: row.b_name_be,
+        nameEn: row.b_name_en,
         foundedYear: row.b_founded_year,
         cityDay: row.b_city_day,
       },

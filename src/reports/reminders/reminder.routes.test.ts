@@ -67,6 +67,17 @@ describe.each(testEngines())('reminders on $engine', ({ open }) => {
       { type: 'city', id: ids.kuznetsk },
       { type: 'twinning', id: ids.kuznetskTwinning },
     ]);
+    // What a Belarusian or English page words it from.
+    expect(jubilee?.params).toMatchObject({
+      partner: { id: ids.kuznetsk, nameRu: 'Кузнецк', nameEn: 'Kuznetsk', genitive: 'Кузнецка' },
+      tier: 'twin',
+      foundedYear: 1780,
+    });
+    const agreement = list.items.find((item) => item.kind === 'agreement_ending');
+    expect(agreement?.params).toMatchObject({
+      partner: null,
+      recordTitle: 'Соглашение о побратимских связях',
+    });
     // Penza's agreement and plan item concern Kuznetsk too, but not Baranovichi.
     const recordIds = list.items.flatMap((item) =>
       item.records.map((record) => `${record.type}:${record.id}`),
@@ -124,6 +135,11 @@ describe.each(testEngines())('reminders on $engine', ({ open }) => {
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     const parameters = doc.paths['/api/reminders'].get.parameters.map((p: { name: string }) => p.name);
     expect(parameters).toEqual(expect.arrayContaining(['cityId', 'from', 'days']));
+    const params = doc.components.schemas.ReminderParams;
+    expect(Object.keys(params.properties)).toEqual(
+      expect.arrayContaining(['partner', 'tier', 'foundedYear', 'recordTitle', 'lastActivityOn']),
+    );
+    expect(doc.components.schemas.Reminder.required).toContain('params');
   });
 
   it('finds the round jubilee on a window that starts on the day, and none the next year', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, queryIdSchema, recordIdSchema } from '../../modules/audit/fields.schema.ts';
+import { twinningTierSchema } from '../../modules/twinnings/twinning.schema.ts';
 
 /** What a reminder is about. */
 export const reminderKindSchema = z.enum([
@@ -23,7 +24,49 @@ export const reminderRecordSchema = z.object({
 });
 export type ReminderRecord = z.infer<typeof reminderRecordSchema>;
 
-/** One reminder: what, when, how pressing, in Russian, and the records behind it. */
+/** The partner city of a reminder: its names, and the Russian forms the Russian title puts it in. */
+export const reminderPartnerSchema = z
+  .object({
+    id: recordIdSchema,
+    nameRu: z.string().nullable(),
+    nameBe: z.string().nullable(),
+    nameEn: z.string(),
+    genitive: z
+      .string()
+      .describe('in Russian: «Кузнецка»; «города Springfield» when the name does not decline'),
+    cityDay: z.string().describe('in Russian: «День города Кузнецка»'),
+    withPreposition: z.string().describe('in Russian: «с Кузнецком», «со Смоленском»'),
+  })
+  .meta({ id: 'ReminderPartner' });
+export type ReminderPartner = z.infer<typeof reminderPartnerSchema>;
+
+/**
+ * What a client needs to word a reminder in its own language; a field that does not apply to the
+ * reminder's kind is null.
+ */
+export const reminderParamsSchema = z
+  .object({
+    partner: reminderPartnerSchema
+      .nullable()
+      .describe('city days, jubilees, anniversaries, quiet partnerships'),
+    tier: twinningTierSchema
+      .nullable()
+      .describe('the twinning’s tier, for anniversaries and quiet partnerships'),
+    foundedYear: z.number().int().nullable().describe('the partner’s founding year, for jubilees'),
+    establishedOn: isoDateSchema.nullable().describe('the day the twinning was established, when known'),
+    establishedYear: z.number().int().nullable().describe('the year it was established, for anniversaries'),
+    recordTitle: z.string().nullable().describe('the agreement’s or plan item’s title, as entered'),
+    lastActivityOn: isoDateSchema
+      .nullable()
+      .describe('the last shared visit, event or project of a quiet partnership (null: none at all)'),
+  })
+  .meta({ id: 'ReminderParams' });
+export type ReminderParams = z.infer<typeof reminderParamsSchema>;
+
+/**
+ * One reminder: what, when, how pressing, in Russian (`title`, `detail`), the records behind it, and
+ * the parameters (`params`) a client in another language words it from.
+ */
 export const reminderSchema = z
   .object({
     kind: reminderKindSchema,
@@ -38,6 +81,7 @@ export const reminderSchema = z
     cityId: recordIdSchema.describe('the city the reminder is for (the asker’s side)'),
     partnerCityId: recordIdSchema.nullable(),
     records: z.array(reminderRecordSchema),
+    params: reminderParamsSchema,
   })
   .meta({ id: 'Reminder' });
 export type Reminder = z.infer<typeof reminderSchema>;

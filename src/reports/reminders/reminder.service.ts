@@ -157,6 +157,7 @@ function partnerRows(
         cityId,
         partnerId,
         partnerName: partner.name,
+        partnerNames: { ru: partner.nameRu, be: partner.nameBe, en: partner.nameEn },
         partnerForms: cityNameForms(partner.name),
         foundedYear: partner.foundedYear,
         cityDay: partner.cityDay,

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
 import { useHomeCityIds } from '../cities/city-cache.ts';
+import { reminderText, type Reminder } from '../home/reminder-text.ts';
 import { CalendarFeedButton } from './CalendarFeedButton.tsx';
 import { entriesOn, isoDay, loadMonth, monthRange, type CalendarEntry } from './calendar-entries.ts';
 
@@ -78,6 +79,7 @@ function EntryLink({
 export default function CalendarPage() {
   const { t } = useTranslation('calendar');
   const { t: tc } = useTranslation();
+  const { t: home } = useTranslation('home');
   const format = useFormat();
   const phone = useMediaQuery('(max-width: 48em)');
   const homes = useHomeCityIds();
@@ -90,14 +92,18 @@ export default function CalendarPage() {
     const controller = new AbortController();
     setEntries(undefined);
     setError(null);
-    loadMonth(month, { deadline: (title) => t('deadline', { title }) }, controller.signal)
+    const labels = {
+      deadline: (title: string) => t('deadline', { title }),
+      reminder: (reminder: Reminder) => reminderText(home, format.language, reminder).title,
+    };
+    loadMonth(month, labels, controller.signal)
       .then(setEntries)
       .catch((caught: unknown) => {
         if (!controller.signal.aborted)
           setError(caught instanceof ApiError ? caught : new ApiError(0, 'network', String(caught)));
       });
     return () => controller.abort();
-  }, [month, t]);
+  }, [month, t, home, format.language]);
   const go = (next: string) => {
     const search = new URLSearchParams(params);
     search.set('month', next);

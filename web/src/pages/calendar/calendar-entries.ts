@@ -1,5 +1,6 @@
 import { api, type Page } from '../../api/client.ts';
 import type { EventRecord } from '../events/event-api.ts';
+import type { Reminder } from '../home/reminder-text.ts';
 import type { Visit } from '../visits/visit-api.ts';
 
 /** One thing on the calendar, on each day from `start` to `end`. */
@@ -8,7 +9,7 @@ export interface CalendarEntry {
   type: 'visit' | 'event' | 'deadline' | 'reminder';
   start: string;
   end: string;
-  /** The text in the user's language, or the API's Russian for reminders. */
+  /** The text in the user's language. */
   title: string;
   /** Where the entry's record is, when it has a page. */
   href: string | null;
@@ -22,18 +23,6 @@ interface PlanItem {
   title: string;
   dueOn: string | null;
   status: string;
-}
-
-interface Reminder {
-  kind: string;
-  date: string;
-  title: string;
-  detail: string | null;
-  overdue: boolean;
-  wholeYear: boolean;
-  cityId: number;
-  partnerCityId: number | null;
-  records: { type: string; id: number }[];
 }
 
 const ALL = 500;
@@ -66,7 +55,7 @@ function reminderHref(reminder: Reminder): string | null {
  */
 export async function loadMonth(
   month: string,
-  labels: { deadline: (title: string) => string },
+  labels: { deadline: (title: string) => string; reminder: (reminder: Reminder) => string },
   signal: AbortSignal,
 ): Promise<CalendarEntry[]> {
   const { from, to, days } = monthRange(month);
@@ -125,7 +114,7 @@ export async function loadMonth(
       type: 'reminder',
       start: reminder.date,
       end: reminder.date,
-      title: reminder.title,
+      title: labels.reminder(reminder),
       href: reminderHref(reminder),
       overdue: reminder.overdue,
     });

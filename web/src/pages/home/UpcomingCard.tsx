@@ -7,24 +7,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { cityName, today, useCities } from './home-data.ts';
-
-/** A reminder as GET /api/reminders answers (its title and detail come in Russian from the API). */
-export interface Reminder {
-  kind:
-    | 'city_day'
-    | 'jubilee'
-    | 'twinning_anniversary'
-    | 'agreement_ending'
-    | 'plan_item_due'
-    | 'partnership_quiet';
-  date: string;
-  title: string;
-  detail: string | null;
-  overdue: boolean;
-  severity: 'info' | 'warning' | 'overdue';
-  partnerCityId: number | null;
-  records: Array<{ type: 'city' | 'twinning' | 'agreement' | 'plan_item'; id: number }>;
-}
+import { useReminderText, type Reminder } from './reminder-text.ts';
 
 interface PlannedVisit {
   id: number;
@@ -83,6 +66,7 @@ export function UpcomingCard({ cityId }: { cityId: number }) {
   const { t, i18n } = useTranslation('home');
   const { t: common } = useTranslation();
   const format = useFormat();
+  const reminderText = useReminderText();
   const from = today();
   const reminders = useApi<{ items: Reminder[] }>('/reminders', { cityId, from, days: 60 });
   // The latest visits first: those ahead are among them whatever their status says (a visit entered
@@ -106,8 +90,7 @@ export function UpcomingCard({ cityId }: { cityId: number }) {
       key: `r${index}`,
       date: reminder.date,
       kind: t(`kind.${reminder.kind}`),
-      title: reminder.title,
-      detail: reminder.detail,
+      ...reminderText(reminder),
       href: reminderHref(reminder),
       severity: reminder.severity,
     })),
