@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -14,23 +13,23 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { useParams, useSearchParams } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { useVersionedSave, type ConflictField } from '../../components/ConflictDialog.tsx';
+import type { ConflictField } from '../../components/ConflictDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CityPicker } from '../../components/Pickers.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useCities } from '../cities/city-cache.ts';
 import { editorCityId, editorOrganizationId } from '../../app/access.ts';
-import { DateField } from '../organizations/DateField.tsx';
-import { changedFields, orNull, useFormSubmit } from '../organizations/form-submit.ts';
+import { DateField } from '../../components/record-form/DateField.tsx';
+import { orNull } from '../../components/record-form/form-submit.ts';
+import { LoadRecord } from '../../components/record-form/LoadRecord.tsx';
+import { RecordForm } from '../../components/record-form/RecordForm.tsx';
+import { useRecordSave, type RecordSave } from '../../components/record-form/useRecordSave.ts';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
-import { NotAllowed, RecordLoader } from '../organizations/RecordLoader.tsx';
+import { NotAllowed } from '../organizations/RecordLoader.tsx';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './agreement-api.ts';
 
 interface PartyValue {
@@ -166,92 +165,59 @@ function PartyRow({ form, index }: { form: UseFormReturnType<AgreementForm>; ind
   );
 }
 
-function AgreementFields({
-  form,
-  onSubmit,
-  onCancel,
-  busy,
-  problem,
-  submitLabel,
-}: {
-  form: UseFormReturnType<AgreementForm>;
-  onSubmit: () => void;
-  onCancel: () => void;
-  busy: boolean;
-  problem: string | null;
-  submitLabel: string;
-}) {
+function AgreementFields({ form, save }: { form: UseFormReturnType<AgreementForm>; save: RecordSave }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const values = form.getValues();
   return (
-    <form noValidate onSubmit={form.onSubmit(onSubmit)}>
-      <Stack gap="md" maw={880}>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <TextInput label={t('agreement.title')} withAsterisk {...form.getInputProps('title')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('agreement.kind')}
-            withAsterisk
-            allowDeselect={false}
-            data={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreementKind.${kind}`) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('kind')}
-          />
-          <Select
-            label={t('agreement.status')}
-            withAsterisk
-            allowDeselect={false}
-            data={AGREEMENT_STATUSES.map((status) => ({
-              value: status,
-              label: t(`agreementStatus.${status}`),
-            }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('status')}
-          />
-          <DateField label={t('agreement.signedOn')} {...form.getInputProps('signedOn')} />
-          <div />
-          <DateField label={t('agreement.validFrom')} {...form.getInputProps('validFrom')} />
-          <DateField label={t('agreement.validUntil')} {...form.getInputProps('validUntil')} />
-        </SimpleGrid>
-        <Checkbox
-          label={t('agreement.autoRenew')}
-          {...form.getInputProps('autoRenew', { type: 'checkbox' })}
+    <RecordForm save={save}>
+      <TextInput label={t('agreement.title')} withAsterisk {...form.getInputProps('title')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('agreement.kind')}
+          withAsterisk
+          allowDeselect={false}
+          data={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreementKind.${kind}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('kind')}
         />
-        <Fieldset legend={t('agreement.parties')}>
-          <Stack gap="sm">
-            {values.parties.map((_, index) => (
-              <PartyRow key={form.key(`parties.${index}`)} form={form} index={index} />
-            ))}
-            {form.errors.parties && (
-              <Text c="red.8" size="sm" role="alert">
-                {form.errors.parties}
-              </Text>
-            )}
-            <Button
-              variant="default"
-              w="fit-content"
-              onClick={() => form.insertListItem('parties', { type: 'organization', id: null })}
-            >
-              {t('agreement.addParty')}
-            </Button>
-          </Stack>
-        </Fieldset>
-        <Textarea label={t('agreement.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
+        <Select
+          label={t('agreement.status')}
+          withAsterisk
+          allowDeselect={false}
+          data={AGREEMENT_STATUSES.map((status) => ({
+            value: status,
+            label: t(`agreementStatus.${status}`),
+          }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('status')}
+        />
+        <DateField label={t('agreement.signedOn')} {...form.getInputProps('signedOn')} />
+        <div />
+        <DateField label={t('agreement.validFrom')} {...form.getInputProps('validFrom')} />
+        <DateField label={t('agreement.validUntil')} {...form.getInputProps('validUntil')} />
+      </SimpleGrid>
+      <Checkbox label={t('agreement.autoRenew')} {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
+      <Fieldset legend={t('agreement.parties')}>
+        <Stack gap="sm">
+          {values.parties.map((_, index) => (
+            <PartyRow key={form.key(`parties.${index}`)} form={form} index={index} />
+          ))}
+          {form.errors.parties && (
+            <Text c="red.8" size="sm" role="alert">
+              {form.errors.parties}
+            </Text>
+          )}
+          <Button
+            variant="default"
+            w="fit-content"
+            onClick={() => form.insertListItem('parties', { type: 'organization', id: null })}
+          >
+            {t('agreement.addParty')}
           </Button>
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {tc('actions.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Stack>
+      </Fieldset>
+      <Textarea label={t('agreement.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
+    </RecordForm>
   );
 }
 
@@ -263,9 +229,7 @@ export function AgreementCreatePage() {
 
 function CreateForm() {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const fromPage = params.get('organizationId');
   const ownOrganization = fromPage ? Number(fromPage) : editorOrganizationId(me);
@@ -273,24 +237,19 @@ function CreateForm() {
   const first: PartyValue =
     ownOrganization !== null ? { type: 'organization', id: ownOrganization } : { type: 'city', id: ownCity };
   const form = useAgreementForm(toForm(null, [first, { type: 'organization', id: null }]));
-  const submit = useFormSubmit(form, FIELDS);
+  const save = useRecordSave({
+    form,
+    kind: 'agreement',
+    path: '/agreements',
+    fields: FIELDS,
+    toBody,
+    editing: null,
+    createdMessage: t('agreement.created'),
+  });
   return (
     <>
       <PageHeader title={t('agreement.createTitle')} />
-      <AgreementFields
-        form={form}
-        onSubmit={() =>
-          void submit.run(async () => {
-            const created = await api.post<Agreement>('/agreements', toBody(form.getValues()));
-            notifications.show({ color: 'green', message: t('agreement.created') });
-            void navigate(recordPath('agreement', created.id));
-          })
-        }
-        onCancel={() => void navigate('/agreements')}
-        busy={submit.busy}
-        problem={submit.problem}
-        submitLabel={tc('actions.create')}
-      />
+      <AgreementFields form={form} save={save} />
     </>
   );
 }
@@ -298,20 +257,20 @@ function CreateForm() {
 /** /agreements/:id/edit: a change to an agreement; a stale save opens the conflict dialog. */
 export function AgreementEditPage() {
   const { id } = useParams();
-  const state = useApi<Agreement>(`/agreements/${id}`);
-  return <RecordLoader state={state}>{(agreement) => <EditForm agreement={agreement} />}</RecordLoader>;
+  return (
+    <LoadRecord<Agreement> path={`/agreements/${id}`}>
+      {(agreement) => <EditForm agreement={agreement} />}
+    </LoadRecord>
+  );
 }
 
 function EditForm({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const format = useFormat();
-  const navigate = useNavigate();
   const initial = useMemo(() => toForm(agreement, []), [agreement]);
   const form = useAgreementForm(initial);
-  const submit = useFormSubmit(form, FIELDS);
   const date = (value: unknown) => format.date(value as string);
-  const fields: ConflictField[] = [
+  const conflictFields: ConflictField[] = [
     { key: 'title', label: t('agreement.title') },
     { key: 'kind', label: t('agreement.kind'), format: (value) => t(`agreementKind.${String(value)}`) },
     { key: 'status', label: t('agreement.status'), format: (value) => t(`agreementStatus.${String(value)}`) },
@@ -326,26 +285,19 @@ function EditForm({ agreement }: { agreement: Agreement }) {
       format: (value) => t('agreement.partyCount', { count: Array.isArray(value) ? value.length : 0 }),
     },
   ];
-  const versioned = useVersionedSave<Agreement>(`/agreements/${agreement.id}`, fields, (saved) => {
-    notifications.show({ color: 'green', message: tc('saved') });
-    void navigate(recordPath('agreement', saved.id));
+  const save = useRecordSave({
+    form,
+    kind: 'agreement',
+    path: '/agreements',
+    fields: FIELDS,
+    toBody,
+    editing: { record: agreement, initial },
+    conflictFields,
   });
   return (
     <>
       <PageHeader title={t('agreement.editTitle')} subtitle={agreement.title} />
-      <AgreementFields
-        form={form}
-        onSubmit={() =>
-          void submit.run(() =>
-            versioned.save(changedFields(toBody(initial), toBody(form.getValues())), agreement.version),
-          )
-        }
-        onCancel={() => void navigate(recordPath('agreement', agreement.id))}
-        busy={submit.busy}
-        problem={submit.problem}
-        submitLabel={tc('actions.save')}
-      />
-      {versioned.dialog}
+      <AgreementFields form={form} save={save} />
     </>
   );
 }

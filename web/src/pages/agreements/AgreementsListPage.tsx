@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordTable, useUrlSort, type Column } from '../../components/RecordTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useCities } from '../cities/city-cache.ts';
-import { daysFromToday } from '../organizations/DateField.tsx';
+import { daysFromToday } from '../../components/record-form/days.ts';
 import { ExportButtons } from '../organizations/ExportButtons.tsx';
 import { SPHERES } from '../organizations/organization-api.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './agreement-api.ts';

@@ -2,8 +2,9 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } 
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { DateField, today } from '../organizations/DateField.tsx';
-import { orNull, useFormSubmit } from '../organizations/form-submit.ts';
+import { DateField } from '../../components/record-form/DateField.tsx';
+import { today } from '../../components/record-form/days.ts';
+import { orNull, useFormSubmit } from '../../components/record-form/form-submit.ts';
 import { PLAN_STATUSES, type PlanItem, type PlanItemStatus } from './agreement-api.ts';
 
 export interface PlanItemValues {

@@ -8,7 +8,7 @@ import { useVersionedSave, type ConflictField } from '../../components/ConflictD
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { today } from '../organizations/DateField.tsx';
+import { today } from '../../components/record-form/days.ts';
 import { isOverdue, planProgress, type PlanItem } from './agreement-api.ts';
 import { PlanStatusBadge } from './AgreementStatusBadge.tsx';
 import { planItemBody, PlanItemForm, planItemValues } from './PlanItemForm.tsx';

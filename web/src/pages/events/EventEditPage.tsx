@@ -1,21 +1,20 @@
-import { Alert, Button, Group, Loader, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, ApiError, useApi } from '../../api/client.ts';
+import { useParams, useSearchParams } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { useVersionedSave, type ConflictField } from '../../components/ConflictDialog.tsx';
-import { applyFieldErrors, errorMessage } from '../../components/errors.ts';
+import type { ConflictField } from '../../components/ConflictDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { DateField } from '../../components/record-form/DateField.tsx';
+import { LoadRecord } from '../../components/record-form/LoadRecord.tsx';
+import { RecordForm } from '../../components/record-form/RecordForm.tsx';
+import { useRecordSave, type RecordSave } from '../../components/record-form/useRecordSave.ts';
 import { CityPicker } from '../../components/Pickers.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
 import { editorCityId } from '../../app/access.ts';
-import { DateField } from '../visits/DateField.tsx';
 import {
   EVENT_FORM_FIELDS,
   EVENT_KINDS,
@@ -36,85 +35,42 @@ function useEventForm(initial: EventFormValues) {
   });
 }
 
-function EventForm({
-  form,
-  onSubmit,
-  onCancel,
-  busy,
-  problem,
-  submitLabel,
-}: {
-  form: UseFormReturnType<EventFormValues>;
-  onSubmit: () => void;
-  onCancel: () => void;
-  busy: boolean;
-  problem: string | null;
-  submitLabel: string;
-}) {
+function EventForm({ form, save }: { form: UseFormReturnType<EventFormValues>; save: RecordSave }) {
   const { t } = useTranslation('events');
-  const { t: tc } = useTranslation();
   const values = form.getValues();
   const city = useCities([values.cityId]).get(values.cityId ?? -1) ?? null;
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <Stack gap="md" maw={880}>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('fields.kind')}
-            withAsterisk
-            allowDeselect={false}
-            data={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('kind')}
-          />
-          <CityPicker
-            label={t('fields.city')}
-            withAsterisk
-            initial={city}
-            value={values.cityId}
-            error={form.errors.cityId as string | undefined}
-            onChange={(id) => form.setFieldValue('cityId', id)}
-          />
-          <DateField label={t('fields.startDate')} {...form.getInputProps('startDate')} />
-          <DateField label={t('fields.endDate')} {...form.getInputProps('endDate')} />
-        </SimpleGrid>
-        <Textarea
-          label={t('fields.description')}
-          autosize
-          minRows={3}
-          {...form.getInputProps('description')}
+    <RecordForm save={save}>
+      <TextInput label={t('fields.name')} withAsterisk {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('fields.kind')}
+          withAsterisk
+          allowDeselect={false}
+          data={EVENT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('kind')}
         />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {tc('actions.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <CityPicker
+          label={t('fields.city')}
+          withAsterisk
+          initial={city}
+          value={values.cityId}
+          error={form.errors.cityId as string | undefined}
+          onChange={(id) => form.setFieldValue('cityId', id)}
+        />
+        <DateField label={t('fields.startDate')} {...form.getInputProps('startDate')} />
+        <DateField label={t('fields.endDate')} {...form.getInputProps('endDate')} />
+      </SimpleGrid>
+      <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
+    </RecordForm>
   );
 }
 
 /** /events/new: a new event (`?visitId=` ties it to a visit). */
 export function EventCreatePage() {
-  const { t, i18n } = useTranslation('events');
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation('events');
   const me = useMe();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const visitId = params.get('visitId');
   const form = useEventForm({
@@ -126,69 +82,38 @@ export function EventCreatePage() {
     visitId: visitId ? Number(visitId) : null,
     description: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const event = await api.post<EventRecord>('/events', eventFormToBody(form.getValues()));
-      notifications.show({ color: 'green', message: t('form.created') });
-      void navigate(recordPath('event', event.id));
-    } catch (error) {
-      const rest = applyFieldErrors(form, error, tc, i18n.language, EVENT_FORM_FIELDS);
-      if (!(error instanceof ApiError) || error.issues.length === 0 || rest.length > 0)
-        setProblem(errorMessage(tc, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useRecordSave({
+    form,
+    kind: 'event',
+    path: '/events',
+    fields: EVENT_FORM_FIELDS,
+    toBody: eventFormToBody,
+    editing: null,
+    createdMessage: t('form.created'),
+    validateFirst: false,
+  });
   return (
     <>
       <PageHeader title={t('form.createTitle')} />
-      <EventForm
-        form={form}
-        onSubmit={() => void submit()}
-        onCancel={() => void navigate('/events')}
-        busy={busy}
-        problem={problem}
-        submitLabel={tc('actions.create')}
-      />
+      <EventForm form={form} save={save} />
     </>
   );
 }
 
-/** /events/:id/edit. */
+/** /events/:id/edit: a change to an event; a stale save opens the conflict dialog. */
 export function EventEditPage() {
-  const { t } = useTranslation('events');
-  const { t: tc } = useTranslation();
   const { id } = useParams();
-  const stored = useApi<EventRecord>(`/events/${id}`);
-  if (stored.error)
-    return (
-      <Alert color="red" role="alert">
-        {errorMessage(tc, stored.error)}
-      </Alert>
-    );
-  if (!stored.data) return <Loader aria-label={tc('loading')} />;
   return (
-    <>
-      <PageHeader title={t('form.editTitle')} />
-      <EventEditForm event={stored.data} />
-    </>
+    <LoadRecord<EventRecord> path={`/events/${id}`}>{(event) => <EventEditForm event={event} />}</LoadRecord>
   );
 }
 
 function EventEditForm({ event }: { event: EventRecord }) {
-  const { t, i18n } = useTranslation('events');
-  const { t: tc } = useTranslation();
+  const { t } = useTranslation('events');
   const format = useFormat();
-  const navigate = useNavigate();
   const initial = useMemo(() => eventToForm(event), [event]);
   const form = useEventForm(initial);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const fields: ConflictField[] = [
+  const conflictFields: ConflictField[] = [
     { key: 'name', label: t('fields.name') },
     { key: 'kind', label: t('fields.kind'), format: (value) => t(`kind.${String(value)}`) },
     {
@@ -200,39 +125,20 @@ function EventEditForm({ event }: { event: EventRecord }) {
     { key: 'endDate', label: t('fields.endDate'), format: (value) => format.date(value as string) },
     { key: 'description', label: t('fields.description') },
   ];
-  const versioned = useVersionedSave<EventRecord>(`/events/${event.id}`, fields, (saved) => {
-    notifications.show({ color: 'green', message: tc('saved') });
-    void navigate(recordPath('event', saved.id));
+  const save = useRecordSave({
+    form,
+    kind: 'event',
+    path: '/events',
+    fields: EVENT_FORM_FIELDS,
+    toBody: eventFormToBody,
+    editing: { record: event, initial },
+    conflictFields,
+    validateFirst: false,
   });
-  const submit = async () => {
-    setBusy(true);
-    setProblem(null);
-    const before = eventFormToBody(initial);
-    const after = eventFormToBody(form.getValues());
-    const changed = Object.fromEntries(
-      Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])),
-    );
-    try {
-      await versioned.save(changed, event.version);
-    } catch (error) {
-      const rest = applyFieldErrors(form, error, tc, i18n.language, EVENT_FORM_FIELDS);
-      if (!(error instanceof ApiError) || error.issues.length === 0 || rest.length > 0)
-        setProblem(errorMessage(tc, error));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
-      <EventForm
-        form={form}
-        onSubmit={() => void submit()}
-        onCancel={() => void navigate(recordPath('event', event.id))}
-        busy={busy}
-        problem={problem}
-        submitLabel={tc('actions.save')}
-      />
-      {versioned.dialog}
+      <PageHeader title={t('form.editTitle')} />
+      <EventForm form={form} save={save} />
     </>
   );
 }

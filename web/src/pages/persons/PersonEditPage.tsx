@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Fieldset,
   Group,
@@ -11,23 +10,23 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { useParams } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { useVersionedSave, type ConflictField } from '../../components/ConflictDialog.tsx';
+import type { ConflictField } from '../../components/ConflictDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CityPicker } from '../../components/Pickers.tsx';
 import { CityName } from '../cities/CityName.tsx';
 import { useCities } from '../cities/city-cache.ts';
 import { editorCityId, editorOrganizationId } from '../../app/access.ts';
-import { DateField } from '../organizations/DateField.tsx';
-import { changedFields, orNull, useFormSubmit } from '../organizations/form-submit.ts';
+import { DateField } from '../../components/record-form/DateField.tsx';
+import { orNull } from '../../components/record-form/form-submit.ts';
+import { LoadRecord } from '../../components/record-form/LoadRecord.tsx';
+import { RecordForm } from '../../components/record-form/RecordForm.tsx';
+import { useRecordSave, type RecordSave } from '../../components/record-form/useRecordSave.ts';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
-import { NotAllowed, RecordLoader } from '../organizations/RecordLoader.tsx';
+import { NotAllowed } from '../organizations/RecordLoader.tsx';
 import type { Person } from './person-api.ts';
 
 interface PositionValue {
@@ -102,114 +101,84 @@ function usePersonForm(initial: PersonForm) {
   });
 }
 
-function PersonFields({
-  form,
-  onSubmit,
-  onCancel,
-  busy,
-  problem,
-  submitLabel,
-}: {
-  form: UseFormReturnType<PersonForm>;
-  onSubmit: () => void;
-  onCancel: () => void;
-  busy: boolean;
-  problem: string | null;
-  submitLabel: string;
-}) {
+function PersonFields({ form, save }: { form: UseFormReturnType<PersonForm>; save: RecordSave }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const values = form.getValues();
   const city = useCities([values.cityId]).get(values.cityId ?? -1) ?? null;
   return (
-    <form noValidate onSubmit={form.onSubmit(onSubmit)}>
-      <Stack gap="md" maw={880}>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <TextInput label={t('person.fullName')} withAsterisk {...form.getInputProps('fullName')} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('person.lastName')} {...form.getInputProps('lastName')} />
-          <TextInput label={t('person.firstName')} {...form.getInputProps('firstName')} />
-          <TextInput label={t('person.patronymic')} {...form.getInputProps('patronymic')} />
-        </SimpleGrid>
-        <CityPicker
-          label={t('person.city')}
-          initial={city}
-          {...form.getInputProps('cityId')}
-          onChange={(id) => form.setFieldValue('cityId', id)}
-        />
-        <Fieldset legend={t('person.positions')}>
-          <Stack gap="md">
-            {values.positions.map((_, index) => (
-              <Paper key={form.key(`positions.${index}`)} withBorder p="sm" radius="sm">
-                <Stack gap="xs">
-                  <Group align="flex-end" gap="sm" wrap="nowrap">
-                    <TextInput
-                      label={t('person.positionTitle', { number: index + 1 })}
-                      withAsterisk
-                      style={{ flex: 1 }}
-                      {...form.getInputProps(`positions.${index}.title`)}
-                    />
-                    <ActionIcon
-                      variant="subtle"
-                      color="red.9"
-                      size="lg"
-                      mb={2}
-                      aria-label={t('person.removePosition', { number: index + 1 })}
-                      onClick={() => form.removeListItem('positions', index)}
-                    >
-                      ×
-                    </ActionIcon>
-                  </Group>
-                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                    <OrganizationPicker
-                      label={t('person.organization')}
-                      {...form.getInputProps(`positions.${index}.organizationId`)}
-                      onChange={(id) => form.setFieldValue(`positions.${index}.organizationId`, id)}
-                    />
-                    <DateField
-                      label={t('person.startedOn')}
-                      {...form.getInputProps(`positions.${index}.startedOn`)}
-                    />
-                    <DateField
-                      label={t('person.endedOn')}
-                      {...form.getInputProps(`positions.${index}.endedOn`)}
-                    />
-                  </SimpleGrid>
-                </Stack>
-              </Paper>
-            ))}
-            <Button
-              variant="default"
-              w="fit-content"
-              onClick={() =>
-                form.insertListItem('positions', {
-                  title: '',
-                  organizationId: null,
-                  cityId: null,
-                  startedOn: null,
-                  endedOn: null,
-                })
-              }
-            >
-              {t('person.addPosition')}
-            </Button>
-          </Stack>
-        </Fieldset>
-        <Textarea label={t('person.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
+    <RecordForm save={save}>
+      <TextInput label={t('person.fullName')} withAsterisk {...form.getInputProps('fullName')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('person.lastName')} {...form.getInputProps('lastName')} />
+        <TextInput label={t('person.firstName')} {...form.getInputProps('firstName')} />
+        <TextInput label={t('person.patronymic')} {...form.getInputProps('patronymic')} />
+      </SimpleGrid>
+      <CityPicker
+        label={t('person.city')}
+        initial={city}
+        {...form.getInputProps('cityId')}
+        onChange={(id) => form.setFieldValue('cityId', id)}
+      />
+      <Fieldset legend={t('person.positions')}>
+        <Stack gap="md">
+          {values.positions.map((_, index) => (
+            <Paper key={form.key(`positions.${index}`)} withBorder p="sm" radius="sm">
+              <Stack gap="xs">
+                <Group align="flex-end" gap="sm" wrap="nowrap">
+                  <TextInput
+                    label={t('person.positionTitle', { number: index + 1 })}
+                    withAsterisk
+                    style={{ flex: 1 }}
+                    {...form.getInputProps(`positions.${index}.title`)}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.9"
+                    size="lg"
+                    mb={2}
+                    aria-label={t('person.removePosition', { number: index + 1 })}
+                    onClick={() => form.removeListItem('positions', index)}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <OrganizationPicker
+                    label={t('person.organization')}
+                    {...form.getInputProps(`positions.${index}.organizationId`)}
+                    onChange={(id) => form.setFieldValue(`positions.${index}.organizationId`, id)}
+                  />
+                  <DateField
+                    label={t('person.startedOn')}
+                    {...form.getInputProps(`positions.${index}.startedOn`)}
+                  />
+                  <DateField
+                    label={t('person.endedOn')}
+                    {...form.getInputProps(`positions.${index}.endedOn`)}
+                  />
+                </SimpleGrid>
+              </Stack>
+            </Paper>
+          ))}
+          <Button
+            variant="default"
+            w="fit-content"
+            onClick={() =>
+              form.insertListItem('positions', {
+                title: '',
+                organizationId: null,
+                cityId: null,
+                startedOn: null,
+                endedOn: null,
+              })
+            }
+          >
+            {t('person.addPosition')}
           </Button>
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {tc('actions.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Stack>
+      </Fieldset>
+      <Textarea label={t('person.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
+    </RecordForm>
   );
 }
 
@@ -221,28 +190,21 @@ export function PersonCreatePage() {
 
 function CreateForm() {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
   const form = usePersonForm(toForm(null, editorCityId(me), editorOrganizationId(me)));
-  const submit = useFormSubmit(form, FIELDS);
+  const save = useRecordSave({
+    form,
+    kind: 'person',
+    path: '/persons',
+    fields: FIELDS,
+    toBody,
+    editing: null,
+    createdMessage: t('person.created'),
+  });
   return (
     <>
       <PageHeader title={t('person.createTitle')} />
-      <PersonFields
-        form={form}
-        onSubmit={() =>
-          void submit.run(async () => {
-            const created = await api.post<Person>('/persons', toBody(form.getValues()));
-            notifications.show({ color: 'green', message: t('person.created') });
-            void navigate(recordPath('person', created.id));
-          })
-        }
-        onCancel={() => void navigate('/persons')}
-        busy={submit.busy}
-        problem={submit.problem}
-        submitLabel={tc('actions.create')}
-      />
+      <PersonFields form={form} save={save} />
     </>
   );
 }
@@ -250,18 +212,14 @@ function CreateForm() {
 /** /persons/:id/edit: a change to a person and their positions; a stale save opens the conflict dialog. */
 export function PersonEditPage() {
   const { id } = useParams();
-  const state = useApi<Person>(`/persons/${id}`);
-  return <RecordLoader state={state}>{(person) => <EditForm person={person} />}</RecordLoader>;
+  return <LoadRecord<Person> path={`/persons/${id}`}>{(person) => <EditForm person={person} />}</LoadRecord>;
 }
 
 function EditForm({ person }: { person: Person }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
-  const navigate = useNavigate();
   const initial = useMemo(() => toForm(person, null, null), [person]);
   const form = usePersonForm(initial);
-  const submit = useFormSubmit(form, FIELDS);
-  const fields: ConflictField[] = [
+  const conflictFields: ConflictField[] = [
     { key: 'fullName', label: t('person.fullName') },
     { key: 'lastName', label: t('person.lastName') },
     { key: 'firstName', label: t('person.firstName') },
@@ -281,26 +239,19 @@ function EditForm({ person }: { person: Person }) {
           : '',
     },
   ];
-  const versioned = useVersionedSave<Person>(`/persons/${person.id}`, fields, (saved) => {
-    notifications.show({ color: 'green', message: tc('saved') });
-    void navigate(recordPath('person', saved.id));
+  const save = useRecordSave({
+    form,
+    kind: 'person',
+    path: '/persons',
+    fields: FIELDS,
+    toBody,
+    editing: { record: person, initial },
+    conflictFields,
   });
   return (
     <>
       <PageHeader title={t('person.editTitle')} subtitle={person.fullName} />
-      <PersonFields
-        form={form}
-        onSubmit={() =>
-          void submit.run(() =>
-            versioned.save(changedFields(toBody(initial), toBody(form.getValues())), person.version),
-          )
-        }
-        onCancel={() => void navigate(recordPath('person', person.id))}
-        busy={submit.busy}
-        problem={submit.problem}
-        submitLabel={tc('actions.save')}
-      />
-      {versioned.dialog}
+      <PersonFields form={form} save={save} />
     </>
   );
 }

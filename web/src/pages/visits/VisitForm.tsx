@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Fieldset,
   Group,
@@ -14,31 +13,17 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CityPicker } from '../../components/Pickers.tsx';
+import { DateField } from '../../components/record-form/DateField.tsx';
+import { RecordForm } from '../../components/record-form/RecordForm.tsx';
+import type { RecordSave } from '../../components/record-form/useRecordSave.ts';
 import { useCities } from '../cities/city-cache.ts';
-import { DateField } from './DateField.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { VISIT_KINDS, VISIT_STATUSES } from './visit-api.ts';
 import type { VisitFormValues } from './visit-form-values.ts';
 
 /** The fields of a visit, for the create and edit pages. */
-export function VisitForm({
-  form,
-  onSubmit,
-  onCancel,
-  busy,
-  problem,
-  submitLabel,
-}: {
-  form: UseFormReturnType<VisitFormValues>;
-  onSubmit: () => void;
-  onCancel: () => void;
-  busy: boolean;
-  /** A problem no field shows (the API's general message). */
-  problem: string | null;
-  submitLabel: string;
-}) {
+export function VisitForm({ form, save }: { form: UseFormReturnType<VisitFormValues>; save: RecordSave }) {
   const { t } = useTranslation('visits');
-  const { t: tc } = useTranslation();
   const values = form.getValues();
   const cities = useCities([values.fromCityId, values.toCityId]);
   // A picker answers the id and the record; the form keeps the id.
@@ -52,105 +37,84 @@ export function VisitForm({
     };
   };
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <Stack gap="md" maw={880}>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <CityPicker
-            label={t('fields.fromCity')}
-            withAsterisk
-            initial={values.fromCityId !== null ? (cities.get(values.fromCityId) ?? null) : null}
-            {...picked('fromCityId')}
-          />
-          <CityPicker
-            label={t('fields.toCity')}
-            withAsterisk
-            initial={values.toCityId !== null ? (cities.get(values.toCityId) ?? null) : null}
-            {...picked('toCityId')}
-          />
-          <DateField label={t('fields.startDate')} withAsterisk {...form.getInputProps('startDate')} />
-          <DateField label={t('fields.endDate')} withAsterisk {...form.getInputProps('endDate')} />
-          <Select
-            label={t('fields.kind')}
-            data={VISIT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
-            clearable
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('kind')}
-          />
-          <Select
-            label={t('fields.status')}
-            withAsterisk
-            allowDeselect={false}
-            data={VISIT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('status')}
-          />
-        </SimpleGrid>
-        <Fieldset legend={t('form.delegation')}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PersonPicker label={t('fields.head')} {...picked('headPersonId')} />
-              <TextInput label={t('fields.headPosition')} {...form.getInputProps('headPosition')} />
-            </SimpleGrid>
-            {values.members.map((member, index) => (
-              <Group key={form.key(`members.${index}`)} align="flex-end" gap="sm" wrap="nowrap">
-                <PersonPicker
-                  label={t('form.member', { number: index + 1 })}
-                  style={{ flex: 1 }}
-                  {...picked(`members.${index}.personId`)}
-                />
-                <TextInput
-                  label={t('form.memberRole')}
-                  style={{ flex: 1 }}
-                  {...form.getInputProps(`members.${index}.role`)}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red.9"
-                  size="lg"
-                  mb={2}
-                  aria-label={t('form.removeMember', { number: index + 1 })}
-                  onClick={() => form.removeListItem('members', index)}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            ))}
-            {form.errors.members && (
-              <Text c="red.8" size="sm">
-                {form.errors.members}
-              </Text>
-            )}
-            <Button
-              variant="default"
-              w="fit-content"
-              onClick={() => form.insertListItem('members', { personId: null, role: '' })}
-            >
-              {t('form.addMember')}
-            </Button>
-          </Stack>
-        </Fieldset>
-        <TextInput label={t('fields.purpose')} {...form.getInputProps('purpose')} />
-        <Textarea label={t('fields.outcomes')} autosize minRows={3} {...form.getInputProps('outcomes')} />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {submitLabel}
+    <RecordForm save={save}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <CityPicker
+          label={t('fields.fromCity')}
+          withAsterisk
+          initial={values.fromCityId !== null ? (cities.get(values.fromCityId) ?? null) : null}
+          {...picked('fromCityId')}
+        />
+        <CityPicker
+          label={t('fields.toCity')}
+          withAsterisk
+          initial={values.toCityId !== null ? (cities.get(values.toCityId) ?? null) : null}
+          {...picked('toCityId')}
+        />
+        <DateField label={t('fields.startDate')} withAsterisk {...form.getInputProps('startDate')} />
+        <DateField label={t('fields.endDate')} withAsterisk {...form.getInputProps('endDate')} />
+        <Select
+          label={t('fields.kind')}
+          data={VISIT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          clearable
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('kind')}
+        />
+        <Select
+          label={t('fields.status')}
+          withAsterisk
+          allowDeselect={false}
+          data={VISIT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('status')}
+        />
+      </SimpleGrid>
+      <Fieldset legend={t('form.delegation')}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <PersonPicker label={t('fields.head')} {...picked('headPersonId')} />
+            <TextInput label={t('fields.headPosition')} {...form.getInputProps('headPosition')} />
+          </SimpleGrid>
+          {values.members.map((member, index) => (
+            <Group key={form.key(`members.${index}`)} align="flex-end" gap="sm" wrap="nowrap">
+              <PersonPicker
+                label={t('form.member', { number: index + 1 })}
+                style={{ flex: 1 }}
+                {...picked(`members.${index}.personId`)}
+              />
+              <TextInput
+                label={t('form.memberRole')}
+                style={{ flex: 1 }}
+                {...form.getInputProps(`members.${index}.role`)}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red.9"
+                size="lg"
+                mb={2}
+                aria-label={t('form.removeMember', { number: index + 1 })}
+                onClick={() => form.removeListItem('members', index)}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          {form.errors.members && (
+            <Text c="red.8" size="sm">
+              {form.errors.members}
+            </Text>
+          )}
+          <Button
+            variant="default"
+            w="fit-content"
+            onClick={() => form.insertListItem('members', { personId: null, role: '' })}
+          >
+            {t('form.addMember')}
           </Button>
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {tc('actions.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Stack>
+      </Fieldset>
+      <TextInput label={t('fields.purpose')} {...form.getInputProps('purpose')} />
+      <Textarea label={t('fields.outcomes')} autosize minRows={3} {...form.getInputProps('outcomes')} />
+    </RecordForm>
   );
 }

@@ -85,15 +85,6 @@ export function formToBody(values: VisitFormValues): Record<string, unknown> {
   };
 }
 
-/** Only the fields the user changed, so a stale save asks about those alone. */
-export function changedFields(initial: VisitFormValues, values: VisitFormValues): Record<string, unknown> {
-  const before = formToBody(initial);
-  const after = formToBody(values);
-  return Object.fromEntries(
-    Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])),
-  );
-}
-
 /** The checks the API makes, shown as the user types. */
 export function validateVisitForm(values: VisitFormValues, t: (key: string) => string) {
   return {

@@ -2,7 +2,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { applyFieldErrors, errorMessage } from '../../components/errors.ts';
+import { applyFieldErrors, errorMessage } from '../errors.ts';
 
 /**
  * Submitting a form to the API: the API's field problems land on the fields, any other problem in
