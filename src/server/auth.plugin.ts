@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../modules/audit/audit.schema.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
-import { API_TOKEN_PREFIX, findUserIdByApiToken } from '../modules/auth/api-token.repository.ts';
+import { API_TOKEN_PREFIX, findPrincipalByApiToken } from '../modules/auth/api-token.repository.ts';
 import { can, type Action, type Scope } from '../modules/auth/policy.ts';
-import { loadPrincipal, PUBLIC, type Principal } from '../modules/auth/principal.ts';
+import { PUBLIC, type Principal } from '../modules/auth/principal.ts';
 import { sameSecret } from '../modules/auth/secret-token.ts';
 import { findLiveSession } from '../modules/auth/session.repository.ts';
 
@@ -39,8 +39,9 @@ export const authPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
     request.principal = PUBLIC;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const userId = bearer.startsWith(API_TOKEN_PREFIX) ? await findUserIdByApiToken(db, bearer) : undefined;
-      const principal = userId === undefined ? undefined : await loadPrincipal(db, userId);
+      const principal = bearer.startsWith(API_TOKEN_PREFIX)
+        ? await findPrincipalByApiToken(db, bearer)
+        : undefined;
       if (!principal) throw unauthenticated('The API token is unknown, expired or revoked.');
       request.principal = principal;
       request.authVia = 'token';
@@ -49,9 +50,8 @@ export const authPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
     const secret = request.cookies[SESSION_COOKIE];
     if (!secret) return;
     const session = await findLiveSession(db, secret);
-    const principal = session && (await loadPrincipal(db, session.userId));
-    if (!session || !principal) return;
-    request.principal = principal;
+    if (!session) return;
+    request.principal = session.principal;
     request.authVia = 'session';
     request.session = { secret, csrfToken: session.csrfToken };
     if (!SAFE_METHODS.has(request.method)) {

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { principalColumns, toPrincipal, type Principal } from './principal.ts';
 import { hashSecret, newSecret } from './secret-token.ts';
 
 /** Tokens carry a recognizable prefix so a leaked one is easy to find in logs and code. */
@@ -22,27 +23,43 @@ export async function insertApiToken(
 }
 
 /**
- * The user of a live token; undefined when unknown or expired. When it was last used is noted at
+ * The enabled user of a live token with their roles, in one statement; undefined when the token is
+ * unknown or expired or its user disabled. When it was last used is noted in the same statement, at
  * most once a minute: a script's every request would otherwise be a write (the API benchmark showed
  * it among the costs of a request).
  */
-export async function findUserIdByApiToken(
+export async function findPrincipalByApiToken(
   db: Kysely<Database>,
   secret: string,
-): Promise<number | undefined> {
-  const result = await sql<{ user_id: number }>`
-    WITH live AS (
-      SELECT id, user_id, last_used_at FROM api_token
-      WHERE token_hash = ${hashSecret(secret)} AND (expires_at IS NULL OR expires_at > now())
-    ), touched AS (
-      UPDATE api_token SET last_used_at = now()
-      FROM live
-      WHERE api_token.id = live.id
-        AND (live.last_used_at IS NULL OR live.last_used_at < now() - interval '1 minute')
+): Promise<Principal | undefined> {
+  const hash = hashSecret(secret);
+  const live = (eb: ExpressionBuilder<Database, 'api_token'>) =>
+    eb.and([
+      eb('api_token.token_hash', '=', hash),
+      eb.or([eb('api_token.expires_at', 'is', null), eb('api_token.expires_at', '>', sql<Date>`now()`)]),
+    ]);
+  const row = await db
+    // A data-modifying WITH runs whether or not the query reads it.
+    .with('touched', (qc) =>
+      qc
+        .updateTable('api_token')
+        .set({ last_used_at: sql`now()` })
+        .where(live)
+        .where((eb) =>
+          eb.or([
+            eb('api_token.last_used_at', 'is', null),
+            eb('api_token.last_used_at', '<', sql<Date>`now() - interval '1 minute'`),
+          ]),
+        )
+        .returning('api_token.id'),
     )
-    SELECT user_id FROM live
-  `.execute(db);
-  return result.rows[0]?.user_id;
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .select(principalColumns)
+    .where(live)
+    .where('app_user.disabled', '=', false)
+    .executeTakeFirst();
+  return row && toPrincipal(row);
 }
 
 /** Revokes one of a user's tokens; false when there was no such token. */

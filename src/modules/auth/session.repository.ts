@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { principalColumns, toPrincipal, type Principal } from './principal.ts';
 import { hashSecret, newSecret } from './secret-token.ts';
 
 /** How long a session lasts without signing in again. */
@@ -25,18 +26,24 @@ export async function insertSession(
   return { secret, csrfToken, expiresAt };
 }
 
-/** The live session of a cookie's secret, or undefined when unknown or expired. */
+/**
+ * The live session of a cookie's secret with its enabled user and their roles, in one statement; undefined
+ * when the session is unknown or expired or its user disabled.
+ */
 export async function findLiveSession(
   db: Kysely<Database>,
   secret: string,
-): Promise<{ userId: number; csrfToken: string } | undefined> {
+): Promise<{ principal: Principal; csrfToken: string } | undefined> {
   const row = await db
     .selectFrom('user_session')
-    .select(['user_id', 'csrf_token'])
-    .where('id_hash', '=', hashSecret(secret))
-    .where('expires_at', '>', new Date())
+    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+    .select(principalColumns)
+    .select('user_session.csrf_token')
+    .where('user_session.id_hash', '=', hashSecret(secret))
+    .where('user_session.expires_at', '>', new Date())
+    .where('app_user.disabled', '=', false)
     .executeTakeFirst();
-  return row ? { userId: row.user_id, csrfToken: row.csrf_token } : undefined;
+  return row ? { principal: toPrincipal(row), csrfToken: row.csrf_token } : undefined;
 }
 
 /** Ends one session (sign out). */

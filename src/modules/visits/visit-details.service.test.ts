@@ -9,7 +9,10 @@ import { SYSTEM_ACTOR } from '../audit/audit.schema.ts';
 import { insertTestCity } from '../audit/test-cities.ts';
 import { linkRecordSource, storeDocument } from '../documents/document.service.ts';
 import { createEvent } from '../events/event.service.ts';
+import type { Scope } from '../auth/policy.ts';
+import { createPerson } from '../persons/person.service.ts';
 import { createPlanItem } from '../plans/plan-item.service.ts';
+import { createProgramItem } from '../visit-program/program-item.service.ts';
 import { getVisitDetails } from './visit-details.service.ts';
 import { createVisit } from './visit.service.ts';
 
@@ -26,12 +29,33 @@ describe.each(testEngines())('a visit and an agreement with their relations on $
   it('shows the agreements signed at a visit, its events, its sources; and an agreement with its plan', async () => {
     const from = await insertTestCity(db, 'Барановичи', 'Baranovichi');
     const to = await insertTestCity(db, 'Кузнецк', 'Kuznetsk', 'RU');
+    const head = await createPerson(db, SYSTEM_ACTOR, { fullName: 'Щербаков Вадим Николаевич' });
+    const singer = await createPerson(db, SYSTEM_ACTOR, { fullName: 'Иванова Анна Сергеевна' });
     const visit = await createVisit(db, SYSTEM_ACTOR, {
       fromCityId: from,
       toCityId: to,
       startDate: '2025-09-18',
       endDate: '2025-09-21',
+      members: [
+        { personId: singer.id, role: 'солистка' },
+        { personId: head.id, role: 'руководитель делегации' },
+      ],
     });
+    for (const [position, title] of [
+      [2, 'Концерт'],
+      [1, 'Встреча с главой администрации'],
+    ] as const) {
+      await createProgramItem(db, SYSTEM_ACTOR, {
+        visitId: visit.id,
+        kind: 'meeting',
+        title,
+        day: null,
+        organizationId: null,
+        eventId: null,
+        agreementId: null,
+        position,
+      });
+    }
     const agreement = await createAgreement(db, SYSTEM_ACTOR, {
       kind: 'plan',
       title: 'План совместных мероприятий',
@@ -59,7 +83,24 @@ describe.each(testEngines())('a visit and an agreement with their relations on $
       dueOn: '2026-05-01',
     });
 
-    const details = await getVisitDetails(db, visit.id);
+    const scopes: Scope[] = [];
+    const details = await getVisitDetails(db, visit.id, (scope) => scopes.push(scope));
+    expect(scopes).toEqual([{ cityIds: [from, to], organizationIds: [], published: false }]);
+    expect(details.members).toEqual(
+      [
+        { personId: singer.id, role: 'солистка' },
+        { personId: head.id, role: 'руководитель делегации' },
+      ].sort((a, b) => a.personId - b.personId),
+    );
+    expect(details.delegation.map((member) => [member.fullName, member.role]).sort()).toEqual([
+      ['Иванова Анна Сергеевна', 'солистка'],
+      ['Щербаков Вадим Николаевич', 'руководитель делегации'],
+    ]);
+    expect(details.program.map((item) => item.title)).toEqual(['Встреча с главой администрации', 'Концерт']);
+    expect(details.agreementsSigned[0]?.parties.map((party) => party.name).sort()).toEqual([
+      'Барановичи',
+      'Кузнецк',
+    ]);
     expect(details.agreementsSigned.map((signed) => signed.title)).toEqual(['План совместных мероприятий']);
     expect(details.events.map((event) => event.name)).toEqual(['День города']);
     expect(details.sources.map((source) => source.documentId)).toEqual([document.id]);
@@ -67,5 +108,26 @@ describe.each(testEngines())('a visit and an agreement with their relations on $
     const withPlan = await getAgreementDetails(db, agreement.id);
     expect(withPlan.planItems.map((item) => item.title)).toEqual(['Обмен школьниками']);
     await expect(getVisitDetails(db, 999_999)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('says a visit is published when one of its cities publishes, and reads nothing more when refused', async () => {
+    const from = await insertTestCity(db, 'Пинск', 'Pinsk');
+    const to = await insertTestCity(db, 'Пенза', 'Penza', 'RU');
+    await db.insertInto('home_city').values({ city_id: to, published: true }).execute();
+    const visit = await createVisit(db, SYSTEM_ACTOR, {
+      fromCityId: from,
+      toCityId: to,
+      startDate: '2024-05-01',
+      endDate: '2024-05-03',
+    });
+    const refused = new Error('refused');
+    const scopes: Scope[] = [];
+    await expect(
+      getVisitDetails(db, visit.id, (scope) => {
+        scopes.push(scope);
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
+    expect(scopes).toEqual([{ cityIds: [from, to], organizationIds: [], published: true }]);
   });
 });

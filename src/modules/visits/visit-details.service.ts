@@ -1,36 +1,62 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
 import { agreementSchema } from '../agreements/agreement.schema.ts';
-import { listAgreements } from '../agreements/agreement.service.ts';
 import { parseInput } from '../audit/audited-write.ts';
 import { recordIdSchema } from '../audit/fields.schema.ts';
+import type { Scope } from '../auth/policy.ts';
 import { recordSourceSchema } from '../documents/document.schema.ts';
 import { listSourcesOfRecord } from '../documents/record-source.repository.ts';
 import { eventSchema } from '../events/event.schema.ts';
-import { listEvents } from '../events/event.service.ts';
-import { findVisitByIdOrThrow } from './visit.repository.ts';
+import { programItemSchema } from '../visit-program/program-item.schema.ts';
+import {
+  findVisitWithDelegation,
+  selectAgreementsSignedAt,
+  selectEventsOfVisit,
+  selectProgramOfVisit,
+} from './visit-details.repository.ts';
 import { visitSchema } from './visit.schema.ts';
 
-/** A visit with what hangs on it: the agreements signed there, its events, and the documents it came from. */
+/**
+ * A visit with what hangs on it: its delegation by name, its program, the agreements signed there, its
+ * events, and the documents it came from.
+ */
 export const visitDetailsSchema = visitSchema.extend({
+  delegation: z.array(
+    z.object({ personId: z.number().int(), fullName: z.string(), role: z.string().nullable() }),
+  ),
+  program: z.array(programItemSchema),
   agreementsSigned: z.array(agreementSchema),
   events: z.array(eventSchema),
   sources: z.array(recordSourceSchema),
 });
 export type VisitDetails = z.infer<typeof visitDetailsSchema>;
 
-// A visit has a handful of agreements and events; one page of the lists' largest size holds them all.
-const ALL = { limit: 500 };
-
-/** The visit with this id and its related records; `not_found` when there is none. */
-export async function getVisitDetails(db: Kysely<Database>, id: number): Promise<VisitDetails> {
+/**
+ * The visit with this id and its related records; `not_found` when there is none. `authorizeRead`,
+ * when given, judges the visit's scope (its two cities, published when one of them publishes) before
+ * anything related is read, so a refused request costs one statement.
+ */
+export async function getVisitDetails(
+  db: Kysely<Database>,
+  id: number,
+  authorizeRead?: (scope: Scope) => void,
+): Promise<VisitDetails> {
   const visitId = parseInput(recordIdSchema, id);
-  const visit = await findVisitByIdOrThrow(db, visitId);
-  const [agreements, events, sources] = await Promise.all([
-    listAgreements(db, { ...ALL, visitId }),
-    listEvents(db, { ...ALL, visitId }),
+  const found = await findVisitWithDelegation(db, visitId);
+  if (!found) throw notFound('Visit', visitId);
+  const { visit, delegation, published } = found;
+  authorizeRead?.({
+    cityIds: [...new Set([visit.fromCityId, visit.toCityId])],
+    organizationIds: [],
+    published,
+  });
+  const [program, agreementsSigned, events, sources] = await Promise.all([
+    selectProgramOfVisit(db, visitId),
+    selectAgreementsSignedAt(db, visitId),
+    selectEventsOfVisit(db, visitId),
     listSourcesOfRecord(db, 'visit', visitId),
   ]);
-  return { ...visit, agreementsSigned: agreements.items, events: events.items, sources };
+  return { ...visit, delegation, program, agreementsSigned, events, sources };
 }
