@@ -15,6 +15,8 @@ export function ConfirmDelete({
   label,
   title,
   text,
+  confirmLabel,
+  doneMessage,
   disabled,
 }: {
   /** The record's name, shown in the question. */
@@ -25,6 +27,10 @@ export function ConfirmDelete({
   label?: string;
   title?: string;
   text?: string;
+  /** The dialog's red button («Удалить» unless told: «Отозвать» for a token). */
+  confirmLabel?: string;
+  /** The notice once done («Запись удалена» unless told). */
+  doneMessage?: string;
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -42,7 +48,7 @@ export function ConfirmDelete({
     try {
       await onDelete();
       setOpened(false);
-      notifications.show({ color: 'green', message: t('confirm.deleted') });
+      notifications.show({ color: 'green', message: doneMessage ?? t('confirm.deleted') });
       onDeleted?.();
     } catch (caught) {
       setError(errorMessage(t, caught));
@@ -73,7 +79,7 @@ export function ConfirmDelete({
             {t('actions.cancel')}
           </Button>
           <Button color="red.9" onClick={() => void confirm()} loading={busy} data-autofocus>
-            {t('confirm.deleteButton')}
+            {confirmLabel ?? t('confirm.deleteButton')}
           </Button>
         </Group>
       </Modal>
