@@ -17,10 +17,12 @@ export const routes: AppRoute[] = [
   { path: '/persons/*', page: lazy(() => import('../pages/persons/PersonsSection.tsx')) },
   { path: '/visits/*', page: lazy(() => import('../pages/visits/VisitsSection.tsx')) },
   { path: '/agreements/*', page: lazy(() => import('../pages/agreements/AgreementsSection.tsx')) },
+  { path: '/projects/*', page: lazy(() => import('../pages/projects/ProjectsSection.tsx')) },
   { path: '/events/*', page: lazy(() => import('../pages/events/EventsSection.tsx')) },
   { path: '/calendar/*', page: lazy(() => import('../pages/calendar/CalendarPage.tsx')) },
   { path: '/documents/*', page: lazy(() => import('../pages/documents/DocumentsSection.tsx')) },
   { path: '/import', page: lazy(() => import('../pages/import/ImportPage.tsx')) },
   { path: '/reports', page: lazy(() => import('../pages/reports/ReportsPage.tsx')) },
   { path: '/admin/*', page: lazy(() => import('../pages/admin/AdminSection.tsx')) },
+  { path: '/account', page: lazy(() => import('../pages/account/AccountPage.tsx')) },
 ];

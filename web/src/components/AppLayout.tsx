@@ -70,6 +70,7 @@ function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item onClick={() => navigate('/account')}>{t('account:menu')}</Menu.Item>
         <Menu.Item onClick={() => navigate('/setup-password')}>{t('user.changePassword')}</Menu.Item>
         <Menu.Item
           color="red.9"
