@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AuditedRecordType } from '../modules/audit/audit.schema.ts';
-import type { ReadFilter, Scope } from '../modules/auth/policy.ts';
+import { isEditor, readFilter, type ReadFilter, type Scope } from '../modules/auth/policy.ts';
+import type { Principal } from '../modules/auth/principal.ts';
 
 type Id = number | null | undefined;
 
@@ -128,6 +129,19 @@ const ROW_SCOPES: Partial<Record<AuditedRecordType, RowScope>> = {
     organizationIn: partyOrganizationIn('event_participant', 'event_id = event.id'),
     publishable: true,
   },
+  // As documentScope (documents/document.routes.ts): the cities and organizations an accepted import
+  // linked the document to, and those organizations' cities.
+  document: {
+    cityIn: (ids) =>
+      sql`exists (select 1 from record_source rs
+        left join organization o on rs.record_type = 'organization' and o.id = rs.record_id
+        where rs.document_id = document.id
+          and ((rs.record_type = 'city' and rs.record_id in ${ids}) or o.city_id in ${ids}))`,
+    organizationIn: (ids) =>
+      sql`exists (select 1 from record_source rs where rs.document_id = document.id
+        and rs.record_type = 'organization' and rs.record_id in ${ids})`,
+    publishable: false,
+  },
   plan_item: {
     cityIn: (ids) =>
       sql`(${partyCityIn('agreement_party', 'agreement_id = plan_item.agreement_id')(ids)}
@@ -180,4 +194,17 @@ export function readableRows(
   }
   if (allowed.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`(${sql.join(allowed, sql` or `)})`;
+}
+
+/**
+ * The condition a document query adds so it returns only the documents the asker may read, as
+ * `canReadDocument` judges one: those of the asker's cities and organizations, and, for an editor,
+ * those no accepted import has linked to a city or organization yet (the shared review queue).
+ * `undefined` for an administrator.
+ */
+export function readableDocuments(principal: Principal): RawBuilder<SqlBool> | undefined {
+  const scoped = readableRows('document', readFilter(principal));
+  if (!scoped || !isEditor(principal)) return scoped;
+  return sql<SqlBool>`(${scoped} or not exists (select 1 from record_source rs
+    where rs.document_id = document.id and rs.record_type in ('city', 'organization')))`;
 }

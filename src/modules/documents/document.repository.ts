@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, DocumentRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
@@ -137,10 +137,14 @@ const DOCUMENT_SORTING: ListSorts<(typeof DOCUMENT_SORTS)[number]> = {
   default: 'publishedOn',
 };
 
-/** A page of document summaries matching the filter, latest published first. */
+/**
+ * A page of document summaries matching the filter, latest published first; `restrict` keeps the rows the
+ * asker may read.
+ */
 export async function selectDocumentPage(
   db: Kysely<Database>,
   query: DocumentListQuery,
+  restrict?: Expression<SqlBool>,
 ): Promise<Page<DocumentSummary>> {
   let select = db.selectFrom('document').select(SUMMARY_COLUMNS);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
@@ -149,7 +153,7 @@ export async function selectDocumentPage(
       sql<boolean>`search @@ websearch_to_tsquery('russian', immutable_unaccent(${query.q}))`,
     );
   }
-  return selectPage(select, DOCUMENT_SORTING, query, (rows) => rows.map(toDocumentSummary));
+  return selectPage(select, DOCUMENT_SORTING, query, (rows) => rows.map(toDocumentSummary), restrict);
 }
 
 /** The length of a document's text as JavaScript counts it (UTF-16 units), the unit of evidence spans. */

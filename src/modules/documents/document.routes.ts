@@ -18,7 +18,7 @@ import { can, isAdministrator, isEditor, type Scope } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { readableDocuments, resolveScope } from '../../server/record-scope.ts';
 import { findDocumentByIdOrThrow } from './document.repository.ts';
 import {
   PreviewGate,
@@ -161,12 +161,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     },
     async (request) => {
       requireUser(request);
-      const page = await listDocuments(db, request.query);
-      const visible = [];
-      for (const item of page.items) {
-        if (await canReadDocument(db, request.principal, item.id)) visible.push(item);
-      }
-      return { items: visible, nextCursor: page.nextCursor };
+      return listDocuments(db, request.query, readableDocuments(request.principal));
     },
   );
 

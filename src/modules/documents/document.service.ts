@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { validationFailed } from '../../errors.ts';
 import { insertAuditEntry } from '../audit/audit.repository.ts';
@@ -101,9 +101,16 @@ export async function deleteDocument(
   await deleteAudited(db, actor, DOCUMENT, id, version, deleteDocumentRow);
 }
 
-/** Lists documents by kind or words, latest published first, a page at a time. */
-export async function listDocuments(db: Kysely<Database>, query: unknown): Promise<Page<DocumentSummary>> {
-  return selectDocumentPage(db, parseInput(documentListQuerySchema, query));
+/**
+ * Lists documents by kind or words, latest published first, a page at a time; `restrict` keeps the rows
+ * the asker may read.
+ */
+export async function listDocuments(
+  db: Kysely<Database>,
+  query: unknown,
+  restrict?: Expression<SqlBool>,
+): Promise<Page<DocumentSummary>> {
+  return selectDocumentPage(db, parseInput(documentListQuerySchema, query), restrict);
 }
 
 /** Links a record to the document it came from, with the evidence span checked against the text. */
