@@ -26,6 +26,25 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
  */
 export const RANKED_MATCHES = 1000;
 
+/**
+ * What tells a person found by name apart from namesakes, over a row of `person`: the current (or
+ * latest) position with its organization and city, «директор, Гимназия № 1, Новокузнецк» (the city
+ * left out when the organization's name already holds it), else the person's city; '' when nothing
+ * is known but the name.
+ */
+const personDescription = sql<string>`coalesce(
+  (SELECT concat_ws(', ', pos.title, o.name,
+      CASE WHEN o.name IS NULL OR strpos(o.name, coalesce(c.name_ru, c.name_en)) = 0
+        THEN coalesce(c.name_ru, c.name_en) END)
+    FROM "position" pos
+    LEFT JOIN organization o ON o.id = pos.organization_id
+    LEFT JOIN city c ON c.id = coalesce(pos.city_id, o.city_id)
+    WHERE pos.person_id = person.id
+    ORDER BY pos.ended_on IS NULL DESC, pos.ended_on DESC NULLS LAST, pos.started_on DESC NULLS LAST, pos.id DESC
+    LIMIT 1),
+  (SELECT coalesce(c.name_ru, c.name_en) FROM city c WHERE c.id = person.city_id),
+  '')`;
+
 interface FullTextOptions {
   /** Trigram similarity of this name to the query also matches (organizations). */
   fuzzy?: RawBuilder<string>;
@@ -89,15 +108,17 @@ export async function searchKind(
       return rows.rows;
     }
     case 'person': {
+      // The label is the name, marked by the page; the fragment tells the person apart instead.
       const rows = await sql<RawHit>`
         SELECT 'person' AS kind, id, full_name AS label,
-          word_similarity(name_key(${q}), name_key(full_name))::float8 AS rank, full_name AS headline
+          word_similarity(name_key(${q}), name_key(full_name))::float8 AS rank,
+          ${personDescription} AS headline
         FROM person
         WHERE name_key(${q}) <% name_key(full_name) ${readable}
         ORDER BY rank DESC, id
         LIMIT ${limit}
       `.execute(db);
-      return rows.rows.map((row) => ({ ...row, headline: markWords(row.headline, q) }));
+      return rows.rows;
     }
     case 'organization':
       return (
@@ -162,19 +183,4 @@ export async function searchKind(
       throw new Error(`Unhandled search kind ${String(unknown)}`);
     }
   }
-}
-
-/** Marks the words of a name that resemble the query (names are matched by similarity, not by stems). */
-function markWords(text: string, q: string): string {
-  const wanted = q
-    .toLowerCase()
-    .replaceAll('ё', 'е')
-    .split(/\s+/)
-    .filter((w) => w.length >= 3);
-  return text.replace(/[\p{L}-]+/gu, (word) => {
-    const key = word.toLowerCase().replaceAll('ё', 'е');
-    return wanted.some((w) => key.startsWith(w.slice(0, Math.max(3, w.length - 2))))
-      ? `${MATCH_START}${word}${MATCH_END}`
-      : word;
-  });
 }

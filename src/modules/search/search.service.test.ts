@@ -74,4 +74,43 @@ describe.each(testEngines())('search over many documents on $engine', ({ open })
     const everyone = await searchRegistry(db, ADMIN, { q: 'Щербаков', kinds: 'person', limit: '50' });
     expect(everyone.groups[0]!.hits).toHaveLength(50);
   });
+
+  it('shows what tells a person apart, not the name again: the current position, else the city', async () => {
+    const kuznetsk = await insertTestCity(db, 'Новокузнецк', 'Novokuznetsk', 'RU');
+    const lyceum = await db
+      .insertInto('organization')
+      .values({ city_id: kuznetsk, name: 'Лицей № 21' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const [withPosition, withCity, bare] = await db
+      .insertInto('person')
+      .values([
+        { full_name: 'Ирина Оболенская', city_id: kuznetsk },
+        { full_name: 'Пётр Оболенский', city_id: kuznetsk },
+        { full_name: 'Олег Оболенцев' },
+      ])
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('position')
+      .values([
+        { person_id: withPosition!.id, title: 'учитель', organization_id: lyceum.id, ended_on: '2020-06-30' },
+        {
+          person_id: withPosition!.id,
+          title: 'директор',
+          organization_id: lyceum.id,
+          started_on: '2020-07-01',
+        },
+      ])
+      .execute();
+
+    const result = await searchRegistry(db, ADMIN, { q: 'Оболенск', kinds: 'person' });
+    const fragments = new Map(
+      result.groups[0]!.hits.map((hit) => [hit.id, hit.fragment.map((part) => part.text).join('')]),
+    );
+    expect(fragments.get(withPosition!.id)).toBe('директор, Лицей № 21, Новокузнецк');
+    expect(fragments.get(withCity!.id)).toBe('Новокузнецк');
+    const nameOnly = await searchRegistry(db, ADMIN, { q: 'Оболенцев', kinds: 'person' });
+    expect(nameOnly.groups[0]!.hits.find((hit) => hit.id === bare!.id)?.fragment).toEqual([]);
+  });
 });

@@ -67,10 +67,18 @@ function Label({ label, q }: { label: string; q: string }) {
   );
 }
 
-/** Whether the fragment adds to the label: a marked match, or text other than the label itself. */
+/** A text compared loosely: case, spacing and «ё» aside. */
+function loosely(text: string): string {
+  return text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether the fragment adds to the label: text other than the label itself (the label marks the
+ * query's words already, so a fragment repeating it would say the same thing twice).
+ */
 function showsMore(hit: SearchHit): boolean {
-  const text = hit.fragment.map((part) => part.text).join('');
-  return hit.fragment.some((part) => part.match) || (text.trim() !== '' && text.trim() !== hit.label.trim());
+  const text = loosely(hit.fragment.map((part) => part.text).join(''));
+  return text !== '' && text !== loosely(hit.label);
 }
 
 export default function SearchPage() {
