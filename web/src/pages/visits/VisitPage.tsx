@@ -14,7 +14,8 @@ import { cityName, useCities } from '../cities/city-cache.ts';
 import { mayWrite } from '../../app/access.ts';
 import { PressReleaseButton } from './PressReleaseButton.tsx';
 import { SourceList } from './SourceList.tsx';
-import type { ProgramItem, VisitDetails } from './visit-api.ts';
+import { ProgramSection } from './ProgramSection.tsx';
+import type { VisitDetails } from './visit-api.ts';
 import { VisitStatusBadge } from './VisitStatusBadge.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -26,16 +27,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       {children}
     </Card>
   );
-}
-
-/** The program by day, in the order the API keeps it; undated items last. */
-function programByDay(program: ProgramItem[]): [string | null, ProgramItem[]][] {
-  const days = new Map<string | null, ProgramItem[]>();
-  const sorted = [...program].sort(
-    (a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || a.position - b.position,
-  );
-  for (const item of sorted) days.set(item.day, [...(days.get(item.day) ?? []), item]);
-  return [...days];
 }
 
 /** /visits/:id: the visit with its delegation, program, outcomes, agreements, events and sources. */
@@ -151,30 +142,7 @@ export default function VisitPage() {
           </Section>
         </SimpleGrid>
         <Section title={t('page.program')}>
-          {visit.program.length === 0 ? (
-            <Text c="dimmed">{t('page.noProgram')}</Text>
-          ) : (
-            <Stack gap="sm">
-              {programByDay(visit.program).map(([day, items]) => (
-                <div key={day ?? 'undated'}>
-                  <Text fw={600}>{day ? format.date(day) : t('page.undated')}</Text>
-                  <List spacing={2}>
-                    {items.map((item) => (
-                      <List.Item key={item.id}>
-                        {item.title}
-                        {item.notes ? (
-                          <Text span c="dimmed">
-                            {' '}
-                            — {item.notes}
-                          </Text>
-                        ) : null}
-                      </List.Item>
-                    ))}
-                  </List>
-                </div>
-              ))}
-            </Stack>
-          )}
+          <ProgramSection visit={visit} editable={editable} onChanged={details.reload} />
         </Section>
         <Section title={t('fields.outcomes')}>
           {visit.outcomes ? (

@@ -26,9 +26,21 @@ export interface Visit {
   members: VisitMember[];
 }
 
+export type ProgramItemKind = 'meeting' | 'organization_visit' | 'event' | 'signing' | 'other';
+export const PROGRAM_ITEM_KINDS: ProgramItemKind[] = [
+  'meeting',
+  'organization_visit',
+  'event',
+  'signing',
+  'other',
+];
+
+/** An item of a visit's program (src/modules/visit-program/program-item.schema.ts). */
 export interface ProgramItem {
   id: number;
-  kind: 'meeting' | 'organization_visit' | 'event' | 'signing' | 'other';
+  version: number;
+  visitId: number;
+  kind: ProgramItemKind;
   title: string;
   day: string | null;
   organizationId: number | null;

@@ -1,0 +1,130 @@
+import { Modal, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictField } from '../../components/ConflictDialog.tsx';
+import { DateField } from '../../components/record-form/DateField.tsx';
+import { orNull } from '../../components/record-form/form-submit.ts';
+import { RecordForm } from '../../components/record-form/RecordForm.tsx';
+import { useRecordSave } from '../../components/record-form/useRecordSave.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { OrganizationName } from '../organizations/OrganizationName.tsx';
+import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
+import { PROGRAM_ITEM_KINDS, type ProgramItem, type ProgramItemKind, type Visit } from './visit-api.ts';
+
+interface ProgramItemForm {
+  day: string | null;
+  kind: ProgramItemKind;
+  title: string;
+  organizationId: number | null;
+  notes: string;
+}
+const FIELDS = ['day', 'kind', 'title', 'organizationId', 'notes'];
+
+function toForm(item: ProgramItem | null, visit: Visit): ProgramItemForm {
+  return {
+    day: item ? item.day : visit.startDate,
+    kind: item?.kind ?? 'meeting',
+    title: item?.title ?? '',
+    organizationId: item?.organizationId ?? null,
+    notes: item?.notes ?? '',
+  };
+}
+
+/**
+ * Adds an item to a visit's program (`item` null) or changes one, in a dialog; the day must fall
+ * within the visit's dates (the API does not check it), a stale save opens the conflict dialog.
+ */
+export function ProgramItemDialog({
+  visit,
+  item,
+  position,
+  onClose,
+  onSaved,
+}: {
+  visit: Visit;
+  item: ProgramItem | null;
+  /** Where a new item goes in the program. */
+  position: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('visits');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
+  const initial = useMemo(() => toForm(item, visit), [item, visit]);
+  const form = useForm<ProgramItemForm>({
+    mode: 'controlled',
+    initialValues: initial,
+    validateInputOnChange: ['title', 'day'],
+    validate: {
+      title: (value) => (value.trim() === '' ? tc('validation.required') : null),
+      day: (value) =>
+        value !== null && (value < visit.startDate || value > visit.endDate)
+          ? t('program.dayOutside', { dates: format.dateRange(visit.startDate, visit.endDate) })
+          : null,
+    },
+  });
+  const conflictFields: ConflictField[] = [
+    { key: 'day', label: t('program.day'), format: (value) => format.date(value as string) },
+    { key: 'kind', label: t('program.kind'), format: (value) => t(`programKind.${String(value)}`) },
+    { key: 'title', label: t('program.title') },
+    {
+      key: 'organizationId',
+      label: t('program.organization'),
+      format: (value) => (typeof value === 'number' ? <OrganizationName id={value} link={false} /> : ''),
+    },
+    { key: 'notes', label: t('program.notes') },
+  ];
+  const save = useRecordSave<ProgramItemForm, ProgramItem>({
+    form,
+    kind: 'visit',
+    path: '/visit-program-items',
+    fields: FIELDS,
+    toBody: (values) => ({
+      visitId: visit.id,
+      position,
+      day: values.day,
+      kind: values.kind,
+      title: values.title.trim(),
+      organizationId: values.organizationId,
+      notes: orNull(values.notes),
+    }),
+    editing: item ? { record: item, initial } : null,
+    conflictFields,
+    createdMessage: t('program.added'),
+    onSaved,
+    onCancel: onClose,
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={item ? t('program.editTitle') : t('program.addTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('actions.close') }}
+    >
+      <RecordForm save={save}>
+        <TextInput label={t('program.title')} withAsterisk data-autofocus {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateField label={t('program.day')} defaultDate={visit.startDate} {...form.getInputProps('day')} />
+          <Select
+            label={t('program.kind')}
+            withAsterisk
+            allowDeselect={false}
+            data={PROGRAM_ITEM_KINDS.map((kind) => ({ value: kind, label: t(`programKind.${kind}`) }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('kind')}
+          />
+        </SimpleGrid>
+        <OrganizationPicker
+          label={t('program.organization')}
+          value={form.getValues().organizationId}
+          error={form.errors.organizationId as string | undefined}
+          onChange={(id) => form.setFieldValue('organizationId', id)}
+        />
+        <Textarea label={t('program.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+      </RecordForm>
+    </Modal>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ProgramItem } from './visit-api.ts';
+
+/** The program by day, in the order the API keeps it; undated items last. */
+export function programByDay(program: ProgramItem[]): [string | null, ProgramItem[]][] {
+  const days = new Map<string | null, ProgramItem[]>();
+  const sorted = [...program].sort(
+    (a, b) => (a.day ?? '9999').localeCompare(b.day ?? '9999') || a.position - b.position,
+  );
+  for (const item of sorted) days.set(item.day, [...(days.get(item.day) ?? []), item]);
+  return [...days];
+}
+
+/**
+ * The program after moving `item` one place up (-1) or down (+1) within its day, numbered anew
+ * from 0 in the order shown: the items whose position changes, with their new positions. Items
+ * imported without positions (all 0) get distinct ones this way.
+ */
+export function movedPositions(
+  program: ProgramItem[],
+  item: ProgramItem,
+  step: -1 | 1,
+): { item: ProgramItem; position: number }[] {
+  const days = programByDay(program).map(([, items]) => [...items]);
+  const day = days.find((items) => items.includes(item));
+  if (!day) return [];
+  const from = day.indexOf(item);
+  const to = from + step;
+  if (to < 0 || to >= day.length) return [];
+  [day[from], day[to]] = [day[to]!, day[from]!];
+  return days
+    .flat()
+    .map((entry, position) => ({ item: entry, position }))
+    .filter((entry) => entry.item.position !== entry.position);
+}
+
+/** The position of an item added at the end of the program. */
+export function nextPosition(program: ProgramItem[]): number {
+  return program.reduce((last, item) => Math.max(last, item.position + 1), 0);
+}
