@@ -24,6 +24,7 @@ import {
   type EventFormValues,
   type EventRecord,
 } from './event-api.ts';
+import { ParticipantFields } from './ParticipantFields.tsx';
 
 function useEventForm(initial: EventFormValues) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ function EventForm({ form, save }: { form: UseFormReturnType<EventFormValues>; s
         <DateField label={t('fields.startDate')} {...form.getInputProps('startDate')} />
         <DateField label={t('fields.endDate')} {...form.getInputProps('endDate')} />
       </SimpleGrid>
+      <ParticipantFields form={form} />
       <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
     </RecordForm>
   );
@@ -81,6 +83,7 @@ export function EventCreatePage() {
     endDate: null,
     visitId: visitId ? Number(visitId) : null,
     description: '',
+    participants: [],
   });
   const save = useRecordSave({
     form,
@@ -124,6 +127,11 @@ function EventEditForm({ event }: { event: EventRecord }) {
     { key: 'startDate', label: t('fields.startDate'), format: (value) => format.date(value as string) },
     { key: 'endDate', label: t('fields.endDate'), format: (value) => format.date(value as string) },
     { key: 'description', label: t('fields.description') },
+    {
+      key: 'participants',
+      label: t('participants.legend'),
+      format: (value) => t('participants.count', { count: Array.isArray(value) ? value.length : 0 }),
+    },
   ];
   const save = useRecordSave({
     form,

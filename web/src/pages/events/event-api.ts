@@ -34,6 +34,13 @@ export interface EventRecord {
   participants: EventParticipant[];
 }
 
+/** Who takes part, as the form holds them: a city, an organization or a person, and their role. */
+export interface ParticipantValue {
+  type: 'city' | 'organization' | 'person';
+  id: number | null;
+  role: string;
+}
+
 /** What the event form holds while the user types. */
 export interface EventFormValues {
   name: string;
@@ -43,9 +50,27 @@ export interface EventFormValues {
   endDate: string | null;
   visitId: number | null;
   description: string;
+  participants: ParticipantValue[];
 }
 
-export const EVENT_FORM_FIELDS = ['name', 'kind', 'cityId', 'startDate', 'endDate', 'visitId', 'description'];
+export const EVENT_FORM_FIELDS = [
+  'name',
+  'kind',
+  'cityId',
+  'startDate',
+  'endDate',
+  'visitId',
+  'description',
+  'participants',
+];
+
+function participantToForm(participant: EventParticipant): ParticipantValue {
+  const role = participant.role ?? '';
+  if (participant.organizationId !== null)
+    return { type: 'organization', id: participant.organizationId, role };
+  if (participant.personId !== null) return { type: 'person', id: participant.personId, role };
+  return { type: 'city', id: participant.cityId, role };
+}
 
 export function eventToForm(event: EventRecord): EventFormValues {
   return {
@@ -56,10 +81,11 @@ export function eventToForm(event: EventRecord): EventFormValues {
     endDate: event.endDate,
     visitId: event.visitId,
     description: event.description ?? '',
+    participants: event.participants.map(participantToForm),
   };
 }
 
-/** The request body: blank text as null. */
+/** The request body: blank text as null, participants not yet chosen left out. */
 export function eventFormToBody(values: EventFormValues): Record<string, unknown> {
   return {
     name: values.name.trim(),
@@ -69,6 +95,14 @@ export function eventFormToBody(values: EventFormValues): Record<string, unknown
     endDate: values.endDate,
     visitId: values.visitId,
     description: values.description.trim() === '' ? null : values.description.trim(),
+    participants: values.participants
+      .filter((participant) => participant.id !== null)
+      .map((participant) => ({
+        cityId: participant.type === 'city' ? participant.id : null,
+        organizationId: participant.type === 'organization' ? participant.id : null,
+        personId: participant.type === 'person' ? participant.id : null,
+        role: participant.role.trim() === '' ? null : participant.role.trim(),
+      })),
   };
 }
 
