@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { networkBounds, WORLD, type Network } from '../../web/src/components/map/network.ts';
 import { expectNoSeriousAxeViolations, signIn, startWebHarness, type WebHarness } from './harness.ts';
 
 const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -56,6 +57,37 @@ describe('the shared components in a real browser', { timeout: 180_000 }, () => 
   afterAll(async () => {
     await vite?.close();
     await web?.close();
+  });
+
+  it('shows a list as cards on a phone, paged and sorted with the same controls', async () => {
+    const page = await web.newPage({ device: 'phone' });
+    await signIn(page, 'admin');
+    await page.goto(fixtureUrl);
+    const list = page.getByRole('list', { name: 'Организации' });
+    const cards = list.getByRole('listitem');
+    await list.getByText('Библиотека').waitFor({ timeout: 60_000 });
+    expect(await cards.count()).toBe(3);
+    expect(await page.locator('table').count()).toBe(0);
+    // Nothing scrolls sideways at 390 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Each other column is a label: value pair a screen reader reads together.
+    expect(await cards.first().locator('dt').allTextContents()).toEqual(['Примечания', 'Действия']);
+
+    await page.getByRole('button', { name: 'Показать ещё' }).click();
+    await list.getByText('Театр').waitFor();
+    expect(await cards.count()).toBe(6);
+
+    // The sort: the column chosen in a field, the direction by a named button (by keyboard here).
+    expect(await page.getByRole('combobox', { name: 'Сортировка' }).inputValue()).toBe('name');
+    const direction = page.getByRole('button', { name: 'Порядок: по возрастанию' });
+    await direction.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/order=desc/);
+    await page.getByRole('button', { name: 'Порядок: по убыванию' }).waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="record-card"] p')?.textContent === 'Театр',
+    );
+    await expectNoSeriousAxeViolations(page);
   });
 
   it('pages, sorts and filters a list, merges a stale edit, and deletes only after asking', async () => {
@@ -123,5 +155,49 @@ describe('the shared components in a real browser', { timeout: 180_000 }, () => 
     await ask.getByRole('button', { name: 'Удалить' }).click();
     await page.getByText('Запись удалена').waitFor();
     await page.getByRole('cell', { name: first, exact: true }).waitFor({ state: 'detached' });
+  });
+});
+
+describe('the map’s view', () => {
+  /** A network of cities at [longitude, latitude], each twinned with the first. */
+  function networkOf(...places: Array<[string, number, number]>): Network {
+    return {
+      cityIds: places.map((_, index) => index + 1),
+      names: places.map(([name]) => name),
+      countries: places.map(() => 'RU'),
+      coordinates: places.flatMap(([, lon, lat]) => [lon, lat]),
+      pairs: places.slice(1).flatMap((_, index) => [0, index + 1]),
+      tiers: places.slice(1).map(() => 'twin' as const),
+      withoutCoordinates: 0,
+    };
+  }
+
+  it('fits the seed’s two cities up close, so their names stand apart', () => {
+    const [[west, north], [east, south]] = networkBounds(
+      networkOf(['Барановичи', 26.0139, 53.1327], ['Кузнецк', 46.6, 53.1167]),
+    );
+    expect(west).toBeLessThan(26.0139);
+    expect(east).toBeGreaterThan(46.6);
+    expect(south).toBeLessThan(53.1167);
+    expect(north).toBeGreaterThan(53.1327);
+    // The pair spans most of the view: on a 330 px phone card some 200 px lie between the two
+    // points, room for «Барановичи» (about 70 px at 11 px) written right of its point.
+    expect((46.6 - 26.0139) / (east - west)).toBeGreaterThan(0.55);
+    // The names are written east of the points: more room there than west.
+    expect(east - 46.6).toBeGreaterThan(26.0139 - west);
+  });
+
+  it('does not zoom one city or two neighbours in to a street, and shows a world-wide network whole', () => {
+    const [[west, north], [east, south]] = networkBounds(networkOf(['Барановичи', 26.0139, 53.1327]));
+    expect(east - west).toBeGreaterThanOrEqual(24);
+    expect(north - south).toBeGreaterThanOrEqual(12);
+    const neighbours = networkBounds(networkOf(['Барановичи', 26.0139, 53.1327], ['Пинск', 26.1, 52.11]));
+    expect(neighbours[1][0] - neighbours[0][0]).toBeGreaterThanOrEqual(24);
+    expect(
+      networkBounds(
+        networkOf(['Барановичи', 26.0139, 53.1327], ['Чикаго', -87.6, 41.9], ['Владивосток', 131.9, 43.1]),
+      ),
+    ).toEqual(WORLD);
+    expect(networkBounds(networkOf())).toEqual(WORLD);
   });
 });

@@ -1,5 +1,20 @@
-import { Alert, Button, Group, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  ActionIcon,
+  Alert,
+  Box,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, apiUrl, type Page, type Query } from '../api/client.ts';
@@ -157,6 +172,122 @@ export interface RecordTableProps<T> {
   reloadKey?: number;
 }
 
+/** Below this width each row is a card: a 600 px table would scroll sideways on a phone. */
+export const PHONE_QUERY = '(max-width: 40em)';
+
+/**
+ * The rows as cards, for phones: the first column is the card's title (usually the record's link),
+ * the others label: value pairs in a description list, so a screen reader reads each with its name.
+ */
+function RecordCards<T>({
+  rows,
+  columns,
+  caption,
+  rowKey,
+  loading,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  caption: string;
+  rowKey: (row: T) => string | number;
+  loading: boolean;
+}) {
+  const [first, ...rest] = columns;
+  if (!first) return null;
+  return (
+    <Stack
+      component="ul"
+      gap="xs"
+      aria-label={caption}
+      aria-busy={loading}
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+    >
+      {loading &&
+        rows.length === 0 &&
+        Array.from({ length: 3 }, (_, index) => (
+          <Paper component="li" key={`skeleton-${index}`} withBorder p="sm" radius="sm">
+            <Skeleton h={16} w="60%" radius="sm" mb="xs" />
+            <Skeleton h={12} radius="sm" />
+          </Paper>
+        ))}
+      {rows.map((row) => (
+        <Paper component="li" key={rowKey(row)} withBorder p="sm" radius="sm" data-testid="record-card">
+          <Text fw={600} size="sm" mb={rest.length > 0 ? 4 : 0} style={{ overflowWrap: 'anywhere' }}>
+            {first.render(row)}
+          </Text>
+          {rest.length > 0 && (
+            <Box
+              component="dl"
+              m={0}
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'minmax(6rem, max-content) 1fr',
+                columnGap: 'var(--mantine-spacing-sm)',
+                rowGap: 2,
+              }}
+            >
+              {rest.map((column) => (
+                <Fragment key={column.key}>
+                  <Text component="dt" size="sm" c="dimmed">
+                    {column.header}
+                  </Text>
+                  <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+                    {column.render(row)}
+                  </Text>
+                </Fragment>
+              ))}
+            </Box>
+          )}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+/** On phones the headers are gone with the table: the sort is chosen here instead. */
+function CardSort<T>({
+  columns,
+  sort,
+  order,
+  onSort,
+}: {
+  columns: Column<T>[];
+  sort: string | undefined;
+  order: 'asc' | 'desc';
+  onSort: (column: string) => void;
+}) {
+  const { t } = useTranslation();
+  const sortable = columns.filter((column) => column.sort);
+  if (sortable.length === 0) return null;
+  return (
+    <Group gap="xs" align="flex-end" mb="sm" wrap="nowrap">
+      <NativeSelect
+        label={t('table.sortLabel')}
+        size="sm"
+        style={{ flex: 1 }}
+        value={sort ?? ''}
+        onChange={(event) => onSort(event.currentTarget.value)}
+        data={[
+          ...(sort === undefined ? [{ value: '', label: '—' }] : []),
+          ...sortable.map((column) => ({ value: column.sort!, label: column.header })),
+        ]}
+      />
+      {sort !== undefined && (
+        <ActionIcon
+          variant="default"
+          size={36}
+          onClick={() => onSort(sort)}
+          aria-label={`${t('table.sortOrder')}: ${order === 'desc' ? t('table.sortDesc') : t('table.sortAsc')}`}
+        >
+          <span aria-hidden="true">{order === 'desc' ? '↓' : '↑'}</span>
+        </ActionIcon>
+      )}
+    </Group>
+  );
+}
+
 /**
  * A table over a cursor-paged list route: sortable headers (the route's `sort`/`order`), «show
  * more» for the next page, a skeleton while loading, an empty state, and the API's error.
@@ -196,62 +327,83 @@ export function RecordTable<T extends { id?: number }>({
     // Only a change of reloadKey reloads.
   }, [reloadKey]);
 
+  const phone = useMediaQuery(PHONE_QUERY) ?? false;
   const initialLoading = list.loading && list.items.length === 0;
   return (
     <div>
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped highlightOnHover verticalSpacing="xs" aria-busy={list.loading}>
-          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
-            <VisuallyHidden>{caption}</VisuallyHidden>
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => {
-                const active = column.sort !== undefined && column.sort === sort;
-                return (
-                  <Table.Th
-                    key={column.key}
-                    style={{ width: column.width, textAlign: column.align }}
-                    aria-sort={active ? (shownOrder === 'desc' ? 'descending' : 'ascending') : undefined}
-                  >
-                    {column.sort ? (
-                      <SortHeader
-                        label={column.header}
-                        active={active}
-                        order={shownOrder}
-                        onClick={() => toggle(column.sort!)}
-                      />
-                    ) : (
-                      column.header
-                    )}
-                  </Table.Th>
-                );
-              })}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {initialLoading &&
-              Array.from({ length: 5 }, (_, index) => (
-                <Table.Tr key={`skeleton-${index}`}>
+      {phone ? (
+        <>
+          <CardSort
+            columns={columns}
+            sort={sort}
+            order={shownOrder}
+            onSort={(column) => {
+              if (column) toggle(column);
+            }}
+          />
+          <RecordCards
+            rows={list.items}
+            columns={columns}
+            caption={caption}
+            rowKey={rowKey}
+            loading={list.loading}
+          />
+        </>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped highlightOnHover verticalSpacing="xs" aria-busy={list.loading}>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              <VisuallyHidden>{caption}</VisuallyHidden>
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((column) => {
+                  const active = column.sort !== undefined && column.sort === sort;
+                  return (
+                    <Table.Th
+                      key={column.key}
+                      style={{ width: column.width, textAlign: column.align }}
+                      aria-sort={active ? (shownOrder === 'desc' ? 'descending' : 'ascending') : undefined}
+                    >
+                      {column.sort ? (
+                        <SortHeader
+                          label={column.header}
+                          active={active}
+                          order={shownOrder}
+                          onClick={() => toggle(column.sort!)}
+                        />
+                      ) : (
+                        column.header
+                      )}
+                    </Table.Th>
+                  );
+                })}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {initialLoading &&
+                Array.from({ length: 5 }, (_, index) => (
+                  <Table.Tr key={`skeleton-${index}`}>
+                    {columns.map((column) => (
+                      <Table.Td key={column.key}>
+                        <Skeleton h={16} radius="sm" />
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              {list.items.map((row) => (
+                <Table.Tr key={rowKey(row)}>
                   {columns.map((column) => (
-                    <Table.Td key={column.key}>
-                      <Skeleton h={16} radius="sm" />
+                    <Table.Td key={column.key} style={{ textAlign: column.align }}>
+                      {column.render(row)}
                     </Table.Td>
                   ))}
                 </Table.Tr>
               ))}
-            {list.items.map((row) => (
-              <Table.Tr key={rowKey(row)}>
-                {columns.map((column) => (
-                  <Table.Td key={column.key} style={{ textAlign: column.align }}>
-                    {column.render(row)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {!list.loading && !list.error && list.items.length === 0 && (
         <Text c="dimmed" ta="center" py="xl">
           {filtered ? t('table.emptyFiltered') : t('table.empty')}

@@ -3,7 +3,7 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { Network } from './network.ts';
+import { networkBounds, WORLD, type Network } from './network.ts';
 import { worldCountries } from './world.ts';
 
 echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, CanvasRenderer]);
@@ -23,7 +23,7 @@ const TIER_COLOURS: Record<Network['tiers'][number], string> = {
 
 export interface NetworkMapProps {
   network: Network;
-  /** The city the map is about (the home page's): drawn larger, and the view centred on its network. */
+  /** The city the map is about (the home page's): drawn larger and in red. */
   focusCityId?: number;
   /** The canvas's accessible description (what a screen reader hears instead of the picture). */
   label: string;
@@ -32,26 +32,6 @@ export interface NetworkMapProps {
   onCityClick?: (cityId: number) => void;
   /** Shown in a city's tooltip: its number of twinnings, formatted. */
   describeCity?: (name: string, twinnings: number) => string;
-}
-
-/** The bounding box of the drawn network, padded, so a small network is shown up close. */
-function networkBounds(network: Network): [[number, number], [number, number]] | undefined {
-  if (network.cityIds.length < 2) return undefined;
-  let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (let i = 0; i < network.coordinates.length; i += 2) {
-    const [lon, lat] = [network.coordinates[i]!, network.coordinates[i + 1]!];
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  // Wider on the sides: the cities' names are written to the right of their points.
-  const padX = Math.max(8, (east - west) * 0.25);
-  const padY = Math.max(3, (north - south) * 0.15);
-  return [
-    [Math.max(-180, west - padX), Math.min(85, north + padY)],
-    [Math.min(190, east + padX), Math.max(-60, south - padY)],
-  ];
 }
 
 /**
@@ -83,22 +63,20 @@ export default function NetworkMap({
       worldCountries() as unknown as Parameters<typeof echarts.registerMap>[1],
     );
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
-    const bounds = focusCityId !== undefined ? networkBounds(network) : undefined;
+    // The view fits the network: a pair of cities up close, the whole registry on the world.
+    const bounds = networkBounds(network);
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'item', confine: true },
       geo: {
         map: 'pobratim-world',
         roam: true,
-        scaleLimit: { min: 1, max: 40 },
-        ...(bounds
-          ? { boundingCoords: bounds }
-          : {
-              boundingCoords: [
-                [-180, 84],
-                [190, -58],
-              ],
-            }),
+        // Zooming out goes as far as the whole world, whatever the view fitted first.
+        scaleLimit: {
+          min: Math.min(1, (bounds[1][0] - bounds[0][0]) / (WORLD[1][0] - WORLD[0][0])),
+          max: 40,
+        },
+        boundingCoords: bounds,
         itemStyle: { areaColor: '#e9ecef', borderColor: '#adb5bd', borderWidth: 0.5 },
         emphasis: { disabled: true },
         select: { disabled: true },
