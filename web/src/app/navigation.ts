@@ -20,6 +20,7 @@ export const navigation: NavigationItem[] = [
   { key: 'persons', path: '/persons', label: 'nav.persons' },
   { key: 'visits', path: '/visits', label: 'nav.visits' },
   { key: 'agreements', path: '/agreements', label: 'nav.agreements' },
+  { key: 'projects', path: '/projects', label: 'projects:nav' },
   { key: 'events', path: '/events', label: 'nav.events' },
   { key: 'calendar', path: '/calendar', label: 'nav.calendar' },
   { key: 'documents', path: '/documents', label: 'nav.documents' },

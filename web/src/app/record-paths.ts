@@ -1,5 +1,6 @@
 /** The kinds of record that have a page of their own. */
-export type RecordKind = 'city' | 'organization' | 'person' | 'visit' | 'agreement' | 'event' | 'document';
+export type RecordKind =
+  'city' | 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event' | 'document';
 
 const SECTION: Record<RecordKind, string> = {
   city: 'cities',
@@ -7,6 +8,7 @@ const SECTION: Record<RecordKind, string> = {
   person: 'persons',
   visit: 'visits',
   agreement: 'agreements',
+  project: 'projects',
   event: 'events',
   document: 'documents',
 };

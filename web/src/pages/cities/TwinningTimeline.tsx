@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { recordPath } from '../../app/record-paths.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { ProjectDates } from '../projects/ProjectDates.tsx';
 import { VisitStatusBadge } from '../visits/VisitStatusBadge.tsx';
 import { byYear, loadTwinningTimeline, type TimelineItem } from './timeline-items.ts';
 import type { Twinning } from './twinning-api.ts';
@@ -44,10 +45,12 @@ function ItemBody({ item }: { item: TimelineItem }) {
     case 'project':
       return (
         <>
-          <Text fw={600}>{item.title}</Text>
+          <Anchor component={Link} to={recordPath('project', item.id)} fw={600}>
+            {item.title}
+          </Anchor>
           <Text size="sm" c="dimmed">
-            {t('timeline.project')}
-            {item.date ? ` · ${format.dateRange(item.date, item.endedOn)}` : ''}
+            {t('timeline.project')} ·{' '}
+            <ProjectDates project={{ startedOn: item.date, endedOn: item.endedOn }} />
           </Text>
         </>
       );
