@@ -1,13 +1,13 @@
-import { Alert, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { mayWrite } from '../../app/access.ts';
-import { ExportButtons } from '../../components/lists/ExportButtons.tsx';
+import { mayEditCityFacts, mayWrite } from '../../app/access.ts';
+import { ExportButtons } from '../visits/ExportButtons.tsx';
 import { CityFacts } from './CityFacts.tsx';
 import { CityName } from './CityName.tsx';
 import { cityName, useHomeCityIds, type City } from './city-cache.ts';
@@ -30,7 +30,9 @@ export default function CityPage() {
   const loaded = useApi<City>(`/cities/${cityId}`);
   const homes = useHomeCityIds();
   const isHome = homes?.includes(cityId) ?? false;
-  const twinnings = useApi<Twinning[]>(homes && !isHome ? `/cities/${cityId}/twinnings` : null);
+  // A partner city's page shows its twinnings; every city's page needs them to know who may edit
+  // its facts (the editors of the cities twinned with it too).
+  const twinnings = useApi<Twinning[]>(homes ? `/cities/${cityId}/twinnings` : null);
   const city = loaded.data;
   if (loaded.error)
     return (
@@ -51,7 +53,11 @@ export default function CityPage() {
         ].join(' · ')}
       />
       <Stack gap="lg">
-        <CityFacts city={city} editable={mayWrite(me, { cityIds: [cityId] })} onSaved={loaded.setData} />
+        <CityFacts
+          city={city}
+          editable={mayEditCityFacts(me, cityId, twinnings.data ?? [])}
+          onSaved={loaded.setData}
+        />
         {isHome && (
           <section aria-labelledby="home-twinnings">
             <Group justify="space-between" mb="sm">
@@ -79,9 +85,21 @@ export default function CityPage() {
               component="section"
               aria-labelledby={`twinning-${twinning.id}`}
             >
-              <Title order={2} size="h3" id={`twinning-${twinning.id}`} mb="xs">
-                {t('page.twinningWith')} <CityName id={homeId} />
-              </Title>
+              <Group justify="space-between" align="flex-start" mb="xs">
+                <Title order={2} size="h3" id={`twinning-${twinning.id}`}>
+                  {t('page.twinningWith')} <CityName id={homeId} />
+                </Title>
+                {mayWrite(me, { cityIds: [homeId, cityId] }) && (
+                  <Button
+                    component={Link}
+                    to={`/projects/new?cityIds=${homeId},${cityId}`}
+                    variant="default"
+                    size="xs"
+                  >
+                    {t('page.addProject')}
+                  </Button>
+                )}
+              </Group>
               <Group gap="xs" mb="md">
                 <Badge variant="light" c="gray.9" style={{ textTransform: 'none' }}>
                   {t(`tier.${twinning.tier}`)}
