@@ -10,6 +10,7 @@ import { findDocumentByIdOrThrow } from '../../modules/documents/document.reposi
 import { storeDocument } from '../../modules/documents/document.service.ts';
 import type { Document } from '../../modules/documents/document.schema.ts';
 import { acceptDraft, type AcceptedRecord } from './draft-acceptor.ts';
+import { pressReleaseTitle } from './document-title.ts';
 import { buildDraft } from './draft-builder.ts';
 import type { Draft } from './draft.schema.ts';
 
@@ -32,16 +33,6 @@ export interface ImportResult {
   draft: Draft;
 }
 
-/** The first line of the text, as a title when the reviewer gave none. */
-function titleOf(text: string): string {
-  const line =
-    text
-      .split('\n')
-      .find((l) => l.trim().length > 0)
-      ?.trim() ?? 'Пресс-релиз';
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
-
 /**
  * Imports a press release: stores it (or finds the same text stored before), extracts its facts and
  * drafts the records they propose, each matched to the registry. Nothing but the document is written.
@@ -56,7 +47,7 @@ export async function importPressRelease(
   const extraction = extract(request.text, { date: request.publishedOn, homeCity: request.homeCity });
   const { document, duplicate } = await storeDocument(db, actor, {
     kind: 'press_release',
-    title: request.title ?? titleOf(request.text),
+    title: request.title ?? pressReleaseTitle(request.text),
     language: 'ru',
     body: request.text,
     publishedOn: request.publishedOn ?? null,
