@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, isLanguage, type Language } from './index.ts';
 
@@ -6,6 +7,24 @@ const INTL_LOCALE: Record<Language, string[]> = { ru: ['ru-RU'], be: ['be-BY', '
 
 function locales(language?: string): string[] {
   return INTL_LOCALE[isLanguage(language) ? language : currentLanguage()];
+}
+
+/**
+ * Whether dates in Belarusian need dayjs's month names: browsers whose ICU lacks `be` (Debian's
+ * Chromium, some Chrome builds) would write them in Russian («17 мая» for «17 траўня»).
+ */
+const belarusianFromDayjs =
+  typeof Intl.DateTimeFormat.supportedLocalesOf === 'function' &&
+  Intl.DateTimeFormat.supportedLocalesOf(['be']).length === 0;
+
+/** Whether this language's long dates are written by dayjs (Belarusian without `be` in Intl). */
+function byDayjs(language?: string): boolean {
+  return belarusianFromDayjs && (isLanguage(language) ? language : currentLanguage()) === 'be';
+}
+
+/** «17 траўня 2024 г.» from dayjs's `be` locale (months in the genitive after the day). */
+function belarusianDate(date: Date): string {
+  return `${dayjs(date).locale('be').format('D MMMM YYYY')}\u00a0г.`;
 }
 
 /** A date-only value («2024-05-17») or a timestamp, as a Date at local midnight for date-only ones. */
@@ -19,6 +38,7 @@ function toDate(value: string | Date): Date {
 /** «17 мая 2024 г.» / «17 May 2024». */
 export function formatDate(value: string | Date | null | undefined, language?: string): string {
   if (value === null || value === undefined || value === '') return '';
+  if (byDayjs(language)) return belarusianDate(toDate(value));
   return new Intl.DateTimeFormat(locales(language), {
     day: 'numeric',
     month: 'long',
@@ -39,6 +59,7 @@ export function formatShortDate(value: string | Date | null | undefined, languag
 /** Date and time of a timestamp: «17 мая 2024 г., 14:05». */
 export function formatDateTime(value: string | Date | null | undefined, language?: string): string {
   if (value === null || value === undefined || value === '') return '';
+  if (byDayjs(language)) return `${belarusianDate(toDate(value))}, ${dayjs(toDate(value)).format('HH:mm')}`;
   return new Intl.DateTimeFormat(locales(language), {
     day: 'numeric',
     month: 'long',
@@ -63,7 +84,13 @@ export function formatDateRange(
   });
   const from = toDate(start);
   const to = toDate(end);
-  if (from.getTime() === to.getTime()) return format.format(from);
+  if (from.getTime() === to.getTime()) return formatDate(from, language);
+  if (byDayjs(language)) {
+    const sameYear = from.getFullYear() === to.getFullYear();
+    if (sameYear && from.getMonth() === to.getMonth()) return `${from.getDate()}–${belarusianDate(to)}`;
+    if (sameYear) return `${dayjs(from).locale('be').format('D MMMM')} – ${belarusianDate(to)}`;
+    return `${belarusianDate(from)} – ${belarusianDate(to)}`;
+  }
   return format.formatRange(from, to);
 }
 

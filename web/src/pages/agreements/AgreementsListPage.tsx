@@ -1,17 +1,14 @@
-import { Anchor, Button, Checkbox } from '@mantine/core';
+import { Checkbox } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Query } from '../../api/client.ts';
 import { canWrite, useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { FilterBar, SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
-import { CityPicker } from '../../components/Pickers.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { RecordTable, useUrlSort, type Column } from '../../components/RecordTable.tsx';
+import { SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
+import { linkColumn } from '../../components/lists/columns.tsx';
+import { bound, CityFilter } from '../../components/lists/filters.tsx';
+import { ListPage } from '../../components/lists/ListPage.tsx';
+import type { Column } from '../../components/RecordTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { useCities } from '../cities/city-cache.ts';
 import { daysFromToday } from '../../components/record-form/days.ts';
-import { ExportButtons } from '../organizations/ExportButtons.tsx';
 import { SPHERES } from '../organizations/organization-api.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './agreement-api.ts';
 import { AgreementStatusBadge } from './AgreementStatusBadge.tsx';
@@ -23,29 +20,21 @@ const EXPIRING_DAYS = 90;
 /** /agreements: the agreements the user may read, by status, kind, sphere and city. */
 export default function AgreementsListPage() {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
   const filters = useUrlFilters(FILTERS);
-  const cityId = filters.values.cityId ? Number(filters.values.cityId) : null;
-  const city = useCities([cityId]).get(cityId ?? -1) ?? null;
-  const { sort, order } = useUrlSort('signedOn');
   const { expiring, ...rest } = filters.values;
   const query: Query = expiring
     ? { ...rest, status: rest.status ?? 'in_force', validUntilBefore: daysFromToday(EXPIRING_DAYS + 1) }
     : rest;
 
   const columns: Column<Agreement>[] = [
-    {
+    linkColumn('agreement', {
       key: 'title',
       header: t('agreement.title'),
       sort: 'title',
-      render: (agreement) => (
-        <Anchor component={Link} to={recordPath('agreement', agreement.id)}>
-          {agreement.title}
-        </Anchor>
-      ),
-    },
+      text: (agreement) => agreement.title,
+    }),
     { key: 'kind', header: t('agreement.kind'), sort: 'kind', render: (a) => t(`agreementKind.${a.kind}`) },
     {
       key: 'parties',
@@ -74,66 +63,40 @@ export default function AgreementsListPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('agreement.listTitle')}
-        actions={
-          <>
-            <ExportButtons kind="agreements" query={{ ...query, sort, order }} />
-            {canWrite(me) && (
-              <Button component={Link} to="/agreements/new">
-                {t('agreement.create')}
-              </Button>
-            )}
-          </>
-        }
+    <ListPage<Agreement>
+      title={t('agreement.listTitle')}
+      exportKind="agreements"
+      create={canWrite(me) && { to: '/agreements/new', label: t('agreement.create') }}
+      filters={filters}
+      path="/agreements"
+      query={query}
+      columns={columns}
+      defaultSort="signedOn"
+    >
+      <SelectFilter
+        label={t('agreement.status')}
+        {...bound(filters, 'status')}
+        data={AGREEMENT_STATUSES.map((status) => ({ value: status, label: t(`agreementStatus.${status}`) }))}
+        width={180}
       />
-      <FilterBar active={filters.active} onReset={filters.reset}>
-        <SelectFilter
-          label={t('agreement.status')}
-          value={filters.values.status}
-          onChange={(value) => filters.set('status', value)}
-          data={AGREEMENT_STATUSES.map((status) => ({
-            value: status,
-            label: t(`agreementStatus.${status}`),
-          }))}
-          width={180}
-        />
-        <SelectFilter
-          label={t('agreement.kind')}
-          value={filters.values.kind}
-          onChange={(value) => filters.set('kind', value)}
-          data={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreementKind.${kind}`) }))}
-        />
-        <SelectFilter
-          label={t('organization.sphere')}
-          value={filters.values.sphere}
-          onChange={(value) => filters.set('sphere', value)}
-          data={SPHERES.map((sphere) => ({ value: sphere, label: t(`sphere.${sphere}`) }))}
-          width={200}
-        />
-        <CityPicker
-          placeholder={tc('filters.any')}
-          value={cityId}
-          initial={city}
-          onChange={(id) => filters.set('cityId', id === null ? null : String(id))}
-          w={240}
-        />
-        <Checkbox
-          label={t('agreement.expiring', { count: EXPIRING_DAYS })}
-          checked={expiring === '1'}
-          onChange={(event) => filters.set('expiring', event.currentTarget.checked ? '1' : null)}
-          mb={8}
-        />
-      </FilterBar>
-      <RecordTable<Agreement>
-        path="/agreements"
-        query={query}
-        columns={columns}
-        defaultSort="signedOn"
-        caption={t('agreement.listTitle')}
-        filtered={filters.active}
+      <SelectFilter
+        label={t('agreement.kind')}
+        {...bound(filters, 'kind')}
+        data={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreementKind.${kind}`) }))}
       />
-    </>
+      <SelectFilter
+        label={t('organization.sphere')}
+        {...bound(filters, 'sphere')}
+        data={SPHERES.map((sphere) => ({ value: sphere, label: t(`sphere.${sphere}`) }))}
+        width={200}
+      />
+      <CityFilter {...bound(filters, 'cityId')} />
+      <Checkbox
+        label={t('agreement.expiring', { count: EXPIRING_DAYS })}
+        checked={expiring === '1'}
+        onChange={(event) => filters.set('expiring', event.currentTarget.checked ? '1' : null)}
+        mb={8}
+      />
+    </ListPage>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Group, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlSort } from '../../components/RecordTable.tsx';
-import { ExportButtons } from '../visits/ExportButtons.tsx';
+import { ExportButtons } from '../../components/lists/ExportButtons.tsx';
 import { CityName } from './CityName.tsx';
 import { cityName, useCities, useHomeCityIds } from './city-cache.ts';
 import { TwinningTable } from './TwinningTable.tsx';

@@ -7,7 +7,7 @@ import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { mayEditCityFacts, mayWrite } from '../../app/access.ts';
-import { ExportButtons } from '../visits/ExportButtons.tsx';
+import { ExportButtons } from '../../components/lists/ExportButtons.tsx';
 import { CityFacts } from './CityFacts.tsx';
 import { CityName } from './CityName.tsx';
 import { cityName, useHomeCityIds, type City } from './city-cache.ts';

@@ -1,13 +1,12 @@
-import { Anchor, Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { FilterBar, SearchFilter, SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { RecordTable, useUrlSort, type Column } from '../../components/RecordTable.tsx';
+import { SearchFilter, SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
+import { linkColumn } from '../../components/lists/columns.tsx';
+import { bound } from '../../components/lists/filters.tsx';
+import { ListPage } from '../../components/lists/ListPage.tsx';
+import type { Column } from '../../components/RecordTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { ExportButtons } from '../organizations/ExportButtons.tsx';
 import { DOCUMENT_KINDS, type DocumentSummary } from './document-api.ts';
 import { DocumentSource } from './DocumentSource.tsx';
 import { ProducedSummary } from './ProducedSummary.tsx';
@@ -20,19 +19,13 @@ export default function DocumentsListPage() {
   const me = useMe();
   const format = useFormat();
   const filters = useUrlFilters(FILTERS);
-  const { sort, order } = useUrlSort('publishedOn');
-  const query = { ...filters.values };
   const columns: Column<DocumentSummary>[] = [
-    {
+    linkColumn('document', {
       key: 'title',
       header: t('document.title'),
       sort: 'title',
-      render: (document) => (
-        <Anchor component={Link} to={recordPath('document', document.id)}>
-          {document.title}
-        </Anchor>
-      ),
-    },
+      text: (document) => document.title,
+    }),
     {
       key: 'publishedOn',
       header: t('document.publishedOn'),
@@ -60,37 +53,22 @@ export default function DocumentsListPage() {
     },
   ];
   return (
-    <>
-      <PageHeader
-        title={t('document.listTitle')}
-        actions={
-          <>
-            <ExportButtons kind="documents" query={{ ...query, sort, order }} />
-            {canWrite(me) && (
-              <Button component={Link} to="/import">
-                {t('document.import')}
-              </Button>
-            )}
-          </>
-        }
+    <ListPage<DocumentSummary>
+      title={t('document.listTitle')}
+      exportKind="documents"
+      create={canWrite(me) && { to: '/import', label: t('document.import') }}
+      filters={filters}
+      path="/documents"
+      query={{ ...filters.values }}
+      columns={columns}
+      defaultSort="publishedOn"
+    >
+      <SearchFilter {...bound(filters, 'q')} />
+      <SelectFilter
+        label={t('document.kind')}
+        {...bound(filters, 'kind')}
+        data={DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(`documentKind.${kind}`) }))}
       />
-      <FilterBar active={filters.active} onReset={filters.reset}>
-        <SearchFilter value={filters.values.q} onChange={(value) => filters.set('q', value)} />
-        <SelectFilter
-          label={t('document.kind')}
-          value={filters.values.kind}
-          onChange={(value) => filters.set('kind', value)}
-          data={DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(`documentKind.${kind}`) }))}
-        />
-      </FilterBar>
-      <RecordTable<DocumentSummary>
-        path="/documents"
-        query={query}
-        columns={columns}
-        defaultSort="publishedOn"
-        caption={t('document.listTitle')}
-        filtered={filters.active}
-      />
-    </>
+    </ListPage>
   );
 }

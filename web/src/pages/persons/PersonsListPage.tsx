@@ -1,15 +1,11 @@
-import { Anchor, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { FilterBar, SearchFilter, useUrlFilters } from '../../components/FilterBar.tsx';
-import { CityPicker } from '../../components/Pickers.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { RecordTable, useUrlSort, type Column } from '../../components/RecordTable.tsx';
+import { SearchFilter, useUrlFilters } from '../../components/FilterBar.tsx';
+import { linkColumn } from '../../components/lists/columns.tsx';
+import { bound, CityFilter, idOf, idValue } from '../../components/lists/filters.tsx';
+import { ListPage } from '../../components/lists/ListPage.tsx';
+import type { Column } from '../../components/RecordTable.tsx';
 import { CityName } from '../cities/CityName.tsx';
-import { useCities } from '../cities/city-cache.ts';
-import { ExportButtons } from '../organizations/ExportButtons.tsx';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import type { Person } from './person-api.ts';
 
@@ -21,23 +17,14 @@ export default function PersonsListPage() {
   const { t: tc } = useTranslation();
   const me = useMe();
   const filters = useUrlFilters(FILTERS);
-  const cityId = filters.values.cityId ? Number(filters.values.cityId) : null;
-  const organizationId = filters.values.organizationId ? Number(filters.values.organizationId) : null;
-  const city = useCities([cityId]).get(cityId ?? -1) ?? null;
-  const { sort, order } = useUrlSort('name');
-  const query = { ...filters.values };
 
   const columns: Column<Person>[] = [
-    {
+    linkColumn('person', {
       key: 'name',
       header: t('person.fullName'),
       sort: 'name',
-      render: (person) => (
-        <Anchor component={Link} to={recordPath('person', person.id)}>
-          {person.fullName}
-        </Anchor>
-      ),
-    },
+      text: (person) => person.fullName,
+    }),
     {
       key: 'position',
       header: t('person.currentPosition'),
@@ -51,45 +38,25 @@ export default function PersonsListPage() {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('person.listTitle')}
-        actions={
-          <>
-            <ExportButtons kind="persons" query={{ ...query, sort, order }} />
-            {canWrite(me) && (
-              <Button component={Link} to="/persons/new">
-                {t('person.create')}
-              </Button>
-            )}
-          </>
-        }
+    <ListPage<Person>
+      title={t('person.listTitle')}
+      exportKind="persons"
+      create={canWrite(me) && { to: '/persons/new', label: t('person.create') }}
+      filters={filters}
+      path="/persons"
+      query={{ ...filters.values }}
+      columns={columns}
+      defaultSort="name"
+    >
+      <SearchFilter {...bound(filters, 'q')} />
+      <CityFilter {...bound(filters, 'cityId')} />
+      <OrganizationPicker
+        label={t('person.organization')}
+        placeholder={tc('filters.any')}
+        value={idOf(filters.values.organizationId)}
+        onChange={(id) => filters.set('organizationId', idValue(id))}
+        w={280}
       />
-      <FilterBar active={filters.active} onReset={filters.reset}>
-        <SearchFilter value={filters.values.q} onChange={(value) => filters.set('q', value)} />
-        <CityPicker
-          placeholder={tc('filters.any')}
-          value={cityId}
-          initial={city}
-          onChange={(id) => filters.set('cityId', id === null ? null : String(id))}
-          w={240}
-        />
-        <OrganizationPicker
-          label={t('person.organization')}
-          placeholder={tc('filters.any')}
-          value={organizationId}
-          onChange={(id) => filters.set('organizationId', id === null ? null : String(id))}
-          w={280}
-        />
-      </FilterBar>
-      <RecordTable<Person>
-        path="/persons"
-        query={query}
-        columns={columns}
-        defaultSort="name"
-        caption={t('person.listTitle')}
-        filtered={filters.active}
-      />
-    </>
+    </ListPage>
   );
 }
