@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Fieldset,
@@ -31,6 +30,7 @@ import { useRecordSave, type RecordSave } from '../../components/record-form/use
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import { NotAllowed } from '../organizations/RecordLoader.tsx';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './agreement-api.ts';
+import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
 
 interface PartyValue {
   type: 'city' | 'organization';
@@ -99,6 +99,14 @@ function toBody(values: AgreementForm) {
   };
 }
 
+/** Where the agreement form saves, on create and on edit alike. */
+const SAVE = {
+  kind: 'agreement' as const,
+  path: '/agreements',
+  fields: FIELDS,
+  toBody,
+};
+
 function useAgreementForm(initial: AgreementForm) {
   const { t } = useTranslation();
   return useForm<AgreementForm>({
@@ -151,16 +159,10 @@ function PartyRow({ form, index }: { form: UseFormReturnType<AgreementForm>; ind
           onChange={(id) => form.setFieldValue(`parties.${index}.id`, id)}
         />
       )}
-      <ActionIcon
-        variant="subtle"
-        color="red.9"
-        size="lg"
-        mb={2}
-        aria-label={t('agreement.removeParty', { number: index + 1 })}
+      <RemoveRowButton
+        label={t('agreement.removeParty', { number: index + 1 })}
         onClick={() => form.removeListItem('parties', index)}
-      >
-        ×
-      </ActionIcon>
+      />
     </Group>
   );
 }
@@ -239,10 +241,7 @@ function CreateForm() {
   const form = useAgreementForm(toForm(null, [first, { type: 'organization', id: null }]));
   const save = useRecordSave({
     form,
-    kind: 'agreement',
-    path: '/agreements',
-    fields: FIELDS,
-    toBody,
+    ...SAVE,
     editing: null,
     createdMessage: t('agreement.created'),
   });
@@ -287,10 +286,7 @@ function EditForm({ agreement }: { agreement: Agreement }) {
   ];
   const save = useRecordSave({
     form,
-    kind: 'agreement',
-    path: '/agreements',
-    fields: FIELDS,
-    toBody,
+    ...SAVE,
     editing: { record: agreement, initial },
     conflictFields,
   });

@@ -26,6 +26,17 @@ import {
 } from './event-api.ts';
 import { ParticipantFields } from './ParticipantFields.tsx';
 
+/** Where the event form saves, on create and on edit alike. */
+const SAVE = {
+  kind: 'event' as const,
+  path: '/events',
+  fields: EVENT_FORM_FIELDS,
+  toBody: eventFormToBody,
+  // The API judges every submission, so its message lands on the field even where the
+  // as-you-type checks already warned (they mirror the API's and may lag behind it).
+  validateFirst: false,
+};
+
 function useEventForm(initial: EventFormValues) {
   const { t } = useTranslation();
   return useForm<EventFormValues>({
@@ -87,13 +98,9 @@ export function EventCreatePage() {
   });
   const save = useRecordSave({
     form,
-    kind: 'event',
-    path: '/events',
-    fields: EVENT_FORM_FIELDS,
-    toBody: eventFormToBody,
+    ...SAVE,
     editing: null,
     createdMessage: t('form.created'),
-    validateFirst: false,
   });
   return (
     <>
@@ -135,13 +142,9 @@ function EventEditForm({ event }: { event: EventRecord }) {
   ];
   const save = useRecordSave({
     form,
-    kind: 'event',
-    path: '/events',
-    fields: EVENT_FORM_FIELDS,
-    toBody: eventFormToBody,
+    ...SAVE,
     editing: { record: event, initial },
     conflictFields,
-    validateFirst: false,
   });
   return (
     <>

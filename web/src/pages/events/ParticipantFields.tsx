@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CityPicker } from '../../components/Pickers.tsx';
@@ -6,6 +6,7 @@ import { useCities } from '../cities/city-cache.ts';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import { PersonPicker } from '../visits/PersonPicker.tsx';
 import type { EventFormValues, ParticipantValue } from './event-api.ts';
+import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
 
 function ParticipantRow({ form, index }: { form: UseFormReturnType<EventFormValues>; index: number }) {
   const { t } = useTranslation('events');
@@ -46,16 +47,10 @@ function ParticipantRow({ form, index }: { form: UseFormReturnType<EventFormValu
         style={{ flex: 1, minWidth: 160 }}
         {...form.getInputProps(`participants.${index}.role`)}
       />
-      <ActionIcon
-        variant="subtle"
-        color="red.9"
-        size="lg"
-        mb={2}
-        aria-label={t('participants.remove', { number })}
+      <RemoveRowButton
+        label={t('participants.remove', { number })}
         onClick={() => form.removeListItem('participants', index)}
-      >
-        ×
-      </ActionIcon>
+      />
     </Group>
   );
 }

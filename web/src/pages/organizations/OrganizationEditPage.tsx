@@ -56,6 +56,14 @@ function toBody(values: OrganizationForm) {
   };
 }
 
+/** Where the organization form saves, on create and on edit alike. */
+const SAVE = {
+  kind: 'organization' as const,
+  path: '/organizations',
+  fields: FIELDS,
+  toBody,
+};
+
 function useOrganizationForm(initial: OrganizationForm, t: TFunction) {
   return useForm<OrganizationForm>({
     mode: 'controlled',
@@ -122,10 +130,7 @@ function CreateForm() {
   const form = useOrganizationForm(toForm(null, editorCityId(me)), tc);
   const save = useRecordSave({
     form,
-    kind: 'organization',
-    path: '/organizations',
-    fields: FIELDS,
-    toBody,
+    ...SAVE,
     editing: null,
     createdMessage: t('organization.created'),
   });
@@ -168,10 +173,7 @@ function EditForm({ organization }: { organization: Organization }) {
   ];
   const save = useRecordSave({
     form,
-    kind: 'organization',
-    path: '/organizations',
-    fields: FIELDS,
-    toBody,
+    ...SAVE,
     editing: { record: organization, initial },
     conflictFields,
   });

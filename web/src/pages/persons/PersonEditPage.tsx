@@ -1,14 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Fieldset, Group, Paper, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +18,7 @@ import { useRecordSave, type RecordSave } from '../../components/record-form/use
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import { NotAllowed } from '../organizations/RecordLoader.tsx';
 import type { Person } from './person-api.ts';
+import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
 
 interface PositionValue {
   title: string;
@@ -81,6 +72,14 @@ function toBody(values: PersonForm) {
   };
 }
 
+/** Where the person form saves, on create and on edit alike. */
+const SAVE = {
+  kind: 'person' as const,
+  path: '/persons',
+  fields: FIELDS,
+  toBody,
+};
+
 function usePersonForm(initial: PersonForm) {
   const { t } = useTranslation();
   return useForm<PersonForm>({
@@ -131,16 +130,10 @@ function PersonFields({ form, save }: { form: UseFormReturnType<PersonForm>; sav
                     style={{ flex: 1 }}
                     {...form.getInputProps(`positions.${index}.title`)}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    size="lg"
-                    mb={2}
-                    aria-label={t('person.removePosition', { number: index + 1 })}
+                  <RemoveRowButton
+                    label={t('person.removePosition', { number: index + 1 })}
                     onClick={() => form.removeListItem('positions', index)}
-                  >
-                    ×
-                  </ActionIcon>
+                  />
                 </Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   <OrganizationPicker
@@ -194,10 +187,7 @@ function CreateForm() {
   const form = usePersonForm(toForm(null, editorCityId(me), editorOrganizationId(me)));
   const save = useRecordSave({
     form,
-    kind: 'person',
-    path: '/persons',
-    fields: FIELDS,
-    toBody,
+    ...SAVE,
     editing: null,
     createdMessage: t('person.created'),
   });
@@ -241,10 +231,7 @@ function EditForm({ person }: { person: Person }) {
   ];
   const save = useRecordSave({
     form,
-    kind: 'person',
-    path: '/persons',
-    fields: FIELDS,
-    toBody,
+    ...SAVE,
     editing: { record: person, initial },
     conflictFields,
   });

@@ -21,6 +21,17 @@ import {
 } from './visit-form-values.ts';
 import { VisitForm } from './VisitForm.tsx';
 
+/** Where the visit form saves, on create and on edit alike. */
+const SAVE = {
+  kind: 'visit' as const,
+  path: '/visits',
+  fields: VISIT_FORM_FIELDS,
+  toBody: formToBody,
+  // The API judges every submission, so its message lands on the field even where the
+  // as-you-type checks already warned (they mirror the API's and may lag behind it).
+  validateFirst: false,
+};
+
 function useVisitForm(initial: VisitFormValues) {
   const { t } = useTranslation();
   return useForm<VisitFormValues>({
@@ -38,13 +49,9 @@ export function VisitCreatePage() {
   const form = useVisitForm(emptyVisitForm(editorCityId(me)));
   const save = useRecordSave({
     form,
-    kind: 'visit',
-    path: '/visits',
-    fields: VISIT_FORM_FIELDS,
-    toBody: formToBody,
+    ...SAVE,
     editing: null,
     createdMessage: t('form.created'),
-    validateFirst: false,
   });
   return (
     <>
@@ -85,13 +92,9 @@ function VisitEditForm({ visit }: { visit: Visit }) {
   ];
   const save = useRecordSave({
     form,
-    kind: 'visit',
-    path: '/visits',
-    fields: VISIT_FORM_FIELDS,
-    toBody: formToBody,
+    ...SAVE,
     editing: { record: visit, initial },
     conflictFields,
-    validateFirst: false,
   });
   return (
     <>

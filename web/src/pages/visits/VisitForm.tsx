@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Fieldset,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { CityPicker } from '../../components/Pickers.tsx';
@@ -20,6 +9,7 @@ import { useCities } from '../cities/city-cache.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import { VISIT_KINDS, VISIT_STATUSES } from './visit-api.ts';
 import type { VisitFormValues } from './visit-form-values.ts';
+import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
 
 /** The fields of a visit, for the create and edit pages. */
 export function VisitForm({ form, save }: { form: UseFormReturnType<VisitFormValues>; save: RecordSave }) {
@@ -87,16 +77,10 @@ export function VisitForm({ form, save }: { form: UseFormReturnType<VisitFormVal
                 style={{ flex: 1 }}
                 {...form.getInputProps(`members.${index}.role`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                size="lg"
-                mb={2}
-                aria-label={t('form.removeMember', { number: index + 1 })}
+              <RemoveRowButton
+                label={t('form.removeMember', { number: index + 1 })}
                 onClick={() => form.removeListItem('members', index)}
-              >
-                ×
-              </ActionIcon>
+              />
             </Group>
           ))}
           {form.errors.members && (
