@@ -96,6 +96,7 @@ export function pathOfEntry(entry: AuditEntry): string | null {
     person: 'person',
     visit: 'visit',
     agreement: 'agreement',
+    project: 'project',
     event: 'event',
     document: 'document',
   };
