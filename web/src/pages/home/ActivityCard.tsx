@@ -22,6 +22,7 @@ interface ActivityEntry {
 const PAGE_OF: Partial<Record<ActivityEntry['recordType'], RecordKind>> = {
   visit: 'visit',
   agreement: 'agreement',
+  project: 'project',
   event: 'event',
   organization: 'organization',
 };
