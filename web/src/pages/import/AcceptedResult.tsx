@@ -35,7 +35,7 @@ function nameOf(draft: Draft, ref: string): string {
 }
 
 function pathOf(record: AcceptedRecord): string | null {
-  return record.type === 'project' ? null : recordPath(record.type as RecordKind, record.id);
+  return recordPath(record.type as RecordKind, record.id);
 }
 
 /** What accepting did: the visit first, then every record created or linked, each a link to its page. */
