@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -27,7 +28,7 @@ export interface OpenOptions {
 }
 
 /** Every PGlite open must load the same extensions, or writes touching their functions fail. */
-export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+export const PGLITE_EXTENSIONS = { btree_gist, pg_trgm, unaccent };
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
