@@ -122,9 +122,10 @@ export function buildFloor(pool: pg.Pool, { tokenWrite = false } = {}): FastifyI
       const year = Number(request.query.year);
       const limit = Number(request.query.limit);
       const { rows } = await pool.query(
-        `SELECT * FROM visit WHERE (from_city_id = $1 OR to_city_id = $1) AND start_date <= $2 AND end_date >= $3
+        `SELECT * FROM visit WHERE (from_city_id = $1 OR to_city_id = $1)
+         AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
        ORDER BY start_date DESC, id DESC LIMIT $4`,
-        [cityId, `${year}-12-31`, `${year}-01-01`, limit + 1],
+        [cityId, `${year}-01-01`, `${year}-12-31`, limit + 1],
       );
       const page = rows.slice(0, limit);
       const members = await pool.query(

@@ -129,8 +129,8 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
   it('upgrades a database of the previous release and keeps its rows', async () => {
     const handle = await open({ migrate: false });
     try {
-      // The previous release ended with the visit program; this one adds the calendar feed and
-      // the indexes of list sorting.
+      // The previous release ended with the visit program; this one adds the calendar feed, the
+      // indexes of list sorting and of a city's visits by their days.
       await migrateTo(handle.db, '0008-visit-program');
       await handle.db
         .insertInto('city')
@@ -145,7 +145,11 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
           city_day: null,
         })
         .execute();
-      expect(await migrateToLatest(handle.db)).toEqual(['0009-calendar-feed', '0011-list-sort-indexes']);
+      expect(await migrateToLatest(handle.db)).toEqual([
+        '0009-calendar-feed',
+        '0011-list-sort-indexes',
+        '0012-visit-days-indexes',
+      ]);
       const rows = await handle.db.selectFrom('city').select('name_ru').execute();
       expect(rows).toEqual([{ name_ru: 'Барановичи' }]);
       await handle.db

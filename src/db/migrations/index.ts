@@ -7,6 +7,7 @@ import * as m0007 from './0007-login-attempts.ts';
 import * as m0008 from './0008-visit-program.ts';
 import * as m0009 from './0009-calendar-feed.ts';
 import * as m0011 from './0011-list-sort-indexes.ts';
+import * as m0012 from './0012-visit-days-indexes.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0008-visit-program': m0008,
   '0009-calendar-feed': m0009,
   '0011-list-sort-indexes': m0011,
+  '0012-visit-days-indexes': m0012,
 };
 
 /** Kysely's provider over the static list. */

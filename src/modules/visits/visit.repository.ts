@@ -151,9 +151,12 @@ export async function selectVisitPage(
     else
       select = select.where((eb) => eb.or([eb('from_city_id', '=', cityId), eb('to_city_id', '=', cityId)]));
   }
-  // A visit belongs to every year it overlaps, so one spanning New Year shows under both.
+  // A visit belongs to every year it overlaps, so one spanning New Year shows under both. Asked as an
+  // overlap of date ranges, which visit_from_days_idx and visit_to_days_idx (migration 0012) find exactly.
   if (year !== undefined) {
-    select = select.where('start_date', '<=', `${year}-12-31`).where('end_date', '>=', `${year}-01-01`);
+    select = select.where(
+      sql<SqlBool>`daterange(start_date, end_date, '[]') && daterange(${`${year}-01-01`}::date, ${`${year}-12-31`}::date, '[]')`,
+    );
   }
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (personId !== undefined) {

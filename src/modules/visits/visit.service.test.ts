@@ -43,6 +43,8 @@ describe.each(testEngines())('visits on $engine', ({ open }) => {
     await createVisit(db, SYSTEM_ACTOR, trip(baranovichi, kuznetsk, '2025-03-01', '2025-03-02'));
     await createVisit(db, SYSTEM_ACTOR, trip(kuznetsk, baranovichi, '2025-07-02', '2025-07-03'));
     await createVisit(db, SYSTEM_ACTOR, trip(baranovichi, kuznetsk, '2024-12-30', '2025-01-02'));
+    // Ends on New Year's Eve: 2024's, not 2025's.
+    await createVisit(db, SYSTEM_ACTOR, trip(baranovichi, kuznetsk, '2024-12-28', '2024-12-31'));
     await createVisit(db, SYSTEM_ACTOR, trip(baranovichi, kuznetsk, '2023-05-05', '2023-05-06'));
 
     const outgoing2025 = await listVisits(db, {
