@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Fieldset, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CityPicker, RecordPicker } from '../../components/Pickers.tsx';
+import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
 import { useCities } from '../cities/city-cache.ts';
 import type { PartyValue, ProjectFormValues } from './project-api.ts';
 
@@ -74,16 +75,10 @@ function PartyRow({ form, index }: { form: UseFormReturnType<ProjectFormValues>;
       ) : (
         <OrganizationParty label={label} party={party} onChange={choose} />
       )}
-      <ActionIcon
-        variant="subtle"
-        color="red.9"
-        size="lg"
-        mb={2}
-        aria-label={t('party.remove', { number: index + 1 })}
+      <RemoveRowButton
+        label={t('party.remove', { number: index + 1 })}
         onClick={() => form.removeListItem('parties', index)}
-      >
-        ×
-      </ActionIcon>
+      />
     </Group>
   );
 }
