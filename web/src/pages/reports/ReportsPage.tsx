@@ -14,15 +14,13 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/client.ts';
 import { useMe, type Me } from '../../app/auth.tsx';
-import { errorMessage } from '../../components/errors.ts';
 import { loadRecord, useRecordNames } from '../../components/history/names.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { downloadFile } from './download.ts';
+import { useDownload } from './use-download.ts';
 
 const FORMATS = ['docx', 'pdf', 'xlsx'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -73,6 +71,31 @@ function useReportCities(me: Me): { ids: number[]; loading: boolean } {
   return { ids: [...new Set([...roleCities, ...organizationCities])], loading: false };
 }
 
+/** One part of the reports page: a titled card with a line on what it gives. */
+function ReportSection({
+  id,
+  title,
+  text,
+  children,
+}: {
+  id: string;
+  title: string;
+  text: string;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb={4}>
+        {title}
+      </Title>
+      <Text size="sm" c="gray.7" mb="md">
+        {text}
+      </Text>
+      {children}
+    </Paper>
+  );
+}
+
 function AnnualReport() {
   const { t, i18n } = useTranslation(['reports', 'common']);
   const me = useMe();
@@ -81,8 +104,7 @@ function AnnualReport() {
   const [cityId, setCityId] = useState<string | null>(null);
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [format, setFormat] = useState<ReportFormat>('docx');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, start } = useDownload();
   const options = useMemo(
     () =>
       cities.ids
@@ -99,34 +121,15 @@ function AnnualReport() {
 
   const download = async () => {
     if (!cityId || !yearValid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const name = await downloadFile(
-        '/reports/annual',
-        { cityId, year: yearNumber, format },
-        `annual-report-${yearNumber}.${format}`,
-      );
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
-        color: 'green',
-        message: t('downloaded', { name }),
-      });
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
-    }
+    await start(
+      '/reports/annual',
+      { cityId, year: yearNumber, format },
+      `annual-report-${yearNumber}.${format}`,
+    );
   };
 
   return (
-    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="annual-report-title">
-      <Title order={2} size="h4" id="annual-report-title" mb={4}>
-        {t('annual.title')}
-      </Title>
-      <Text size="sm" c="gray.7" mb="md">
-        {t('annual.text')}
-      </Text>
+    <ReportSection id="annual-report-title" title={t('annual.title')} text={t('annual.text')}>
       {!cities.loading && cities.ids.length === 0 ? (
         <Alert color="gray">{t('annual.noCities')}</Alert>
       ) : (
@@ -165,10 +168,10 @@ function AnnualReport() {
             </Stack>
           </Group>
           <Group>
-            <Button onClick={() => void download()} loading={busy} disabled={!cityId || !yearValid}>
+            <Button onClick={() => void download()} loading={busy !== null} disabled={!cityId || !yearValid}>
               {t('annual.download')}
             </Button>
-            {busy && (
+            {busy !== null && (
               <Text size="sm" c="gray.7" aria-live="polite">
                 {t('annual.preparing')}
               </Text>
@@ -181,40 +184,18 @@ function AnnualReport() {
           )}
         </Stack>
       )}
-    </Paper>
+    </ReportSection>
   );
 }
 
 function Exports() {
   const { t } = useTranslation(['reports', 'common']);
   const me = useMe();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, start } = useDownload();
   const kinds = EXPORT_KINDS.filter((kind) => kind !== 'users' || isAdmin(me));
-  const download = async (kind: string, extension: 'csv' | 'xlsx') => {
-    setBusy(`${kind}.${extension}`);
-    setError(null);
-    try {
-      const name = await downloadFile(`/exports/${kind}.${extension}`, {}, `${kind}.${extension}`);
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
-        color: 'green',
-        message: t('downloaded', { name }),
-      });
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const path = (kind: string, extension: 'csv' | 'xlsx') => `/exports/${kind}.${extension}`;
   return (
-    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="exports-title">
-      <Title order={2} size="h4" id="exports-title" mb={4}>
-        {t('exports.title')}
-      </Title>
-      <Text size="sm" c="gray.7" mb="md">
-        {t('exports.text')}
-      </Text>
+    <ReportSection id="exports-title" title={t('exports.title')} text={t('exports.text')}>
       {error && (
         <Alert color="red" role="alert" mb="sm">
           {error}
@@ -243,12 +224,12 @@ function Exports() {
                       key={extension}
                       size="compact-sm"
                       variant="default"
-                      loading={busy === `${kind}.${extension}`}
+                      loading={busy === path(kind, extension)}
                       aria-label={t('exports.downloadAs', {
                         list: t(`kinds.${kind}`),
                         format: extension.toUpperCase(),
                       })}
-                      onClick={() => void download(kind, extension)}
+                      onClick={() => void start(path(kind, extension), {}, `${kind}.${extension}`)}
                     >
                       {t(`exports.${extension}`)}
                     </Button>
@@ -259,39 +240,20 @@ function Exports() {
           ))}
         </Table.Tbody>
       </Table>
-    </Paper>
+    </ReportSection>
   );
 }
 
 function WholeRegistry() {
   const { t } = useTranslation(['reports', 'common']);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const name = await downloadFile('/export.json', {}, 'pobratim-registry.json');
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('actions.close', { ns: 'common' }) },
-        color: 'green',
-        message: t('downloaded', { name }),
-      });
-    } catch (caught) {
-      setError(errorMessage(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, start } = useDownload();
   return (
-    <Paper withBorder p="md" radius="sm" component="section" aria-labelledby="registry-title">
-      <Title order={2} size="h4" id="registry-title" mb={4}>
-        {t('registry.title')}
-      </Title>
-      <Text size="sm" c="gray.7" mb="md">
-        {t('registry.text')}
-      </Text>
-      <Button variant="default" onClick={() => void download()} loading={busy}>
+    <ReportSection id="registry-title" title={t('registry.title')} text={t('registry.text')}>
+      <Button
+        variant="default"
+        onClick={() => void start('/export.json', {}, 'pobratim-registry.json')}
+        loading={busy !== null}
+      >
         {t('registry.download')}
       </Button>
       {error && (
@@ -299,7 +261,7 @@ function WholeRegistry() {
           {error}
         </Alert>
       )}
-    </Paper>
+    </ReportSection>
   );
 }
 
