@@ -38,6 +38,13 @@ export const number = <T>(header: string, value: ExportColumn<T>['value']): Expo
   value,
 });
 
+/** The record's id, the first column of most exports. */
+export const idColumn = <T extends { id: number }>(): ExportColumn<T> => number('ID', (record) => record.id);
+
+/** The parts that are there, joined with commas: «Иванов, глава делегации». */
+export const commaJoined = (...parts: Array<string | null | undefined>) =>
+  parts.filter((part) => part).join(', ');
+
 /** One list of the application as an export: its query, the records the asker may read, its columns. */
 export interface ExportKind<T> {
   /** URL segment: /api/exports/<kind>.csv. */
@@ -118,4 +125,15 @@ export function collectRecords<T extends { id: number; version: number }>(
       async () => true,
     );
   };
+}
+
+/**
+ * The export of a record served by `recordRoutes`: its list's query schema and its records (see
+ * collectRecords), with the export's name, references and columns.
+ */
+export function recordExport<T extends { id: number; version: number }>(
+  def: RecordRoutesDefinition<T>,
+  kind: Omit<ExportKind<T>, 'query' | 'collect'>,
+): ExportKind<T> {
+  return { ...kind, query: def.schemas.list, collect: collectRecords(def) };
 }

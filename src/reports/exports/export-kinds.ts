@@ -1,36 +1,31 @@
 import { agreementRecord } from '../../modules/agreements/agreement.routes.ts';
-import type { Agreement } from '../../modules/agreements/agreement.schema.ts';
 import type { Party } from '../../modules/agreements/party.schema.ts';
 import { queryIdSchema } from '../../modules/audit/fields.schema.ts';
 import { canReadDocument } from '../../modules/documents/document.routes.ts';
 import { documentListQuerySchema, type DocumentSummary } from '../../modules/documents/document.schema.ts';
 import { listDocuments } from '../../modules/documents/document.service.ts';
 import { eventRecord } from '../../modules/events/event.routes.ts';
-import type { Event } from '../../modules/events/event.schema.ts';
 import { organizationRecord } from '../../modules/organizations/organization.routes.ts';
-import type { Organization } from '../../modules/organizations/organization.schema.ts';
 import { personRecord } from '../../modules/persons/person.routes.ts';
 import type { Person } from '../../modules/persons/person.schema.ts';
 import { planItemRecord } from '../../modules/plans/plan-item.routes.ts';
-import type { PlanItem } from '../../modules/plans/plan-item.schema.ts';
 import { projectRecord } from '../../modules/projects/project.routes.ts';
-import type { Project } from '../../modules/projects/project.schema.ts';
 import { twinningListQuerySchema, type Twinning } from '../../modules/twinnings/twinning.schema.ts';
 import { listTwinningsOfCity } from '../../modules/twinnings/twinning.service.ts';
 import { userListQuerySchema, type User } from '../../modules/users/user.schema.ts';
 import { listUsers } from '../../modules/users/user.service.ts';
 import { programItemRecord } from '../../modules/visit-program/program-item.routes.ts';
-import type { ProgramItem } from '../../modules/visit-program/program-item.schema.ts';
 import { visitRecord } from '../../modules/visits/visit.routes.ts';
-import type { Visit } from '../../modules/visits/visit.schema.ts';
 import { can, INSTALLATION } from '../../modules/auth/policy.ts';
 import { resolveScope } from '../../server/record-scope.ts';
 import {
   collectPages,
-  collectRecords,
+  commaJoined,
   date,
+  idColumn,
   mayRead,
   number,
+  recordExport,
   sheetSource,
   text,
   type ExportKind,
@@ -50,14 +45,12 @@ const partyRefs = (parties: Party[]) => ({
   organizationIds: parties.map((party) => party.organizationId),
 });
 
-const organizations: ExportKind<Organization> = {
+const organizations = recordExport(organizationRecord, {
   kind: 'organizations',
   title: 'Организации',
-  query: organizationRecord.schemas.list,
-  collect: collectRecords(organizationRecord),
   refs: (org) => ({ cityIds: [org.cityId] }),
   columns: [
-    number('ID', (org) => org.id),
+    idColumn(),
     text('Название', 40, (org) => org.name),
     text('Краткое название', 20, (org) => org.shortName),
     text('Вид', 16, (org) => RU.organizationKind[org.kind]),
@@ -67,24 +60,20 @@ const organizations: ExportKind<Organization> = {
     text('Сайт', 24, (org) => org.website),
     text('Примечания', 40, (org) => org.notes),
   ],
-};
+});
 
 const positionText = (position: Person['positions'][number], names: NameBook) =>
-  [position.title, names.organization(position.organizationId) ?? names.city(position.cityId)]
-    .filter((part) => part)
-    .join(', ');
+  commaJoined(position.title, names.organization(position.organizationId) ?? names.city(position.cityId));
 
-const persons: ExportKind<Person> = {
+const persons = recordExport(personRecord, {
   kind: 'persons',
   title: 'Люди',
-  query: personRecord.schemas.list,
-  collect: collectRecords(personRecord),
   refs: (person) => ({
     cityIds: [person.cityId, ...person.positions.map((position) => position.cityId)],
     organizationIds: person.positions.map((position) => position.organizationId),
   }),
   columns: [
-    number('ID', (person) => person.id),
+    idColumn(),
     text('ФИО', 32, (person) => person.fullName),
     text('Фамилия', 16, (person) => person.lastName),
     text('Имя', 14, (person) => person.firstName),
@@ -95,19 +84,17 @@ const persons: ExportKind<Person> = {
     ),
     text('Примечания', 40, (person) => person.notes),
   ],
-};
+});
 
-const visits: ExportKind<Visit> = {
+const visits = recordExport(visitRecord, {
   kind: 'visits',
   title: 'Визиты',
-  query: visitRecord.schemas.list,
-  collect: collectRecords(visitRecord),
   refs: (visit) => ({
     cityIds: [visit.fromCityId, visit.toCityId],
     personIds: [visit.headPersonId, ...visit.members.map((member) => member.personId)],
   }),
   columns: [
-    number('ID', (visit) => visit.id),
+    idColumn(),
     date('Начало', (visit) => visit.startDate),
     date('Окончание', (visit) => visit.endDate),
     text('Откуда', 18, (visit, names) => names.city(visit.fromCityId)),
@@ -117,25 +104,19 @@ const visits: ExportKind<Visit> = {
     text('Глава делегации', 26, (visit, names) => names.person(visit.headPersonId)),
     text('Должность главы делегации', 32, (visit) => visit.headPosition),
     text('Состав делегации', 50, (visit, names) =>
-      joined(
-        visit.members.map((member) =>
-          [names.person(member.personId), member.role].filter((part) => part).join(', '),
-        ),
-      ),
+      joined(visit.members.map((member) => commaJoined(names.person(member.personId), member.role))),
     ),
     text('Цель', 40, (visit) => visit.purpose),
     text('Итоги', 50, (visit) => visit.outcomes),
   ],
-};
+});
 
-const agreements: ExportKind<Agreement> = {
+const agreements = recordExport(agreementRecord, {
   kind: 'agreements',
   title: 'Соглашения',
-  query: agreementRecord.schemas.list,
-  collect: collectRecords(agreementRecord),
   refs: (agreement) => partyRefs(agreement.parties),
   columns: [
-    number('ID', (agreement) => agreement.id),
+    idColumn(),
     text('Название', 50, (agreement) => agreement.title),
     text('Вид', 20, (agreement) => RU.agreementKind[agreement.kind]),
     text('Статус', 14, (agreement) => RU.agreementStatus[agreement.status]),
@@ -146,20 +127,18 @@ const agreements: ExportKind<Agreement> = {
     text('Автопролонгация', 10, (agreement) => yesNo(agreement.autoRenew)),
     text('Примечания', 40, (agreement) => agreement.notes),
   ],
-};
+});
 
-const planItems: ExportKind<PlanItem> = {
+const planItems = recordExport(planItemRecord, {
   kind: 'plan-items',
   title: 'План мероприятий',
-  query: planItemRecord.schemas.list,
-  collect: collectRecords(planItemRecord),
   refs: (item) => ({
     agreementIds: [item.agreementId],
     organizationIds: [item.responsibleOrganizationId],
     personIds: [item.responsiblePersonId],
   }),
   columns: [
-    number('ID', (item) => item.id),
+    idColumn(),
     text('Мероприятие', 50, (item) => item.title),
     text('Соглашение', 36, (item, names) => names.agreement(item.agreementId)),
     text('Ответственная организация', 30, (item, names) =>
@@ -172,16 +151,14 @@ const planItems: ExportKind<PlanItem> = {
     date('Дата выполнения', (item) => item.doneOn),
     text('Отчёт о выполнении', 50, (item) => item.report),
   ],
-};
+});
 
-const projects: ExportKind<Project> = {
+const projects = recordExport(projectRecord, {
   kind: 'projects',
   title: 'Проекты',
-  query: projectRecord.schemas.list,
-  collect: collectRecords(projectRecord),
   refs: (project) => partyRefs(project.parties),
   columns: [
-    number('ID', (project) => project.id),
+    idColumn(),
     text('Название', 50, (project) => project.title),
     text('Сфера', 16, (project) => RU.sphere[project.sphere]),
     text('Статус', 14, (project) => RU.projectStatus[project.status]),
@@ -190,20 +167,18 @@ const projects: ExportKind<Project> = {
     date('Окончание', (project) => project.endedOn),
     text('Описание', 50, (project) => project.description),
   ],
-};
+});
 
-const events: ExportKind<Event> = {
+const events = recordExport(eventRecord, {
   kind: 'events',
   title: 'Мероприятия',
-  query: eventRecord.schemas.list,
-  collect: collectRecords(eventRecord),
   refs: (event) => ({
     cityIds: [event.cityId, ...event.participants.map((participant) => participant.cityId)],
     organizationIds: event.participants.map((participant) => participant.organizationId),
     personIds: event.participants.map((participant) => participant.personId),
   }),
   columns: [
-    number('ID', (event) => event.id),
+    idColumn(),
     text('Название', 40, (event) => event.name),
     text('Вид', 16, (event) => RU.eventKind[event.kind]),
     text('Город', 18, (event, names) => names.city(event.cityId)),
@@ -212,26 +187,22 @@ const events: ExportKind<Event> = {
     text('Участники', 50, (event, names) =>
       joined(
         event.participants.map((participant) =>
-          [
+          commaJoined(
             names.city(participant.cityId) ??
               names.organization(participant.organizationId) ??
               names.person(participant.personId),
             participant.role,
-          ]
-            .filter((part) => part)
-            .join(', '),
+          ),
         ),
       ),
     ),
     text('Описание', 50, (event) => event.description),
   ],
-};
+});
 
-const programItems: ExportKind<ProgramItem> = {
+const programItems = recordExport(programItemRecord, {
   kind: 'visit-program-items',
   title: 'Программа визита',
-  query: programItemRecord.schemas.list,
-  collect: collectRecords(programItemRecord),
   refs: (item) => ({ organizationIds: [item.organizationId], agreementIds: [item.agreementId] }),
   columns: [
     number('Визит', (item) => item.visitId),
@@ -243,7 +214,7 @@ const programItems: ExportKind<ProgramItem> = {
     text('Соглашение', 30, (item, names) => names.agreement(item.agreementId)),
     text('Примечания', 40, (item) => item.notes),
   ],
-};
+});
 
 const documents: ExportKind<DocumentSummary> = {
   kind: 'documents',
@@ -258,7 +229,7 @@ const documents: ExportKind<DocumentSummary> = {
   },
   refs: () => ({}),
   columns: [
-    number('ID', (document) => document.id),
+    idColumn(),
     text('Заголовок', 50, (document) => document.title),
     text('Вид', 16, (document) => RU.documentKind[document.kind]),
     text('Язык', 6, (document) => document.language),
@@ -317,7 +288,7 @@ const users: ExportKind<User> = {
     organizationIds: user.roles.map((grant) => ('organizationId' in grant ? grant.organizationId : null)),
   }),
   columns: [
-    number('ID', (user) => user.id),
+    idColumn(),
     text('Эл. почта', 30, (user) => user.email),
     text('Имя', 26, (user) => user.displayName),
     text('Язык интерфейса', 14, (user) => RU.locale[user.locale]),
