@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
-import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
 import {
   dateKey,
   enumKey,
@@ -14,7 +14,8 @@ import {
 } from '../audit/cursor-page.ts';
 import type { Agreement, AgreementCreate, AgreementListQuery, AgreementUpdate } from './agreement.schema.ts';
 import type { AGREEMENT_SORTS } from './agreement.schema.ts';
-import { hasOrganizationParty, hasPartyInCity, hasPartyInSphere, selectParties } from './party.repository.ts';
+import { hasPartiesInBothCities, partyFilters, withParties } from './party-owner.repository.ts';
+import { hasPartyInSphere } from './party.repository.ts';
 import type { Party } from './party.schema.ts';
 
 /** Maps a stored agreement row and its parties to the domain shape. */
@@ -37,14 +38,13 @@ export function toAgreement(row: AgreementRow, parties: Party[]): Agreement {
   };
 }
 
-async function withParties(db: Kysely<Database>, rows: AgreementRow[]): Promise<Agreement[]> {
-  return withChildren(rows, (ids) => selectParties(db, 'agreement_party', ids), toAgreement);
-}
+const agreementsOf = (db: Kysely<Database>, rows: AgreementRow[]) =>
+  withParties(db, 'agreement', rows, toAgreement);
 
 /** The agreement with this id and its parties, if any. */
 export async function findAgreementById(db: Kysely<Database>, id: number): Promise<Agreement | undefined> {
   const row = await db.selectFrom('agreement').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && (await withParties(db, [row]))[0];
+  return row && (await agreementsOf(db, [row]))[0];
 }
 
 /** The agreement with this id; absence is an error. */
@@ -127,12 +127,8 @@ export async function selectAgreementPage(
   if (query.sphere !== undefined)
     select = select.where(hasPartyInSphere('agreement_party', 'agreement.id', query.sphere));
   if (query.validUntilBefore !== undefined) select = select.where('valid_until', '<', query.validUntilBefore);
-  if (query.cityId !== undefined)
-    select = select.where(hasPartyInCity('agreement_party', 'agreement.id', query.cityId));
-  if (query.organizationId !== undefined) {
-    select = select.where(hasOrganizationParty('agreement_party', 'agreement.id', query.organizationId));
-  }
-  return selectPage(select, AGREEMENT_SORTING, query, (rows) => withParties(db, rows), restrict);
+  for (const condition of partyFilters('agreement', query)) select = select.where(condition);
+  return selectPage(select, AGREEMENT_SORTING, query, (rows) => agreementsOf(db, rows), restrict);
 }
 
 /** Agreements with a party in each of the two cities (the cities or their organizations), latest first. */
@@ -144,10 +140,9 @@ export async function selectAgreementsBetweenCities(
   const rows = await db
     .selectFrom('agreement')
     .selectAll()
-    .where(hasPartyInCity('agreement_party', 'agreement.id', cityAId))
-    .where(hasPartyInCity('agreement_party', 'agreement.id', cityBId))
+    .where(hasPartiesInBothCities('agreement', cityAId, cityBId))
     .orderBy(SIGNED_KEY, 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return withParties(db, rows);
+  return agreementsOf(db, rows);
 }

@@ -1,10 +1,10 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, ProjectRow } from '../../db/database.ts';
-import { hasOrganizationParty, hasPartyInCity, selectParties } from '../agreements/party.repository.ts';
+import { hasPartiesInBothCities, partyFilters, withParties } from '../agreements/party-owner.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
-import { findOrThrow, withChildren } from '../audit/record-readers.ts';
+import { findOrThrow } from '../audit/record-readers.ts';
 import {
   dateKey,
   enumKey,
@@ -33,14 +33,12 @@ export function toProject(row: ProjectRow, parties: Party[]): Project {
   };
 }
 
-async function withParties(db: Kysely<Database>, rows: ProjectRow[]): Promise<Project[]> {
-  return withChildren(rows, (ids) => selectParties(db, 'project_party', ids), toProject);
-}
+const projectsOf = (db: Kysely<Database>, rows: ProjectRow[]) => withParties(db, 'project', rows, toProject);
 
 /** The project with this id and its parties, if any. */
 export async function findProjectById(db: Kysely<Database>, id: number): Promise<Project | undefined> {
   const row = await db.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && (await withParties(db, [row]))[0];
+  return row && (await projectsOf(db, [row]))[0];
 }
 
 /** The project with this id; absence is an error. */
@@ -110,12 +108,8 @@ export async function selectProjectPage(
   let select = db.selectFrom('project').selectAll();
   if (query.status !== undefined) select = select.where('status', '=', query.status);
   if (query.sphere !== undefined) select = select.where('sphere', '=', query.sphere);
-  if (query.cityId !== undefined)
-    select = select.where(hasPartyInCity('project_party', 'project.id', query.cityId));
-  if (query.organizationId !== undefined) {
-    select = select.where(hasOrganizationParty('project_party', 'project.id', query.organizationId));
-  }
-  return selectPage(select, PROJECT_SORTING, query, (rows) => withParties(db, rows), restrict);
+  for (const condition of partyFilters('project', query)) select = select.where(condition);
+  return selectPage(select, PROJECT_SORTING, query, (rows) => projectsOf(db, rows), restrict);
 }
 
 /** Projects with a party in each of the two cities: the projects under their twinning. */
@@ -127,10 +121,9 @@ export async function selectProjectsBetweenCities(
   const rows = await db
     .selectFrom('project')
     .selectAll()
-    .where(hasPartyInCity('project_party', 'project.id', cityAId))
-    .where(hasPartyInCity('project_party', 'project.id', cityBId))
+    .where(hasPartiesInBothCities('project', cityAId, cityBId))
     .orderBy(STARTED_KEY, 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return withParties(db, rows);
+  return projectsOf(db, rows);
 }
