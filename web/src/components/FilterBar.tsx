@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Select, TextInput, type ComboboxItem } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -113,6 +114,65 @@ export function SelectFilter({
       searchable
       w={width}
       comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+/** How a date is typed and shown in a date field: «17.05.2024» in Russian and Belarusian, «17/05/2024» in English. */
+export function dateInputFormat(language: string): string {
+  return language === 'en' ? 'DD/MM/YYYY' : 'DD.MM.YYYY';
+}
+
+/**
+ * A typed date as `YYYY-MM-DD`: «17.05.2024», «17/05/2024» (day first, as both languages write it)
+ * or «2024-05-17»; null when it is not a real day.
+ */
+export function parseTypedDate(text: string): string | null {
+  const trimmed = text.trim();
+  const dayFirst = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const [year, month, day] = dayFirst
+    ? [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])]
+    : iso
+      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+      : [0, 0, 0];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A date filter (`YYYY-MM-DD` in the URL): Mantine's field with its calendar in the interface's
+ * language (the DatesProvider's dayjs locale), never the browser's own mm/dd/yyyy.
+ */
+export function DateFilter({
+  label,
+  value,
+  onChange,
+  minDate,
+  maxDate,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | null) => void;
+  minDate?: string;
+  maxDate?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const format = dateInputFormat(i18n.language);
+  return (
+    <DateInput
+      label={label}
+      value={value ?? null}
+      onChange={onChange}
+      valueFormat={format}
+      dateParser={parseTypedDate}
+      placeholder={t('filters.datePlaceholder')}
+      clearable
+      w={160}
+      minDate={minDate}
+      maxDate={maxDate}
+      popoverProps={{ withinPortal: true }}
     />
   );
 }

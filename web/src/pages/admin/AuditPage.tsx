@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { errorMessage } from '../../components/errors.ts';
-import { FilterBar, SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
+import { DateFilter, FilterBar, SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
 import {
   AuditEntryView,
   labelOfSnapshot,
@@ -104,25 +103,17 @@ export default function AuditPage() {
           }))}
           width={180}
         />
-        <DateInput
+        <DateFilter
           label={t('audit.from')}
-          value={from ?? null}
+          value={from}
           onChange={(value) => filters.set('from', value)}
-          valueFormat="DD.MM.YYYY"
-          clearable
-          w={160}
           maxDate={to}
-          popoverProps={{ withinPortal: true }}
         />
-        <DateInput
+        <DateFilter
           label={t('audit.to')}
-          value={to ?? null}
+          value={to}
           onChange={(value) => filters.set('to', value)}
-          valueFormat="DD.MM.YYYY"
-          clearable
-          w={160}
           minDate={from}
-          popoverProps={{ withinPortal: true }}
         />
       </FilterBar>
 
