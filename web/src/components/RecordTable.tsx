@@ -234,7 +234,7 @@ function RecordCards<T>({
                     {column.header}
                   </Text>
                   <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-                    {column.render(row)}
+                    {shown(column.render(row))}
                   </Text>
                 </Fragment>
               ))}
@@ -244,6 +244,11 @@ function RecordCards<T>({
       ))}
     </Stack>
   );
+}
+
+/** A card's value, or a dash where the row has none (a table's empty cell reads as blank). */
+function shown(value: ReactNode): ReactNode {
+  return value === null || value === undefined || value === '' ? '—' : value;
 }
 
 /** On phones the headers are gone with the table: the sort is chosen here instead. */

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Box, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Month } from '@mantine/dates';
+import dayjs from 'dayjs';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,13 +111,15 @@ export default function CalendarPage() {
     setParams(search, { replace: true });
   };
   const { from } = monthRange(month);
-  const title = new Intl.DateTimeFormat(
-    format.language === 'en' ? 'en-GB' : format.language === 'be' ? ['be-BY', 'ru-RU'] : 'ru-RU',
-    {
-      month: 'long',
-      year: 'numeric',
-    },
-  ).format(new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
+  const monthStart = new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
+  // Belarusian from dayjs: browsers without `be` in Intl would name the month in Russian.
+  const title =
+    format.language === 'be'
+      ? `${dayjs(monthStart).locale('be').format('MMMM YYYY')}\u00a0г.`
+      : new Intl.DateTimeFormat(format.language === 'en' ? 'en-GB' : 'ru-RU', {
+          month: 'long',
+          year: 'numeric',
+        }).format(monthStart);
   // «Май 2026 г.»: only the first letter up (CSS capitalize would make it «Май 2026 Г.»).
   const heading = title.charAt(0).toLocaleUpperCase(format.language) + title.slice(1);
   // The agenda names each entry once, on its first day in the month, with its whole date range.

@@ -69,7 +69,7 @@ export default function MapPage() {
             )}
           </Paper>
           <Text size="sm" c="dimmed" mt="xs">
-            {t('hint')}
+            {pairCount(data) > 0 && t('hint')}
             {data.withoutCoordinates > 0 &&
               ` ${t('withoutCoordinates', { count: data.withoutCoordinates, formatted: format.number(data.withoutCoordinates) })}`}
           </Text>
