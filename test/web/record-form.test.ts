@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseTypedDate } from '../../web/src/components/record-form/DateField.tsx';
+import { changedFields } from '../../web/src/components/record-form/form-submit.ts';
+import { movedPositions, nextPosition, programByDay } from '../../web/src/pages/visits/program-order.ts';
+import type { ProgramItem } from '../../web/src/pages/visits/visit-api.ts';
+
+describe('a typed date', () => {
+  it.each([
+    ['17.05.2026', '2026-05-17'],
+    ['17/05/2026', '2026-05-17'],
+    ['2026-05-17', '2026-05-17'],
+    [' 5.6.2026 ', '2026-06-05'],
+    ['31.02.2026', null],
+    ['05.2026', null],
+    ['завтра', null],
+  ])('«%s» is %s', (typed, day) => {
+    expect(parseTypedDate(typed)).toBe(day);
+  });
+});
+
+describe('the fields an edit sends', () => {
+  it('are those whose values differ from the loaded ones, lists compared whole', () => {
+    const loaded: Record<string, unknown> = { title: 'Соглашение', notes: null, parties: [{ cityId: 1 }] };
+    expect(changedFields(loaded, { ...loaded, notes: 'новое' })).toEqual({ notes: 'новое' });
+    expect(changedFields(loaded, { ...loaded, parties: [{ cityId: 1 }] })).toEqual({});
+    expect(changedFields(loaded, { ...loaded, parties: [] })).toEqual({ parties: [] });
+  });
+});
+
+function item(id: number, day: string | null, position: number): ProgramItem {
+  return {
+    id,
+    version: 1,
+    visitId: 1,
+    kind: 'meeting',
+    title: `Пункт ${id}`,
+    day,
+    organizationId: null,
+    eventId: null,
+    agreementId: null,
+    notes: null,
+    position,
+  };
+}
+
+describe('the order of a visit’s program', () => {
+  const program = [
+    item(1, '2026-05-21', 0),
+    item(2, '2026-05-20', 1),
+    item(3, null, 2),
+    item(4, '2026-05-20', 3),
+  ];
+
+  it('goes by day, then position; undated items last', () => {
+    expect(programByDay(program).map(([day, items]) => [day, items.map((entry) => entry.id)])).toEqual([
+      ['2026-05-20', [2, 4]],
+      ['2026-05-21', [1]],
+      [null, [3]],
+    ]);
+  });
+
+  it('moving an item up within its day renumbers the program as shown, sending only the changed', () => {
+    const changes = movedPositions(program, program[3]!, -1);
+    // Shown as 4, 2 | 1 | 3: item 2 keeps its position 1 and is not sent.
+    expect(changes.map((change) => [change.item.id, change.position])).toEqual([
+      [4, 0],
+      [1, 2],
+      [3, 3],
+    ]);
+  });
+
+  it('does not move the first of a day up or the last down', () => {
+    expect(movedPositions(program, program[1]!, -1)).toEqual([]);
+    expect(movedPositions(program, program[0]!, 1)).toEqual([]);
+  });
+
+  it('gives imported items without positions (all 0) distinct ones when one moves', () => {
+    const imported = [item(1, '2026-05-20', 0), item(2, '2026-05-20', 0), item(3, '2026-05-20', 0)];
+    expect(
+      movedPositions(imported, imported[2]!, -1).map((change) => [change.item.id, change.position]),
+    ).toEqual([
+      [3, 1],
+      [2, 2],
+    ]);
+  });
+
+  it('adds a new item after the last position', () => {
+    expect(nextPosition(program)).toBe(4);
+    expect(nextPosition([])).toBe(0);
+  });
+});
