@@ -275,7 +275,7 @@ function CardSort<T>({
         value={sort ?? ''}
         onChange={(event) => onSort(event.currentTarget.value)}
         data={[
-          ...(sort === undefined ? [{ value: '', label: '—' }] : []),
+          ...(sort === undefined ? [{ value: '', label: t('table.sortDefault') }] : []),
           ...sortable.map((column) => ({ value: column.sort!, label: column.header })),
         ]}
       />
