@@ -86,242 +86,244 @@ export async function writeCities(db: Db, cities: Doc['cities']): Promise<void> 
   }
 }
 
-/** Every record of the file but cities and accounts, with its id, in an order that keeps references valid. */
-export async function writeRecords(db: Db, doc: Doc): Promise<void> {
-  await insertAll(
-    db,
-    'home_city',
-    doc.homeCities.map((home) => ({ city_id: home.cityId, published: home.published })),
-  );
-  await insertAll(
-    db,
-    'twinning',
-    doc.twinnings.map((t) => ({
-      ...stored(t),
-      city_a_id: t.cityAId,
-      city_b_id: t.cityBId,
-      tier: t.tier,
-      status: t.status,
-      established_on: t.establishedOn,
-      established_year: t.establishedYear,
-      ended_on: t.endedOn,
-      notes: t.notes,
-      source: t.source,
-      source_ref: t.sourceRef,
+/** A column name as a field name: `city_a_id` → `cityAId`. */
+type FieldName<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<FieldName<Tail>>}`
+  : S;
+/** A field name as a column name: `cityAId` → `city_a_id`. */
+type ColumnName<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : S;
+
+/**
+ * The named fields of a record under their column names (`cityAId` → `city_a_id`); the names are
+ * checked against the columns of `_table`, so a field with no column is a type error.
+ */
+function columns<
+  Table extends keyof Database,
+  T,
+  K extends keyof T & FieldName<keyof Database[Table] & string>,
+>(_table: Table, record: T, fields: readonly K[]): { [F in K as ColumnName<F>]: T[F] } {
+  const entries = fields.map((field) => [
+    field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    record[field],
+  ]);
+  return Object.fromEntries(entries) as { [F in K as ColumnName<F>]: T[F] };
+}
+
+/** Writes a table's rows made from the file. */
+const fill =
+  <T extends keyof Database>(table: T, rows: (doc: Doc) => Array<InsertObject<Database, T>>) =>
+  (db: Db, doc: Doc) =>
+    insertAll(db, table, rows(doc));
+
+/** Every table of records but cities and accounts, in an order that keeps references valid. */
+const RECORD_TABLES = [
+  fill('home_city', (doc) =>
+    doc.homeCities.map((home) => columns('home_city', home, ['cityId', 'published'])),
+  ),
+  fill('twinning', (doc) =>
+    doc.twinnings.map((twinning) => ({
+      ...stored(twinning),
+      ...columns('twinning', twinning, [
+        'cityAId',
+        'cityBId',
+        'tier',
+        'status',
+        'establishedOn',
+        'establishedYear',
+        'endedOn',
+        'notes',
+        'source',
+        'sourceRef',
+      ]),
     })),
-  );
-  await insertAll(
-    db,
-    'organization',
+  ),
+  fill('organization', (doc) =>
     doc.organizations.map((org) => ({
       ...stored(org),
-      city_id: org.cityId,
-      name: org.name,
-      short_name: org.shortName,
-      kind: org.kind,
-      sphere: org.sphere,
-      address: org.address,
-      website: org.website,
-      notes: org.notes,
+      ...columns('organization', org, [
+        'cityId',
+        'name',
+        'shortName',
+        'kind',
+        'sphere',
+        'address',
+        'website',
+        'notes',
+      ]),
     })),
-  );
-  await insertAll(
-    db,
-    'person',
+  ),
+  fill('person', (doc) =>
     doc.persons.map((person) => ({
       ...stored(person),
-      full_name: person.fullName,
-      first_name: person.firstName,
-      patronymic: person.patronymic,
-      last_name: person.lastName,
-      city_id: person.cityId,
-      notes: person.notes,
+      ...columns('person', person, ['fullName', 'firstName', 'patronymic', 'lastName', 'cityId', 'notes']),
     })),
-  );
-  await insertAll(
-    db,
-    'position',
+  ),
+  fill('position', (doc) =>
     doc.persons.flatMap((person) =>
       person.positions.map((position) => ({
-        id: position.id,
         person_id: person.id,
-        title: position.title,
-        organization_id: position.organizationId,
-        city_id: position.cityId,
-        started_on: position.startedOn,
-        ended_on: position.endedOn,
+        ...columns('position', position, ['id', 'title', 'organizationId', 'cityId', 'startedOn', 'endedOn']),
       })),
     ),
-  );
-  await insertAll(
-    db,
-    'document',
+  ),
+  fill('document', (doc) =>
     doc.documents.map((document) => ({
       ...stored(document),
-      kind: document.kind,
-      title: document.title,
-      language: document.language,
-      body: document.body,
-      content_hash: document.contentHash,
-      published_on: document.publishedOn,
-      source_url: document.sourceUrl,
-      file_name: document.fileName,
+      ...columns('document', document, [
+        'kind',
+        'title',
+        'language',
+        'body',
+        'contentHash',
+        'publishedOn',
+        'sourceUrl',
+        'fileName',
+      ]),
       extraction: json(document.extraction),
     })),
-  );
-  await insertAll(
-    db,
-    'visit',
+  ),
+  fill('visit', (doc) =>
     doc.visits.map((visit) => ({
       ...stored(visit),
-      from_city_id: visit.fromCityId,
-      to_city_id: visit.toCityId,
-      start_date: visit.startDate,
-      end_date: visit.endDate,
-      start_time: visit.startTime,
-      end_time: visit.endTime,
-      kind: visit.kind,
-      status: visit.status,
-      head_person_id: visit.headPersonId,
-      head_position: visit.headPosition,
-      purpose: visit.purpose,
-      outcomes: visit.outcomes,
+      ...columns('visit', visit, [
+        'fromCityId',
+        'toCityId',
+        'startDate',
+        'endDate',
+        'startTime',
+        'endTime',
+        'kind',
+        'status',
+        'headPersonId',
+        'headPosition',
+        'purpose',
+        'outcomes',
+      ]),
     })),
-  );
-  await insertAll(
-    db,
-    'visit_member',
+  ),
+  fill('visit_member', (doc) =>
     doc.visits.flatMap((visit) =>
-      visit.members.map((member) => ({ visit_id: visit.id, person_id: member.personId, role: member.role })),
-    ),
-  );
-  await insertAll(
-    db,
-    'event',
-    doc.events.map((event) => ({
-      ...stored(event),
-      name: event.name,
-      kind: event.kind,
-      city_id: event.cityId,
-      start_date: event.startDate,
-      end_date: event.endDate,
-      start_time: event.startTime,
-      end_time: event.endTime,
-      visit_id: event.visitId,
-      description: event.description,
-    })),
-  );
-  await insertAll(
-    db,
-    'event_participant',
-    doc.events.flatMap((event) =>
-      event.participants.map((participant) => ({
-        id: participant.id,
-        event_id: event.id,
-        city_id: participant.cityId,
-        organization_id: participant.organizationId,
-        person_id: participant.personId,
-        role: participant.role,
+      visit.members.map((member) => ({
+        visit_id: visit.id,
+        ...columns('visit_member', member, ['personId', 'role']),
       })),
     ),
-  );
-  await insertAll(
-    db,
-    'agreement',
+  ),
+  fill('event', (doc) =>
+    doc.events.map((event) => ({
+      ...stored(event),
+      ...columns('event', event, [
+        'name',
+        'kind',
+        'cityId',
+        'startDate',
+        'endDate',
+        'startTime',
+        'endTime',
+        'visitId',
+        'description',
+      ]),
+    })),
+  ),
+  fill('event_participant', (doc) =>
+    doc.events.flatMap((event) =>
+      event.participants.map((participant) => ({
+        event_id: event.id,
+        ...columns('event_participant', participant, ['id', 'cityId', 'organizationId', 'personId', 'role']),
+      })),
+    ),
+  ),
+  fill('agreement', (doc) =>
     doc.agreements.map((agreement) => ({
       ...stored(agreement),
-      kind: agreement.kind,
-      title: agreement.title,
-      status: agreement.status,
-      signed_on: agreement.signedOn,
-      signed_at_visit_id: agreement.signedAtVisitId,
-      valid_from: agreement.validFrom,
-      valid_until: agreement.validUntil,
-      auto_renew: agreement.autoRenew,
-      document_id: agreement.documentId,
-      notes: agreement.notes,
+      ...columns('agreement', agreement, [
+        'kind',
+        'title',
+        'status',
+        'signedOn',
+        'signedAtVisitId',
+        'validFrom',
+        'validUntil',
+        'autoRenew',
+        'documentId',
+        'notes',
+      ]),
     })),
-  );
-  await insertAll(
-    db,
-    'agreement_party',
+  ),
+  fill('agreement_party', (doc) =>
     doc.agreements.flatMap((agreement) =>
       agreement.parties.map((party) => ({
         agreement_id: agreement.id,
-        city_id: party.cityId,
-        organization_id: party.organizationId,
+        ...columns('agreement_party', party, ['cityId', 'organizationId']),
       })),
     ),
-  );
-  await insertAll(
-    db,
-    'project',
+  ),
+  fill('project', (doc) =>
     doc.projects.map((project) => ({
       ...stored(project),
-      title: project.title,
-      sphere: project.sphere,
-      status: project.status,
-      started_on: project.startedOn,
-      ended_on: project.endedOn,
-      description: project.description,
+      ...columns('project', project, ['title', 'sphere', 'status', 'startedOn', 'endedOn', 'description']),
     })),
-  );
-  await insertAll(
-    db,
-    'project_party',
+  ),
+  fill('project_party', (doc) =>
     doc.projects.flatMap((project) =>
       project.parties.map((party) => ({
         project_id: project.id,
-        city_id: party.cityId,
-        organization_id: party.organizationId,
+        ...columns('project_party', party, ['cityId', 'organizationId']),
       })),
     ),
-  );
-  await insertAll(
-    db,
-    'plan_item',
+  ),
+  fill('plan_item', (doc) =>
     doc.planItems.map((item) => ({
       ...stored(item),
-      agreement_id: item.agreementId,
-      title: item.title,
-      responsible_organization_id: item.responsibleOrganizationId,
-      responsible_person_id: item.responsiblePersonId,
-      responsible_text: item.responsibleText,
-      due_on: item.dueOn,
-      status: item.status,
-      done_on: item.doneOn,
-      report: item.report,
+      ...columns('plan_item', item, [
+        'agreementId',
+        'title',
+        'responsibleOrganizationId',
+        'responsiblePersonId',
+        'responsibleText',
+        'dueOn',
+        'status',
+        'doneOn',
+        'report',
+      ]),
     })),
-  );
-  await insertAll(
-    db,
-    'visit_program_item',
+  ),
+  fill('visit_program_item', (doc) =>
     doc.visitProgramItems.map((item) => ({
       ...stored(item),
-      visit_id: item.visitId,
-      kind: item.kind,
-      title: item.title,
-      day: item.day,
-      organization_id: item.organizationId,
-      event_id: item.eventId,
-      agreement_id: item.agreementId,
-      notes: item.notes,
-      position: item.position,
+      ...columns('visit_program_item', item, [
+        'visitId',
+        'kind',
+        'title',
+        'day',
+        'organizationId',
+        'eventId',
+        'agreementId',
+        'notes',
+        'position',
+      ]),
     })),
-  );
-  await insertAll(
-    db,
-    'record_source',
+  ),
+  fill('record_source', (doc) =>
     doc.recordSources.map((source) => ({
-      id: source.id,
-      document_id: source.documentId,
-      record_type: source.recordType,
-      record_id: source.recordId,
-      span_start: source.spanStart,
-      span_end: source.spanEnd,
+      ...columns('record_source', source, [
+        'id',
+        'documentId',
+        'recordType',
+        'recordId',
+        'spanStart',
+        'spanEnd',
+      ]),
       fact: json(source.fact),
     })),
-  );
+  ),
+];
+
+/** Every record of the file but cities and accounts, with its id, in an order that keeps references valid. */
+export async function writeRecords(db: Db, doc: Doc): Promise<void> {
+  for (const write of RECORD_TABLES) await write(db, doc);
 }
 
 /**
