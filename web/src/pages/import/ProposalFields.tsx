@@ -1,5 +1,6 @@
 import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/record-form/DateField.tsx';
 import type { Draft, DraftList, Proposal } from './import-api.ts';
 
 const ORGANIZATION_KINDS = [
@@ -54,8 +55,8 @@ interface ProposalFieldsProps {
 }
 
 /** A full date for a date input; a date without a year («--09-18») shows empty until one is entered. */
-function dateValue(value: string | null): string {
-  return value && !value.startsWith('--') ? value : '';
+function dateValue(value: string | null): string | null {
+  return value && !value.startsWith('--') ? value : null;
 }
 
 /** The fields of a new record that the reviewer may correct before accepting. */
@@ -120,18 +121,16 @@ export function ProposalFields({ list, proposal, cities, onChange }: ProposalFie
             {cityField(visit.toCityRef, 'toCityRef', t('field.toCity'))}
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('field.start')}
               value={dateValue(visit.start)}
-              onChange={(e) => set({ start: e.currentTarget.value || null })}
+              onChange={(day) => set({ start: day || null })}
               required
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('field.end')}
               value={dateValue(visit.end)}
-              onChange={(e) => set({ end: e.currentTarget.value || null })}
+              onChange={(day) => set({ end: day || null })}
             />
           </SimpleGrid>
           <Select
@@ -169,11 +168,10 @@ export function ProposalFields({ list, proposal, cities, onChange }: ProposalFie
               onChange={(kind) => kind && set({ kind })}
               allowDeselect={false}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('field.signedOn')}
               value={dateValue(agreement.signedOn)}
-              onChange={(e) => set({ signedOn: e.currentTarget.value || null })}
+              onChange={(day) => set({ signedOn: day || null })}
             />
           </SimpleGrid>
         </Stack>
@@ -205,11 +203,10 @@ export function ProposalFields({ list, proposal, cities, onChange }: ProposalFie
               onChange={(kind) => kind && set({ kind })}
               allowDeselect={false}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('field.date')}
               value={dateValue(event.date)}
-              onChange={(e) => set({ date: e.currentTarget.value || null })}
+              onChange={(day) => set({ date: day || null })}
             />
           </SimpleGrid>
           {cityField(event.cityRef)}

@@ -1,6 +1,7 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/record-form/DateField.tsx';
 import type { SourceFields } from './import-api.ts';
 
 interface SourceFieldsRowProps {
@@ -16,12 +17,11 @@ export function SourceFieldsRow({ source, errors, onChange, homeCityField }: Sou
   const { t } = useTranslation('import');
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="xs">
-      <TextInput
-        type="date"
+      <DateField
         label={t('source.publishedOn')}
         description={t('source.publishedOnHint')}
-        value={source.publishedOn}
-        onChange={(event) => onChange({ publishedOn: event.currentTarget.value })}
+        value={source.publishedOn || null}
+        onChange={(day) => onChange({ publishedOn: day ?? '' })}
         error={errors.publishedOn}
       />
       {homeCityField}
