@@ -10,6 +10,7 @@ import {
 import type { DatabaseHandle } from '../db/connect.ts';
 import { agreementRoutes } from '../modules/agreements/agreement.routes.ts';
 import { cityRoutes } from '../modules/cities/city.routes.ts';
+import { countryRoutes } from '../modules/cities/country.routes.ts';
 import { homeCityRoutes } from '../modules/cities/home-city.routes.ts';
 import { documentRoutes } from '../modules/documents/document.routes.ts';
 import { eventRoutes } from '../modules/events/event.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     projectRoutes,
     eventRoutes,
     cityRoutes,
+    countryRoutes,
     homeCityRoutes,
     twinningRoutes,
     documentRoutes,
