@@ -5,6 +5,7 @@ import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useCountryName } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { mayEditCityFacts, mayWrite } from '../../app/access.ts';
 import { ExportButtons } from '../../components/lists/ExportButtons.tsx';
@@ -15,13 +16,10 @@ import { partnerOf, type Twinning } from './twinning-api.ts';
 import { TwinningTable } from './TwinningTable.tsx';
 import { TwinningTimeline } from './TwinningTimeline.tsx';
 
-function countryName(code: string, language: string): string {
-  return new Intl.DisplayNames([language, 'ru'], { type: 'region' }).of(code) ?? code;
-}
-
 /** /cities/:id: a home city's twinnings, or a partner city with everything under its twinning. */
 export default function CityPage() {
   const { t, i18n } = useTranslation('cities');
+  const countryName = useCountryName();
   const { t: tc } = useTranslation();
   const { id } = useParams();
   const cityId = Number(id);
@@ -47,10 +45,9 @@ export default function CityPage() {
     <>
       <PageHeader
         title={name}
-        subtitle={[
-          countryName(city.country, i18n.language),
-          isHome ? t('page.homeCity') : t('page.partnerCity'),
-        ].join(' · ')}
+        subtitle={[countryName(city.country), isHome ? t('page.homeCity') : t('page.partnerCity')].join(
+          ' · ',
+        )}
       />
       <Stack gap="lg">
         <CityFacts

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { recordPath } from '../../app/record-paths.ts';
 import { RecordTable, type Column } from '../../components/RecordTable.tsx';
+import { useCountryName } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { cityName, useCities } from './city-cache.ts';
 import { partnerOf, type Twinning } from './twinning-api.ts';
@@ -21,13 +22,10 @@ function PartnerCell({ id }: { id: number }) {
 }
 
 function CountryCell({ id }: { id: number }) {
-  const { i18n } = useTranslation();
+  const countryName = useCountryName();
   const city = useCities([id]).get(id);
   if (!city) return null;
-  const names = new Intl.DisplayNames([i18n.language === 'be' ? 'be' : i18n.language, 'ru'], {
-    type: 'region',
-  });
-  return <>{names.of(city.country) ?? city.country}</>;
+  return <>{countryName(city.country)}</>;
 }
 
 /** A home city's twinnings: partner, country, since, status, tier; sortable by the API. */
