@@ -59,7 +59,7 @@ for (const engine of testEngines()) {
     it('refuses a cookie-authenticated write without the CSRF header, accepts it with the header', async () => {
       const session = await signIn();
       const cookies = { pobratim_session: session.cookies[0]!.value };
-      const url = '/api/auth/tokens';
+      const url = '/api/tokens';
       const without = await app.inject({ method: 'POST', url, cookies, payload: { name: 'report script' } });
       expect(without.statusCode).toBe(403);
       expect(without.json().error.message).toContain('x-csrf-token');
@@ -83,7 +83,7 @@ for (const engine of testEngines()) {
       const created = (
         await app.inject({
           method: 'POST',
-          url: '/api/auth/tokens',
+          url: '/api/tokens',
           cookies,
           headers,
           payload: { name: 'export' },
@@ -94,7 +94,7 @@ for (const engine of testEngines()) {
       expect(me.json()).toMatchObject({ email: EMAIL, csrfToken: null });
       const revoked = await app.inject({
         method: 'DELETE',
-        url: `/api/auth/tokens/${created.id}`,
+        url: `/api/tokens/${created.id}`,
         headers: bearer,
       });
       expect(revoked.statusCode).toBe(204);

@@ -3,9 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { idParamsSchema } from '../modules/audit/fields.schema.ts';
-import { deleteApiToken, insertApiToken } from '../modules/auth/api-token.repository.ts';
-import { apiTokenCreatedSchema, meSchema, signInSchema } from '../modules/auth/auth.schema.ts';
+import { meSchema, signInSchema } from '../modules/auth/auth.schema.ts';
 import { signIn } from '../modules/auth/auth.service.ts';
 import {
   changeOwnPassword,
@@ -29,7 +27,7 @@ async function toMe(
   return { id: userId, email, displayName, locale, roles, csrfToken, mustChangePassword: mustChange };
 }
 
-/** Sign in and out, who am I, API tokens for scripts. */
+/** Sign in and out, who am I, one's password (API tokens are under /api/tokens). */
 export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.post(
     '/auth/session',
@@ -81,41 +79,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     async (request, reply) => {
       const user = requireUser(request);
       await changeOwnPassword(db, user.userId, request.body, request.ip, request.session?.secret ?? null);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/auth/tokens',
-    {
-      schema: {
-        tags,
-        summary: 'Create an API token for scripts (shown once)',
-        body: z.object({ name: z.string().trim().min(1).max(100) }),
-        response: { 201: apiTokenCreatedSchema },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const { id, secret } = await insertApiToken(db, user.userId, request.body.name);
-      return reply.status(201).send({ id, name: request.body.name, token: secret });
-    },
-  );
-
-  app.delete(
-    '/auth/tokens/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Revoke one of your API tokens',
-        params: idParamsSchema,
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      if (!(await deleteApiToken(db, user.userId, request.params.id)))
-        throw notFound('API token', request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -40,6 +40,3 @@ export const meSchema = z
     mustChangePassword: z.boolean(),
   })
   .meta({ id: 'Me' });
-
-/** A new API token: its secret is shown once. */
-export const apiTokenCreatedSchema = z.object({ id: z.number().int(), name: z.string(), token: z.string() });
