@@ -76,6 +76,9 @@ for (const engine of testEngines()) {
         .returning('id')
         .executeTakeFirstOrThrow();
       await database.db.insertInto('user_role').values({ user_id: user.id, role: 'admin' }).execute();
+      // A decoy takes the first token id, which an empty id part turns into: revoking it must not
+      // revoke the token the requests carry, or every later route would only answer 401.
+      await insertApiToken(database.db, user.id, 'decoy');
       token = (await insertApiToken(database.db, user.id, 'fuzz')).secret;
       const city = await database.db
         .insertInto('city')
@@ -143,6 +146,13 @@ for (const engine of testEngines()) {
       }
       // The payloads did reach validation, look-ups and handlers, not only a router's 404.
       expect([...seen]).toEqual(expect.arrayContaining([200, 400, 404]));
+      // And they were the administrator's to the end, not an anonymous caller's.
+      const me = await app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(me.statusCode).toBe(200);
     }, 600_000);
   });
 }
