@@ -176,6 +176,7 @@ export async function searchKind(
         await fullText(db, kind, 'document', sql`title`, sql`left(body, 100000)`, q, limit, {
           // document_published_idx
           newest: sql`published_on DESC, id DESC`,
+          restrict,
         })
       ).rows;
     default: {

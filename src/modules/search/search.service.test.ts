@@ -75,6 +75,43 @@ describe.each(testEngines())('search over many documents on $engine', ({ open })
     expect(everyone.groups[0]!.hits).toHaveLength(50);
   });
 
+  it("gives an editor a full page of their city's documents and the review queue, none of another city's", async () => {
+    const lida = await insertTestCity(db, 'Лида', 'Lida');
+    const grodno = await insertTestCity(db, 'Гродно', 'Grodno');
+    const store = async (title: string, cityId: number | null, published: string) => {
+      const body = `${title}: ярмарка ремёсел прошла на площади.`;
+      const row = await db
+        .insertInto('document')
+        .values({
+          title,
+          body,
+          content_hash: createHash('sha256').update(body).digest('hex'),
+          published_on: published,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (cityId !== null)
+        await db
+          .insertInto('record_source')
+          .values({ document_id: row.id, record_type: 'city', record_id: cityId })
+          .execute();
+      return row.id;
+    };
+    // Grodno's documents are newer and more: filtering after the query would leave Lida's out.
+    for (let n = 0; n < 15; n++) await store(`Гродно ${n}`, grodno, '2026-03-01');
+    const lidas = [];
+    for (let n = 0; n < 4; n++) lidas.push(await store(`Лида ${n}`, lida, '2025-01-01'));
+    const pending = await store('Без проверки', null, '2024-01-01');
+    const editor: Principal = { ...ADMIN, userId: 3, roles: [{ role: 'city_editor', cityId: lida }] };
+
+    const result = await searchRegistry(db, editor, { q: 'ярмарка', kinds: 'document', limit: '5' });
+    expect(result.groups[0]!.hits.map((hit) => hit.id).sort()).toEqual([...lidas, pending].sort());
+    const viewer: Principal = { ...ADMIN, userId: 4, roles: [{ role: 'city_viewer', cityId: lida }] };
+    const viewed = await searchRegistry(db, viewer, { q: 'ярмарка', kinds: 'document', limit: '5' });
+    // The review queue is the editors': a viewer sees their city's documents only.
+    expect(viewed.groups[0]!.hits.map((hit) => hit.id).sort()).toEqual([...lidas].sort());
+  });
+
   it('shows what tells a person apart, not the name again: the current position, else the city', async () => {
     const kuznetsk = await insertTestCity(db, 'Новокузнецк', 'Novokuznetsk', 'RU');
     const lyceum = await db
