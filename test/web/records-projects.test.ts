@@ -144,6 +144,10 @@ describe('partner city facts and projects in a real browser', { timeout: 600_000
     await expect.poll(() => page.getByText('Дата окончания раньше даты начала').count()).toBe(0);
     // The date field's calendar closes (its month arrows are Mantine's, unnamed) before axe looks.
     await page.keyboard.press('Escape');
+    await page.getByRole('heading', { level: 1 }).click();
+    await expect
+      .poll(() => page.locator('.mantine-DateInput-calendarHeaderControl').first().isVisible())
+      .toBe(false);
     await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Создать' }).click();
 
@@ -195,6 +199,10 @@ describe('partner city facts and projects in a real browser', { timeout: 600_000
     await page.goto('/projects?status=completed');
     await heading(page, 'Проекты');
     await page.getByRole('link', { name: PROJECT }).waitFor();
+    // The export takes the list's filter.
+    expect(await page.getByRole('link', { name: 'Экспорт CSV' }).getAttribute('href')).toMatch(
+      /\/api\/exports\/projects\.csv\?.*status=completed/,
+    );
     await page.goto('/projects?status=active');
     await page.getByRole('link', { name: 'Школьный обмен: СШ № 1 и СШ № 17' }).waitFor();
     expect(await page.getByRole('link', { name: PROJECT }).count()).toBe(0);

@@ -1,21 +1,15 @@
-import { Anchor, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
-import { recordPath } from '../../app/record-paths.ts';
-import { FilterBar, SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { CityPicker } from '../../components/Pickers.tsx';
-import { RecordTable, type Column } from '../../components/RecordTable.tsx';
-import { useCities } from '../cities/city-cache.ts';
+import { SelectFilter, useUrlFilters } from '../../components/FilterBar.tsx';
+import { linkColumn } from '../../components/lists/columns.tsx';
+import { bound, CityFilter, idOf, idValue } from '../../components/lists/filters.tsx';
+import { ListPage } from '../../components/lists/ListPage.tsx';
+import type { Column } from '../../components/RecordTable.tsx';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import { SPHERES } from '../organizations/organization-api.ts';
 import { PROJECT_STATUSES, type Project } from './project-api.ts';
 import { ProjectDates } from './ProjectDates.tsx';
 import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
-
-const idOf = (value: string | undefined) => (value ? Number(value) : null);
-const idValue = (id: number | null) => (id === null ? null : String(id));
 
 /** /projects: the projects the user may read, by status, sphere, city and organization. */
 export default function ProjectsListPage() {
@@ -24,19 +18,14 @@ export default function ProjectsListPage() {
   const { t: tc } = useTranslation();
   const me = useMe();
   const filters = useUrlFilters(['status', 'sphere', 'cityId', 'organizationId'] as const);
-  const cityId = idOf(filters.values.cityId);
-  const city = useCities([cityId]).get(cityId ?? -1) ?? null;
+  const query = { ...filters.values };
   const columns: Column<Project>[] = [
-    {
+    linkColumn('project', {
       key: 'title',
       header: t('fields.title'),
       sort: 'title',
-      render: (project) => (
-        <Anchor component={Link} to={recordPath('project', project.id)}>
-          {project.title}
-        </Anchor>
-      ),
-    },
+      text: (project) => project.title,
+    }),
     {
       key: 'parties',
       header: t('fields.parties'),
@@ -58,56 +47,36 @@ export default function ProjectsListPage() {
     },
   ];
   return (
-    <>
-      <PageHeader
-        title={t('list.title')}
-        actions={
-          canWrite(me) && (
-            <Button component={Link} to="/projects/new">
-              {t('list.create')}
-            </Button>
-          )
-        }
+    <ListPage<Project>
+      title={t('list.title')}
+      exportKind="projects"
+      create={canWrite(me) && { to: '/projects/new', label: t('list.create') }}
+      filters={filters}
+      path="/projects"
+      query={query}
+      columns={columns}
+      defaultSort="startedOn"
+    >
+      <SelectFilter
+        label={t('fields.status')}
+        {...bound(filters, 'status')}
+        data={PROJECT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        width={180}
       />
-      <FilterBar active={filters.active} onReset={filters.reset}>
-        <SelectFilter
-          label={t('fields.status')}
-          value={filters.values.status}
-          onChange={(value) => filters.set('status', value)}
-          data={PROJECT_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-          width={180}
-        />
-        <SelectFilter
-          label={t('fields.sphere')}
-          value={filters.values.sphere}
-          onChange={(value) => filters.set('sphere', value)}
-          data={SPHERES.map((sphere) => ({ value: sphere, label: tr(`sphere.${sphere}`) }))}
-          width={200}
-        />
-        <CityPicker
-          label={t('fields.city')}
-          placeholder={tc('filters.any')}
-          value={cityId}
-          initial={city}
-          onChange={(id) => filters.set('cityId', idValue(id))}
-          w={240}
-        />
-        <OrganizationPicker
-          label={t('fields.organization')}
-          placeholder={tc('filters.any')}
-          value={idOf(filters.values.organizationId)}
-          onChange={(id) => filters.set('organizationId', idValue(id))}
-          w={280}
-        />
-      </FilterBar>
-      <RecordTable<Project>
-        path="/projects"
-        query={filters.values}
-        columns={columns}
-        defaultSort="startedOn"
-        caption={t('list.title')}
-        filtered={filters.active}
+      <SelectFilter
+        label={t('fields.sphere')}
+        {...bound(filters, 'sphere')}
+        data={SPHERES.map((sphere) => ({ value: sphere, label: tr(`sphere.${sphere}`) }))}
+        width={200}
       />
-    </>
+      <CityFilter label={t('fields.city')} {...bound(filters, 'cityId')} />
+      <OrganizationPicker
+        label={t('fields.organization')}
+        placeholder={tc('filters.any')}
+        value={idOf(filters.values.organizationId)}
+        onChange={(id) => filters.set('organizationId', idValue(id))}
+        w={280}
+      />
+    </ListPage>
   );
 }
