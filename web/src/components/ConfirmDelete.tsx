@@ -17,6 +17,7 @@ export function ConfirmDelete({
   text,
   confirmLabel,
   doneMessage,
+  buttonName,
   disabled,
 }: {
   /** The record's name, shown in the question. */
@@ -31,6 +32,8 @@ export function ConfirmDelete({
   confirmLabel?: string;
   /** The notice once done («Запись удалена» unless told). */
   doneMessage?: string;
+  /** The button's accessible name where several stand in one list («Удалить: Встреча с мэром»). */
+  buttonName?: string;
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
@@ -58,7 +61,13 @@ export function ConfirmDelete({
   };
   return (
     <>
-      <Button color="red.9" variant="outline" onClick={() => setOpened(true)} disabled={disabled}>
+      <Button
+        color="red.9"
+        variant="outline"
+        onClick={() => setOpened(true)}
+        disabled={disabled}
+        aria-label={buttonName}
+      >
         {label ?? t('actions.delete')}
       </Button>
       <Modal

@@ -56,6 +56,7 @@ function ItemActions({
       </Button>
       <ConfirmDelete
         name={item.title}
+        buttonName={t('program.delete', { title: item.title })}
         onDelete={() => api.delete(`/visit-program-items/${item.id}`, { version: item.version })}
         onDeleted={onDeleted}
       />
