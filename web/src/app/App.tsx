@@ -32,6 +32,17 @@ export function App() {
   // Close buttons of notifications, alerts and dialogs are named in the user's language everywhere
   // (screen readers announce them; axe reports an unnamed button as critical).
   const close = t('actions.close');
+  const dateLabels = useMemo(
+    () => ({
+      previousMonth: t('datePicker.previousMonth'),
+      nextMonth: t('datePicker.nextMonth'),
+      previousYear: t('datePicker.previousYear'),
+      nextYear: t('datePicker.nextYear'),
+      previousDecade: t('datePicker.previousDecade'),
+      nextDecade: t('datePicker.nextDecade'),
+    }),
+    [t],
+  );
   const localTheme = useMemo(
     () => ({
       ...theme,
@@ -42,9 +53,13 @@ export function App() {
         // A spinner is a live status: the role lets its «Загрузка…» label be read (a bare span may
         // not carry aria-label, which axe reports as serious).
         Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+        // The calendar's arrows are icon buttons: named, or axe reports them as critical. (Its month
+        // heading keeps its visible text as its name.)
+        // By name rather than DateInput.extend, which would pull the date pickers into the first screen.
+        DateInput: { defaultProps: { ariaLabels: dateLabels } },
       },
     }),
-    [close],
+    [close, dateLabels],
   );
   return (
     <MantineProvider
