@@ -181,6 +181,17 @@ describe('organizations, persons, agreements and documents in a real browser', {
     await expectNoSeriousAxeViolations(page);
   });
 
+  it("a city editor's agreement form names the partner city's lyceum, which the editor cannot open", async () => {
+    const page = await web.newPage();
+    await signIn(page, 'cityEditor');
+    const lyceum = await page.request.get(`/api/organizations/${ids.lyceum}`);
+    expect(lyceum.status()).toBe(403);
+    await page.goto(`/agreements/${ids.agreement}/edit`);
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Сторона 2' }).inputValue(), { timeout: 15_000 })
+      .toBe('Лицей № 3 г. Новокузнецка');
+  });
+
   it('a city viewer reads agreements and the plan, and is offered no change anywhere', async () => {
     const page = await web.newPage();
     await signIn(page, 'cityViewer');

@@ -35,6 +35,8 @@ import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.ts
 interface PartyValue {
   type: 'city' | 'organization';
   id: number | null;
+  /** The stored party's name, shown though the user may not open a partner city's organization. */
+  name?: string;
 }
 interface AgreementForm {
   title: string;
@@ -72,7 +74,7 @@ function toForm(agreement: Agreement | null, parties: PartyValue[]): AgreementFo
     parties: agreement
       ? agreement.parties.map((party) =>
           party.organizationId !== null
-            ? { type: 'organization' as const, id: party.organizationId }
+            ? { type: 'organization' as const, id: party.organizationId, name: party.name }
             : { type: 'city' as const, id: party.cityId },
         )
       : parties,
@@ -156,7 +158,10 @@ function PartyRow({ form, index }: { form: UseFormReturnType<AgreementForm>; ind
           label={label}
           style={{ flex: 1, minWidth: 220 }}
           value={party.id}
-          onChange={(id) => form.setFieldValue(`parties.${index}.id`, id)}
+          knownName={party.name}
+          onChange={(id, record) =>
+            form.setFieldValue(`parties.${index}`, { type: 'organization', id, name: record?.name })
+          }
         />
       )}
       <RemoveRowButton

@@ -1,46 +1,11 @@
 import { Button, Fieldset, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CityPicker, RecordPicker } from '../../components/Pickers.tsx';
+import { CityPicker } from '../../components/Pickers.tsx';
 import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
 import { useCities } from '../cities/city-cache.ts';
+import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import type { PartyValue, ProjectFormValues } from './project-api.ts';
-
-interface NamedRecord {
-  id: number;
-  name: string;
-}
-
-/**
- * An organization party: the stored party's name shows as it is (the organization of a partner
- * city may be one the user cannot open), and the search offers the organizations the user may read.
- */
-function OrganizationParty({
-  label,
-  party,
-  onChange,
-}: {
-  label: string;
-  party: PartyValue;
-  onChange: (id: number | null, name?: string) => void;
-}) {
-  const { t } = useTranslation('records');
-  const { id, name } = party;
-  const initial = useMemo(() => (id !== null && name ? { id, name } : null), [id, name]);
-  return (
-    <RecordPicker<NamedRecord>
-      path="/organizations"
-      label={label}
-      labelOf={(organization) => organization.name}
-      initial={initial}
-      placeholder={t('picker.organizationPlaceholder')}
-      style={{ flex: 1, minWidth: 220 }}
-      value={id}
-      onChange={(chosen, record) => onChange(chosen, record?.name)}
-    />
-  );
-}
 
 function PartyRow({ form, index }: { form: UseFormReturnType<ProjectFormValues>; index: number }) {
   const { t } = useTranslation('projects');
@@ -73,7 +38,13 @@ function PartyRow({ form, index }: { form: UseFormReturnType<ProjectFormValues>;
           onChange={(id) => choose(id)}
         />
       ) : (
-        <OrganizationParty label={label} party={party} onChange={choose} />
+        <OrganizationPicker
+          label={label}
+          style={{ flex: 1, minWidth: 220 }}
+          value={party.id}
+          knownName={party.name}
+          onChange={(chosen, record) => choose(chosen, record?.name)}
+        />
       )}
       <RemoveRowButton
         label={t('party.remove', { number: index + 1 })}
