@@ -249,6 +249,11 @@ describe('partner city facts and projects in a real browser', { timeout: 600_000
     await heading(page, 'Проекты');
     await page.getByRole('link', { name: 'Школьный обмен: СШ № 1 и СШ № 17' }).waitFor();
     expect(await page.getByRole('link', { name: 'Добавить проект' }).count()).toBe(0);
+    // The school's page lists the projects it takes part in, with the partner named.
+    await page.goto(`/organizations/${web.organizationId}`);
+    const projects = page.getByRole('region', { name: 'Совместные проекты' });
+    await projects.getByRole('link', { name: 'Школьный обмен: СШ № 1 и СШ № 17' }).waitFor();
+    expect(await projects.innerText()).toContain('Средняя школа № 17 г. Кузнецка');
     await page.goto('/projects/new');
     await page.getByRole('alert').filter({ hasText: 'У вас нет прав на это действие.' }).waitFor();
     expect(await page.getByRole('button', { name: 'Создать' }).count()).toBe(0);

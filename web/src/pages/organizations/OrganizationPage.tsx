@@ -11,6 +11,8 @@ import type { Agreement } from '../agreements/agreement-api.ts';
 import { AgreementStatusBadge } from '../agreements/AgreementStatusBadge.tsx';
 import { CityName } from '../cities/CityName.tsx';
 import type { Person } from '../persons/person-api.ts';
+import type { Project } from '../projects/project-api.ts';
+import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
 import { VisitsOfPersons } from '../persons/VisitsOfPersons.tsx';
 import { mayWrite } from '../../app/access.ts';
 import type { Organization } from './organization-api.ts';
@@ -36,6 +38,7 @@ function OrganizationView({ organization }: { organization: Organization }) {
   const navigate = useNavigate();
   const agreements = useApi<Page<Agreement>>('/agreements', { organizationId: organization.id, limit: 100 });
   const people = useApi<Page<Person>>('/persons', { organizationId: organization.id, limit: 100 });
+  const projects = useApi<Page<Project>>('/projects', { organizationId: organization.id, limit: 100 });
   const editable = mayWrite(me, { cityIds: [organization.cityId], organizationIds: [organization.id] });
   return (
     <>
@@ -139,6 +142,27 @@ function OrganizationView({ organization }: { organization: Organization }) {
               {t('agreement.create')}
             </Button>
           )}
+        </Section>
+        <Section title={t('organization.projects')}>
+          {projects.data && projects.data.items.length === 0 && (
+            <Text c="dimmed">{t('organization.noProjects')}</Text>
+          )}
+          <Stack gap="xs">
+            {projects.data?.items.map((project) => (
+              <Group key={project.id} gap="xs" wrap="wrap">
+                <Anchor component={Link} to={recordPath('project', project.id)}>
+                  {project.title}
+                </Anchor>
+                <ProjectStatusBadge status={project.status} />
+                <Text size="sm" c="dimmed">
+                  {project.parties
+                    .filter((party) => party.organizationId !== organization.id)
+                    .map((party) => party.name)
+                    .join(', ')}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
         </Section>
         <Section title={t('organization.visits')}>
           <VisitsOfPersons personIds={people.data?.items.map((person) => person.id)} />
