@@ -85,7 +85,7 @@ describe('the shared components in a real browser', { timeout: 180_000 }, () => 
     await page.waitForURL(/order=desc/);
     await page.getByRole('button', { name: 'Порядок: по убыванию' }).waitFor();
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="record-card"] p')?.textContent === 'Театр',
+      () => document.querySelector('[data-testid="record-card"] [data-card-title]')?.textContent === 'Театр',
     );
     await expectNoSeriousAxeViolations(page);
   });

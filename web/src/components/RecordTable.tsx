@@ -214,7 +214,15 @@ function RecordCards<T>({
         ))}
       {rows.map((row) => (
         <Paper component="li" key={rowKey(row)} withBorder p="sm" radius="sm" data-testid="record-card">
-          <Text fw={600} size="sm" mb={rest.length > 0 ? 4 : 0} style={{ overflowWrap: 'anywhere' }}>
+          {/* A div: a cell may hold paragraphs and stacks of its own (the users' names and e-mails). */}
+          <Text
+            component="div"
+            data-card-title
+            fw={600}
+            size="sm"
+            mb={rest.length > 0 ? 4 : 0}
+            style={{ overflowWrap: 'anywhere' }}
+          >
             {first.render(row)}
           </Text>
           {rest.length > 0 && (
