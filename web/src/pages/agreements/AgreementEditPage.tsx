@@ -1,16 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,26 +6,23 @@ import { useParams, useSearchParams } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
 import type { ConflictField } from '../../components/ConflictDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { CityPicker } from '../../components/Pickers.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { useCities } from '../cities/city-cache.ts';
 import { editorCityId, editorOrganizationId } from '../../app/access.ts';
 import { DateField } from '../../components/record-form/DateField.tsx';
 import { orNull } from '../../components/record-form/form-submit.ts';
 import { LoadRecord } from '../../components/record-form/LoadRecord.tsx';
 import { RecordForm } from '../../components/record-form/RecordForm.tsx';
 import { useRecordSave, type RecordSave } from '../../components/record-form/useRecordSave.ts';
-import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import { NotAllowed } from '../organizations/RecordLoader.tsx';
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './agreement-api.ts';
-import { RemoveRowButton } from '../../components/record-form/RemoveRowButton.tsx';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  partyValue,
+  type Agreement,
+  type PartyValue,
+} from './agreement-api.ts';
+import { PartiesFieldset } from './PartiesFieldset.tsx';
 
-interface PartyValue {
-  type: 'city' | 'organization';
-  id: number | null;
-  /** The stored party's name, shown though the user may not open a partner city's organization. */
-  name?: string;
-}
 interface AgreementForm {
   title: string;
   kind: string;
@@ -71,13 +56,7 @@ function toForm(agreement: Agreement | null, parties: PartyValue[]): AgreementFo
     validUntil: agreement?.validUntil ?? null,
     autoRenew: agreement?.autoRenew ?? false,
     notes: agreement?.notes ?? '',
-    parties: agreement
-      ? agreement.parties.map((party) =>
-          party.organizationId !== null
-            ? { type: 'organization' as const, id: party.organizationId, name: party.name }
-            : { type: 'city' as const, id: party.cityId },
-        )
-      : parties,
+    parties: agreement ? agreement.parties.map(partyValue) : parties,
   };
 }
 
@@ -127,54 +106,8 @@ function useAgreementForm(initial: AgreementForm) {
   });
 }
 
-function PartyRow({ form, index }: { form: UseFormReturnType<AgreementForm>; index: number }) {
-  const { t } = useTranslation('records');
-  const party = form.getValues().parties[index]!;
-  const city = useCities([party.type === 'city' ? party.id : null]).get(party.id ?? -1) ?? null;
-  const label = t('agreement.party', { number: index + 1 });
-  return (
-    <Group align="flex-end" gap="sm" wrap="wrap">
-      <SegmentedControl
-        aria-label={t('agreement.partyType', { number: index + 1 })}
-        value={party.type}
-        onChange={(value) =>
-          form.setFieldValue(`parties.${index}`, { type: value as PartyValue['type'], id: null })
-        }
-        data={[
-          { value: 'organization', label: t('agreement.partyOrganization') },
-          { value: 'city', label: t('agreement.partyCity') },
-        ]}
-      />
-      {party.type === 'city' ? (
-        <CityPicker
-          label={label}
-          style={{ flex: 1, minWidth: 220 }}
-          value={party.id}
-          initial={city}
-          onChange={(id) => form.setFieldValue(`parties.${index}.id`, id)}
-        />
-      ) : (
-        <OrganizationPicker
-          label={label}
-          style={{ flex: 1, minWidth: 220 }}
-          value={party.id}
-          knownName={party.name}
-          onChange={(id, record) =>
-            form.setFieldValue(`parties.${index}`, { type: 'organization', id, name: record?.name })
-          }
-        />
-      )}
-      <RemoveRowButton
-        label={t('agreement.removeParty', { number: index + 1 })}
-        onClick={() => form.removeListItem('parties', index)}
-      />
-    </Group>
-  );
-}
-
 function AgreementFields({ form, save }: { form: UseFormReturnType<AgreementForm>; save: RecordSave }) {
   const { t } = useTranslation('records');
-  const values = form.getValues();
   return (
     <RecordForm save={save}>
       <TextInput label={t('agreement.title')} withAsterisk {...form.getInputProps('title')} />
@@ -204,25 +137,18 @@ function AgreementFields({ form, save }: { form: UseFormReturnType<AgreementForm
         <DateField label={t('agreement.validUntil')} {...form.getInputProps('validUntil')} />
       </SimpleGrid>
       <Checkbox label={t('agreement.autoRenew')} {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
-      <Fieldset legend={t('agreement.parties')}>
-        <Stack gap="sm">
-          {values.parties.map((_, index) => (
-            <PartyRow key={form.key(`parties.${index}`)} form={form} index={index} />
-          ))}
-          {form.errors.parties && (
-            <Text c="red.8" size="sm" role="alert">
-              {form.errors.parties}
-            </Text>
-          )}
-          <Button
-            variant="default"
-            w="fit-content"
-            onClick={() => form.insertListItem('parties', { type: 'organization', id: null })}
-          >
-            {t('agreement.addParty')}
-          </Button>
-        </Stack>
-      </Fieldset>
+      <PartiesFieldset
+        form={form}
+        labels={{
+          legend: t('agreement.parties'),
+          party: (number) => t('agreement.party', { number }),
+          type: (number) => t('agreement.partyType', { number }),
+          organization: t('agreement.partyOrganization'),
+          city: t('agreement.partyCity'),
+          remove: (number) => t('agreement.removeParty', { number }),
+          add: t('agreement.addParty'),
+        }}
+      />
       <Textarea label={t('agreement.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
     </RecordForm>
   );

@@ -21,6 +21,24 @@ export interface Party {
   homeCityId: number;
 }
 
+/**
+ * A party while a form is typed: a city or an organization, not yet chosen (`id` null); `name` is
+ * the stored party's, shown even where the user may not read the organization itself (a partner
+ * city's school).
+ */
+export interface PartyValue {
+  type: 'city' | 'organization';
+  id: number | null;
+  name?: string;
+}
+
+/** A stored party as a form holds it. */
+export function partyValue(party: Pick<Party, 'cityId' | 'organizationId' | 'name'>): PartyValue {
+  return party.organizationId !== null
+    ? { type: 'organization', id: party.organizationId, name: party.name }
+    : { type: 'city', id: party.cityId, name: party.name };
+}
+
 export interface Agreement {
   id: number;
   version: number;

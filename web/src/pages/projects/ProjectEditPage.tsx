@@ -14,14 +14,14 @@ import { useRecordSave, type RecordSave } from '../../components/record-form/use
 import { useFormat } from '../../i18n/format.ts';
 import { SPHERES } from '../organizations/organization-api.ts';
 import { NotAllowed } from '../organizations/RecordLoader.tsx';
-import { PartiesFieldset } from './PartiesFieldset.tsx';
+import { type PartyValue } from '../agreements/agreement-api.ts';
+import { PartiesFieldset } from '../agreements/PartiesFieldset.tsx';
 import {
   PROJECT_FORM_FIELDS,
   PROJECT_STATUSES,
   projectFormToBody,
   projectToForm,
   validateProjectForm,
-  type PartyValue,
   type Project,
   type ProjectFormValues,
 } from './project-api.ts';
@@ -62,7 +62,18 @@ function ProjectForm({ form, save }: { form: UseFormReturnType<ProjectFormValues
         <DateField label={t('fields.startedOn')} {...form.getInputProps('startedOn')} />
         <DateField label={t('fields.endedOn')} {...form.getInputProps('endedOn')} />
       </SimpleGrid>
-      <PartiesFieldset form={form} />
+      <PartiesFieldset
+        form={form}
+        labels={{
+          legend: t('fields.parties'),
+          party: (number) => t('party.label', { number }),
+          type: (number) => t('party.type', { number }),
+          organization: t('party.organization'),
+          city: t('party.city'),
+          remove: (number) => t('party.remove', { number }),
+          add: t('party.add'),
+        }}
+      />
       <Textarea label={t('fields.description')} autosize minRows={3} {...form.getInputProps('description')} />
     </RecordForm>
   );

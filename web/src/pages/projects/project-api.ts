@@ -1,4 +1,4 @@
-import type { Party } from '../agreements/agreement-api.ts';
+import { partyValue, type Party, type PartyValue } from '../agreements/agreement-api.ts';
 import type { Sphere } from '../organizations/organization-api.ts';
 
 /** The shapes of the project routes the pages read (src/modules/projects/project.schema.ts). */
@@ -16,16 +16,6 @@ export interface Project {
   endedOn: string | null;
   description: string | null;
   parties: Party[];
-}
-
-/**
- * A party while the form is typed: a city or an organization, not yet chosen (`id` null); `name`
- * is the stored party's, shown even where the user may not read the organization itself.
- */
-export interface PartyValue {
-  type: 'city' | 'organization';
-  id: number | null;
-  name?: string;
 }
 
 /** What the project form holds while the user types. */
@@ -49,13 +39,6 @@ export const PROJECT_FORM_FIELDS = [
   'description',
   'parties',
 ];
-
-/** A stored party as the form holds it. */
-export function partyValue(party: Pick<Party, 'cityId' | 'organizationId' | 'name'>): PartyValue {
-  return party.organizationId !== null
-    ? { type: 'organization', id: party.organizationId, name: party.name }
-    : { type: 'city', id: party.cityId, name: party.name };
-}
 
 /** The form's values of a stored project, or of a new one between these parties. */
 export function projectToForm(project: Project | null, parties: PartyValue[] = []): ProjectFormValues {
