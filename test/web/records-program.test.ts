@@ -215,6 +215,32 @@ describe(
         .toEqual([`${SCHOOL}, хор`]);
     });
 
+    it('a city editor records an agreement signed during the visit from the visit page', async () => {
+      const page = await web.newPage();
+      await signIn(page, 'cityEditor');
+      await page.goto(`/visits/${visitId}`);
+      const signed = page.getByRole('region', { name: 'Подписанные соглашения' });
+      await signed.getByText('Соглашений на визите не подписано.').waitFor();
+      await signed.getByRole('link', { name: 'Добавить подписанное соглашение' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Новое соглашение' }).waitFor();
+      await page.getByRole('link', { name: 'Подписано во время визита' }).waitFor();
+      // The visit's two cities are the parties and its first day the signing, unless changed.
+      await expect
+        .poll(() => page.getByRole('combobox', { name: 'Сторона 2' }).inputValue(), { timeout: 15_000 })
+        .toBe('Новокузнецк (RU)');
+      expect(await page.getByRole('textbox', { name: 'Подписано', exact: true }).inputValue()).toBe(
+        '20.05.2026',
+      );
+      await page
+        .getByRole('textbox', { name: /^Название/ })
+        .fill('Соглашение о сотрудничестве в сфере образования');
+      await page.getByRole('button', { name: 'Создать' }).click();
+      await page.waitForURL(/\/agreements\/\d+$/);
+      await page.goto(`/visits/${visitId}`);
+      await signed.getByRole('link', { name: 'Соглашение о сотрудничестве в сфере образования' }).waitFor();
+      expect(await signed.innerText()).toContain('20 мая 2026');
+    });
+
     it('shows a city viewer the program without any edit control', async () => {
       const page = await web.newPage();
       await signIn(page, 'cityViewer');

@@ -1,9 +1,10 @@
-import { Checkbox, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Checkbox, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { canWrite, useMe } from '../../app/auth.tsx';
+import { recordPath } from '../../app/record-paths.ts';
 import type { ConflictField } from '../../components/ConflictDialog.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -167,18 +168,36 @@ function CreateForm() {
   const fromPage = params.get('organizationId');
   const ownOrganization = fromPage ? Number(fromPage) : editorOrganizationId(me);
   const ownCity = editorCityId(me);
+  // From a visit's page: the agreement signed there, between the visit's two cities, on its first day.
+  const visitId = Number(params.get('visitId')) || null;
+  const visitCities = (params.get('cityIds') ?? '').split(',').map(Number).filter(Boolean);
   const first: PartyValue =
     ownOrganization !== null ? { type: 'organization', id: ownOrganization } : { type: 'city', id: ownCity };
-  const form = useAgreementForm(toForm(null, [first, { type: 'organization', id: null }]));
+  const parties: PartyValue[] =
+    visitId !== null && visitCities.length === 2
+      ? visitCities.map((id) => ({ type: 'city', id }))
+      : [first, { type: 'organization', id: null }];
+  const initial = toForm(null, parties);
+  const form = useAgreementForm({ ...initial, signedOn: visitId !== null ? params.get('signedOn') : null });
   const save = useRecordSave({
     form,
     ...SAVE,
+    toBody: (values: AgreementForm) => ({ ...toBody(values), signedAtVisitId: visitId }),
     editing: null,
     createdMessage: t('agreement.created'),
   });
   return (
     <>
-      <PageHeader title={t('agreement.createTitle')} />
+      <PageHeader
+        title={t('agreement.createTitle')}
+        subtitle={
+          visitId !== null && (
+            <Anchor component={Link} to={recordPath('visit', visitId)}>
+              {t('agreement.signedAtVisit')}
+            </Anchor>
+          )
+        }
+      />
       <AgreementFields form={form} save={save} />
     </>
   );

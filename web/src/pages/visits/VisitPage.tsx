@@ -167,6 +167,16 @@ export default function VisitPage() {
                 ))}
               </List>
             )}
+            {editable && (
+              <Button
+                component={Link}
+                to={`/agreements/new?visitId=${visit.id}&cityIds=${visit.fromCityId},${visit.toCityId}&signedOn=${visit.startDate}`}
+                variant="default"
+                mt="sm"
+              >
+                {t('page.addAgreement')}
+              </Button>
+            )}
           </Section>
           <Section title={t('page.events')}>
             {visit.events.length === 0 ? (
