@@ -239,6 +239,37 @@ describe(
       await page.goto(`/visits/${visitId}`);
       await signed.getByRole('link', { name: 'Соглашение о сотрудничестве в сфере образования' }).waitFor();
       expect(await signed.innerText()).toContain('20 мая 2026');
+
+      // The program's signing names that agreement, and a festival item the event attended.
+      const program = page.getByRole('region', { name: 'Программа' });
+      const link = async (kind: string, title: string, label: string, typed: string, option: string) => {
+        await program.getByRole('button', { name: 'Добавить пункт программы' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Новый пункт программы' });
+        await dialog.getByRole('textbox', { name: /^Что/ }).fill(title);
+        await dialog.getByRole('combobox', { name: /^Вид/ }).click();
+        await page.getByRole('option', { name: kind, exact: true }).click();
+        await pick(dialog, page, label, typed, option);
+        await dialog.getByRole('button', { name: 'Создать' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+      };
+      await link(
+        'Подписание',
+        'Подписание соглашения',
+        'Подписанное соглашение',
+        'сотрудничестве',
+        'Соглашение о сотрудничестве в сфере образования',
+      );
+      await link(
+        'Мероприятие',
+        'Открытие фестиваля',
+        'Мероприятие',
+        'Фестиваль',
+        'Фестиваль «Славянское единство»',
+      );
+      await page.reload();
+      await program.getByRole('link', { name: 'Соглашение о сотрудничестве в сфере образования' }).waitFor();
+      await program.getByRole('link', { name: 'Фестиваль «Славянское единство»' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Фестиваль «Славянское единство»' }).waitFor();
     });
 
     it('shows a city viewer the program without any edit control', async () => {

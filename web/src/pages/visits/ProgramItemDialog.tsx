@@ -7,7 +7,10 @@ import { DateField } from '../../components/record-form/DateField.tsx';
 import { orNull } from '../../components/record-form/form-submit.ts';
 import { RecordForm } from '../../components/record-form/RecordForm.tsx';
 import { useRecordSave } from '../../components/record-form/useRecordSave.ts';
+import { useApi } from '../../api/client.ts';
+import { RecordPicker } from '../../components/Pickers.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { RecordName } from '../events/RecordName.tsx';
 import { OrganizationName } from '../organizations/OrganizationName.tsx';
 import { OrganizationPicker } from '../organizations/OrganizationPicker.tsx';
 import { PROGRAM_ITEM_KINDS, type ProgramItem, type ProgramItemKind, type Visit } from './visit-api.ts';
@@ -17,9 +20,39 @@ interface ProgramItemForm {
   kind: ProgramItemKind;
   title: string;
   organizationId: number | null;
+  /** The event attended (kind «event») or the agreement signed (kind «signing»). */
+  eventId: number | null;
+  agreementId: number | null;
   notes: string;
 }
-const FIELDS = ['day', 'kind', 'title', 'organizationId', 'notes'];
+const FIELDS = ['day', 'kind', 'title', 'organizationId', 'eventId', 'agreementId', 'notes'];
+
+/** A picker of events or agreements by name, showing the chosen one's name once read. */
+function LinkedRecordPicker({
+  path,
+  field,
+  label,
+  value,
+  onChange,
+}: {
+  path: '/events' | '/agreements';
+  field: 'name' | 'title';
+  label: string;
+  value: number | null;
+  onChange: (id: number | null) => void;
+}) {
+  const known = useApi<Record<string, unknown> & { id: number }>(value === null ? null : `${path}/${value}`);
+  return (
+    <RecordPicker<Record<string, unknown> & { id: number }>
+      path={path}
+      label={label}
+      labelOf={(record) => String(record[field] ?? '')}
+      initial={known.data ?? null}
+      value={value}
+      onChange={(id) => onChange(id)}
+    />
+  );
+}
 
 function toForm(item: ProgramItem | null, visit: Visit): ProgramItemForm {
   return {
@@ -27,6 +60,8 @@ function toForm(item: ProgramItem | null, visit: Visit): ProgramItemForm {
     kind: item?.kind ?? 'meeting',
     title: item?.title ?? '',
     organizationId: item?.organizationId ?? null,
+    eventId: item?.eventId ?? null,
+    agreementId: item?.agreementId ?? null,
     notes: item?.notes ?? '',
   };
 }
@@ -74,8 +109,21 @@ export function ProgramItemDialog({
       label: t('program.organization'),
       format: (value) => (typeof value === 'number' ? <OrganizationName id={value} link={false} /> : ''),
     },
+    {
+      key: 'eventId',
+      label: t('program.event'),
+      format: (value) =>
+        typeof value === 'number' ? <RecordName path={`/events/${value}`} field="name" /> : '',
+    },
+    {
+      key: 'agreementId',
+      label: t('program.agreement'),
+      format: (value) =>
+        typeof value === 'number' ? <RecordName path={`/agreements/${value}`} field="title" /> : '',
+    },
     { key: 'notes', label: t('program.notes') },
   ];
+  const kind = form.getValues().kind;
   const save = useRecordSave<ProgramItemForm, ProgramItem>({
     form,
     kind: 'visit',
@@ -88,6 +136,9 @@ export function ProgramItemDialog({
       kind: values.kind,
       title: values.title.trim(),
       organizationId: values.organizationId,
+      // Only what the kind names is kept: a meeting changed from a signing drops its agreement.
+      eventId: values.kind === 'event' ? values.eventId : null,
+      agreementId: values.kind === 'signing' ? values.agreementId : null,
       notes: orNull(values.notes),
     }),
     editing: item ? { record: item, initial } : null,
@@ -123,6 +174,24 @@ export function ProgramItemDialog({
           error={form.errors.organizationId as string | undefined}
           onChange={(id) => form.setFieldValue('organizationId', id)}
         />
+        {kind === 'event' && (
+          <LinkedRecordPicker
+            path="/events"
+            field="name"
+            label={t('program.event')}
+            value={form.getValues().eventId}
+            onChange={(id) => form.setFieldValue('eventId', id)}
+          />
+        )}
+        {kind === 'signing' && (
+          <LinkedRecordPicker
+            path="/agreements"
+            field="title"
+            label={t('program.agreement')}
+            value={form.getValues().agreementId}
+            onChange={(id) => form.setFieldValue('agreementId', id)}
+          />
+        )}
         <Textarea label={t('program.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
       </RecordForm>
     </Modal>

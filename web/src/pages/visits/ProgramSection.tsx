@@ -1,11 +1,14 @@
-import { ActionIcon, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
+import { recordPath } from '../../app/record-paths.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { RecordName } from '../events/RecordName.tsx';
 import { OrganizationName } from '../organizations/OrganizationName.tsx';
 import { movedPositions, nextPosition, programByDay } from './program-order.ts';
 import { ProgramItemDialog } from './ProgramItemDialog.tsx';
@@ -125,6 +128,24 @@ export function ProgramSection({
                         <Text span c="dimmed">
                           {' '}
                           · <OrganizationName id={item.organizationId} />
+                        </Text>
+                      )}
+                      {item.eventId !== null && (
+                        <Text span c="dimmed">
+                          {' '}
+                          ·{' '}
+                          <Anchor component={Link} to={recordPath('event', item.eventId)}>
+                            <RecordName path={`/events/${item.eventId}`} field="name" />
+                          </Anchor>
+                        </Text>
+                      )}
+                      {item.agreementId !== null && (
+                        <Text span c="dimmed">
+                          {' '}
+                          ·{' '}
+                          <Anchor component={Link} to={recordPath('agreement', item.agreementId)}>
+                            <RecordName path={`/agreements/${item.agreementId}`} field="title" />
+                          </Anchor>
                         </Text>
                       )}
                       {item.notes ? (

@@ -173,6 +173,7 @@ export default function VisitPage() {
                 to={`/agreements/new?visitId=${visit.id}&cityIds=${visit.fromCityId},${visit.toCityId}&signedOn=${visit.startDate}`}
                 variant="default"
                 mt="sm"
+                w="fit-content"
               >
                 {t('page.addAgreement')}
               </Button>
