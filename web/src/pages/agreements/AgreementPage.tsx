@@ -1,10 +1,10 @@
-import { Anchor, Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { Link, useParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { recordPath } from '../../app/record-paths.ts';
-import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { RecordActions } from '../../components/record-form/RecordActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { mayWrite } from '../../app/access.ts';
@@ -27,10 +27,8 @@ export default function AgreementPage() {
 
 function AgreementView({ agreement, reload }: { agreement: AgreementDetails; reload: () => void }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const navigate = useNavigate();
   const scope = {
     cityIds: agreement.parties.map((party) => party.homeCityId),
     organizationIds: agreement.parties.map((party) => party.organizationId),
@@ -48,20 +46,7 @@ function AgreementView({ agreement, reload }: { agreement: AgreementDetails; rel
             {t(`agreementKind.${agreement.kind}`)} · <AgreementStatusBadge status={agreement.status} />
           </>
         }
-        actions={
-          editable && (
-            <>
-              <Button component={Link} to={`/agreements/${agreement.id}/edit`}>
-                {tc('actions.edit')}
-              </Button>
-              <ConfirmDelete
-                name={agreement.title}
-                onDelete={() => api.delete(`/agreements/${agreement.id}`, { version: agreement.version })}
-                onDeleted={() => void navigate('/agreements')}
-              />
-            </>
-          )
-        }
+        actions={editable && <RecordActions path="/agreements" record={agreement} name={agreement.title} />}
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 2 }}>

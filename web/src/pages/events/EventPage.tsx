@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Card, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { Link, useParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { recordPath } from '../../app/record-paths.ts';
-import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { RecordActions } from '../../components/record-form/RecordActions.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -20,7 +20,6 @@ export default function EventPage() {
   const { id } = useParams();
   const me = useMe();
   const format = useFormat();
-  const navigate = useNavigate();
   const loaded = useApi<EventRecord>(`/events/${id}`);
   const event = loaded.data;
   if (loaded.error)
@@ -44,20 +43,7 @@ export default function EventPage() {
         ]
           .filter(Boolean)
           .join(' · ')}
-        actions={
-          editable ? (
-            <>
-              <Button component={Link} to={`/events/${event.id}/edit`}>
-                {tc('actions.edit')}
-              </Button>
-              <ConfirmDelete
-                name={event.name}
-                onDelete={() => api.delete(`/events/${event.id}`, { version: event.version })}
-                onDeleted={() => void navigate('/events')}
-              />
-            </>
-          ) : undefined
-        }
+        actions={editable ? <RecordActions path="/events" record={event} name={event.name} /> : undefined}
       />
       <Stack gap="md">
         <Card withBorder component="section" aria-label={t('page.about')}>

@@ -1,10 +1,10 @@
 import { Anchor, Button, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, useApi, type Page } from '../../api/client.ts';
+import { Link, useParams } from 'react-router';
+import { useApi, type Page } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { recordPath } from '../../app/record-paths.ts';
-import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { RecordActions } from '../../components/record-form/RecordActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import type { Agreement } from '../agreements/agreement-api.ts';
@@ -32,10 +32,8 @@ export default function OrganizationPage() {
 
 function OrganizationView({ organization }: { organization: Organization }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const navigate = useNavigate();
   const agreements = useApi<Page<Agreement>>('/agreements', { organizationId: organization.id, limit: 100 });
   const people = useApi<Page<Person>>('/persons', { organizationId: organization.id, limit: 100 });
   const projects = useApi<Page<Project>>('/projects', { organizationId: organization.id, limit: 100 });
@@ -50,20 +48,7 @@ function OrganizationView({ organization }: { organization: Organization }) {
           </>
         }
         actions={
-          editable && (
-            <>
-              <Button component={Link} to={`/organizations/${organization.id}/edit`}>
-                {tc('actions.edit')}
-              </Button>
-              <ConfirmDelete
-                name={organization.name}
-                onDelete={() =>
-                  api.delete(`/organizations/${organization.id}`, { version: organization.version })
-                }
-                onDeleted={() => void navigate('/organizations')}
-              />
-            </>
-          )
+          editable && <RecordActions path="/organizations" record={organization} name={organization.name} />
         }
       />
       <Stack gap="md">

@@ -1,9 +1,9 @@
-import { Button, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { useParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
-import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { RecordActions } from '../../components/record-form/RecordActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { CityName } from '../cities/CityName.tsx';
@@ -32,10 +32,8 @@ function byTime(positions: Position[]): Position[] {
 
 function PersonView({ person }: { person: Person }) {
   const { t } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
   const format = useFormat();
-  const navigate = useNavigate();
   const positions = byTime(person.positions);
   const editable = mayWrite(me, {
     cityIds: [person.cityId, ...person.positions.map((position) => position.cityId)],
@@ -52,20 +50,7 @@ function PersonView({ person }: { person: Person }) {
       <PageHeader
         title={person.fullName}
         subtitle={positions[0] && !positions[0].endedOn ? positions[0].title : undefined}
-        actions={
-          editable && (
-            <>
-              <Button component={Link} to={`/persons/${person.id}/edit`}>
-                {tc('actions.edit')}
-              </Button>
-              <ConfirmDelete
-                name={person.fullName}
-                onDelete={() => api.delete(`/persons/${person.id}`, { version: person.version })}
-                onDeleted={() => void navigate('/persons')}
-              />
-            </>
-          )
-        }
+        actions={editable && <RecordActions path="/persons" record={person} name={person.fullName} />}
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 2 }}>

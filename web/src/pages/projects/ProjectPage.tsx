@@ -1,11 +1,11 @@
-import { Anchor, Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { Link, useParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
 import { mayWrite } from '../../app/access.ts';
 import { useMe } from '../../app/auth.tsx';
 import { recordPath } from '../../app/record-paths.ts';
-import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { RecordActions } from '../../components/record-form/RecordActions.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordLoader } from '../organizations/RecordLoader.tsx';
 import { Fact, Section } from '../organizations/Section.tsx';
@@ -24,9 +24,7 @@ export default function ProjectPage() {
 function ProjectView({ project }: { project: Project }) {
   const { t } = useTranslation('projects');
   const { t: tr } = useTranslation('records');
-  const { t: tc } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
   const editable = mayWrite(me, {
     cityIds: partyCityIds(project),
     organizationIds: project.parties.map((party) => party.organizationId),
@@ -40,20 +38,7 @@ function ProjectView({ project }: { project: Project }) {
             {tr(`sphere.${project.sphere}`)} · <ProjectStatusBadge status={project.status} />
           </>
         }
-        actions={
-          editable && (
-            <>
-              <Button component={Link} to={`/projects/${project.id}/edit`}>
-                {tc('actions.edit')}
-              </Button>
-              <ConfirmDelete
-                name={project.title}
-                onDelete={() => api.delete(`/projects/${project.id}`, { version: project.version })}
-                onDeleted={() => void navigate('/projects')}
-              />
-            </>
-          )
-        }
+        actions={editable && <RecordActions path="/projects" record={project} name={project.title} />}
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Card, List, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, useApi } from '../../api/client.ts';
+import { Link, useParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { recordPath } from '../../app/record-paths.ts';
-import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
+import { RecordActions } from '../../components/record-form/RecordActions.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -36,7 +36,6 @@ export default function VisitPage() {
   const { id } = useParams();
   const me = useMe();
   const format = useFormat();
-  const navigate = useNavigate();
   const details = useApi<VisitDetails>(`/visits/${id}/details`);
   const visit = details.data;
   const cities = useCities([visit?.fromCityId, visit?.toCityId]);
@@ -64,18 +63,7 @@ export default function VisitPage() {
         actions={
           <>
             <PressReleaseButton visitId={visit.id} />
-            {editable && (
-              <Button component={Link} to={`/visits/${visit.id}/edit`}>
-                {tc('actions.edit')}
-              </Button>
-            )}
-            {editable && (
-              <ConfirmDelete
-                name={t('page.title', { from, to })}
-                onDelete={() => api.delete(`/visits/${visit.id}`, { version: visit.version })}
-                onDeleted={() => void navigate('/visits')}
-              />
-            )}
+            {editable && <RecordActions path="/visits" record={visit} name={t('page.title', { from, to })} />}
           </>
         }
       />
