@@ -1,7 +1,6 @@
 import { agreementRecord } from '../../modules/agreements/agreement.routes.ts';
 import type { Party } from '../../modules/agreements/party.schema.ts';
 import { queryIdSchema } from '../../modules/audit/fields.schema.ts';
-import { canReadDocument } from '../../modules/documents/document.routes.ts';
 import { documentListQuerySchema, type DocumentSummary } from '../../modules/documents/document.schema.ts';
 import { listDocuments } from '../../modules/documents/document.service.ts';
 import { eventRecord } from '../../modules/events/event.routes.ts';
@@ -17,7 +16,7 @@ import { listUsers } from '../../modules/users/user.service.ts';
 import { programItemRecord } from '../../modules/visit-program/program-item.routes.ts';
 import { visitRecord } from '../../modules/visits/visit.routes.ts';
 import { can, INSTALLATION } from '../../modules/auth/policy.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { readableDocuments, resolveScope } from '../../server/record-scope.ts';
 import {
   collectPages,
   commaJoined,
@@ -222,9 +221,10 @@ const documents: ExportKind<DocumentSummary> = {
   query: documentListQuerySchema,
   collect: (db, principal, query) => {
     const { cursor: _cursor, limit: _limit, ...filters } = query;
+    // The asker's scope is a condition of the list query, as on the documents list route.
     return collectPages(
-      (page) => listDocuments(db, { ...filters, ...page }),
-      (document) => canReadDocument(db, principal, document.id),
+      (page) => listDocuments(db, { ...filters, ...page }, readableDocuments(principal)),
+      NO_FILTERS,
     );
   },
   refs: () => ({}),

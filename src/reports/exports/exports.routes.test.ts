@@ -8,6 +8,7 @@ import { testEngines } from '../../db/test-database.ts';
 import { createAgreement } from '../../modules/agreements/agreement.service.ts';
 import { SYSTEM_ACTOR } from '../../modules/audit/audit.schema.ts';
 import { insertTestCity } from '../../modules/audit/test-cities.ts';
+import { linkRecordSource, storeDocument } from '../../modules/documents/document.service.ts';
 import { createOrganization } from '../../modules/organizations/organization.service.ts';
 import { createPerson } from '../../modules/persons/person.service.ts';
 import { createPlanItem } from '../../modules/plans/plan-item.service.ts';
@@ -194,6 +195,29 @@ describe.each(testEngines())('exports on $engine', ({ open }) => {
     expect(names).not.toContain('Минский тракторный завод');
     const all = (await get('admin', '/api/exports/organizations.csv')).rawPayload.toString('utf8');
     expect(all).toContain('Минский тракторный завод');
+
+    // Documents by the records they sourced: Baranovichi's, not Minsk's, and no unreviewed one.
+    const { db } = database;
+    const store = async (title: string, cityId: number | null) => {
+      const { document } = await storeDocument(db, SYSTEM_ACTOR, { title, body: `${title}: текст.` });
+      if (cityId !== null)
+        await linkRecordSource(db, SYSTEM_ACTOR, {
+          documentId: document.id,
+          recordType: 'city',
+          recordId: cityId,
+        });
+    };
+    await store('Пресс-релиз Барановичей', city.baranovichi);
+    await store('Пресс-релиз Минска', city.minsk);
+    await store('Непроверенный текст', null);
+    const documents = (await get('baranovichiViewer', '/api/exports/documents.csv')).rawPayload.toString(
+      'utf8',
+    );
+    expect(documents).toContain('Пресс-релиз Барановичей');
+    expect(documents).not.toContain('Пресс-релиз Минска');
+    expect(documents).not.toContain('Непроверенный текст');
+    const every = (await get('admin', '/api/exports/documents.csv')).rawPayload.toString('utf8');
+    expect(every).toContain('Пресс-релиз Минска');
   });
 
   it("lists the registry's cities: the twin network the asker may read, with what users entered", async () => {
