@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypedDate } from '../../web/src/components/record-form/DateField.tsx';
 import { changedFields } from '../../web/src/components/record-form/form-submit.ts';
 import { movedPositions, nextPosition, programByDay } from '../../web/src/pages/visits/program-order.ts';
 import type { ProgramItem } from '../../web/src/pages/visits/visit-api.ts';
-
-describe('a typed date', () => {
-  it.each([
-    ['17.05.2026', '2026-05-17'],
-    ['17/05/2026', '2026-05-17'],
-    ['2026-05-17', '2026-05-17'],
-    [' 5.6.2026 ', '2026-06-05'],
-    ['31.02.2026', null],
-    ['05.2026', null],
-    ['завтра', null],
-  ])('«%s» is %s', (typed, day) => {
-    expect(parseTypedDate(typed)).toBe(day);
-  });
-});
 
 describe('the fields an edit sends', () => {
   it('are those whose values differ from the loaded ones, lists compared whole', () => {

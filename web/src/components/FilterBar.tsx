@@ -4,6 +4,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { dateInputFormat, parseTypedDate } from './dates/typed-date.ts';
 
 /**
  * List filters kept in the page's URL (`?q=…&cityId=…`), so a reload, the back button and a
@@ -116,29 +117,6 @@ export function SelectFilter({
       comboboxProps={{ withinPortal: true }}
     />
   );
-}
-
-/** How a date is typed and shown in a date field: «17.05.2024» in Russian and Belarusian, «17/05/2024» in English. */
-export function dateInputFormat(language: string): string {
-  return language === 'en' ? 'DD/MM/YYYY' : 'DD.MM.YYYY';
-}
-
-/**
- * A typed date as `YYYY-MM-DD`: «17.05.2024», «17/05/2024» (day first, as both languages write it)
- * or «2024-05-17»; null when it is not a real day.
- */
-export function parseTypedDate(text: string): string | null {
-  const trimmed = text.trim();
-  const dayFirst = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(trimmed);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const [year, month, day] = dayFirst
-    ? [Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1])]
-    : iso
-      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-      : [0, 0, 0];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (!year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
 }
 
 /**
