@@ -43,23 +43,26 @@ export async function openFloorPool(
 const QUERY = `websearch_to_tsquery('russian', immutable_unaccent($1))`;
 const HEADLINE = 'StartSel=\u0001, StopSel=\u0002, MaxWords=25, MinWords=8, MaxFragments=1';
 
+/** How many of SEARCHES, from the first, match names by trigram similarity (city, person, organization). */
+const NAME_SEARCHES = 3;
+
 /** The seven searches of /api/search, as search.repository.ts writes them (the newest matches of the large kinds). */
 export const SEARCHES = [
   `SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
-     word_similarity(name_key($1), name_key(coalesce(name_ru, '') || ' ' || name_en))::float8
+     word_similarity(name_key($1), search_key)::float8
        + CASE WHEN search_names @> ARRAY[name_key($1)] THEN 1 ELSE 0 END AS rank,
      coalesce(name_ru, name_en) || ' / ' || name_en AS headline
-   FROM city WHERE search_names @> ARRAY[name_key($1)] OR name_key($1) <% name_key(coalesce(name_ru, '') || ' ' || name_en)
+   FROM city WHERE search_names @> ARRAY[name_key($1)] OR name_key($1) <% search_key
    ORDER BY rank DESC, population DESC, id LIMIT $2`,
-  `SELECT 'person' AS kind, id, full_name AS label, word_similarity(name_key($1), name_key(full_name))::float8 AS rank,
+  `SELECT 'person' AS kind, id, full_name AS label, word_similarity(name_key($1), search_key)::float8 AS rank,
      full_name AS headline
-   FROM person WHERE name_key($1) <% name_key(full_name) ORDER BY rank DESC, id LIMIT $2`,
+   FROM person WHERE name_key($1) <% search_key ORDER BY rank DESC, id LIMIT $2`,
   ...(
     [
-      ['organization', 'organization', 'name', 'name', 'name'],
+      ['organization', 'organization', 'name', 'name', 'search_key'],
       [
         'visit',
-        'visit',
+        `(SELECT * FROM visit WHERE search @@ ${QUERY} ORDER BY start_date DESC, id DESC LIMIT ${RANKED_MATCHES}) AS newest`,
         `start_date::text || ' — ' || end_date::text`,
         `coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
         null,
@@ -77,9 +80,9 @@ export const SEARCHES = [
   ).map(([kind, table, label, text, fuzzy]) => {
     const query = QUERY;
     return `SELECT '${kind}' AS kind, id, ${label} AS label,
-        greatest(ts_rank(search, ${query}), ${fuzzy ? `word_similarity(name_key($1), name_key(${fuzzy}))` : '0'})::float8 AS rank,
+        greatest(ts_rank(search, ${query}), ${fuzzy ? `word_similarity(name_key($1), ${fuzzy})` : '0'})::float8 AS rank,
         ts_headline('russian', ${text}, ${query}, '${HEADLINE}') AS headline
-      FROM ${table} WHERE search @@ ${query} ${fuzzy ? `OR name_key($1) <% name_key(${fuzzy})` : ''}
+      FROM ${table} WHERE search @@ ${query} ${fuzzy ? `OR name_key($1) <% ${fuzzy}` : ''}
       ORDER BY rank DESC, id LIMIT $2`;
   }),
 ];
@@ -189,23 +192,31 @@ export function buildFloor(pool: pg.Pool, { tokenWrite = false } = {}): FastifyI
     await asker(pool, request, tokenWrite);
     const q = request.query.q.trim();
     const limit = Number(request.query.limit ?? 10);
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
-      const groups = [];
-      for (const text of SEARCHES) {
-        const { rows } = await client.query(text, [q, limit * 3]);
-        if (rows.length > 0) groups.push({ kind: rows[0].kind, hits: rows.slice(0, limit) });
-      }
-      await client.query('COMMIT');
-      return { groups };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    // As the application does: each kind at once on a connection of its own, the name kinds (the
+    // first three) in a transaction with the loosened trigram threshold.
+    const perKind = await Promise.all(
+      SEARCHES.map(async (text, i) => {
+        if (i >= NAME_SEARCHES) return (await pool.query(text, [q, limit])).rows;
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
+          const { rows } = await client.query(text, [q, limit]);
+          await client.query('COMMIT');
+          return rows;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
+    );
+    const groups = perKind
+      .filter((rows) => rows.length > 0)
+      .map((rows) => ({ kind: rows[0].kind, hits: rows }));
+    groups.sort((a, b) => b.hits[0].rank - a.hits[0].rank);
+    return { groups };
   });
 
   return app;

@@ -42,7 +42,9 @@ import {
 } from './texts.ts';
 
 export const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const BENCH_DATABASE = 'pobratim_bench';
+/** The server database the benchmark creates and drops; another name keeps two benchmarks apart. */
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'pobratim_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) throw new Error(`BENCH_DATABASE: ${BENCH_DATABASE} is not a plain identifier`);
 
 export interface Sizes {
   visits: number;

@@ -22,6 +22,8 @@ export interface CityTable {
   founded_year: number | null;
   city_day: string | null;
   sort_key: Computed<string>;
+  /** name_key() of the names in Russian and English, for trigram search (migration 0013). */
+  search_key: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
@@ -91,6 +93,8 @@ export interface OrganizationTable {
   notes: string | null;
   sort_key: Computed<string>;
   search: Computed<string>;
+  /** name_key() of the name, for trigram search (migration 0013). */
+  search_key: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
@@ -106,6 +110,8 @@ export interface PersonTable {
   notes: string | null;
   sort_key: Computed<string>;
   search: Computed<string>;
+  /** name_key() of the name, for trigram search (migration 0013). */
+  search_key: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;

@@ -42,10 +42,10 @@ export async function matchOrganization(
   name: string,
 ): Promise<Match[]> {
   const rows = await sql<{ id: number; name: string; score: number }>`
-    SELECT id, name, similarity(name_key(name), name_key(${name})) AS score
+    SELECT id, name, similarity(search_key, name_key(${name})) AS score
     FROM organization
-    WHERE city_id = ${cityId} AND (name_key(name) = name_key(${name}) OR name_key(name) % name_key(${name}))
-    ORDER BY name_key(name) = name_key(${name}) DESC, score DESC, id
+    WHERE city_id = ${cityId} AND (search_key = name_key(${name}) OR search_key % name_key(${name}))
+    ORDER BY search_key = name_key(${name}) DESC, score DESC, id
     LIMIT 3
   `.execute(db);
   return rows.rows.map((row) => ({
@@ -58,10 +58,10 @@ export async function matchOrganization(
 /** People with this name or a similar one («Вадим Щербаков» and «Щербаков Вадим Иванович»). */
 export async function matchPerson(db: Kysely<Database>, name: string): Promise<Match[]> {
   const rows = await sql<{ id: number; full_name: string; score: number }>`
-    SELECT id, full_name, word_similarity(name_key(${name}), name_key(full_name)) AS score
+    SELECT id, full_name, word_similarity(name_key(${name}), search_key) AS score
     FROM person
-    WHERE name_key(full_name) = name_key(${name}) OR name_key(${name}) <% name_key(full_name)
-    ORDER BY name_key(full_name) = name_key(${name}) DESC, score DESC, id
+    WHERE search_key = name_key(${name}) OR name_key(${name}) <% search_key
+    ORDER BY search_key = name_key(${name}) DESC, score DESC, id
     LIMIT 3
   `.execute(db);
   return rows.rows.map((row) => ({

@@ -8,6 +8,7 @@ import * as m0008 from './0008-visit-program.ts';
 import * as m0009 from './0009-calendar-feed.ts';
 import * as m0011 from './0011-list-sort-indexes.ts';
 import * as m0012 from './0012-visit-days-indexes.ts';
+import * as m0013 from './0013-name-search-keys.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0009-calendar-feed': m0009,
   '0011-list-sort-indexes': m0011,
   '0012-visit-days-indexes': m0012,
+  '0013-name-search-keys': m0013,
 };
 
 /** Kysely's provider over the static list. */

@@ -83,7 +83,8 @@ export async function searchCitiesByName(db: Kysely<Database>, query: CitySearch
   await loosenNameSimilarity(db);
   const key = nameKey(query.q);
   const countries = query.countries ?? [];
-  const haystack = sql`name_key(coalesce(name_ru, '') || ' ' || name_en)`;
+  // The stored name_key() of both names (migration 0013), trigram-indexed.
+  const haystack = sql`search_key`;
   const rows = await db
     .selectFrom('city')
     .selectAll()

@@ -120,6 +120,6 @@ export async function selectOrganizationPage(
   if (query.sphere !== undefined) select = select.where('sphere', '=', query.sphere);
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.q !== undefined)
-    select = select.where(sql<boolean>`name_key(name) like '%' || name_key(${query.q}) || '%'`);
+    select = select.where(sql<boolean>`search_key like '%' || name_key(${query.q}) || '%'`);
   return selectPage(select, ORGANIZATION_SORTING, query, (rows) => rows.map(toOrganization), restrict);
 }

@@ -42,7 +42,7 @@ export async function findPersonsByFullName(db: Kysely<Database>, fullName: stri
   const rows = await db
     .selectFrom('person')
     .selectAll()
-    .where(sql<boolean>`name_key(full_name) = name_key(${fullName})`)
+    .where(sql<boolean>`search_key = name_key(${fullName})`)
     .orderBy('id')
     .execute();
   return withPositions(db, rows);
@@ -115,7 +115,7 @@ export async function selectPersonPage(
     );
   }
   if (query.q !== undefined) {
-    select = select.where(sql<boolean>`name_key(full_name) like '%' || name_key(${query.q}) || '%'`);
+    select = select.where(sql<boolean>`search_key like '%' || name_key(${query.q}) || '%'`);
   }
   return selectPage(select, PERSON_SORTING, query, (rows) => withPositions(db, rows), restrict);
 }

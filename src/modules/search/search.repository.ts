@@ -22,9 +22,11 @@ const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWord
  * common word («фестиваля» is in most of 200,000 press releases) made one search rank them all:
  * half a second on a server. Visits and documents, the kinds that grow without bound, rank their
  * newest matches (taken in the order of an index on their date), and a rare word, whose matches are
- * fewer, is ranked among all of them as before.
+ * fewer, is ranked among all of them as before. 300, not 1,000: in the API benchmark the visits of
+ * «сотрудничество в сфере культуры» took 25 ms to rank at 1,000 and 4 ms at 300; at 100 the planner
+ * read the date index for a surname in 1% of the documents, 35 ms (docs/benchmarks.md).
  */
-export const RANKED_MATCHES = 1000;
+export const RANKED_MATCHES = 300;
 
 /**
  * What tells a person found by name apart from namesakes, over a row of `person`: the current (or
@@ -46,7 +48,7 @@ const personDescription = sql<string>`coalesce(
   '')`;
 
 interface FullTextOptions {
-  /** Trigram similarity of this name to the query also matches (organizations). */
+  /** Trigram similarity of this name key to the query also matches (organizations' search_key). */
   fuzzy?: RawBuilder<string>;
   /** The order, newest first, of an index that gives the matches to rank (see RANKED_MATCHES). */
   newest?: RawBuilder<unknown>;
@@ -65,8 +67,8 @@ function fullText(
   { fuzzy, newest, restrict }: FullTextOptions = {},
 ) {
   const query = sql`websearch_to_tsquery('russian', immutable_unaccent(${q}))`;
-  const fuzzyMatch = fuzzy ? sql`OR name_key(${q}) <% name_key(${fuzzy})` : sql``;
-  const fuzzyRank = fuzzy ? sql`word_similarity(name_key(${q}), name_key(${fuzzy}))` : sql`0`;
+  const fuzzyMatch = fuzzy ? sql`OR name_key(${q}) <% ${fuzzy}` : sql``;
+  const fuzzyRank = fuzzy ? sql`word_similarity(name_key(${q}), ${fuzzy})` : sql`0`;
   const readable = restrict ? sql`AND ${restrict}` : sql``;
   const matches = newest
     ? sql`(SELECT * FROM ${sql.table(table)} WHERE search @@ ${query} ${readable} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}) AS newest`
@@ -97,11 +99,11 @@ export async function searchKind(
     case 'city': {
       const rows = await sql<RawHit>`
         SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
-          word_similarity(name_key(${q}), name_key(coalesce(name_ru, '') || ' ' || name_en))::float8
+          word_similarity(name_key(${q}), search_key)::float8
             + CASE WHEN search_names @> ARRAY[name_key(${q})] THEN 1 ELSE 0 END AS rank,
           coalesce(name_ru, name_en) || ' / ' || name_en AS headline
         FROM city
-        WHERE search_names @> ARRAY[name_key(${q})] OR name_key(${q}) <% name_key(coalesce(name_ru, '') || ' ' || name_en)
+        WHERE search_names @> ARRAY[name_key(${q})] OR name_key(${q}) <% search_key
         ORDER BY rank DESC, population DESC, id
         LIMIT ${limit}
       `.execute(db);
@@ -111,10 +113,10 @@ export async function searchKind(
       // The label is the name, marked by the page; the fragment tells the person apart instead.
       const rows = await sql<RawHit>`
         SELECT 'person' AS kind, id, full_name AS label,
-          word_similarity(name_key(${q}), name_key(full_name))::float8 AS rank,
+          word_similarity(name_key(${q}), search_key)::float8 AS rank,
           ${personDescription} AS headline
         FROM person
-        WHERE name_key(${q}) <% name_key(full_name) ${readable}
+        WHERE name_key(${q}) <% search_key ${readable}
         ORDER BY rank DESC, id
         LIMIT ${limit}
       `.execute(db);
@@ -123,7 +125,7 @@ export async function searchKind(
     case 'organization':
       return (
         await fullText(db, kind, 'organization', sql`name`, sql`name`, q, limit, {
-          fuzzy: sql`name`,
+          fuzzy: sql`search_key`,
           restrict,
         })
       ).rows;
