@@ -4,6 +4,7 @@
  * 100,000 visits and 200,000 documents (generate.ts), with autocannon at 50 connections.
  *
  *   npx tsx bench/api/bench.ts [server|pglite|both] [--duration S] [--rounds N] [--visits N] [--documents N]
+ *     [--cases list,details,search,search-1]
  *
  * Cases: a page of a city's visits of one year, a visit with its relations, and search. Each runs as
  * a city editor (the per-row permission checks run) and as the administrator, and on the floor; the
@@ -37,13 +38,18 @@ type Case = 'list' | 'details' | 'search' | 'search-1';
 /** floor-w: the floor plus the application's per-request UPDATE of the token's last use. */
 type Who = 'editor' | 'admin' | 'floor' | 'floor-w';
 /** What runs in each round: the case, its connections, and who serves it. */
-const PLAN: { case: Case; connections: number; who: Who[] }[] = [
+const FULL_PLAN: { case: Case; connections: number; who: Who[] }[] = [
   { case: 'list', connections: CONNECTIONS, who: ['editor', 'admin', 'floor', 'floor-w'] },
   { case: 'details', connections: CONNECTIONS, who: ['editor', 'admin', 'floor'] },
   { case: 'search', connections: CONNECTIONS, who: ['editor', 'admin', 'floor'] },
   // One user searching alone: the latency of a search itself, without 49 others queued before it.
-  { case: 'search-1', connections: 1, who: ['editor', 'floor'] },
+  { case: 'search-1', connections: 1, who: ['editor', 'admin', 'floor'] },
 ];
+/** --cases list,search: only these cases (all four by default). */
+const casesIndex = argv.indexOf('--cases');
+const CASES = casesIndex >= 0 ? argv[casesIndex + 1]!.split(',') : FULL_PLAN.map((step) => step.case);
+const PLAN = FULL_PLAN.filter((step) => CASES.includes(step.case));
+if (PLAN.length === 0) throw new Error(`--cases: none of ${CASES.join(', ')} is a case`);
 interface Measure {
   engine: string;
   round: number;

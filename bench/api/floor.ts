@@ -3,7 +3,8 @@
  * running the SQL that answer needs through `pg` directly (no Kysely, no zod, no per-row policy
  * queries): one query that finds the token's user and roles, then the queries of the answer.
  * What our routes do beyond this (validation, the policy, the audit-ready mappers) is what the
- * benchmark's ratio measures.
+ * benchmark's ratio measures. A city editor's search runs the application's SQL with their read
+ * conditions (SCOPES), as the application's does: the same SQL, so the same work in the database.
  */
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
@@ -26,7 +27,8 @@ export async function openFloorPool(
   location: string,
 ): Promise<{ pool: pg.Pool; close(): Promise<void> }> {
   if (engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: location, types: types(), max: 10 });
+    // As the application's pool (src/db/connect.ts): no JIT compilation.
+    const pool = new pg.Pool({ connectionString: location, types: types(), max: 10, options: '-c jit=off' });
     return { pool, close: () => pool.end() };
   }
   const pglite = await PGlite.create(location, { extensions: PGLITE_EXTENSIONS });
@@ -46,46 +48,74 @@ const HEADLINE = 'StartSel=\u0001, StopSel=\u0002, MaxWords=25, MinWords=8, MaxF
 /** How many of SEARCHES, from the first, match names by trigram similarity (city, person, organization). */
 const NAME_SEARCHES = 3;
 
-/** The seven searches of /api/search, as search.repository.ts writes them (the newest matches of the large kinds). */
-export const SEARCHES = [
-  `SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
-     word_similarity(name_key($1), search_key)::float8
-       + CASE WHEN search_names @> ARRAY[name_key($1)] THEN 1 ELSE 0 END AS rank,
-     coalesce(name_ru, name_en) || ' / ' || name_en AS headline
-   FROM city WHERE search_names @> ARRAY[name_key($1)] OR name_key($1) <% search_key
-   ORDER BY rank DESC, population DESC, id LIMIT $2`,
-  `SELECT 'person' AS kind, id, full_name AS label, word_similarity(name_key($1), search_key)::float8 AS rank,
-     full_name AS headline
-   FROM person WHERE name_key($1) <% search_key ORDER BY rank DESC, id LIMIT $2`,
-  ...(
-    [
-      ['organization', 'organization', 'name', 'name', 'search_key'],
+const PUBLISHED = 'array(select h.city_id from home_city h where h.published)';
+/** A party table's row of one owner in one of a set of cities (readableRows' partyCityIn). */
+const partyIn = (parties: string, owner: string, cities: string) =>
+  `exists (select 1 from ${parties} p left join organization o on o.id = p.organization_id
+    where p.${owner} and (p.city_id = any(${cities}) or o.city_id = any(${cities})))`;
+/**
+ * A city reader's conditions on each kind, as readableRows and readableDocuments write them for a
+ * city editor: the rows of their cities ($3, an array of city ids) and the published ones, and for
+ * documents the review queue.
+ */
+const SCOPES: Record<string, string> = {
+  person: `(person.city_id = any($3) or ${partyIn('"position"', 'person_id = person.id', '$3')})`,
+  organization: `(organization.city_id = any($3) or organization.city_id = any(${PUBLISHED}))`,
+  visit: `((visit.from_city_id = any($3) or visit.to_city_id = any($3))
+    or (visit.from_city_id = any(${PUBLISHED}) or visit.to_city_id = any(${PUBLISHED})))`,
+  agreement: `(${partyIn('agreement_party', 'agreement_id = agreement.id', '$3')}
+    or ${partyIn('agreement_party', 'agreement_id = agreement.id', PUBLISHED)})`,
+  event: `((event.city_id = any($3) or ${partyIn('event_participant', 'event_id = event.id', '$3')})
+    or (event.city_id = any(${PUBLISHED}) or ${partyIn('event_participant', 'event_id = event.id', PUBLISHED)}))`,
+  document: `(document.scope_city_ids && $3::integer[]
+    or (document.scope_city_ids = '{}' and document.scope_organization_ids = '{}'))`,
+};
+
+/**
+ * The seven searches of /api/search, as search.repository.ts writes them (the newest matches of the
+ * large kinds): for everything (an administrator), or `scoped` to a city reader ($3, their cities).
+ */
+function searches(scoped: boolean): string[] {
+  const and = (kind: string) => (scoped ? `AND ${SCOPES[kind]}` : '');
+  const newest = (table: string, order: string) =>
+    `(SELECT * FROM ${table} WHERE search @@ ${QUERY} ${and(table)} ORDER BY ${order} LIMIT ${RANKED_MATCHES}) AS newest`;
+  return [
+    `SELECT 'city' AS kind, id, coalesce(name_ru, name_en) || ' (' || country || ')' AS label,
+       word_similarity(name_key($1), search_key)::float8
+         + CASE WHEN search_names @> ARRAY[name_key($1)] THEN 1 ELSE 0 END AS rank,
+       coalesce(name_ru, name_en) || ' / ' || name_en AS headline
+     FROM city WHERE search_names @> ARRAY[name_key($1)] OR name_key($1) <% search_key
+     ORDER BY rank DESC, population DESC, id LIMIT $2`,
+    `SELECT 'person' AS kind, id, full_name AS label, word_similarity(name_key($1), search_key)::float8 AS rank,
+       full_name AS headline
+     FROM person WHERE name_key($1) <% search_key ${and('person')} ORDER BY rank DESC, id LIMIT $2`,
+    ...(
       [
-        'visit',
-        `(SELECT * FROM visit WHERE search @@ ${QUERY} ORDER BY start_date DESC, id DESC LIMIT ${RANKED_MATCHES}) AS newest`,
-        `start_date::text || ' — ' || end_date::text`,
-        `coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
-        null,
-      ],
-      ['agreement', 'agreement', 'title', `title || ' ' || coalesce(notes, '')`, null],
-      ['event', 'event', 'name', `name || ' ' || coalesce(description, '')`, null],
-      [
-        'document',
-        `(SELECT * FROM document WHERE search @@ ${QUERY} ORDER BY published_on DESC, id DESC LIMIT ${RANKED_MATCHES}) AS newest`,
-        'title',
-        'left(body, 100000)',
-        null,
-      ],
-    ] as const
-  ).map(([kind, table, label, text, fuzzy]) => {
-    const query = QUERY;
-    return `SELECT '${kind}' AS kind, id, ${label} AS label,
-        greatest(ts_rank(search, ${query}), ${fuzzy ? `word_similarity(name_key($1), ${fuzzy})` : '0'})::float8 AS rank,
-        ts_headline('russian', ${text}, ${query}, '${HEADLINE}') AS headline
-      FROM ${table} WHERE search @@ ${query} ${fuzzy ? `OR name_key($1) <% ${fuzzy}` : ''}
-      ORDER BY rank DESC, id LIMIT $2`;
-  }),
-];
+        ['organization', 'organization', 'name', 'name', 'search_key'],
+        [
+          'visit',
+          newest('visit', 'start_date DESC, id DESC'),
+          `start_date::text || ' — ' || end_date::text`,
+          `coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
+          null,
+        ],
+        ['agreement', 'agreement', 'title', `title || ' ' || coalesce(notes, '')`, null],
+        ['event', 'event', 'name', `name || ' ' || coalesce(description, '')`, null],
+        ['document', newest('document', 'published_on DESC, id DESC'), 'title', 'left(body, 100000)', null],
+      ] as const
+    ).map(([kind, table, label, text, fuzzy]) => {
+      const query = QUERY;
+      const restrict = table === kind ? and(kind) : '';
+      return `SELECT '${kind}' AS kind, id, ${label} AS label,
+          greatest(ts_rank(search, ${query}), ${fuzzy ? `word_similarity(name_key($1), ${fuzzy})` : '0'})::float8 AS rank,
+          ts_headline('russian', ${text}, ${query}, '${HEADLINE}') AS headline
+        FROM ${table} WHERE (search @@ ${query} ${fuzzy ? `OR name_key($1) <% ${fuzzy}` : ''}) ${restrict}
+        ORDER BY rank DESC, id LIMIT $2`;
+    }),
+  ];
+}
+export const SEARCHES = searches(false);
+const SCOPED_SEARCHES = searches(true);
 
 interface Asker {
   admin: boolean;
@@ -189,19 +219,22 @@ export function buildFloor(pool: pg.Pool, { tokenWrite = false } = {}): FastifyI
   });
 
   app.get<{ Querystring: { q: string; limit?: string } }>('/api/search', async (request) => {
-    await asker(pool, request, tokenWrite);
+    const who = await asker(pool, request, tokenWrite);
     const q = request.query.q.trim();
     const limit = Number(request.query.limit ?? 10);
     // As the application does: each kind at once on a connection of its own, the name kinds (the
     // first three) in a transaction with the loosened trigram threshold.
+    const [texts, params] = who.admin
+      ? [SEARCHES, () => [q, limit]]
+      : [SCOPED_SEARCHES, (text: string) => (text.includes('$3') ? [q, limit, who.cityIds] : [q, limit])];
     const perKind = await Promise.all(
-      SEARCHES.map(async (text, i) => {
-        if (i >= NAME_SEARCHES) return (await pool.query(text, [q, limit])).rows;
+      texts.map(async (text, i) => {
+        if (i >= NAME_SEARCHES) return (await pool.query(text, params(text))).rows;
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
           await client.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
-          const { rows } = await client.query(text, [q, limit]);
+          const { rows } = await client.query(text, params(text));
           await client.query('COMMIT');
           return rows;
         } catch (error) {

@@ -275,6 +275,9 @@ export interface DocumentTable {
   source_url: string | null;
   file_name: string | null;
   extraction: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The cities and organizations its accepted imports linked it to, kept by triggers (migration 0014). */
+  scope_city_ids: Computed<number[]>;
+  scope_organization_ids: Computed<number[]>;
   search: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;

@@ -20,6 +20,7 @@ describe.each(testEngines())('the document list of each role on $engine', ({ ope
   const userIds: Record<string, number> = {};
   const own: number[] = [];
   const pending: number[] = [];
+  const ids = { baranovichi: 0, kuznetsk: 0, library: 0 };
 
   beforeAll(async () => {
     database = await open();
@@ -37,6 +38,7 @@ describe.each(testEngines())('the document list of each role on $engine', ({ ope
         .returning('id')
         .execute()
     ).map((row) => row.id) as [number, number];
+    Object.assign(ids, { baranovichi, kuznetsk, library });
     let day = 1;
     const store = async (title: string, links: Array<['city' | 'organization', number]>) => {
       // Later documents are published later, so Kuznetsk's, stored last, are the newest.
@@ -138,5 +140,42 @@ describe.each(testEngines())('the document list of each role on $engine', ({ ope
     expect((await everyPage('viewer')).sort(byNumber)).toEqual([...own].sort(byNumber));
     expect(await everyPage('lyceum')).toHaveLength(14);
     expect(await everyPage('admin')).toHaveLength(19);
+  });
+
+  it('follows changes of where a document belongs: an organization moving, a link removed or added', async () => {
+    const { db } = database;
+    const agreesWithOneByOne = async () => {
+      for (const who of ['editor', 'viewer', 'lyceum']) {
+        const principal = (await loadPrincipal(db, userIds[who]!))!;
+        const listed = await everyPage(who);
+        for (const { id } of await db.selectFrom('document').select('id').execute()) {
+          expect(listed.includes(id), `${who}, document ${id}`).toBe(
+            await canReadDocument(db, principal, id),
+          );
+        }
+      }
+    };
+    const [library0, library1] = own.slice(3);
+    // The library moves to Kuznetsk: its two documents go with it, out of Baranovichi's list.
+    await db
+      .updateTable('organization')
+      .set({ city_id: ids.kuznetsk })
+      .where('id', '=', ids.library)
+      .execute();
+    expect(await everyPage('viewer')).not.toContain(library0);
+    expect(await everyPage('viewer')).not.toContain(library1);
+    await agreesWithOneByOne();
+    // A document's only link removed: it is back in the review queue, which editors see and viewers do not.
+    await db.deleteFrom('record_source').where('document_id', '=', own[0]!).execute();
+    expect(await everyPage('editor')).toContain(own[0]);
+    expect(await everyPage('viewer')).not.toContain(own[0]);
+    await agreesWithOneByOne();
+    // A document of the queue linked to Baranovichi: now the viewer's too.
+    await db
+      .insertInto('record_source')
+      .values({ document_id: pending[0]!, record_type: 'city', record_id: ids.baranovichi })
+      .execute();
+    expect(await everyPage('viewer')).toContain(pending[0]);
+    await agreesWithOneByOne();
   });
 });

@@ -21,7 +21,10 @@ import type {
 } from './document.schema.ts';
 import type { DOCUMENT_SORTS } from './document.schema.ts';
 
-type SummaryRow = Omit<DocumentRow, 'body' | 'extraction' | 'search'>;
+type SummaryRow = Omit<
+  DocumentRow,
+  'body' | 'extraction' | 'search' | 'scope_city_ids' | 'scope_organization_ids'
+>;
 const SUMMARY_COLUMNS = [
   'id',
   'kind',
