@@ -1,8 +1,7 @@
 /**
  * VTIMEZONE components for the IANA zones a feed uses, computed from the zone data luxon reads
- * (the runtime's ICU). RFC 5545 wants one for every TZID; ical-generator leaves their making to a
- * generator, and the usual one (@touch4it/ical-timezones) is not installed here, so this writes
- * each zone's offsets and the transitions between them over the years the feed covers.
+ * (the runtime's ICU). RFC 5545 wants one for every TZID; this writes each zone's offsets and the
+ * transitions between them over the years the feed covers.
  */
 import { DateTime, IANAZone } from 'luxon';
 
@@ -58,8 +57,8 @@ function localStamp(ms: number, offsetMinutes: number): string {
 }
 
 /**
- * A generator for ical-generator's `timezone.generator`: the VTIMEZONE of a zone over the years
- * `fromYear` to `toYear`, or null for a name that is no IANA zone.
+ * The VTIMEZONE of a zone over the years `fromYear` to `toYear` (its lines joined by CRLF), or null
+ * for a name that is no IANA zone.
  */
 export function vtimezoneGenerator(fromYear: number, toYear: number): (zoneName: string) => string | null {
   return (zoneName) => {
