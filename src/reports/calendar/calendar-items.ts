@@ -1,6 +1,5 @@
 /** What a user's calendar feed shows: visits, events, plan deadlines and reminders they may read. */
 import type { Kysely } from 'kysely';
-import { IANAZone } from 'luxon';
 import type { Database } from '../../db/database.ts';
 import { can, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
@@ -22,6 +21,7 @@ import {
   selectFeedVisits,
 } from './calendar.queries.ts';
 import type { CalendarItem } from './ical-writer.ts';
+import { isKnownZone } from './vtimezone.ts';
 
 type Db = Kysely<Database>;
 
@@ -34,7 +34,7 @@ export const FEED_DAYS_AHEAD = 730;
  * free text (entered by users or loaded from GeoNames), and one bad value must not break a feed.
  */
 export function zoneOr(zone: string | null, fallback: string): string {
-  return zone !== null && IANAZone.isValidZone(zone) ? zone : fallback;
+  return zone !== null && isKnownZone(zone) ? zone : fallback;
 }
 
 /**

@@ -103,4 +103,29 @@ describe('iCalendar writer', () => {
     expect(unfoldIcs(text)).toContain('SUMMARY:' + long.summary.replace(/,/g, '\\,'));
     expect(icsProperty(only(text), 'SUMMARY')?.value).toBe(long.summary);
   });
+
+  it('writes a feed of 12,000 items that reads back with every item, each zone defined once', () => {
+    const zones = ['Europe/Moscow', 'Europe/Berlin', 'Asia/Shanghai'];
+    const items: CalendarItem[] = Array.from({ length: 12_000 }, (_, n) => ({
+      ...visit,
+      uid: `visit-${n}`,
+      summary: `${visit.summary} № ${n}, 🎉`,
+      timezone: zones[n % zones.length] ?? 'Europe/Moscow',
+      start: { date: `2026-0${(n % 9) + 1}-1${n % 10}`, time: n % 2 === 0 ? '09:30' : null },
+      end: null,
+    }));
+    const text = writeCalendar(items, { name: 'Побратим', now });
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const events = icsComponents(text, 'VEVENT');
+    expect(events).toHaveLength(items.length);
+    expect(events.map((event) => icsProperty(event, 'UID')?.value)).toEqual(
+      items.map((item) => `${item.uid}@pobratim`),
+    );
+    expect(icsProperty(events[11_999] ?? [], 'SUMMARY')?.value).toBe(items[11_999]?.summary);
+    expect(
+      icsComponents(text, 'VTIMEZONE')
+        .map((zone) => icsProperty(zone, 'TZID')?.value)
+        .sort(),
+    ).toEqual([...zones].sort());
+  });
 });
