@@ -87,7 +87,8 @@ function whenLines(item: CalendarItem): string[] {
  * from a luxon DateTime set in that zone, with a VTIMEZONE for every zone named. An item with dates
  * only is an all-day event whose DTEND is the day after its last day, as RFC 5545 wants. The text
  * is the one ical-generator 10 wrote, property for property, written here in one pass: its line
- * folding took seconds on a feed of ten thousand items.
+ * folding took seconds on a feed of ten thousand items, and ical-generator 11, which may fold
+ * faster, needs Node 22 (this project runs on 20). The text rules are in ics-text.ts.
  */
 export function writeCalendar(items: CalendarItem[], options: CalendarOptions): string {
   const [firstYear, lastYear] = yearsOf(items, options.now);
