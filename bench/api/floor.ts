@@ -65,6 +65,8 @@ const SCOPES: Record<string, string> = {
     or (visit.from_city_id = any(${PUBLISHED}) or visit.to_city_id = any(${PUBLISHED})))`,
   agreement: `(${partyIn('agreement_party', 'agreement_id = agreement.id', '$3')}
     or ${partyIn('agreement_party', 'agreement_id = agreement.id', PUBLISHED)})`,
+  project: `(${partyIn('project_party', 'project_id = project.id', '$3')}
+    or ${partyIn('project_party', 'project_id = project.id', PUBLISHED)})`,
   event: `((event.city_id = any($3) or ${partyIn('event_participant', 'event_id = event.id', '$3')})
     or (event.city_id = any(${PUBLISHED}) or ${partyIn('event_participant', 'event_id = event.id', PUBLISHED)}))`,
   document: `(document.scope_city_ids && $3::integer[]
@@ -72,7 +74,7 @@ const SCOPES: Record<string, string> = {
 };
 
 /**
- * The seven searches of /api/search, as search.repository.ts writes them (the newest matches of the
+ * The eight searches of /api/search, as search.repository.ts writes them (the newest matches of the
  * large kinds): for everything (an administrator), or `scoped` to a city reader ($3, their cities).
  */
 function searches(scoped: boolean): string[] {
@@ -100,6 +102,7 @@ function searches(scoped: boolean): string[] {
           null,
         ],
         ['agreement', 'agreement', 'title', `title || ' ' || coalesce(notes, '')`, null],
+        ['project', 'project', 'title', `title || ' ' || coalesce(description, '')`, null],
         ['event', 'event', 'name', `name || ' ' || coalesce(description, '')`, null],
         ['document', newest('document', 'published_on DESC, id DESC'), 'title', 'left(body, 100000)', null],
       ] as const
@@ -255,9 +258,9 @@ export function buildFloor(pool: pg.Pool, { tokenWrite = false } = {}): FastifyI
   return app;
 }
 
-const KINDS = ['city', 'person', 'organization', 'visit', 'agreement', 'event', 'document'];
+const KINDS = ['city', 'person', 'organization', 'visit', 'agreement', 'project', 'event', 'document'];
 
-/** Times each of the seven searches alone for each query (best of three), in ms, with its hits. */
+/** Times each of the eight searches alone for each query (best of three), in ms, with its hits. */
 export async function profileSearches(pool: pg.Pool, queries: string[]): Promise<string[]> {
   const lines = [`| query | ${KINDS.join(' | ')} |`, `| --- | ${KINDS.map(() => '---:').join(' | ')} |`];
   const client = await pool.connect();

@@ -239,6 +239,7 @@ export interface ProjectTable {
   started_on: DateString | null;
   ended_on: DateString | null;
   description: string | null;
+  search: Computed<string>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;

@@ -59,7 +59,7 @@ interface FullTextOptions {
 function fullText(
   db: Kysely<Database>,
   kind: SearchKind,
-  table: 'organization' | 'visit' | 'agreement' | 'event' | 'document',
+  table: 'organization' | 'visit' | 'agreement' | 'project' | 'event' | 'document',
   label: RawBuilder<string>,
   text: RawBuilder<string>,
   q: string,
@@ -156,6 +156,19 @@ export async function searchKind(
           {
             restrict,
           },
+        )
+      ).rows;
+    case 'project':
+      return (
+        await fullText(
+          db,
+          kind,
+          'project',
+          sql`title`,
+          sql`title || ' ' || coalesce(description, '')`,
+          q,
+          limit,
+          { restrict },
         )
       ).rows;
     case 'event':

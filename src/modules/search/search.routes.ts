@@ -5,7 +5,7 @@ import { requireUser } from '../../server/auth.plugin.ts';
 import { searchQuerySchema, searchResultSchema } from './search.schema.ts';
 import { searchRegistry } from './search.service.ts';
 
-/** GET /api/search?q=…: across cities, organizations, persons, visits, agreements, events and documents. */
+/** GET /api/search?q=…: across cities, organizations, persons, visits, agreements, projects, events and documents. */
 export const searchRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
     '/search',

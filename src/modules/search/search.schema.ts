@@ -7,6 +7,7 @@ export const searchKindSchema = z.enum([
   'person',
   'visit',
   'agreement',
+  'project',
   'event',
   'document',
 ]);

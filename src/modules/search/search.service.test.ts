@@ -112,6 +112,46 @@ describe.each(testEngines())('search over many documents on $engine', ({ open })
     expect(viewed.groups[0]!.hits.map((hit) => hit.id).sort()).toEqual([...lidas].sort());
   });
 
+  it("finds projects by a word form of their title or description, an editor only their city's", async () => {
+    const [mozyr, pinsk, turov] = [
+      await insertTestCity(db, 'Мозырь', 'Mozyr'),
+      await insertTestCity(db, 'Пинск', 'Pinsk'),
+      await insertTestCity(db, 'Туров', 'Turov'),
+    ];
+    const project = async (title: string, description: string, cityIds: [number, number]) => {
+      return db.transaction().execute(async (trx) => {
+        const { id } = await trx
+          .insertInto('project')
+          .values({ title, description })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('project_party')
+          .values(cityIds.map((city_id) => ({ project_id: id, city_id })))
+          .execute();
+        return id;
+      });
+    };
+    const ours = await project('Школьный обмен', 'Летний лагерь для школьников двух городов', [mozyr, turov]);
+    const theirs = await project('Обмен учителями', 'Школьные учителя ведут уроки у партнёров', [
+      pinsk,
+      turov,
+    ]);
+    await project('Ярмарка ремёсел', 'Мастера показывают работы', [mozyr, pinsk]);
+
+    const everything = await searchRegistry(db, ADMIN, { q: 'школьного обмена', kinds: 'project' });
+    expect(everything.groups.map((group) => group.kind)).toEqual(['project']);
+    expect(everything.groups[0]!.hits.map((hit) => hit.id).sort()).toEqual([ours, theirs].sort());
+    expect(everything.groups[0]!.hits[0]).toMatchObject({ id: ours, label: 'Школьный обмен' });
+    // The matched words are marked in the fragment.
+    expect(
+      everything.groups[0]!.hits[0]!.fragment.filter((part) => part.match).map((part) => part.text),
+    ).toContain('Школьный');
+    const editor: Principal = { ...ADMIN, userId: 5, roles: [{ role: 'city_editor', cityId: mozyr }] };
+    const own = await searchRegistry(db, editor, { q: 'школьного обмена' });
+    expect(own.groups.find((group) => group.kind === 'project')!.hits.map((hit) => hit.id)).toEqual([ours]);
+  });
+
   it('shows what tells a person apart, not the name again: the current position, else the city', async () => {
     const kuznetsk = await insertTestCity(db, 'Новокузнецк', 'Novokuznetsk', 'RU');
     const lyceum = await db

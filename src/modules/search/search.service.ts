@@ -65,7 +65,7 @@ async function searchOneKind(
  * similar names («Баранавичы», «Kuznetsk»), ranked, grouped by kind, only what the asker may see.
  *
  * The kinds are searched at once, each on a connection of its own from the server's pool, so a
- * search takes about as long as its slowest kind rather than the sum of seven; PGlite's one
+ * search takes about as long as its slowest kind rather than the sum of eight; PGlite's one
  * connection takes them in turn. Inside a caller's transaction they run in it, one after another.
  */
 export async function searchRegistry(db: Kysely<Database>, principal: Principal, input: unknown) {
