@@ -25,6 +25,7 @@ import { searchRoutes } from '../modules/search/search.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
+import { programOrderRoutes } from '../modules/visit-program/program-order.routes.ts';
 import { visitRoutes } from '../modules/visits/visit.routes.ts';
 import { calendarRoutes } from '../reports/calendar/calendar.routes.ts';
 import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     visitRoutes,
     detailRoutes,
     programItemRoutes,
+    programOrderRoutes,
     agreementRoutes,
     planItemRoutes,
     projectRoutes,

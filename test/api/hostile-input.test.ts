@@ -16,6 +16,7 @@ const TABLES = [
   'position',
   'visit',
   'visit_member',
+  'visit_program_item',
   'event',
   'agreement',
   'agreement_party',

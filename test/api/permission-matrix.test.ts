@@ -116,6 +116,16 @@ const CITY_EXPECTED: Record<Who, Record<CityTarget, string>> = {
   public: { own: 'UU', partner: 'UU', 'former partner': 'UU' },
 };
 
+// Reordering a visit's whole program (PUT /api/visits/:id/program/order), on a visit from the
+// editors' city and on one from Minsk: whoever may update the visit's program items may reorder them.
+const ORDER_EXPECTED: Record<Who, Record<Side, string>> = {
+  admin: { own: 'A', other: 'A' },
+  cityEditor: { own: 'A', other: 'D' },
+  cityViewer: { own: 'D', other: 'D' },
+  orgEditor: { own: 'D', other: 'D' },
+  public: { own: 'U', other: 'U' },
+};
+
 const letter = (status: number) =>
   status < 300 ? 'A' : status === 403 ? 'D' : status === 401 ? 'U' : `?${status}`;
 
@@ -239,6 +249,30 @@ for (const engine of testEngines()) {
           const after = (await call('admin', 'GET', `/api/cities/${cityId}`)).json();
           // A refused change leaves the city as it was.
           expect(after.population).toBe(facts.statusCode === 200 ? population + 1 : population);
+        });
+      }
+    }
+
+    for (const who of Object.keys(ORDER_EXPECTED) as Who[]) {
+      for (const side of ['own', 'other'] as Side[]) {
+        it(`${who} reordering the program of the ${side} visit: ${ORDER_EXPECTED[who][side]}`, async () => {
+          const visit = await fresh('visits', side);
+          const added = await call('admin', 'POST', '/api/visit-program-items', {
+            visitId: visit.id,
+            kind: 'meeting',
+            title: 'Встреча с главой города',
+          });
+          expect(added.statusCode, added.body).toBe(201);
+          const item = added.json() as { id: number; version: number };
+          const order = await call(who, 'PUT', `/api/visits/${visit.id}/program/order`, {
+            items: [{ id: item.id, version: item.version, day: '2025-09-19', position: 1 }],
+          });
+          expect(letter(order.statusCode)).toBe(ORDER_EXPECTED[who][side]);
+          const after = (await call('admin', 'GET', `/api/visit-program-items/${item.id}`)).json();
+          // A refused reorder leaves the item where it was.
+          expect([after.day, after.position]).toEqual(
+            order.statusCode === 200 ? ['2025-09-19', 1] : [null, 0],
+          );
         });
       }
     }

@@ -84,6 +84,32 @@ export async function updateProgramItemRow(
   });
 }
 
+/**
+ * The program of a visit in its order, its rows and the visit's locked until the transaction ends
+ * (the visit's lock holds off items added meanwhile); `undefined` when there is no such visit.
+ */
+export async function lockProgramOfVisit(
+  db: Kysely<Database>,
+  visitId: number,
+): Promise<ProgramItem[] | undefined> {
+  const visit = await db
+    .selectFrom('visit')
+    .select('id')
+    .where('id', '=', visitId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!visit) return undefined;
+  const rows = await db
+    .selectFrom('visit_program_item')
+    .selectAll()
+    .where('visit_id', '=', visitId)
+    .orderBy('position')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(toProgramItem);
+}
+
 /** Removes a program item. */
 export async function deleteProgramItemRow(db: Kysely<Database>, id: number): Promise<void> {
   await deleteRowById(db, 'visit_program_item', id);

@@ -18,7 +18,7 @@ import {
 } from './program-item.service.ts';
 
 /** A program item belongs where its visit does. */
-async function scopeOfVisit(db: Parameters<typeof findVisitById>[0], visitId: number | undefined) {
+export async function scopeOfVisit(db: Parameters<typeof findVisitById>[0], visitId: number | undefined) {
   const visit = visitId ? await findVisitById(db, visitId) : undefined;
   if (!visit) throw notFound('Visit', visitId ?? 0);
   return visitRecord.scopeOf(db, visit);
