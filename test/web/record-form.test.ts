@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields } from '../../web/src/components/record-form/form-submit.ts';
-import { movedPositions, nextPosition, programByDay } from '../../web/src/pages/visits/program-order.ts';
+import { nextPosition, programByDay, reorderedProgram } from '../../web/src/pages/visits/program-order.ts';
 import type { ProgramItem } from '../../web/src/pages/visits/visit-api.ts';
 
 describe('the fields an edit sends', () => {
@@ -44,26 +44,25 @@ describe('the order of a visit’s program', () => {
     ]);
   });
 
-  it('moving an item up within its day renumbers the program as shown, sending only the changed', () => {
-    const changes = movedPositions(program, program[3]!, -1);
-    // Shown as 4, 2 | 1 | 3: item 2 keeps its position 1 and is not sent.
-    expect(changes.map((change) => [change.item.id, change.position])).toEqual([
-      [4, 0],
-      [1, 2],
-      [3, 3],
+  it('moving an item up within its day renumbers the whole program as shown, at the loaded versions', () => {
+    // Shown as 4, 2 | 1 | 3.
+    expect(reorderedProgram(program, program[3]!, -1)).toEqual([
+      { id: 4, version: 1, day: '2026-05-20', position: 0 },
+      { id: 2, version: 1, day: '2026-05-20', position: 1 },
+      { id: 1, version: 1, day: '2026-05-21', position: 2 },
+      { id: 3, version: 1, day: null, position: 3 },
     ]);
   });
 
   it('does not move the first of a day up or the last down', () => {
-    expect(movedPositions(program, program[1]!, -1)).toEqual([]);
-    expect(movedPositions(program, program[0]!, 1)).toEqual([]);
+    expect(reorderedProgram(program, program[1]!, -1)).toBeNull();
+    expect(reorderedProgram(program, program[0]!, 1)).toBeNull();
   });
 
   it('gives imported items without positions (all 0) distinct ones when one moves', () => {
     const imported = [item(1, '2026-05-20', 0), item(2, '2026-05-20', 0), item(3, '2026-05-20', 0)];
-    expect(
-      movedPositions(imported, imported[2]!, -1).map((change) => [change.item.id, change.position]),
-    ).toEqual([
+    expect(reorderedProgram(imported, imported[2]!, -1)?.map((place) => [place.id, place.position])).toEqual([
+      [1, 0],
       [3, 1],
       [2, 2],
     ]);

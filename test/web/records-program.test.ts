@@ -131,16 +131,52 @@ describe(
       expect(await program.getByRole('button', { name: 'Ниже: Посещение лицея № 21' }).isDisabled()).toBe(
         true,
       );
+      // A move sends the whole new order in one request, nothing item by item.
+      const writes: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+      });
       await program.getByRole('button', { name: 'Выше: Посещение лицея № 21' }).click();
       await expect
         .poll(() => programTitles(page), { timeout: 15_000 })
         .toEqual(['Посещение лицея № 21', 'Встреча с главой администрации']);
+      expect(writes).toEqual([`PUT /api/visits/${visitId}/program/order`]);
       await expectNoSeriousAxeViolations(page);
       await screenshot(page, 'visit-program');
 
       await page.reload();
       await program.getByText('Посещение лицея № 21').waitFor();
       expect(await programTitles(page)).toEqual(['Посещение лицея № 21', 'Встреча с главой администрации']);
+
+      // Someone else changes an item after the page loaded: the move is refused as a whole, the
+      // editor is told why and sees the program as it is now, in the order it was.
+      const stale = await web.api<{ program: (StoredItem & { version: number })[] }>(
+        'cityEditor',
+        'GET',
+        `/api/visits/${visitId}/details`,
+      );
+      const meeting = stale.program.find((entry) => entry.title === 'Встреча с главой администрации')!;
+      await web.api('cityEditor', 'PATCH', `/api/visit-program-items/${meeting.id}`, {
+        notes: 'Перенесена на 11:00',
+        version: meeting.version,
+      });
+      await program.getByRole('button', { name: 'Ниже: Посещение лицея № 21' }).click();
+      await page.getByText(/^Программу визита изменил другой пользователь/).waitFor();
+      await program.getByText('Перенесена на 11:00').waitFor();
+      expect(await programTitles(page)).toEqual(['Посещение лицея № 21', 'Встреча с главой администрации']);
+      const refused = await web.api<{ program: StoredItem[] }>(
+        'cityEditor',
+        'GET',
+        `/api/visits/${visitId}/details`,
+      );
+      expect(refused.program.map((entry) => [entry.title, entry.position])).toEqual(
+        stale.program.map((entry) => [entry.title, entry.position]),
+      );
+      // Once the page shows the program as it is, the same move goes through.
+      await program.getByRole('button', { name: 'Ниже: Посещение лицея № 21' }).click();
+      await expect
+        .poll(() => programTitles(page), { timeout: 15_000 })
+        .toEqual(['Встреча с главой администрации', 'Посещение лицея № 21']);
 
       // Each item's delete button says which item it deletes, for a screen reader's list of buttons.
       await program

@@ -3,16 +3,29 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { recordPath } from '../../app/record-paths.ts';
 import { ConfirmDelete } from '../../components/ConfirmDelete.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { RecordName } from '../events/RecordName.tsx';
 import { OrganizationName } from '../organizations/OrganizationName.tsx';
-import { movedPositions, nextPosition, programByDay } from './program-order.ts';
+import { nextPosition, programByDay, reorderedProgram } from './program-order.ts';
 import { ProgramItemDialog } from './ProgramItemDialog.tsx';
 import type { ProgramItem, VisitDetails } from './visit-api.ts';
+
+/**
+ * Whether a reorder was refused because the program is not the one the page showed: an item moved
+ * on to another version (409), or an item added or deleted meanwhile (the list no longer names
+ * exactly the visit's items).
+ */
+function changedElsewhere(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.code === 'stale_version') return true;
+  return (
+    error.code === 'validation_failed' && error.issues.some((issue) => /^items(\.\d+\.id)?$/.test(issue.path))
+  );
+}
 
 /** The buttons beside a program item: up, down, change, delete. */
 function ItemActions({
@@ -75,11 +88,14 @@ export function ProgramSection({
   visit,
   editable,
   onChanged,
+  onReordered,
 }: {
   visit: VisitDetails;
   editable: boolean;
   /** Reloads the visit after a change. */
   onChanged: () => void;
+  /** Shows the program as the API stored it after a reorder, at the items' new versions. */
+  onReordered: (program: ProgramItem[]) => void;
 }) {
   const { t } = useTranslation('visits');
   const { t: tc } = useTranslation();
@@ -87,19 +103,22 @@ export function ProgramSection({
   const [editing, setEditing] = useState<ProgramItem | 'new' | null>(null);
   const [moving, setMoving] = useState(false);
   const move = async (item: ProgramItem, step: -1 | 1) => {
+    const items = reorderedProgram(visit.program, item, step);
+    if (!items) return;
     setMoving(true);
     try {
-      for (const change of movedPositions(visit.program, item, step)) {
-        await api.patch(`/visit-program-items/${change.item.id}`, {
-          position: change.position,
-          version: change.item.version,
-        });
-      }
+      // The whole order in one request: the API applies all of it or, on any problem, nothing.
+      const saved = await api.put<{ items: ProgramItem[] }>(`/visits/${visit.id}/program/order`, { items });
+      onReordered(saved.items);
     } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(tc, error) });
+      notifications.show({
+        color: 'red',
+        message: changedElsewhere(error) ? t('program.changedElsewhere') : errorMessage(tc, error),
+      });
+      // Nothing was stored: show the program as it is now, whoever changed it.
+      onChanged();
     } finally {
       setMoving(false);
-      onChanged();
     }
   };
   return (

@@ -130,7 +130,12 @@ export default function VisitPage() {
           </Section>
         </SimpleGrid>
         <Section title={t('page.program')}>
-          <ProgramSection visit={visit} editable={editable} onChanged={details.reload} />
+          <ProgramSection
+            visit={visit}
+            editable={editable}
+            onChanged={details.reload}
+            onReordered={(program) => details.setData({ ...visit, program })}
+          />
         </Section>
         <Section title={t('fields.outcomes')}>
           {visit.outcomes ? (

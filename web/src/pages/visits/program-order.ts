@@ -10,27 +10,34 @@ export function programByDay(program: ProgramItem[]): [string | null, ProgramIte
   return [...days];
 }
 
+/** One item's place in the order sent to `PUT /api/visits/:id/program/order`. */
+export interface ProgramPlace {
+  id: number;
+  version: number;
+  day: string | null;
+  position: number;
+}
+
 /**
- * The program after moving `item` one place up (-1) or down (+1) within its day, numbered anew
- * from 0 in the order shown: the items whose position changes, with their new positions. Items
- * imported without positions (all 0) get distinct ones this way.
+ * The whole program after moving `item` one place up (-1) or down (+1) within its day, numbered
+ * anew from 0 in the order shown, each item with the version it was loaded at; `null` when the item
+ * cannot move that way. Items imported without positions (all 0) get distinct ones this way.
  */
-export function movedPositions(
+export function reorderedProgram(
   program: ProgramItem[],
   item: ProgramItem,
   step: -1 | 1,
-): { item: ProgramItem; position: number }[] {
+): ProgramPlace[] | null {
   const days = programByDay(program).map(([, items]) => [...items]);
   const day = days.find((items) => items.includes(item));
-  if (!day) return [];
+  if (!day) return null;
   const from = day.indexOf(item);
   const to = from + step;
-  if (to < 0 || to >= day.length) return [];
+  if (to < 0 || to >= day.length) return null;
   [day[from], day[to]] = [day[to]!, day[from]!];
   return days
     .flat()
-    .map((entry, position) => ({ item: entry, position }))
-    .filter((entry) => entry.item.position !== entry.position);
+    .map((entry, position) => ({ id: entry.id, version: entry.version, day: entry.day, position }));
 }
 
 /** The position of an item added at the end of the program. */
