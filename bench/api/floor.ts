@@ -29,6 +29,9 @@ export async function openFloorPool(
   if (engine === 'postgres') {
     // As the application's pool (src/db/connect.ts): no JIT compilation.
     const pool = new pg.Pool({ connectionString: location, types: types(), max: 10, options: '-c jit=off' });
+    // As the application's: an idle connection the server ends (the benchmark dropping its database
+    // at the end) is not an error of the run.
+    pool.on('error', () => {});
     return { pool, close: () => pool.end() };
   }
   const pglite = await PGlite.create(location, { extensions: PGLITE_EXTENSIONS });
