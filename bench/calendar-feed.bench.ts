@@ -27,16 +27,9 @@ import { buildApp } from '../src/server/app.ts';
 import { createAndFill } from './api/generate.ts';
 import { addFeedItems } from './calendar/feed-data.ts';
 import { baselineFeed } from './calendar/feed-baseline.ts';
+import { benchArgs } from './args.ts';
 
-const argv = process.argv.slice(2);
-const option = (flag: string, fallback: number) => {
-  const index = argv.indexOf(flag);
-  return index >= 0 ? Number(argv[index + 1]) : fallback;
-};
-const which = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'both';
-const engines = (['postgres', 'pglite'] as const).filter(
-  (engine) => which === 'both' || which === engine || (which === 'server' && engine === 'postgres'),
-);
+const { argv, engines, option } = benchArgs();
 const ITEMS = option('--items', 12_000);
 const ROUNDS = option('--rounds', 5);
 

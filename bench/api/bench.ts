@@ -19,16 +19,9 @@ import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { buildFloor, openFloorPool, profileSearches } from './floor.ts';
 import { createAndFill, sizesFromArgs, type Generated } from './generate.ts';
+import { benchArgs } from '../args.ts';
 
-const argv = process.argv.slice(2);
-const option = (flag: string, fallback: number) => {
-  const index = argv.indexOf(flag);
-  return index >= 0 ? Number(argv[index + 1]) : fallback;
-};
-const which = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'both';
-const engines = (['postgres', 'pglite'] as const).filter(
-  (engine) => which === 'both' || which === engine || (which === 'server' && engine === 'postgres'),
-);
+const { argv, engines, option } = benchArgs();
 const DURATION = option('--duration', 10);
 const ROUNDS = option('--rounds', 2);
 const CONNECTIONS = 50;
@@ -329,4 +322,4 @@ for (const engine of engines) {
   }
   report(engine);
 }
-writeFileSync(`/tmp/bench-api-${which}.json`, JSON.stringify(measures, null, 1));
+writeFileSync(`/tmp/bench-api-${engines.join('-')}.json`, JSON.stringify(measures, null, 1));

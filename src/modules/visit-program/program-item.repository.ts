@@ -84,6 +84,16 @@ export async function updateProgramItemRow(
   });
 }
 
+/** A visit's program items in their order, as a query: to read, or to lock with `forUpdate()`. */
+export function programOfVisitQuery(db: Kysely<Database>, visitId: number) {
+  return db
+    .selectFrom('visit_program_item')
+    .selectAll()
+    .where('visit_id', '=', visitId)
+    .orderBy('position')
+    .orderBy('id');
+}
+
 /**
  * The program of a visit in its order, its rows and the visit's locked until the transaction ends
  * (the visit's lock holds off items added meanwhile); `undefined` when there is no such visit.
@@ -99,14 +109,7 @@ export async function lockProgramOfVisit(
     .forUpdate()
     .executeTakeFirst();
   if (!visit) return undefined;
-  const rows = await db
-    .selectFrom('visit_program_item')
-    .selectAll()
-    .where('visit_id', '=', visitId)
-    .orderBy('position')
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  const rows = await programOfVisitQuery(db, visitId).forUpdate().execute();
   return rows.map(toProgramItem);
 }
 

@@ -8,7 +8,7 @@ import { selectParties } from '../agreements/party.repository.ts';
 import { selectParticipants } from '../events/event-participant.repository.ts';
 import { toEvent } from '../events/event.repository.ts';
 import type { Event } from '../events/event.schema.ts';
-import { toProgramItem } from '../visit-program/program-item.repository.ts';
+import { programOfVisitQuery, toProgramItem } from '../visit-program/program-item.repository.ts';
 import type { ProgramItem } from '../visit-program/program-item.schema.ts';
 import { toVisit } from './visit.repository.ts';
 import type { Visit } from './visit.schema.ts';
@@ -81,12 +81,6 @@ export async function selectEventsOfVisit(db: Kysely<Database>, visitId: number)
 
 /** The program of a visit in its order. */
 export async function selectProgramOfVisit(db: Kysely<Database>, visitId: number): Promise<ProgramItem[]> {
-  const rows = await db
-    .selectFrom('visit_program_item')
-    .selectAll()
-    .where('visit_id', '=', visitId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const rows = await programOfVisitQuery(db, visitId).execute();
   return rows.map(toProgramItem);
 }
