@@ -168,7 +168,36 @@ for (const engine of testEngines()) {
       expect(await auditCount()).toBe(audited);
     });
 
-    it('refuses with 400 and the field paths an item of another visit, a left-out item or a repeated place', async () => {
+    it('refuses with 409 an order made before an item was added or deleted, nothing changed', async () => {
+      const [meeting, lyceum, concert] = await freshProgram();
+      const audited = await auditCount();
+      // Another editor deletes the meeting: an order naming it is of a program that no longer is.
+      const removed = await call(
+        'admin',
+        'DELETE',
+        `/api/visit-program-items/${meeting!.id}?version=${meeting!.version}`,
+      );
+      expect(removed.statusCode, removed.body).toBe(204);
+      const before = await program(visitId);
+      const stale = await call('cityEditor', 'PUT', `/api/visits/${visitId}/program/order`, {
+        items: [place(concert!, '2026-05-20', 0), place(lyceum!, '2026-05-20', 1), place(meeting!, null, 2)],
+      });
+      expect(stale.statusCode, stale.body).toBe(409);
+      expect(stale.json().error).toEqual({
+        code: 'conflict',
+        message: expect.stringContaining(`item ${meeting!.id} no longer exist`),
+      });
+      // An order that leaves out an item of the program (as one added meanwhile would be) alike.
+      const added = await call('cityEditor', 'PUT', `/api/visits/${visitId}/program/order`, {
+        items: [place(concert!, '2026-05-20', 0)],
+      });
+      expect(added.statusCode, added.body).toBe(409);
+      expect(added.json().error.message).toContain(`item ${lyceum!.id}, which the order leaves out`);
+      expect(await program(visitId)).toEqual(before);
+      expect(await auditCount()).toBe(audited + 1);
+    });
+
+    it('refuses with 400 and the field paths an item of another visit or a repeated place', async () => {
       const [meeting, lyceum, concert] = await freshProgram();
       const [minskMeeting] = await program(otherVisitId);
       const before = await program(visitId);
@@ -183,7 +212,6 @@ for (const engine of testEngines()) {
           ],
           ['items.3.id'],
         ],
-        [[place(concert!, '2026-05-20', 0), place(lyceum!, '2026-05-20', 1)], ['items']],
         [
           [place(concert!, '2026-05-20', 0), place(lyceum!, '2026-05-20', 0), place(meeting!, null, 1)],
           ['body.items.1.position'],

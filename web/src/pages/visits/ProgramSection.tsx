@@ -15,16 +15,11 @@ import { ProgramItemDialog } from './ProgramItemDialog.tsx';
 import type { ProgramItem, VisitDetails } from './visit-api.ts';
 
 /**
- * Whether a reorder was refused because the program is not the one the page showed: an item moved
- * on to another version (409), or an item added or deleted meanwhile (the list no longer names
- * exactly the visit's items).
+ * Whether a reorder was refused because the program is not the one the page showed (409): an item
+ * moved on to another version, or an item added or deleted meanwhile.
  */
 function changedElsewhere(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  if (error.code === 'stale_version') return true;
-  return (
-    error.code === 'validation_failed' && error.issues.some((issue) => /^items(\.\d+\.id)?$/.test(issue.path))
-  );
+  return error instanceof ApiError && (error.code === 'stale_version' || error.code === 'conflict');
 }
 
 /** The buttons beside a program item: up, down, change, delete. */
