@@ -104,6 +104,16 @@ describe('iCalendar writer', () => {
     expect(icsProperty(only(text), 'SUMMARY')?.value).toBe(long.summary);
   });
 
+  it('keeps a calendar name with a comma, a semicolon and a line break on its one line', () => {
+    const name = 'Побратим: Иванова, Анна; отдел\nмеждународных связей';
+    const lines = unfoldIcs(writeCalendar([visit], { name, now }));
+    const header = lines.slice(0, lines.indexOf('BEGIN:VEVENT'));
+    expect(header).toContain('X-WR-CALNAME:Побратим: Иванова\\, Анна\\; отдел\\nмеждународных связей');
+    expect(header).toContain('NAME:Побратим: Иванова\\, Анна\\; отдел\\nмеждународных связей');
+    // Every line of the header is a property: nothing of the name spilled onto a line of its own.
+    expect(header.every((line) => /^[A-Z-]+[:;]/.test(line))).toBe(true);
+  });
+
   it('writes a feed of 12,000 items that reads back with every item, each zone defined once', () => {
     const zones = ['Europe/Moscow', 'Europe/Berlin', 'Asia/Shanghai'];
     const items: CalendarItem[] = Array.from({ length: 12_000 }, (_, n) => ({

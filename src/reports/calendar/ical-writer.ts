@@ -99,8 +99,9 @@ export function writeCalendar(items: CalendarItem[], options: CalendarOptions): 
     'VERSION:2.0',
     'PRODID:-//Pobratim//Pobratim//RU',
     'METHOD:PUBLISH',
-    `NAME:${options.name}`,
-    `X-WR-CALNAME:${options.name}`,
+    // A user's display name may hold a comma, a semicolon or a line break: escaped as any TEXT.
+    `NAME:${escapeText(options.name)}`,
+    `X-WR-CALNAME:${escapeText(options.name)}`,
   ];
   const zones = new Set(items.flatMap((item) => (item.start.time === null ? [] : [item.timezone])));
   for (const zone of zones) {
