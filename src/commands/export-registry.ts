@@ -7,7 +7,7 @@ import { agreementSchema } from '../modules/agreements/agreement.schema.ts';
 import { listAgreements } from '../modules/agreements/agreement.service.ts';
 import { parseInput } from '../modules/audit/audited-write.ts';
 import { isoTimestamp } from '../modules/audit/audit.repository.ts';
-import type { Page } from '../modules/audit/cursor-page.ts';
+import { everyPage } from '../modules/audit/cursor-page.ts';
 import { toCity } from '../modules/cities/city.repository.ts';
 import { citySchema } from '../modules/cities/city.schema.ts';
 import { toDocument } from '../modules/documents/document.repository.ts';
@@ -69,17 +69,6 @@ export const registryExportSchema = z.object({
 export type RegistryExport = z.infer<typeof registryExportSchema>;
 
 /** Every page of a list, one after the other, through its cursor. */
-async function collectPages<T>(fetchPage: (query: { limit: number; cursor?: string }) => Promise<Page<T>>) {
-  const items: T[] = [];
-  let cursor: string | null | undefined;
-  do {
-    const page = await fetchPage(cursor ? { limit: 500, cursor } : { limit: 500 });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 // Every column that refers to a city, and the cities users added themselves.
 const REFERENCED_CITY_IDS = sql`
   SELECT city_id FROM organization UNION SELECT city_id FROM person UNION SELECT city_id FROM position
@@ -133,17 +122,17 @@ export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExpo
     cities: await stamped('city', cityRows.map(toCity)),
     homeCities: homeCities.map((row) => ({ cityId: row.city_id, published: row.published })),
     twinnings: await stamped('twinning', twinnings.map(toTwinning)),
-    organizations: await stamped('organization', await collectPages((query) => listOrganizations(db, query))),
-    persons: await stamped('person', await collectPages((query) => listPersons(db, query))),
-    visits: await stamped('visit', await collectPages((query) => listVisits(db, query))),
+    organizations: await stamped('organization', await everyPage((query) => listOrganizations(db, query))),
+    persons: await stamped('person', await everyPage((query) => listPersons(db, query))),
+    visits: await stamped('visit', await everyPage((query) => listVisits(db, query))),
     visitProgramItems: await stamped('visit_program_item', programItems.map(toProgramItem)),
-    agreements: await stamped('agreement', await collectPages((query) => listAgreements(db, query))),
-    planItems: await stamped('plan_item', await collectPages((query) => listPlanItems(db, query))),
-    projects: await stamped('project', await collectPages((query) => listProjects(db, query))),
-    events: await stamped('event', await collectPages((query) => listEvents(db, query))),
+    agreements: await stamped('agreement', await everyPage((query) => listAgreements(db, query))),
+    planItems: await stamped('plan_item', await everyPage((query) => listPlanItems(db, query))),
+    projects: await stamped('project', await everyPage((query) => listProjects(db, query))),
+    events: await stamped('event', await everyPage((query) => listEvents(db, query))),
     documents: await stamped('document', documents.map(toDocument)),
     recordSources: sources.map(toRecordSource),
-    users: await stamped('app_user', await collectPages((query) => listUsers(db, query))),
+    users: await stamped('app_user', await everyPage((query) => listUsers(db, query))),
   };
 }
 

@@ -30,6 +30,24 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * Every item of a paged list, page after page through its cursor (500 a page), keeping those
+ * `keep` accepts (all when it is not given): the exports read a whole list this way.
+ */
+export async function everyPage<T>(
+  fetchPage: (page: { limit: number; cursor?: string }) => Promise<Page<T>>,
+  keep?: (item: T) => Promise<boolean>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await fetchPage(cursor ? { limit: 500, cursor } : { limit: 500 });
+    for (const item of page.items) if (!keep || (await keep(item))) items.push(item);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** The SQL type of a sort key, which says how its value travels in a cursor as text and back. */
 type KeyKind = 'text' | 'date' | 'integer' | 'bigint' | 'timestamp';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import type { Page } from '../../modules/audit/cursor-page.ts';
+import { everyPage } from '../../modules/audit/cursor-page.ts';
 import { can, isAdministrator, readFilter, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
 import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
@@ -86,26 +86,6 @@ export function sheetSource<T>(kind: ExportKind<T>): SheetSource {
   };
 }
 
-const PAGE = 500;
-
-/**
- * Every page of a list, through its cursor, with the query's filters and order kept; `visible` drops
- * the rows the asker may not read, as the list route does.
- */
-export async function collectPages<T>(
-  fetchPage: (page: { limit: number; cursor?: string }) => Promise<Page<T>>,
-  visible: (record: T) => Promise<boolean>,
-): Promise<T[]> {
-  const records: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await fetchPage(cursor ? { limit: PAGE, cursor } : { limit: PAGE });
-    for (const item of page.items) if (await visible(item)) records.push(item);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return records;
-}
-
 /** Whether the asker may read a record of this scope (administrators without asking where it belongs). */
 export async function mayRead(principal: Principal, scopeOf: () => Promise<Scope>): Promise<boolean> {
   return isAdministrator(principal) || can(principal, 'read', await scopeOf());
@@ -120,7 +100,7 @@ export function collectRecords<T extends { id: number; version: number }>(
     const { cursor: _cursor, limit: _limit, ...filters } = query;
     // The asker's scope is a condition of the list query, as on the list route.
     const restrict = readableRows(def.recordType, readFilter(principal));
-    return collectPages(
+    return everyPage(
       (page) => def.list(db, { ...filters, ...page }, restrict),
       async () => true,
     );

@@ -1,5 +1,6 @@
 import { agreementRecord } from '../../modules/agreements/agreement.routes.ts';
 import type { Party } from '../../modules/agreements/party.schema.ts';
+import { everyPage } from '../../modules/audit/cursor-page.ts';
 import { queryIdSchema } from '../../modules/audit/fields.schema.ts';
 import { documentListQuerySchema, type DocumentSummary } from '../../modules/documents/document.schema.ts';
 import { listDocuments } from '../../modules/documents/document.service.ts';
@@ -18,7 +19,6 @@ import { visitRecord } from '../../modules/visits/visit.routes.ts';
 import { can, INSTALLATION } from '../../modules/auth/policy.ts';
 import { readableDocuments, resolveScope } from '../../server/record-scope.ts';
 import {
-  collectPages,
   commaJoined,
   date,
   idColumn,
@@ -222,7 +222,7 @@ const documents: ExportKind<DocumentSummary> = {
   collect: (db, principal, query) => {
     const { cursor: _cursor, limit: _limit, ...filters } = query;
     // The asker's scope is a condition of the list query, as on the documents list route.
-    return collectPages(
+    return everyPage(
       (page) => listDocuments(db, { ...filters, ...page }, readableDocuments(principal)),
       NO_FILTERS,
     );
@@ -281,7 +281,7 @@ const users: ExportKind<User> = {
     // Accounts are for administrators only; the route checks it, this keeps it true for any caller.
     if (!can(principal, 'manage_users', INSTALLATION)) return Promise.resolve([]);
     const { cursor: _cursor, limit: _limit, ...filters } = query;
-    return collectPages((page) => listUsers(db, { ...filters, ...page }), NO_FILTERS);
+    return everyPage((page) => listUsers(db, { ...filters, ...page }), NO_FILTERS);
   },
   refs: (user) => ({
     cityIds: user.roles.map((grant) => ('cityId' in grant ? grant.cityId : null)),
