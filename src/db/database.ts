@@ -327,6 +327,8 @@ export interface UserSessionTable {
   csrf_token: string;
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
+  /** Opened with a password someone else chose: only that password may be changed (migration 0016). */
+  password_change_required: Generated<boolean>;
 }
 
 export interface ApiTokenTable {

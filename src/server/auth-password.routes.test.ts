@@ -51,6 +51,29 @@ for (const engine of testEngines()) {
       expect(first.response.json()).toMatchObject({ email: FIRST_ADMIN_EMAIL, mustChangePassword: true });
       const second = await signIn(oneTime);
 
+      // Until the password is changed, the session reads but writes nothing else: not a record, not
+      // an API token that would outlive the one-time password.
+      const write = (session: Awaited<ReturnType<typeof signIn>>, url: string, payload: object) =>
+        app.inject({
+          method: 'POST',
+          url,
+          cookies: session.cookies,
+          headers: { 'x-csrf-token': session.csrf },
+          payload,
+        });
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/visits', cookies: first.cookies })).statusCode,
+      ).toBe(200);
+      for (const [url, payload] of [
+        ['/api/tokens', { name: 'script' }],
+        ['/api/projects', { title: 'Школьный обмен', parties: [] }],
+      ] as const) {
+        const refused = await write(first, url, payload);
+        expect(refused.statusCode, url).toBe(403);
+        expect(refused.json().error.message).toContain('change it first');
+      }
+      expect(await database.db.selectFrom('api_token').select('id').execute()).toEqual([]);
+
       const wrong = await change(first, { currentPassword: 'not it', newPassword: 'a long new password' });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().error.details).toEqual([
@@ -83,6 +106,9 @@ for (const engine of testEngines()) {
       expect(last).toMatchObject({ action: 'update', user_id: again.response.json().id });
       expect(JSON.stringify(last.after)).not.toMatch(/password_hash|argon2|our own password/);
       expect(last.after).toMatchObject({ passwordChanged: true });
+      // The session that changed it may now write.
+      const token = await write(first, '/api/tokens', { name: 'script' });
+      expect(token.statusCode, token.body).toBe(201);
     });
 
     it('refuses the anonymous and a cookie write without the CSRF header', async () => {

@@ -27,6 +27,12 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The writes a session opened with someone else's password may make: change it, sign in or out. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set([
+  'POST /api/auth/password',
+  'POST /api/auth/session',
+  'DELETE /api/auth/session',
+]);
 
 /** Who is asking, from a bearer token or the session cookie; the public otherwise. */
 export const authPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
@@ -58,6 +64,13 @@ export const authPlugin = fp<{ db: Kysely<Database> }>(async (app, { db }) => {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
         throw new AppError('forbidden', `A write signed in by cookie must send the ${CSRF_HEADER} header.`);
+      }
+      const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+      if (session.passwordChangeRequired && !WHILE_PASSWORD_CHANGE_REQUIRED.has(route)) {
+        throw new AppError(
+          'forbidden',
+          'This session signed in with a password someone else chose: change it first (POST /api/auth/password).',
+        );
       }
     }
   });

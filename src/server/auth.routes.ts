@@ -11,7 +11,7 @@ import {
   passwordChangeSchema,
 } from '../modules/auth/password-change.ts';
 import { loadPrincipal, type Principal } from '../modules/auth/principal.ts';
-import { deleteSession } from '../modules/auth/session.repository.ts';
+import { deleteSession, setPasswordChangeRequired } from '../modules/auth/session.repository.ts';
 import { SESSION_COOKIE, requireUser, setSessionCookie } from './auth.plugin.ts';
 
 const tags = ['auth'];
@@ -44,7 +44,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       setSessionCookie(request, reply, session.secret, session.expiresAt);
       const principal = await loadPrincipal(db, session.userId);
       if (!principal || principal.kind !== 'user') throw notFound('User', session.userId);
-      return toMe(db, principal, session.csrfToken);
+      const me = await toMe(db, principal, session.csrfToken);
+      if (me.mustChangePassword) await setPasswordChangeRequired(db, session.secret, true);
+      return me;
     },
   );
 
@@ -79,6 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     async (request, reply) => {
       const user = requireUser(request);
       await changeOwnPassword(db, user.userId, request.body, request.ip, request.session?.secret ?? null);
+      if (request.session) await setPasswordChangeRequired(db, request.session.secret, false);
       return reply.status(204).send(null);
     },
   );

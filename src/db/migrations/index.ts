@@ -11,6 +11,7 @@ import * as m0012 from './0012-visit-days-indexes.ts';
 import * as m0013 from './0013-name-search-keys.ts';
 import * as m0014 from './0014-document-scope.ts';
 import * as m0015 from './0015-project-search.ts';
+import * as m0016 from './0016-session-password-change.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0013-name-search-keys': m0013,
   '0014-document-scope': m0014,
   '0015-project-search': m0015,
+  '0016-session-password-change': m0016,
 };
 
 /** Kysely's provider over the static list. */

@@ -33,17 +33,36 @@ export async function insertSession(
 export async function findLiveSession(
   db: Kysely<Database>,
   secret: string,
-): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+): Promise<{ principal: Principal; csrfToken: string; passwordChangeRequired: boolean } | undefined> {
   const row = await db
     .selectFrom('user_session')
     .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
     .select(principalColumns)
-    .select('user_session.csrf_token')
+    .select(['user_session.csrf_token', 'user_session.password_change_required'])
     .where('user_session.id_hash', '=', hashSecret(secret))
     .where('user_session.expires_at', '>', new Date())
     .where('app_user.disabled', '=', false)
     .executeTakeFirst();
-  return row ? { principal: toPrincipal(row), csrfToken: row.csrf_token } : undefined;
+  return row
+    ? {
+        principal: toPrincipal(row),
+        csrfToken: row.csrf_token,
+        passwordChangeRequired: row.password_change_required,
+      }
+    : undefined;
+}
+
+/** Marks a session as opened with a password someone else chose, or clears the mark. */
+export async function setPasswordChangeRequired(
+  db: Kysely<Database>,
+  secret: string,
+  required: boolean,
+): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({ password_change_required: required })
+    .where('id_hash', '=', hashSecret(secret))
+    .execute();
 }
 
 /** Ends one session (sign out). */
