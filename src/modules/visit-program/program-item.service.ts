@@ -18,7 +18,7 @@ import {
   type ProgramItem,
 } from './program-item.schema.ts';
 
-const PROGRAM_ITEM: AuditedRecord<ProgramItem> = {
+export const PROGRAM_ITEM: AuditedRecord<ProgramItem> = {
   what: 'Program item',
   recordType: 'visit_program_item',
   findById: findProgramItemById,

@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { conflict, notFound, staleVersion, validationFailed, type FieldProblem } from '../../errors.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
+import { updateAudited } from '../audit/audited-record.ts';
 import { inTransaction, parseInput } from '../audit/audited-write.ts';
-import { findProgramItemById, lockProgramOfVisit, updateProgramItemRow } from './program-item.repository.ts';
+import {
+  lockProgramOfVisit,
+  programOfVisitQuery,
+  toProgramItem,
+  updateProgramItemRow,
+} from './program-item.repository.ts';
+import { PROGRAM_ITEM } from './program-item.service.ts';
 import type { ProgramItem } from './program-item.schema.ts';
 import { programOrderSchema, type ProgramOrder } from './program-order.schema.ts';
 
@@ -78,22 +84,17 @@ export async function reorderProgram(
     for (const place of order.items) {
       const before = stored.get(place.id)!;
       if (before.day === place.day && before.position === place.position) continue;
-      // The rows are locked, so the version cannot have moved since the check above.
-      await updateProgramItemRow(trx, place.id, {
-        version: place.version,
-        day: place.day,
-        position: place.position,
-      });
-      const after = await findProgramItemById(trx, place.id);
-      await insertAuditEntry(trx, {
+      const { version, day, position } = place;
+      await updateAudited(
+        trx,
         actor,
-        action: 'update',
-        recordType: 'visit_program_item',
-        recordId: place.id,
-        before,
-        after,
-      });
+        PROGRAM_ITEM,
+        place.id,
+        { version, day, position },
+        updateProgramItemRow,
+      );
     }
-    return (await lockProgramOfVisit(trx, visitId)) ?? [];
+    // The visit and its items stay locked until the transaction ends: the program as it now is.
+    return (await programOfVisitQuery(trx, visitId).execute()).map(toProgramItem);
   });
 }
