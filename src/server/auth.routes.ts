@@ -81,7 +81,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     async (request, reply) => {
       const user = requireUser(request);
       await changeOwnPassword(db, user.userId, request.body, request.ip, request.session?.secret ?? null);
-      if (request.session) await setPasswordChangeRequired(db, request.session.secret, false);
       return reply.status(204).send(null);
     },
   );

@@ -9,6 +9,7 @@ import { newPasswordSchema } from './auth.schema.ts';
 import { deleteLoginFailures, insertLoginFailure, secondsUntilRetry } from './login-throttle.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashSecret } from './secret-token.ts';
+import { setPasswordChangeRequired } from './session.repository.ts';
 
 /** The body of POST /api/auth/password. */
 export const passwordChangeSchema = z.object({
@@ -70,7 +71,11 @@ export async function changeOwnPassword(
       after: { ...after, [PASSWORD_CHANGED]: true },
     });
     let sessions = trx.deleteFrom('user_session').where('user_id', '=', userId);
-    if (keepSessionSecret) sessions = sessions.where('id_hash', '!=', hashSecret(keepSessionSecret));
+    if (keepSessionSecret) {
+      sessions = sessions.where('id_hash', '!=', hashSecret(keepSessionSecret));
+      // The session kept signed in with the user's own password now: it may write again.
+      await setPasswordChangeRequired(trx, keepSessionSecret, false);
+    }
     await sessions.execute();
   });
 }
