@@ -1,7 +1,12 @@
 import { openDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';
-import { isGazetteerLoaded, loadGazetteerIntoDatabase } from '../modules/cities/city.loader.ts';
+import {
+  gazetteerNamesAreCurrent,
+  isGazetteerLoaded,
+  loadGazetteerIntoDatabase,
+  syncGazetteerNames,
+} from '../modules/cities/city.loader.ts';
 import type { Config } from '../config.ts';
 
 export interface OpenRegistryOptions {
@@ -31,6 +36,10 @@ export async function openRegistry(config: Config, options: OpenRegistryOptions)
       log('gazetteer: loading GeoNames cities500 (first start, once)…');
       const loaded = await loadGazetteerIntoDatabase(handle.db, loadGazetteer());
       log(`gazetteer: ${loaded} places loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } else if (options.loadGazetteer !== false && !(await gazetteerNamesAreCurrent(handle.db))) {
+      // An upgrade brought better place names: cities nobody renamed take them, once.
+      const renamed = await syncGazetteerNames(handle.db, loadGazetteer());
+      log(`gazetteer: place names brought up to date, ${renamed} cities renamed`);
     }
     return handle;
   } catch (error) {

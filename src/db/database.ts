@@ -24,9 +24,18 @@ export interface CityTable {
   sort_key: Computed<string>;
   /** name_key() of the names in Russian and English, for trigram search (migration 0013). */
   search_key: Computed<string>;
+  /** The names the gazetteer gave this city, kept to tell them from a user's (migration 0017). */
+  gazetteer_name_ru: string | null;
+  gazetteer_name_be: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+/** Which gazetteer's names the city table holds (one row). */
+export interface GazetteerStateTable {
+  single: Generated<boolean>;
+  names_version: number;
 }
 
 export type TwinningTier = 'twin' | 'partner' | 'friendship';
@@ -393,6 +402,7 @@ export interface LoginFailureTable {
 
 export interface Database {
   city: CityTable;
+  gazetteer_state: GazetteerStateTable;
   twinning: TwinningTable;
   organization: OrganizationTable;
   person: PersonTable;

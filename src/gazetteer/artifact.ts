@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** Bumped whenever the layout or the way names are derived changes, so old artifacts get rebuilt. */
-export const ARTIFACT_VERSION = 3;
+export const ARTIFACT_VERSION = 4;
 
 /**
  * The built gazetteer, column by column: one array per field, index i of each describing place i.

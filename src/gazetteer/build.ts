@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ARTIFACT_VERSION, type GazetteerArtifact } from './artifact.ts';
 import { pickCyrillicNames } from './cyrillic-names.ts';
 import type { GeonamesRow } from './geonames-file.ts';
@@ -26,6 +27,21 @@ export function searchKeys(row: GeonamesRow): { keys: string[]; skeletons: strin
   return { keys: [...keys], skeletons: [...skeletons] };
 }
 
+/**
+ * Russian names no source here gets right, by geonameid: towns renamed after the dictionary and
+ * GeoNames' Cyrillic names were written, and towns of Belarus whose Russian name GeoNames lacks.
+ * Each line says why, so that a correction that a source catches up with can go.
+ */
+export function russianNameCorrections(): Map<number, string> {
+  const text = readFileSync(new URL('./russian-name-corrections.tsv', import.meta.url), 'utf8');
+  const corrections = new Map<number, string>();
+  for (const line of text.split('\n').slice(1)) {
+    const [id, name] = line.split('\t');
+    if (id && name) corrections.set(Number(id), name);
+  }
+  return corrections;
+}
+
 /** Derives the artifact from GeoNames rows: ru/be names, search keys, the fields a Place has. */
 export function buildArtifact(rows: GeonamesRow[], source: string): GazetteerArtifact {
   const artifact: GazetteerArtifact = {
@@ -45,13 +61,18 @@ export function buildArtifact(rows: GeonamesRow[], source: string): GazetteerArt
     keys: [],
     skeletons: [],
   };
+  const corrections = russianNameCorrections();
   for (const row of rows) {
-    const { ru, be } = pickCyrillicNames(
+    const picked = pickCyrillicNames(
       row.alternateNames,
       [row.name, row.asciiName, ...row.alternateNames],
       row.country,
     );
-    const { keys, skeletons } = searchKeys(row);
+    const ru = corrections.get(row.id) ?? picked.ru;
+    const be = picked.be;
+    const { keys, skeletons } = searchKeys(
+      ru && !row.alternateNames.includes(ru) ? { ...row, alternateNames: [...row.alternateNames, ru] } : row,
+    );
     artifact.id.push(row.id);
     artifact.ru.push(ru ?? '');
     artifact.be.push(be ?? '');

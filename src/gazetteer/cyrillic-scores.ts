@@ -1,6 +1,7 @@
 /** Scores that tell Russian, Belarusian and other Cyrillic names of a place apart. */
 import { editDistance, normalizeName } from './normalize.ts';
 import { wordVariants } from './russian-cases.ts';
+import { toponymEvidence } from './toponym-dictionary.ts';
 import { transliterateRussian } from './transliterate.ts';
 
 // GeoNames alternate names carry no language tags in cities500, so the language of a Cyrillic
@@ -44,10 +45,21 @@ function support(name: string, others: string[]): number {
 /** Spellings Russian orthography rules out and Belarusian uses: «Валожын», «Шчучын». */
 export const NOT_RUSSIAN = /[жшч]ы|шч|дзь/;
 
-/** Lower is more likely the Russian name: close to the Latin names, backed by inflected forms. */
+/**
+ * Lower is more likely the Russian name. Above all a toponym the Russian dictionary knows, of
+ * which the one nearest the Latin names wins («Мюнхен» over «Минхен», «Самара» over «Самар»);
+ * else the name nearest the Latin names, backed by inflected forms, the main Latin name
+ * (latinNames[0]) breaking ties («Хартум» over «Картум» for Khartoum).
+ */
 export function russianScore(name: string, latinNames: string[], cyrillic: string[], akanye = false): number {
   const lower = name.toLowerCase();
-  let score = distanceToLatin(name, latinNames, akanye) - support(name, cyrillic);
+  const evidence = toponymEvidence(name);
+  const nearest = distanceToLatin(name, latinNames, akanye);
+  const toMain = distanceToLatin(name, latinNames.slice(0, 1), akanye);
+  let score =
+    evidence > 0
+      ? nearest + 0.5 * toMain - 2 * evidence
+      : nearest + 0.1 * toMain - Math.min(support(name, cyrillic), 1.5);
   // Pre-reform spellings («Полотьскъ») are history, not today's name.
   if (/ъ$/.test(lower)) score += 0.5;
   if (UKRAINIAN_SOFT_SIGN.test(lower)) score += 0.5;

@@ -21,6 +21,25 @@ describe('finding places in the gazetteer', () => {
     expect(first(name)?.id).toBe(id);
   });
 
+  it.each([
+    ['Новосибирска', 'Новосибирск'],
+    ['Перми', 'Пермь'],
+    ['Нижнего Новгорода', 'Нижний Новгород'],
+    ['Ростова-на-Дону', 'Ростов-на-Дону'],
+    ['Великих Лук', 'Великие Луки'],
+    ['Великом Новгороде', 'Великий Новгород'],
+    ['Кривом Роге', 'Кривой Рог'],
+    ['Белой Церкви', 'Белая Церковь'],
+    ['Старом Осколе', 'Старый Оскол'],
+    ['Набережных Челнах', 'Набережные Челны'],
+    ['Петропавловска-Камчатского', 'Петропавловск-Камчатский'],
+    ['Флоренцию', 'Флоренция'],
+    ['Крагуеваце', 'Крагуевац'],
+    ['Уфе', 'Уфа'],
+  ])('«%s» is a case form of «%s»', (form, nominative) => {
+    expect(first(form)?.ru).toBe(nominative);
+  });
+
   it('prefers the place named so to a larger one that once was (Novokuznetsk was Kuznetsk)', () => {
     const found = gazetteer.find('Kuznetsk').map((place) => place.en);
     expect(found.slice(0, 2)).toEqual(['Kuznetsk', 'Novokuznetsk']);

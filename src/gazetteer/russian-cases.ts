@@ -1,3 +1,5 @@
+import { nominativesOf } from './toponym-dictionary.ts';
+
 /**
  * Endings of Russian oblique cases and the nominative endings they may come from. Every ending
  * found at the end of a word yields all its replacements; the gazetteer keeps the ones that exist.
@@ -44,9 +46,10 @@ const ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
 const CONSONANT = /[бвгджзклмнпрстфхцчшщ]/;
 const MAX_VARIANTS = 64;
 
-/** Nominative guesses for one word, the word itself first. */
-export function wordVariants(word: string): string[] {
+/** Nominative guesses for one word, the word itself first, then the dictionary's, then by endings. */
+export function wordVariants(word: string, dictionary = false): string[] {
   const out = new Set<string>([word]);
+  if (dictionary) for (const nominative of nominativesOf(word)) out.add(nominative);
   for (const [ending, replacements] of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
     const stem = word.slice(0, -ending.length);
@@ -68,10 +71,15 @@ export function wordVariants(word: string): string[] {
 export function russianCaseVariants(normalized: string): string[] {
   if (!/^[\u0400-\u04ff ]+$/.test(normalized)) return [];
   let combos = [''];
+  let pluralBefore = false;
   for (const word of normalized.split(' ')) {
+    const variants = wordVariants(word, true);
+    // The genitive plural often has no ending: «Великих Лук» is «Великие Луки».
+    if (pluralBefore) variants.push(`${word}и`, `${word}ы`);
+    pluralBefore = variants.some((variant) => /[иы]е$/.test(variant));
     const next: string[] = [];
     for (const prefix of combos) {
-      for (const variant of wordVariants(word)) {
+      for (const variant of variants) {
         if (next.length >= MAX_VARIANTS) break;
         next.push(prefix ? `${prefix} ${variant}` : variant);
       }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { ARTIFACT_VERSION } from '../../gazetteer/artifact.ts';
 import type { Gazetteer, Place } from '../../gazetteer/index.ts';
 import { searchNames, textArrayLiteral } from './city.names.ts';
 
@@ -42,8 +43,70 @@ export async function loadGazetteerIntoDatabase(
     if (batch.length > 0) loaded += await insertBatch(trx, batch);
     onProgress?.(loaded, gazetteer.size);
     for (const definition of rebuild) await sql.raw(definition).execute(trx);
+    await recordNamesVersion(trx);
   });
   return loaded;
+}
+
+/** Whether the city table holds the names of this gazetteer (false after an upgrade that improved them). */
+export async function gazetteerNamesAreCurrent(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('gazetteer_state').select('names_version').executeTakeFirst();
+  return row?.names_version === ARTIFACT_VERSION;
+}
+
+async function recordNamesVersion(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto('gazetteer_state')
+    .values({ names_version: ARTIFACT_VERSION })
+    .onConflict((oc) => oc.column('single').doUpdateSet({ names_version: ARTIFACT_VERSION }))
+    .execute();
+}
+
+/**
+ * Gives the gazetteer's cities the gazetteer's current Russian and Belarusian names, in one
+ * transaction, where the stored name is still the one the gazetteer gave before: a name a user
+ * changed stays as they wrote it (its city keeps the gazetteer's name aside for the next time).
+ * Returns how many cities were renamed.
+ */
+export async function syncGazetteerNames(db: Kysely<Database>, gazetteer: Gazetteer): Promise<number> {
+  let renamed = 0;
+  await db.transaction().execute(async (trx) => {
+    let batch: Place[] = [];
+    const flush = async () => {
+      if (batch.length > 0) renamed += await renameBatch(trx, batch);
+      batch = [];
+    };
+    for (const place of gazetteer.all()) {
+      batch.push(place);
+      if (batch.length === BATCH_SIZE) await flush();
+    }
+    await flush();
+    await recordNamesVersion(trx);
+  });
+  return renamed;
+}
+
+async function renameBatch(db: Kysely<Database>, places: Place[]): Promise<number> {
+  const { rows } = await sql<{ id: number; renamed: boolean }>`
+    UPDATE city c SET
+      name_ru = CASE WHEN c.name_ru IS NOT DISTINCT FROM c.gazetteer_name_ru THEN t.ru ELSE c.name_ru END,
+      name_be = CASE WHEN c.name_be IS NOT DISTINCT FROM c.gazetteer_name_be THEN t.be ELSE c.name_be END,
+      gazetteer_name_ru = t.ru,
+      gazetteer_name_be = t.be
+    FROM unnest(${places.map((p) => p.id)}::integer[], ${places.map((p) => p.ru)}::text[],
+      ${places.map((p) => p.be)}::text[]) AS t(id, ru, be)
+    WHERE c.id = t.id AND c.source = 'geonames'
+      AND (c.gazetteer_name_ru IS DISTINCT FROM t.ru OR c.gazetteer_name_be IS DISTINCT FROM t.be)
+    RETURNING c.id, (c.name_ru IS NOT DISTINCT FROM t.ru AND c.name_be IS NOT DISTINCT FROM t.be) AS renamed
+  `.execute(db);
+  // The search names follow the names: city.search_names is what lookups by name compare.
+  await sql`
+    UPDATE city SET search_names = ARRAY(
+      SELECT DISTINCT name_key(n) FROM unnest(ARRAY[name_ru, name_be, name_en]) AS n WHERE n IS NOT NULL
+    )
+    WHERE id = ANY(${rows.map((row) => row.id)}::integer[])
+  `.execute(db);
+  return rows.filter((row) => row.renamed).length;
 }
 
 /** Drops the city table's indexes that back no constraint; returns the statements recreating them. */
@@ -61,9 +124,9 @@ async function insertBatch(db: Kysely<Database>, places: Place[]): Promise<numbe
   const names = places.map((place) => textArrayLiteral(searchNames(place)));
   await sql`
     INSERT INTO city (id, source, name_ru, name_be, name_en, search_names, country, admin1, latitude, longitude,
-      population, timezone)
+      population, timezone, gazetteer_name_ru, gazetteer_name_be)
     SELECT id, 'geonames', name_ru, name_be, name_en, names::text[], country, admin1, lat, lng,
-      population, timezone
+      population, timezone, name_ru, name_be
     FROM unnest(
       ${places.map((p) => p.id)}::integer[], ${places.map((p) => p.ru)}::text[], ${places.map((p) => p.be)}::text[],
       ${places.map((p) => p.en)}::text[], ${names}::text[], ${places.map((p) => p.country)}::text[],
