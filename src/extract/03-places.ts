@@ -84,6 +84,11 @@ function candidates(t: Token): { name: string; parse: AzParse | undefined; geox:
   return out.slice(0, 5);
 }
 
+const lemmaOf = (p: AzParse): string => {
+  const n = p.normalize();
+  return n ? n.word : '';
+};
+
 /** Recognizes a place starting at token i: two-word names first ("Нижний Новгород"), then one word. */
 export function placeAt(tokens: Token[], i: number, lookup: CityLookup): PlaceMention | undefined {
   const t = tokens[i];
@@ -119,9 +124,13 @@ export function placeAt(tokens: Token[], i: number, lookup: CityLookup): PlaceMe
   const cityWord = !!prev && CITY_WORDS.has(prev.lower);
   // A common word that happens to name a village («Мир», «Заря») needs more than a capital letter.
   const common = ps.some((p) => p.parser === 'Dictionary' && !PROPER(p) && p.score > 0.2);
+  // «России» is first Россия, a country, and only then the village Рось: a weaker place name does not win.
+  const top = ps.filter((p) => p.tag.Geox === true && isNoun(p)).sort((a, b) => b.score - a.score)[0];
   for (const c of candidates(t)) {
     const hit = lookup.lookup(c.name);
     if (!hit) continue;
+    const weaker = top && c.parse && lemmaOf(c.parse) !== lemmaOf(top) && c.parse.score < top.score * 0.75;
+    if (weaker && !lookup.lookup(inflectTo(t, top, { CAse: 'nomn' }))) continue;
     const strong =
       geox ||
       cityWord ||

@@ -51,7 +51,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // С 30 сентября по 2 октября 2024 года делегация находилась в Кузнецке.
     id: 'date.s-po-two-months',
-    re: new RegExp(`${B}с\\s+(\\d{1,2})\\s+(${GEN})\\s+по\\s+(\\d{1,2})\\s+(${GEN})${YEAR}`, 'giu'),
+    re: new RegExp(`${B}со?\\s+(\\d{1,2})\\s+(${GEN})\\s+по\\s+(\\d{1,2})\\s+(${GEN})${YEAR}`, 'giu'),
     read: (g, p) => {
       const y = yearOf(g[5], g[6], p);
       const m1 = monthOf(g[2]);
@@ -62,7 +62,7 @@ export const DATE_RULES: DateRule[] = [
   {
     // С 18 по 21 сентября делегация побывала в Кузнецке.
     id: 'date.s-po',
-    re: new RegExp(`${B}с\\s+(\\d{1,2})\\s+по\\s+(\\d{1,2})\\s+(${GEN})${YEAR}`, 'giu'),
+    re: new RegExp(`${B}со?\\s+(\\d{1,2})\\s+по\\s+(\\d{1,2})\\s+(${GEN})${YEAR}`, 'giu'),
     read: (g, p) => {
       const y = yearOf(g[4], g[5], p);
       return { from: day(y, monthOf(g[3]), g[1]), to: day(y, monthOf(g[3]), g[2]) };

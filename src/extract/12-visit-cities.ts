@@ -1,9 +1,9 @@
 /** The cities of a visit sentence: where the delegation came from and where it went. */
 import type { Sentence, Token } from './01-tokens.ts';
-import { lemmas } from './02-morphology.ts';
+import { findParse, inflectTo, lemmas, parsesOf } from './02-morphology.ts';
 import type { Doc } from './07-document.ts';
 
-/** A side of a visit: a city by name, or the home city («наш город»). */
+/** A side of a visit: a city (or district, region) by name, or the home city («наш город»). */
 export type Side = { city: string; rule: string } | { home: true; rule: string };
 
 const CITY_WORDS = new Set([
@@ -16,31 +16,89 @@ const CITY_WORDS = new Set([
   'города-побратима',
   'городе-побратиме',
   'гор',
+  'городов-побратимов',
+  'городов',
+  'городам-побратимам',
+  '–',
+  '—',
+  ':',
 ]);
 
+// A lower-case adjective between a preposition and the city: «в американский Портленд», «из японского города».
+const adjective = (t: Token) =>
+  t.kind === 'word' && !t.cap && parsesOf(t).some((p) => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF');
+
 function placeAfter(doc: Doc, k: number): { name: string; at: number } | undefined {
-  for (let j = k; j < k + 4 && j < doc.tokens.length; j++) {
+  let adjectives = 0;
+  for (let j = k; j < k + 6 && j < doc.tokens.length; j++) {
     const place = doc.placeAt.get(j);
     if (place?.city) return { name: place.name, at: j };
-    if (!CITY_WORDS.has((doc.tokens[j] as Token).lower)) return undefined;
+    const t = doc.tokens[j] as Token;
+    if (CITY_WORDS.has(t.lower)) continue;
+    if (adjectives < 2 && adjective(t)) {
+      adjectives++;
+      continue;
+    }
+    return undefined;
   }
   return undefined;
+}
+
+const AREA = /^(район|района|районе|области|область|края|округа|уезда)$/;
+
+/** «Ивьевского района», «Свердловской области»: a district or region as a side, in the nominative. */
+function areaAt(doc: Doc, j: number): { name: string; last: number } | undefined {
+  const adj = doc.tokens[j];
+  const noun = doc.tokens[j + 1];
+  if (!adj?.cap || !noun || !AREA.test(noun.lower)) return undefined;
+  const p = findParse(adj, (q) => q.tag.POS === 'ADJF');
+  if (!p) return undefined;
+  const region = /^област/.test(noun.lower);
+  const nounNom = region
+    ? 'область'
+    : /^кра/.test(noun.lower)
+      ? 'край'
+      : /^окр/.test(noun.lower)
+        ? 'округ'
+        : /^уезд/.test(noun.lower)
+          ? 'уезд'
+          : 'район';
+  return {
+    name: `${inflectTo(adj, p, { CAse: 'nomn', NMbr: 'sing', GNdr: region ? 'femn' : 'masc' })} ${nounNom}`,
+    last: j + 2,
+  };
+}
+
+/** The side named after token k: a city, «района г. Минска» as the city, else the district or region. */
+function sideAfter(doc: Doc, k: number, rule: string): Side | undefined {
+  const p = placeAfter(doc, k);
+  if (p) return { city: p.name, rule };
+  const area = areaAt(doc, k);
+  if (!area) return undefined;
+  const city = placeAfter(doc, area.last);
+  if (city && city.at <= area.last + 2) return { city: city.name, rule };
+  // A district whose town the gazetteer knows is the town: «делегация Барановичского района».
+  const town = /^район/.test(doc.tokens[k + 1]?.lower ?? '') ? doc.cityAdjAt.get(k) : undefined;
+  return { city: town?.name ?? area.name, rule: `${rule}-area` };
 }
 
 const our = (doc: Doc, k: number) =>
   /^наш/.test(doc.tokens[k]?.lower ?? '') && /^город/.test(doc.tokens[k + 1]?.lower ?? '');
 
-/** From and to of one sentence, by the first rule that names each. */
-export function visitCities(doc: Doc, s: Sentence): { from: Side | undefined; to: Side | undefined } {
+/** From and to of one sentence, by the first rule that names each; `others` lists further visiting cities. */
+export function visitCities(
+  doc: Doc,
+  s: Sentence,
+): { from: Side | undefined; to: Side | undefined; others: string[] } {
   const { tokens } = doc;
   let from: Side | undefined;
   let to: Side | undefined;
   for (let k = s.first; k < s.last; k++) {
     const t = tokens[k] as Token;
     if (t.lower === 'из' || t.lower === 'от') {
-      // Делегация из города Барановичи; гости из нашего города.
-      const p = placeAfter(doc, k + 1);
-      if (p) from ??= { city: p.name, rule: 'from.iz' };
+      // Делегация из города Барановичи; гости из нашего города; гости из Ивьевского района.
+      const side = sideAfter(doc, k + 1, 'from.iz');
+      if (side) from ??= side;
       else if (our(doc, k + 1)) from ??= { home: true, rule: 'from.our' };
     } else if (t.lower === 'в' || t.lower === 'во') {
       // Совершила визит в город-побратим Кузнецк; в Барановичах находилась делегация.
@@ -51,11 +109,13 @@ export function visitCities(doc: Doc, s: Sentence): { from: Side | undefined; to
       // Гости из Кузнецка приехали к нам.
       to ??= { home: true, rule: 'to.our' };
     } else if (lemmas(t).some((l) => l === 'делегация' || l === 'представитель')) {
-      // Делегация Кузнецка; кузнецкая делегация; делегация нашего города.
+      // Делегация Кузнецка; кузнецкая делегация; делегация нашего города; делегация Свердловской области.
       // «делегация Барановичского района»: the adjective after the noun names the district's town.
+      const area = areaAt(doc, k + 1) && sideAfter(doc, k + 1, 'from.delegation');
       const adj = doc.cityAdjAt.get(k - 1) ?? doc.cityAdjAt.get(k + 1);
       const p = placeAfter(doc, k + 1);
-      if (adj) from ??= { city: adj.name, rule: 'from.delegation-adj' };
+      if (area) from ??= area;
+      else if (adj) from ??= { city: adj.name, rule: 'from.delegation-adj' };
       else if (p) from ??= { city: p.name, rule: 'from.delegation-gen' };
       else if (our(doc, k + 1)) from ??= { home: true, rule: 'from.our' };
     } else if (/^посет/.test(t.lower)) {
@@ -64,15 +124,80 @@ export function visitCities(doc: Doc, s: Sentence): { from: Side | undefined; to
       if (p) to ??= { city: p.name, rule: 'to.posetit' };
     }
   }
+  let others: string[] = [];
+  if (from && 'city' in from) others = cityRun(doc, s, firstMention(doc, s, from.city), from.city).cities;
+  else if (!from) {
+    // «присутствовали делегации городов-побратимов: Тирасполь, Бендеры и Болград»
+    const word = tokens.slice(s.first, s.last).find((t) => lemmas(t).includes('делегация'));
+    let run: string[] = [];
+    // «делегации породненных с Дортмундом городов – Буффало, Лидса»: the first list of two or more.
+    // A list after «в» names where they went: «побывала в Минске, Бресте и Логойске».
+    for (let k = word ? word.i + 1 : s.last; k < s.last && run.length < 2; k++)
+      if (doc.placeAt.get(k)?.city) {
+        const found = cityRun(doc, s, k, undefined);
+        if (!/^(в|во|на)$/.test(tokens[k - 1]?.lower ?? '')) run = found.cities;
+        k = found.end - 1;
+      }
+    if (run.length >= 2) {
+      from = { city: run[0] as string, rule: 'from.list' };
+      others = run.slice(1);
+    }
+  }
   // «приняла участие в праздновании Дня города Пензы»: the other city named is where they went.
   if (from && !to) {
     for (let k = s.first; k < s.last; k++) {
       const place = doc.placeAt.get(k);
-      if (place?.city && 'city' in from && place.name !== from.city) {
+      if (place?.city && 'city' in from && place.name !== from.city && !others.includes(place.name)) {
         to = { city: place.name, rule: 'to.mentioned' };
         break;
       }
     }
   }
-  return { from, to };
+  return { from, to, others };
+}
+
+const LIST_GLUE = /^(,|и|а|также|–|—|:|район|провинции|области|округа)$/;
+
+function firstMention(doc: Doc, s: Sentence, name: string): number {
+  for (let k = s.first; k < s.last; k++) if (doc.placeAt.get(k)?.name === name) return k;
+  return -1;
+}
+
+/**
+ * Delegations of several cities: «делегации городов-побратимов – Самары, Коврова и Рязани».
+ * The cities of the list that starts at the first city from token k on, `except` left out.
+ */
+function cityRun(
+  doc: Doc,
+  s: Sentence,
+  k: number,
+  except: string | undefined,
+): { cities: string[]; end: number } {
+  if (k < 0) return { cities: [], end: s.first };
+  const { tokens } = doc;
+  while (k < s.last && !doc.placeAt.get(k)?.city) k++;
+  const k0 = k;
+  const out: string[] = [];
+  let gap = 0;
+  let end = k;
+  while (k < s.last && gap <= 6) {
+    const t = tokens[k] as Token;
+    const place = doc.placeAt.get(k);
+    if (place?.city) {
+      if (place.name !== except && !out.includes(place.name)) out.push(place.name);
+      k = end = place.last;
+      gap = 0;
+      continue;
+    }
+    if (t.text === '(') {
+      // «Малгобека (Республика Ингушетия)», «Буффало (США)»: the country in brackets.
+      while (k < s.last && (tokens[k] as Token).text !== ')') k++;
+      k++;
+      continue;
+    }
+    if (!LIST_GLUE.test(t.lower) && !(t.cap && t.kind === 'word')) break;
+    gap++;
+    k++;
+  }
+  return { cities: out, end: Math.max(end, k0 + 1) };
 }

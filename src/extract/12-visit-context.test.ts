@@ -111,4 +111,50 @@ describe('visits across sentences and the home city', () => {
       [],
     );
   });
+
+  it('makes one visit per city of a list of delegations, hosted where the events happen', () => {
+    const text =
+      'Праздник собрал много гостей. На открытии ярмарки побывали делегации городов-партнеров ' +
+      'из Пензы, Гродно (Беларусь) и Оша в Кузнецке.';
+    const r = facts(text);
+    expect(r.visits.map((v) => [v.from_city, v.to_city])).toEqual([
+      ['Пенза', 'Кузнецк'],
+      ['Гродно', 'Кузнецк'],
+      ['Ош', 'Кузнецк'],
+    ]);
+  });
+
+  it('takes the host from the celebrated city when the list sentence names none', () => {
+    const text =
+      'Пинчане отметили День города Пинска большим концертом. ' +
+      'На торжествах присутствовали делегации городов-побратимов: Кузнецк, Пенза и Гродно.';
+    const r = facts(text);
+    expect(r.visits.map((v) => [v.from_city, v.to_city])).toEqual([
+      ['Кузнецк', 'Пинск'],
+      ['Пенза', 'Пинск'],
+      ['Гродно', 'Пинск'],
+    ]);
+  });
+
+  it('reads the host as the city that receives guests, and a district as the visiting side', () => {
+    const [v] = facts('На выходных Пинск принимал гостей из Лунинецкого района.').visits;
+    expect([v?.from_city, v?.to_city]).toEqual(['Лунинецкий район', 'Пинск']);
+  });
+
+  it('skips an adjective between the preposition and the city', () => {
+    const [v] = facts('Школьная делегация из Кузнецка отправилась в соседний Брест.').visits;
+    expect([v?.from_city, v?.to_city]).toEqual(['Кузнецк', 'Брест']);
+  });
+
+  it('does not take the stops of a tour for visiting cities', () => {
+    const r = facts('Делегация из Кузнецка побывала в Минске, Бресте и Гродно.');
+    expect(r.visits.map((v) => v.from_city)).toEqual(['Кузнецк']);
+  });
+
+  it('reads a delegation taking part in a forum held in a city as a visit there', () => {
+    const [v] = facts(
+      'Гродненская делегация приняла участие в форуме регионов, который прошел в Пинске.',
+    ).visits;
+    expect([v?.from_city, v?.to_city]).toEqual(['Гродно', 'Пинск']);
+  });
 });

@@ -88,7 +88,10 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
     let delegation = false;
     for (let k = s.first; k < s.last; k++)
       if (hasLemma(doc.tokens[k] as Token, DELEGATION)) delegation = true;
-    const { from, to } = visitCities(doc, s);
+    const { from, others, ...cities } = visitCities(doc, s);
+    // The host is where the events happen: a sentence naming only the guests keeps the last host.
+    const to =
+      cities.to ?? (from ? ([...out].reverse().find((v) => v.to)?.to ?? celebratedCity(doc)) : undefined);
     // «В минувшую субботу наш город отметил 155-летие. … прибыла делегация»: the day of the sentence before.
     const date =
       dateIn(dates, s.index) ??
@@ -107,8 +110,35 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
       span: [s.start, s.end],
       rule,
     });
+    // Delegations of several cities at one celebration: a visit each, of the same host.
+    for (const city of others)
+      out.push({
+        sent: s.index,
+        from: { city, rule: 'from.list' },
+        to,
+        start: undefined,
+        end: undefined,
+        openEnd: false,
+        kind: null,
+        head: undefined,
+        span: [s.start, s.end],
+        rule: 'visit.list',
+      });
   }
   return out;
+}
+
+const DAY = /^(день|дня|дню|днем|дне|днях|дни)$/;
+
+/** «празднование Дня города Комрата»: the city whose day is celebrated hosts the guests. */
+function celebratedCity(doc: Doc): Side | undefined {
+  for (const [k, place] of doc.placeAt) {
+    if (!place.city) continue;
+    const before = doc.tokens[k - 1]?.lower ?? '';
+    if (DAY.test(before) || (before === 'города' && DAY.test(doc.tokens[k - 2]?.lower ?? '')))
+      return { city: place.name, rule: 'to.celebrated' };
+  }
+  return undefined;
 }
 
 /** The day a later sentence gives for the end of a visit that began on a single day. */

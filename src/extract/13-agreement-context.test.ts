@@ -96,4 +96,58 @@ describe('agreements across sentences', () => {
         .agreements,
     ).toEqual([]);
   });
+
+  it('records no agreement only announced for a later day or named as the aim of a visit', () => {
+    for (const text of [
+      'Мэры Пинска и Пензы собираются подписать соглашение о побратимстве.',
+      'Соглашение о сотрудничестве между Пинском и Пензой будет подписано в октябре.',
+      'Церемония подписания договора между Пинском и Пензой состоится осенью.',
+      'Целью поездки стало подписание соглашения о сотрудничестве между Пинском и Пензой.',
+    ])
+      expect(facts(text).agreements, text).toEqual([]);
+  });
+
+  it('records one agreement per signing, whatever the later sentences call it', () => {
+    const text =
+      'Вчера в Пинске подписано соглашение о намерениях между Пинском и Пензой. ' +
+      'Меморандум подписали мэры Пинска и Пензы.';
+    expect(pairs(text).map((a) => a.kind)).toEqual(['memorandum']);
+  });
+
+  it('takes parties from the next sentence and never leaves the list empty or generic', () => {
+    const text =
+      'Вчера подписан договор о сотрудничестве. Документ скрепили подписями мэр Пинска и глава Кузнецка.';
+    expect(pairs(text).map((a) => a.parties)).toEqual([
+      [
+        ['Пинск', 'Пинск'],
+        ['Кузнецк', 'Кузнецк'],
+      ],
+    ]);
+    expect(facts('Исполком подписал соглашение о сотрудничестве.').agreements).toEqual([]);
+  });
+
+  it('reads districts and regions as parties, and not the region that only locates a district', () => {
+    const text =
+      'Подписано соглашение о побратимстве между Лунинецким районом Брестской области и Пензенской областью.';
+    expect(pairs(text).map((a) => a.parties)).toEqual([
+      [
+        ['Лунинецкий район', null],
+        ['Пензенская область', 'Пенза'],
+      ],
+    ]);
+  });
+
+  it('leaves out the region in brackets and a plan named inside another document', () => {
+    const text =
+      'Мэр Пинска подписал план мероприятий по реализации соглашения о сотрудничестве с Кузнецком (Пензенская область).';
+    expect(pairs(text)).toEqual([
+      {
+        kind: 'plan',
+        parties: [
+          ['Пинск', 'Пинск'],
+          ['Кузнецк', 'Кузнецк'],
+        ],
+      },
+    ]);
+  });
 });

@@ -6,6 +6,8 @@ import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import type { OrgMention } from './10-organizations.ts';
 import {
   AGREEMENT_RULES,
+  FUTURE,
+  GENERIC_PARTY,
   NOT_SIGNED,
   SIGNATURES,
   SIGNING,
@@ -36,7 +38,13 @@ function nounsOf(doc: Doc, s: Sentence): NounHit[] {
         (!r.after || r.after.test(after)) &&
         (!r.before || r.before.test(before)),
     );
-    if (rule) out.push({ at: k, rule });
+    // «планы по реализации соглашений»: a document named inside another is not one more.
+    const prev = out[out.length - 1];
+    const inside =
+      prev &&
+      k - prev.at <= 4 &&
+      !doc.tokens.slice(prev.at + 1, k).some((w) => w.lower === 'и' || w.text === ',');
+    if (rule && !inside) out.push({ at: k, rule });
   }
   return out;
 }
@@ -47,6 +55,8 @@ export function isSigning(doc: Doc, s: Sentence): boolean {
   for (let k = s.first; k < s.last; k++) {
     const w = (doc.tokens[k] as Token).lower;
     if (NOT_SIGNED.test(w)) return false;
+    // «Соглашение будет подписано в октябре»; «стане падпісанне».
+    if (FUTURE.test(w) && /^(подпис|падпіс|заключ)/.test(doc.tokens[k + 1]?.lower ?? '')) return false;
     if (SIGNING.test(w) || SIGNATURES.test(w)) signed = true;
   }
   return signed;
@@ -63,38 +73,68 @@ export function findAgreements(
   for (const s of doc.sentences) {
     const nouns = nounsOf(doc, s);
     if (!nouns.length || !isSigning(doc, s)) continue;
+    const sentence = new Set<Agreement>();
     const date = dateIn(dates, s.index, (d) => !d.monthOnly && !d.to);
     let inherited: Party[][] = [];
     nouns.forEach((n, idx) => {
       const from = idx === 0 ? s.first : n.at;
       const to = nouns[idx + 1]?.at ?? s.last;
-      let groups = partyGroups(doc, orgs, from, to);
+      let groups = named(partyGroups(doc, orgs, from, to));
       const bare = !groups.length && !/^(о|об|между|с|на)$/.test(doc.tokens[n.at + 1]?.lower ?? '');
       // «Подписанное соглашение предусматривает …»: a bare noun names an agreement already recorded.
       if (bare && out.length) return;
+      // «Подписание протокола позволит …»: a document of a kind already recorded, without parties of its own.
+      if (!groups.length && out.some((a) => a.kind === n.rule.kind && !sentence.has(a))) return;
       if (!groups.length) groups = inherited;
-      if (!groups.length) groups = earlier(doc, orgs, s, fallback);
+      if (!groups.length) groups = elsewhere(doc, orgs, s, fallback);
       inherited = groups;
-      for (const parties of groups.length ? groups : [[]]) {
-        if (out.some((a) => a.kind === n.rule.kind && sameParties(a.parties, parties))) continue;
-        out.push({
+      for (const parties of groups) {
+        // One signing, one agreement: the same parties in a later sentence speak of it again.
+        const again = out.find(
+          (a) => sameParties(a.parties, parties) && (a.kind === n.rule.kind || !sentence.has(a)),
+        );
+        if (again) {
+          again.signed_on ??= date ? isoDay(date.from) : null;
+          continue;
+        }
+        const a: Agreement = {
           parties,
           kind: n.rule.kind,
           signed_on: date ? isoDay(date.from) : null,
           span: [s.start, s.end],
           rule: n.rule.id,
-        });
+        };
+        sentence.add(a);
+        out.push(a);
       }
     });
   }
-  return out;
+  return withoutHeadline(doc, out);
 }
 
-function earlier(doc: Doc, orgs: OrgMention[], s: Sentence, fallback: Party[]): Party[][] {
-  const prev = doc.sentences[s.index - 1];
-  const groups = prev ? partyGroups(doc, orgs, prev.first, prev.last) : [];
-  if (groups.length) return groups;
+/** A headline restates the story: its agreement gives way to one of the same kind the body tells. */
+function withoutHeadline(doc: Doc, agreements: Agreement[]): Agreement[] {
+  const [first] = agreements;
+  const head = doc.sentences[0];
+  if (!first || !head || first.span?.[0] !== head.start || head.last - head.first > 16) return agreements;
+  if (/[.!?]/.test(doc.tokens[head.last - 1]?.text ?? '')) return agreements;
+  const body = agreements.filter((a) => a !== first && a.span?.[0] !== head.start);
+  return body.some((a) => a.kind === first.kind) ? agreements.slice(1) : agreements;
+}
+
+/** Parties named in another sentence: the one before, the one after, the headline; else the visit's cities. */
+function elsewhere(doc: Doc, orgs: OrgMention[], s: Sentence, fallback: Party[]): Party[][] {
+  for (const other of [doc.sentences[s.index - 1], doc.sentences[s.index + 1], doc.sentences[0]]) {
+    if (!other || other === s) continue;
+    const groups = named(partyGroups(doc, orgs, other.first, other.last));
+    if (groups.length) return groups;
+  }
   return fallback.length >= 2 ? [fallback] : [];
+}
+
+/** Groups without the parties that name nobody («исполком», «администрация»), two parties or more. */
+function named(groups: Party[][]): Party[][] {
+  return groups.map((g) => g.filter((p) => !GENERIC_PARTY.test(p.name))).filter((g) => g.length >= 2);
 }
 
 const partyKey = (parties: Party[]) =>
@@ -104,5 +144,5 @@ const partyKey = (parties: Party[]) =>
     .join('|');
 
 function sameParties(a: Party[], b: Party[]): boolean {
-  return !b.length || partyKey(a) === partyKey(b);
+  return partyKey(a) === partyKey(b);
 }

@@ -1,5 +1,6 @@
 /** Parties of agreements and projects: organizations and cities, grouped «между A и B, а также между C и D». */
 import type { Sentence, Token } from './01-tokens.ts';
+import { findParse, inflectTo, parsesOf } from './02-morphology.ts';
 import type { Doc } from './07-document.ts';
 import type { OrgMention } from './10-organizations.ts';
 import type { Party } from './extraction.schema.ts';
@@ -28,15 +29,32 @@ export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number
     const o = orgs[i] as OrgMention;
     if (o.first >= to) break;
     if (o.last <= from) continue;
+    // A bare «район», «исполком» names no one: the words around it may.
+    if (!/\s/.test(o.name) && !/\d/.test(o.name) && o.name === o.name.toLowerCase()) continue;
     for (let k = o.first; k < o.last; k++) inOrg.add(k);
     out.push({ first: o.first, last: o.last, party: { name: o.name, city: o.city ?? null }, org: true });
   }
+  const bracketed = new Set<number>();
+  let depth = 0;
   for (let k = from; k < to; k++) {
+    const t = doc.tokens[k] as Token;
+    // «Полевской (Свердловская область)»: what the brackets add locates a party, it is none.
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    if (depth) {
+      bracketed.add(k);
+      continue;
+    }
+    const area = inOrg.has(k) ? undefined : areaParty(doc, k);
+    if (area) {
+      out.push(area);
+      k = area.last - 1;
+      continue;
+    }
     const place = doc.placeAt.get(k);
     if (place?.city && !inOrg.has(k) && !CITY_OF_SOMETHING.has(doc.tokens[k - 1]?.lower ?? '')) {
       out.push({ first: k, last: place.last, party: { name: place.name, city: place.name }, org: false });
     }
-    const t = doc.tokens[k] as Token;
     if (
       doc.homeCity &&
       /^наш/.test(t.lower) &&
@@ -45,7 +63,64 @@ export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number
     )
       out.push({ first: k, last: k + 2, party: { name: doc.homeCity, city: doc.homeCity }, org: false });
   }
-  return out.sort((a, b) => a.first - b.first);
+  const outside = out.filter((p) => !bracketed.has(p.first));
+  return withoutLocators(
+    doc,
+    outside.sort((a, b) => a.first - b.first),
+  );
+}
+
+const AREA_NOUN: Record<string, string> = {
+  район: 'район',
+  района: 'район',
+  районом: 'район',
+  району: 'район',
+  районе: 'район',
+  области: 'область',
+  областью: 'область',
+  область: 'область',
+  края: 'край',
+  краем: 'край',
+  краю: 'край',
+  край: 'край',
+  округа: 'округ',
+  округом: 'округ',
+  округ: 'округ',
+  уезда: 'уезд',
+  уездом: 'уезд',
+  уезд: 'уезд',
+};
+
+/** «Островецким районом», «Свердловской областью»: a district or region as a party, in the nominative. */
+function areaParty(doc: Doc, k: number): PartyMention | undefined {
+  const adj = doc.tokens[k] as Token;
+  const noun = AREA_NOUN[doc.tokens[k + 1]?.lower ?? ''];
+  if (!adj.cap || !noun) return undefined;
+  const p = findParse(adj, (q) => q.tag.POS === 'ADJF');
+  if (!p) return undefined;
+  const gender = noun === 'область' ? 'femn' : 'masc';
+  const name = `${inflectTo(adj, p, { CAse: 'nomn', NMbr: 'sing', GNdr: gender })} ${noun}`;
+  return { first: k, last: k + 2, party: { name, city: null }, org: true };
+}
+
+/**
+ * «районом Гродненской области Республики Беларусь и городом Цюнхай»: a region or country in the
+ * genitive right after a party says where that party lies; it is no party of its own.
+ */
+function withoutLocators(doc: Doc, parties: PartyMention[]): PartyMention[] {
+  const out: PartyMention[] = [];
+  for (const p of parties) {
+    const prev = out[out.length - 1];
+    const region = /област|край|республик/i.test(p.party.name) || (!p.org && !p.party.city);
+    const gap = prev ? doc.tokens.slice(prev.last, p.first) : [];
+    const adjacent = prev && gap.every((t) => t.cap && t.kind === 'word') && gap.length <= 3;
+    const gent = parsesOf(doc.tokens[p.first + (p.last - p.first > 1 ? 1 : 0)] as Token).some(
+      (q) => q.tag.CAse === 'gent',
+    );
+    if (prev && adjacent && region && gent) continue;
+    out.push(p);
+  }
+  return out;
 }
 
 // «город Кузнецк» is a party; «г. Кузнецка» after a school names the school's city, handled above.
@@ -72,7 +147,9 @@ export function partyGroups(doc: Doc, orgs: OrgMention[], from: number, to: numb
       k = p.last;
     }
     if (current.length) groups.push(current);
-  } else if (all.length) groups.push(all);
+  }
+  // «подписали план взаимодействия между городами»: «между» names none, the sentence does.
+  if (!groups.some((g) => g.length >= 2) && all.length) groups.splice(0, groups.length, all);
   return groups
     .map((g) =>
       g.filter((p) => p.org).length >= 2 ? g.filter((p) => p.org) : g.some((p) => p.org) ? asCities(g) : g,
@@ -83,9 +160,13 @@ export function partyGroups(doc: Doc, orgs: OrgMention[], from: number, to: numb
 
 /** «Мэр Кузнецка и председатель Барановичского горисполкома»: one body and one city stand for two towns. */
 function asCities(group: PartyMention[]): PartyMention[] {
+  // A district or region stays itself: «Свердловская область» is a side, not Екатеринбург.
+  const area = (p: PartyMention) => /(район|область|край|округ|уезд)$/.test(p.party.name);
+  // «портал властей Астраханской области: Астрахань и Актау подписали»: with two towns, a region is none.
+  const towns = group.filter((p) => p.party.city && !area(p)).length;
   return group
-    .filter((p) => p.party.city)
-    .map((p) => ({ ...p, party: { name: p.party.city as string, city: p.party.city } }));
+    .filter((p) => (area(p) ? towns < 2 : p.party.city))
+    .map((p) => (area(p) ? p : { ...p, party: { name: p.party.city as string, city: p.party.city } }));
 }
 
 function dedupe(parties: Party[]): Party[] {
