@@ -28,7 +28,7 @@ export function pickCyrillicNames(alternates: string[], latin: string[], country
   if (country === 'BY') return pickBelarusNames(cyrillic, latinNames);
   const russian = cyrillic.filter((name) => RUSSIAN_ONLY.test(name));
   let ru = hyphenated(
-    closest(russian, (name) => russianScore(name, latinNames, cyrillic)),
+    closest(russian, (name) => russianScore(name, latinNames, cyrillic, false, country !== 'JP')),
     russian,
   );
   if (country === 'CN') ru = chineseName(ru, russian, latin[0] ?? '');

@@ -49,9 +49,17 @@ export const NOT_RUSSIAN = /[жшч]ы|шч|дзь/;
  * Lower is more likely the Russian name. Above all a toponym the Russian dictionary knows, of
  * which the one nearest the Latin names wins («Мюнхен» over «Минхен», «Самара» over «Самар»);
  * else the name nearest the Latin names, backed by inflected forms, the main Latin name
- * (latinNames[0]) breaking ties («Хартум» over «Картум» for Khartoum).
+ * (latinNames[0]) breaking ties («Хартум» over «Картум» for Khartoum) where Russian follows the
+ * Latin spelling: not for Japanese places, whose Hepburn romaji Russian does not follow
+ * (Kamaishi is «Камаиси» in Polivanov's system, not «Камаиши»).
  */
-export function russianScore(name: string, latinNames: string[], cyrillic: string[], akanye = false): number {
+export function russianScore(
+  name: string,
+  latinNames: string[],
+  cyrillic: string[],
+  akanye = false,
+  mainNameBreaksTies = true,
+): number {
   const lower = name.toLowerCase();
   const evidence = toponymEvidence(name);
   const nearest = distanceToLatin(name, latinNames, akanye);
@@ -59,7 +67,9 @@ export function russianScore(name: string, latinNames: string[], cyrillic: strin
   let score =
     evidence > 0
       ? nearest + 0.5 * toMain - 2 * evidence
-      : nearest + 0.1 * toMain - Math.min(support(name, cyrillic), 1.5);
+      : nearest + (mainNameBreaksTies ? 0.1 * toMain : 0) - Math.min(support(name, cyrillic), 1.5);
+  // «Сага Япония», «Вильнюс Литва»: a town's name told apart by its country, not the name itself.
+  if (lower.includes(' ') && RUSSIAN_COUNTRY_NAMES.has(lower.slice(lower.lastIndexOf(' ') + 1))) score += 1;
   // Pre-reform spellings («Полотьскъ») are history, not today's name.
   if (/ъ$/.test(lower)) score += 0.5;
   if (UKRAINIAN_SOFT_SIGN.test(lower)) score += 0.5;
@@ -67,6 +77,21 @@ export function russianScore(name: string, latinNames: string[], cyrillic: strin
   if (dropsSoftSign(name, cyrillic)) score += 0.3;
   return score;
 }
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** One-word country names in Russian, from ICU («япония», «литва», «германия»). */
+const RUSSIAN_COUNTRY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  const display = new Intl.DisplayNames(['ru'], { type: 'region', fallback: 'none' });
+  for (const a of LETTERS) {
+    for (const b of LETTERS) {
+      const name = display.of(a + b)?.toLowerCase();
+      if (name && !/[\s-]/.test(name) && /^[а-яё]+$/.test(name)) names.add(name);
+    }
+  }
+  return names;
+})();
 
 /** How surely a name is Belarusian: 2 for ў or і beside ы/э, 1 for і, э or an apostrophe alone. */
 export function belarusianStrength(name: string): number {

@@ -123,6 +123,8 @@ function syllable(text: string): string | null {
  * (Qingyuan «Цинъюань», Dongying «Дунъин»).
  */
 export function pinyinToPalladius(name: string): string | null {
+  // Pinyin writes no hyphens: «Shangri-La» is an English name.
+  if (name.includes('-')) return null;
   const words = name
     .toLowerCase()
     .replace(/ü/g, 'v')
