@@ -8,7 +8,7 @@ import { auditEntrySchema, type Actor, type AuditedRecordType } from '../modules
 import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
 import { readFilter, type Scope } from '../modules/auth/policy.ts';
 import { actorOf, authorize } from './auth.plugin.ts';
-import { publicMayList, readableRows } from './record-scope.ts';
+import { publicMayList, readableRows } from '../modules/auth/record-scope.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;

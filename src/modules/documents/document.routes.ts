@@ -18,7 +18,7 @@ import { can, isAdministrator, isEditor, type Scope } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
-import { readableDocuments, resolveScope } from '../../server/record-scope.ts';
+import { readableDocuments, resolveScope } from '../auth/record-scope.ts';
 import { findDocumentByIdOrThrow } from './document.repository.ts';
 import {
   PreviewGate,
