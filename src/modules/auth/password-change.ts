@@ -80,7 +80,7 @@ export async function changeOwnPassword(
 /**
  * Whether the user still signs in with a password someone else chose: the first administrator's or
  * `pobratim import`'s one-time password, an account made by `user add` or the administration page,
- * until its owner changes it. Kept on the account itself (migration 0017). Accounts made straight in
+ * until its owner changes it. Kept on the account itself (migration 0018). Accounts made straight in
  * the database (tests) never set it.
  */
 export async function mustChangePassword(db: Kysely<Database>, userId: number): Promise<boolean> {
