@@ -56,7 +56,7 @@ const user = await handle.db
   .select('id')
   .where('email', '=', 'admin@example.org')
   .executeTakeFirstOrThrow();
-await setUserPasswordHash(handle.db, user.id, await hashPassword(password));
+await setUserPasswordHash(handle.db, user.id, await hashPassword(password), 'owner');
 
 const app = await buildApp({ database: handle });
 await app.listen({ port: 0, host: '127.0.0.1' });

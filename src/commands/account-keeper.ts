@@ -40,7 +40,7 @@ export async function addAccount(
       roles: input.roles,
       ...(input.locale ? { locale: input.locale } : {}),
     });
-    await setUserPasswordHash(trx, created.id, hash);
+    await setUserPasswordHash(trx, created.id, hash, 'someone else');
     return created;
   });
   return { user, password, generated: input.password === undefined };

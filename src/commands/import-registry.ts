@@ -104,6 +104,6 @@ export async function ensureAdministratorCanSignIn(
     return { email: made.user.email, password: made.password };
   }
   const password = generatePassword();
-  await setUserPasswordHash(db, first.id, await hashPassword(password));
+  await setUserPasswordHash(db, first.id, await hashPassword(password), 'someone else');
   return { email: first.email, password };
 }

@@ -317,6 +317,8 @@ export interface AppUserTable {
   locale: Generated<'ru' | 'be' | 'en'>;
   disabled: Generated<boolean>;
   calendar_secret: string | null;
+  /** The password was chosen by someone else and its owner has not changed it yet (migration 0018). */
+  password_change_required: Generated<boolean>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;

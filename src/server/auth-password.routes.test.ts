@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../commands/account-keeper.ts';
+import { ensureAdministratorCanSignIn } from '../commands/import-registry.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
 import { buildApp } from './app.ts';
@@ -126,6 +127,65 @@ for (const engine of testEngines()) {
         payload: { currentPassword: 'our own password 2026', newPassword: 'another long password' },
       });
       expect(noCsrf.statusCode).toBe(403);
+    });
+  });
+
+  describe(`the one-time password of \`pobratim import\` on ${engine.engine}`, () => {
+    let database: DatabaseHandle;
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      database = await engine.open();
+      app = await buildApp({ database });
+    });
+    afterAll(async () => {
+      await app?.close();
+      await database?.close();
+    });
+
+    it('signs in asking for a new password, and writes nothing until it is changed', async () => {
+      // An imported registry's accounts arrive without passwords and without an audit trail of
+      // their making: the import gives the first administrator a one-time password.
+      const { db } = database;
+      const chief = await db
+        .insertInto('app_user')
+        .values({ email: 'chief@example.org', display_name: 'Chief' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('user_role').values({ user_id: chief.id, role: 'admin' }).execute();
+      const oneTime = await ensureAdministratorCanSignIn(db);
+      expect(oneTime?.email).toBe('chief@example.org');
+
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/session',
+        payload: { email: 'chief@example.org', password: oneTime!.password },
+      });
+      expect(signedIn.json()).toMatchObject({ mustChangePassword: true });
+      const cookies = {
+        pobratim_session: signedIn.cookies.find((c) => c.name === 'pobratim_session')!.value,
+      };
+      const headers = { 'x-csrf-token': signedIn.json().csrfToken as string };
+      const token = await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        cookies,
+        headers,
+        payload: { name: 'script' },
+      });
+      expect(token.statusCode).toBe(403);
+      expect(await db.selectFrom('api_token').select('id').execute()).toEqual([]);
+
+      const changed = await app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        cookies,
+        headers,
+        payload: { currentPassword: oneTime!.password, newPassword: 'the chief’s own password' },
+      });
+      expect(changed.statusCode).toBe(204);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', cookies })).json()).toMatchObject({
+        mustChangePassword: false,
+      });
     });
   });
 }

@@ -170,9 +170,23 @@ for (const engine of testEngines()) {
       const agreement = {
         kind: 'cooperation',
         title: 'Соглашение о партнёрстве',
-        parties: [{ organizationId: org.gymnasium }, { organizationId: org.lyceum }],
+        parties: [{ organizationId: org.gymnasium }, { cityId: city.kuznetsk }],
       };
       expect((await call('gymnasiumEditor', 'POST', '/api/agreements', agreement)).statusCode).toBe(201);
+      // The lyceum of Kuznetsk (not twinned with Baranovichi yet) is not the gymnasium editor's to read,
+      // so not theirs to name either.
+      const withLyceum = {
+        ...agreement,
+        parties: [{ organizationId: org.gymnasium }, { organizationId: org.lyceum }],
+      };
+      const refused = await call('gymnasiumEditor', 'POST', '/api/agreements', withLyceum);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.details).toEqual([
+        {
+          path: 'parties.1.organizationId',
+          message: `names a record you may not read (organization ${org.lyceum})`,
+        },
+      ]);
       const withoutUs = { ...agreement, parties: [{ cityId: city.minsk }, { organizationId: org.lyceum }] };
       expect((await call('gymnasiumEditor', 'POST', '/api/agreements', withoutUs)).statusCode).toBe(403);
     });

@@ -6,9 +6,11 @@ import { notFound, unauthenticated } from '../errors.ts';
 import { listAuditEntriesOfRecord } from '../modules/audit/audit.repository.ts';
 import { auditEntrySchema, type Actor, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
 import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
+import type { FastifyRequest } from 'fastify';
 import { readFilter, type Scope } from '../modules/auth/policy.ts';
-import { actorOf, authorize } from './auth.plugin.ts';
-import { publicMayList, readableRows } from './record-scope.ts';
+import { actorOf, authorize, requireUser } from './auth.plugin.ts';
+import { publicMayList, readableRows } from '../modules/auth/record-scope.ts';
+import { assertReferencesReadable, referencesOf, type Reference } from '../modules/auth/references.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;
@@ -29,15 +31,75 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
   remove(db: Db, actor: Actor, id: number, version: number): Promise<void>;
   /** Where a stored record belongs. */
   scopeOf(db: Db, record: T): Promise<Scope>;
-  /** Where a record would belong with these (create or update) values; `undefined` fields keep the stored ones. */
+  /**
+   * Where a record would belong with these (create or update) values, as a new record would: its
+   * places only, never the stored record's own; `undefined` fields keep the stored ones.
+   */
   scopeOfInput(db: Db, input: Record<string, unknown>, stored?: T): Promise<Scope>;
+  /** The record as the public sees it, when that is less than a signed-in reader sees (no people). */
+  forPublic?(record: T): T;
+}
+
+type Body = Record<string, unknown>;
+
+/** Whether two scopes name the same cities and organizations: a write that keeps them moves nothing. */
+function samePlaces(a: Scope, b: Scope): boolean {
+  const key = (scope: Scope) =>
+    `${[...new Set(scope.cityIds)].sort((x, y) => x - y).join()}|${[...new Set(scope.organizationIds)]
+      .sort((x, y) => x - y)
+      .join()}`;
+  return key(a) === key(b);
+}
+
+/**
+ * The check every new record passes, whether a route or an import creates it: the right to create
+ * where it would belong, and the right to read every record it names (a reference is a read).
+ * `except` names references already judged elsewhere (the document an import is accepting).
+ */
+export async function authorizeCreate<T extends { id: number; version: number }>(
+  db: Db,
+  request: FastifyRequest,
+  def: Pick<RecordRoutesDefinition<T>, 'recordType' | 'scopeOfInput'>,
+  body: Body,
+  except: (reference: Reference) => boolean = () => false,
+): Promise<void> {
+  authorize(request, 'create', await def.scopeOfInput(db, body));
+  const references = referencesOf(def.recordType, body).filter((reference) => !except(reference));
+  await assertReferencesReadable(db, request.principal, references);
+}
+
+/**
+ * The check every change of a record passes: the right to update it where it is; when the change
+ * moves it (other cities or organizations), the right to delete it where it was and to create it
+ * where it goes, since moving is leaving and arriving; and the right to read every record the change
+ * newly names.
+ */
+export async function authorizeUpdate<T extends { id: number; version: number }>(
+  db: Db,
+  request: FastifyRequest,
+  def: Pick<RecordRoutesDefinition<T>, 'recordType' | 'scopeOf' | 'scopeOfInput'>,
+  stored: T,
+  body: Body,
+): Promise<void> {
+  const storedScope = await def.scopeOf(db, stored);
+  authorize(request, 'update', storedScope);
+  const [here, there] = await Promise.all([
+    def.scopeOfInput(db, {}, stored),
+    def.scopeOfInput(db, body, stored),
+  ]);
+  if (!samePlaces(here, there)) {
+    authorize(request, 'delete', storedScope);
+    authorize(request, 'create', there);
+  }
+  await assertReferencesReadable(db, request.principal, referencesOf(def.recordType, body, stored));
 }
 
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 /**
  * The five REST routes of a record (list, get, create, update, delete) and its history, each thin:
- * parse (the zod schemas), check permission (the policy on the record's scope), call the service.
+ * parse (the zod schemas), check permission (the policy on the record's scope, `authorizeCreate` and
+ * `authorizeUpdate` for writes), call the service.
  */
 export function recordRoutes<T extends { id: number; version: number }>(
   def: RecordRoutesDefinition<T>,
@@ -59,7 +121,14 @@ export function recordRoutes<T extends { id: number; version: number }>(
           throw unauthenticated();
         }
         // The asker's scope is a condition of the query, so a page is full whatever the asker may read.
-        return def.list(db, request.query, readableRows(def.recordType, readFilter(request.principal)));
+        const page = await def.list(
+          db,
+          request.query,
+          readableRows(def.recordType, readFilter(request.principal)),
+        );
+        return request.principal.kind === 'public' && def.forPublic
+          ? { ...page, items: page.items.map(def.forPublic) }
+          : page;
       },
     );
 
@@ -69,7 +138,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
       async (request) => {
         const record = await loadOrThrow(request.params.id);
         authorize(request, 'read', await def.scopeOf(db, record));
-        return record;
+        return request.principal.kind === 'public' && def.forPublic ? def.forPublic(record) : record;
       },
     );
 
@@ -77,7 +146,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
       `/${def.path}`,
       { schema: { tags, body: def.schemas.create, response: { 201: def.schemas.record } } },
       async (request, reply) => {
-        authorize(request, 'create', await def.scopeOfInput(db, request.body as Record<string, unknown>));
+        await authorizeCreate(db, request, def, request.body as Body);
         return reply.status(201).send(await def.create(db, actorOf(request), request.body));
       },
     );
@@ -94,12 +163,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
       },
       async (request) => {
         const stored = await loadOrThrow(request.params.id);
-        authorize(request, 'update', await def.scopeOf(db, stored));
-        authorize(
-          request,
-          'update',
-          await def.scopeOfInput(db, request.body as Record<string, unknown>, stored),
-        );
+        await authorizeUpdate(db, request, def, stored, request.body as Body);
         return def.update(db, actorOf(request), request.params.id, request.body);
       },
     );
@@ -119,6 +183,8 @@ export function recordRoutes<T extends { id: number; version: number }>(
       `/${def.path}/:id/history`,
       { schema: { tags, params: idParamsSchema, response: { 200: z.array(auditEntrySchema) } } },
       async (request) => {
+        // A record's history (who changed what, its former values) is not published: it needs an account.
+        requireUser(request);
         const record = await def.find(db, request.params.id);
         // A deleted record's history stays readable to those who may read the whole audit trail.
         authorize(

@@ -19,6 +19,10 @@ type Ids = {
   otherAgreement: number;
   ownVisit: number;
   otherVisit: number;
+  ownPerson: number;
+  otherPerson: number;
+  ownEvent: number;
+  otherEvent: number;
 };
 
 // What each kind of record looks like on the Baranovichi side ("own": the editors' city, where the
@@ -126,6 +130,133 @@ const ORDER_EXPECTED: Record<Who, Record<Side, string>> = {
   public: { own: 'U', other: 'U' },
 };
 
+// A reference is a read: every id in a body that names another record must name one the writer may
+// read. Each row: a record of the editors' own side whose one field names a record of the own side
+// ("readable") or of the Minsk side ("unreadable", as GET answers the city editor 403), or of Kuznetsk,
+// the partner with no editors of its own that Baranovichi keeps ("partner's"). The city editor's
+// create and update of the own record: A allowed, D 403 naming the field.
+type Target = 'readable' | 'unreadable';
+const REFERENCES: Array<[kind: string, field: string, body: (ids: Ids, target: Target) => object]> = [
+  [
+    'persons',
+    'positions.0.organizationId',
+    (ids, target) => ({
+      fullName: 'Анна Смирнова',
+      cityId: ids.baranovichi,
+      positions: [
+        { title: 'учитель', organizationId: target === 'readable' ? ids.gymnasium : ids.minskSchool },
+      ],
+    }),
+  ],
+  [
+    'visits',
+    'headPersonId',
+    (ids, target) => ({
+      ...KINDS.visits!(ids, 'own'),
+      headPersonId: target === 'readable' ? ids.ownPerson : ids.otherPerson,
+    }),
+  ],
+  [
+    'visits',
+    'members.0.personId',
+    (ids, target) => ({
+      ...KINDS.visits!(ids, 'own'),
+      members: [{ personId: target === 'readable' ? ids.ownPerson : ids.otherPerson, role: null }],
+    }),
+  ],
+  [
+    'agreements',
+    'parties.1.organizationId',
+    (ids, target) => ({
+      kind: 'cooperation',
+      title: 'Соглашение',
+      parties: [
+        { organizationId: ids.gymnasium },
+        { organizationId: target === 'readable' ? ids.lyceum : ids.minskSchool },
+      ],
+    }),
+  ],
+  [
+    'agreements',
+    'signedAtVisitId',
+    (ids, target) => ({
+      ...KINDS.agreements!(ids, 'own'),
+      signedAtVisitId: target === 'readable' ? ids.ownVisit : ids.otherVisit,
+    }),
+  ],
+  [
+    'projects',
+    'parties.1.organizationId',
+    (ids, target) => ({
+      title: 'Проект',
+      parties: [
+        { organizationId: ids.gymnasium },
+        { organizationId: target === 'readable' ? ids.lyceum : ids.minskSchool },
+      ],
+    }),
+  ],
+  [
+    'events',
+    'visitId',
+    (ids, target) => ({
+      ...KINDS.events!(ids, 'own'),
+      visitId: target === 'readable' ? ids.ownVisit : ids.otherVisit,
+    }),
+  ],
+  [
+    'events',
+    'participants.0.personId',
+    (ids, target) => ({
+      ...KINDS.events!(ids, 'own'),
+      participants: [{ personId: target === 'readable' ? ids.ownPerson : ids.otherPerson }],
+    }),
+  ],
+  [
+    'plan-items',
+    'responsiblePersonId',
+    (ids, target) => ({
+      ...KINDS['plan-items']!(ids, 'own'),
+      responsiblePersonId: target === 'readable' ? ids.ownPerson : ids.otherPerson,
+    }),
+  ],
+  [
+    'plan-items',
+    'responsibleOrganizationId',
+    (ids, target) => ({
+      ...KINDS['plan-items']!(ids, 'own'),
+      responsibleOrganizationId: target === 'readable' ? ids.gymnasium : ids.minskSchool,
+    }),
+  ],
+  [
+    'visit-program-items',
+    'organizationId',
+    (ids, target) => ({
+      ...KINDS['visit-program-items']!(ids, 'own'),
+      organizationId: target === 'readable' ? ids.gymnasium : ids.minskSchool,
+    }),
+  ],
+  [
+    'visit-program-items',
+    'eventId',
+    (ids, target) => ({
+      ...KINDS['visit-program-items']!(ids, 'own'),
+      eventId: target === 'readable' ? ids.ownEvent : ids.otherEvent,
+    }),
+  ],
+  [
+    'visit-program-items',
+    'agreementId',
+    (ids, target) => ({
+      ...KINDS['visit-program-items']!(ids, 'own'),
+      agreementId: target === 'readable' ? ids.ownAgreement : ids.otherAgreement,
+    }),
+  ],
+];
+const REFERENCE_EXPECTED: Record<'admin' | 'cityEditor', Record<Target, string>> = {
+  admin: { readable: 'AA', unreadable: 'AA' },
+  cityEditor: { readable: 'AA', unreadable: 'DD' },
+};
+
 const letter = (status: number) =>
   status < 300 ? 'A' : status === 403 ? 'D' : status === 401 ? 'U' : `?${status}`;
 
@@ -182,6 +313,10 @@ for (const engine of testEngines()) {
       }
       ids.ownVisit = (await call('admin', 'POST', '/api/visits', KINDS.visits!(ids, 'own'))).json().id;
       ids.otherVisit = (await call('admin', 'POST', '/api/visits', KINDS.visits!(ids, 'other'))).json().id;
+      ids.ownPerson = (await call('admin', 'POST', '/api/persons', KINDS.persons!(ids, 'own'))).json().id;
+      ids.otherPerson = (await call('admin', 'POST', '/api/persons', KINDS.persons!(ids, 'other'))).json().id;
+      ids.ownEvent = (await call('admin', 'POST', '/api/events', KINDS.events!(ids, 'own'))).json().id;
+      ids.otherEvent = (await call('admin', 'POST', '/api/events', KINDS.events!(ids, 'other'))).json().id;
     });
     afterAll(async () => {
       await app?.close();
@@ -274,6 +409,36 @@ for (const engine of testEngines()) {
             order.statusCode === 200 ? ['2025-09-19', 1] : [null, 0],
           );
         });
+      }
+    }
+
+    for (const [kind, field, body] of REFERENCES) {
+      for (const who of Object.keys(REFERENCE_EXPECTED) as Array<keyof typeof REFERENCE_EXPECTED>) {
+        for (const target of ['readable', 'unreadable'] as Target[]) {
+          const expected = REFERENCE_EXPECTED[who][target];
+          it(`${who} naming a ${target} record in ${kind}.${field}: create, update ${expected}`, async () => {
+            const create = await call(who, 'POST', `/api/${kind}`, body(ids, target));
+            // The update adds the reference to an own record that did not make it.
+            const record = await fresh(kind, 'own');
+            const key = field.split('.')[0]!;
+            const changes = { [key]: (body(ids, target) as Record<string, unknown>)[key] };
+            const update = await call(who, 'PATCH', `/api/${kind}/${record.id}`, {
+              ...changes,
+              version: record.version,
+            });
+            expect(letter(create.statusCode) + letter(update.statusCode), create.body + update.body).toBe(
+              expected,
+            );
+            for (const refused of [create, update].filter((response) => response.statusCode === 403)) {
+              expect(refused.json().error.details).toEqual([
+                { path: field, message: expect.stringContaining('you may not read') },
+              ]);
+            }
+            const after = (await call('admin', 'GET', `/api/${kind}/${record.id}`)).json();
+            // A refused update leaves the record as it was.
+            if (update.statusCode === 403) expect(after.version).toBe(record.version);
+          });
+        }
       }
     }
 

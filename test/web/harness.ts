@@ -129,7 +129,7 @@ export async function startWebHarness(options: { accounts?: boolean } = {}): Pro
           .where('email', '=', account.email)
           .returning('id')
           .executeTakeFirstOrThrow();
-        await setUserPasswordHash(db, user.id, await hashPassword(account.password));
+        await setUserPasswordHash(db, user.id, await hashPassword(account.password), 'owner');
       }
     }
 

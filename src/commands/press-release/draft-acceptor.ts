@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, RecordType } from '../../db/database.ts';
-import { validationFailed, type FieldProblem } from '../../errors.ts';
+import { AppError, validationFailed, type FieldProblem } from '../../errors.ts';
 import { createAgreement } from '../../modules/agreements/agreement.service.ts';
 import type { Actor } from '../../modules/audit/audit.schema.ts';
 import { inTransaction, parseInput } from '../../modules/audit/audited-write.ts';
@@ -23,6 +23,34 @@ export interface AcceptedRecord {
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The kinds of record an acceptance creates, and those it links as they are. */
+export type CreatedKind = 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
+export type LinkedKind = 'city' | 'organization' | 'person' | 'visit';
+
+/**
+ * What judges an acceptance record by record, as if each were written on its own: a record is
+ * created only where its writer may create it, naming only what they may read, and an existing
+ * record is linked only if they may read it. Both see the acceptance's transaction.
+ */
+export interface DraftGuard {
+  creating(trx: Kysely<Database>, kind: CreatedKind, input: Record<string, unknown>): Promise<void>;
+  linking(trx: Kysely<Database>, kind: LinkedKind, id: number): Promise<void>;
+}
+
+/** Runs a check of the guard, naming the draft's path in a refusal. */
+async function judged(path: string, check: Promise<void>): Promise<void> {
+  try {
+    await check;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'unauthenticated')) {
+      throw new AppError(error.code, `${path}: ${error.message}`, [
+        { path, message: error.details?.map((problem) => problem.message).join('; ') ?? error.message },
+      ]);
+    }
+    throw error;
+  }
+}
+
 /** Every city a draft keeps must be one of the registry's: a draft that leaves one unchosen is refused, naming it. */
 export function assertCitiesResolved(draft: Draft): void {
   const problems: FieldProblem[] = [];
@@ -43,13 +71,15 @@ export function assertCitiesResolved(draft: Draft): void {
  * Accepts a reviewed draft: links the chosen records, creates the new ones through their services
  * (validated and audited), and links every one to the document and its evidence, all in one
  * transaction. Proposals with `include: false` are left out; a record that depends on a left-out
- * or unresolved one is refused with the path of the problem, and nothing is written.
+ * or unresolved one is refused with the path of the problem, and nothing is written. Every record
+ * created and every one linked passes `guard` (a write is judged by everything it touches).
  */
 export async function acceptDraft(
   db: Kysely<Database>,
   actor: Actor,
   documentId: number,
   input: unknown,
+  guard: DraftGuard,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<AcceptedRecord[]> {
   const draft: Draft = parseInput(draftSchema, input);
@@ -104,25 +134,27 @@ export async function acceptDraft(
     for (const [i, org] of draft.organizations.entries()) {
       if (!org.include) continue;
       const cityId = need(org.cityRef, `organizations.${i}.cityRef`, `the city of «${org.name}»`);
-      const id =
-        org.chosenId ??
-        (
-          await createOrganization(trx, actor, {
-            cityId,
-            name: org.name,
-            kind: org.kind,
-            sphere: sphereOf(org.kind),
-          })
-        ).id;
+      let id = org.chosenId;
+      if (id) await judged(`organizations.${i}.chosenId`, guard.linking(trx, 'organization', id));
+      else {
+        const values = { cityId, name: org.name, kind: org.kind, sphere: sphereOf(org.kind) };
+        await judged(`organizations.${i}`, guard.creating(trx, 'organization', values));
+        id = (await createOrganization(trx, actor, values)).id;
+      }
       ids.set(org.ref, { type: 'organization', id });
       await record(org.ref, 'organization', id, org.chosenId ? 'linked' : 'created', org.span, org);
     }
-    for (const person of draft.persons) {
+    for (const [i, person] of draft.persons.entries()) {
       if (!person.include) continue;
       const cityId = optional(person.cityRef);
       const positions = person.position ? [{ title: person.position, cityId }] : [];
-      const id =
-        person.chosenId ?? (await createPerson(trx, actor, { fullName: person.name, cityId, positions })).id;
+      let id = person.chosenId;
+      if (id) await judged(`persons.${i}.chosenId`, guard.linking(trx, 'person', id));
+      else {
+        const values = { fullName: person.name, cityId, positions };
+        await judged(`persons.${i}`, guard.creating(trx, 'person', values));
+        id = (await createPerson(trx, actor, values)).id;
+      }
       ids.set(person.ref, { type: 'person', id });
       await record(person.ref, 'person', id, person.chosenId ? 'linked' : 'created', person.span, person);
     }
@@ -136,20 +168,22 @@ export async function acceptDraft(
           { path: `${path}.start`, message: 'is required' },
         ]);
       const headPersonId = optional(visit.headRef);
-      const id =
-        visit.chosenId ??
-        (
-          await createVisit(trx, actor, {
-            fromCityId: need(visit.fromCityRef, `${path}.fromCityRef`, 'the city the delegation came from'),
-            toCityId: need(visit.toCityRef, `${path}.toCityRef`, 'the city visited'),
-            ...{ startDate: start, endDate: end, kind: visit.kind, status: end < today ? 'done' : 'planned' },
-            ...{
-              headPersonId,
-              headPosition: visit.headPosition,
-              members: headPersonId ? [{ personId: headPersonId, role: 'руководитель делегации' }] : [],
-            },
-          })
-        ).id;
+      let id = visit.chosenId;
+      if (id) await judged(`${path}.chosenId`, guard.linking(trx, 'visit', id));
+      else {
+        const values = {
+          fromCityId: need(visit.fromCityRef, `${path}.fromCityRef`, 'the city the delegation came from'),
+          toCityId: need(visit.toCityRef, `${path}.toCityRef`, 'the city visited'),
+          ...{ startDate: start, endDate: end, kind: visit.kind, status: end < today ? 'done' : 'planned' },
+          ...{
+            headPersonId,
+            headPosition: visit.headPosition,
+            members: headPersonId ? [{ personId: headPersonId, role: 'руководитель делегации' }] : [],
+          },
+        };
+        await judged(path, guard.creating(trx, 'visit', values));
+        id = (await createVisit(trx, actor, values)).id;
+      }
       ids.set(visit.ref, { type: 'visit', id });
       await record(visit.ref, 'visit', id, visit.chosenId ? 'linked' : 'created', visit.span, visit);
     }
@@ -157,7 +191,7 @@ export async function acceptDraft(
       if (!agreement.include) continue;
       const parties = agreement.partyRefs.map((ref, k) => party(ref, `agreements.${i}.partyRefs.${k}`));
       const signedOn = fullDate(agreement.signedOn, `agreements.${i}.signedOn`);
-      const created = await createAgreement(trx, actor, {
+      const values = {
         ...{
           kind: agreement.kind,
           title: agreement.title,
@@ -167,33 +201,39 @@ export async function acceptDraft(
           documentId,
         },
         signedAtVisitId: optional(agreement.visitRef),
-      });
+      };
+      await judged(`agreements.${i}`, guard.creating(trx, 'agreement', values));
+      const created = await createAgreement(trx, actor, values);
       await record(agreement.ref, 'agreement', created.id, 'created', agreement.span, agreement);
     }
-    for (const project of draft.projects) {
+    for (const [i, project] of draft.projects.entries()) {
       if (!project.include) continue;
-      const parties = project.partyRefs.map((ref, k) =>
-        party(ref, `projects.${draft.projects.indexOf(project)}.partyRefs.${k}`),
-      );
-      const created = await createProject(trx, actor, { title: project.title, status: 'active', parties });
+      const parties = project.partyRefs.map((ref, k) => party(ref, `projects.${i}.partyRefs.${k}`));
+      const values = { title: project.title, status: 'active', parties };
+      await judged(`projects.${i}`, guard.creating(trx, 'project', values));
+      const created = await createProject(trx, actor, values);
       await record(project.ref, 'project', created.id, 'created', project.span, project);
     }
     for (const [i, event] of draft.events.entries()) {
       if (!event.include) continue;
       const cityId = need(event.cityRef, `events.${i}.cityRef`, `the city of «${event.name}»`);
       const startDate = fullDate(event.date, `events.${i}.date`);
-      const created = await createEvent(trx, actor, {
+      const values = {
         name: event.name,
         kind: event.kind,
         cityId,
         startDate,
         visitId: optional(event.visitRef),
-      });
+      };
+      await judged(`events.${i}`, guard.creating(trx, 'event', values));
+      const created = await createEvent(trx, actor, values);
       await record(event.ref, 'event', created.id, 'created', event.span, event);
     }
-    for (const city of draft.cities)
-      if (city.chosenId && city.include)
-        await record(city.ref, 'city', city.chosenId, 'linked', city.span, city);
+    for (const [i, city] of draft.cities.entries()) {
+      if (!city.chosenId || !city.include) continue;
+      await judged(`cities.${i}.chosenId`, guard.linking(trx, 'city', city.chosenId));
+      await record(city.ref, 'city', city.chosenId, 'linked', city.span, city);
+    }
     return accepted;
   });
 }

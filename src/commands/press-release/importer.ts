@@ -9,7 +9,7 @@ import { inTransaction, parseInput } from '../../modules/audit/audited-write.ts'
 import { findDocumentByIdOrThrow } from '../../modules/documents/document.repository.ts';
 import { storeDocument } from '../../modules/documents/document.service.ts';
 import type { Document } from '../../modules/documents/document.schema.ts';
-import { acceptDraft, type AcceptedRecord } from './draft-acceptor.ts';
+import { acceptDraft, type AcceptedRecord, type DraftGuard } from './draft-acceptor.ts';
 import { pressReleaseTitle } from './document-title.ts';
 import { buildDraft } from './draft-builder.ts';
 import type { Draft } from './draft.schema.ts';
@@ -72,6 +72,7 @@ export async function acceptImport(
   actor: Actor,
   documentId: number,
   draft: unknown,
+  guard: DraftGuard,
 ): Promise<AcceptedRecord[]> {
   return inTransaction(db, async (trx) => {
     // The row lock makes two reviewers accepting the same document at once take turns.
@@ -92,6 +93,6 @@ export async function acceptImport(
         `Document ${documentId} was accepted before (${linked.n} records link to it); edit those records instead.`,
       );
     }
-    return acceptDraft(trx, actor, documentId, draft);
+    return acceptDraft(trx, actor, documentId, draft, guard);
   });
 }

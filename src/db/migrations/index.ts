@@ -13,6 +13,7 @@ import * as m0014 from './0014-document-scope.ts';
 import * as m0015 from './0015-project-search.ts';
 import * as m0016 from './0016-session-password-change.ts';
 import * as m0017 from './0017-gazetteer-names.ts';
+import * as m0018 from './0018-user-password-chosen-by-others.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0015-project-search': m0015,
   '0016-session-password-change': m0016,
   '0017-gazetteer-names': m0017,
+  '0018-user-password-chosen-by-others': m0018,
 };
 
 /** Kysely's provider over the static list. */

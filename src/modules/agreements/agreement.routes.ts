@@ -1,5 +1,5 @@
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../auth/record-scope.ts';
 import { findAgreementById } from './agreement.repository.ts';
 import {
   agreementCreateSchema,

@@ -17,10 +17,7 @@ export const passwordChangeSchema = z.object({
   newPassword: newPasswordSchema,
 });
 
-/**
- * What the audit trail records in `after` when a password changes (never the password or its
- * hash); the same mark tells whether a user has chosen their own password yet.
- */
+/** What the audit trail records in `after` when a password changes (never the password or its hash). */
 const PASSWORD_CHANGED = 'passwordChanged';
 
 /**
@@ -60,7 +57,7 @@ export async function changeOwnPassword(
   await deleteLoginFailures(db, row.email);
   await inTransaction(db, async (trx) => {
     const before = await findUserByIdOrThrow(trx, userId);
-    await setUserPasswordHash(trx, userId, hash);
+    await setUserPasswordHash(trx, userId, hash, 'owner');
     const after = await findUserByIdOrThrow(trx, userId);
     await insertAuditEntry(trx, {
       actor: { userId },
@@ -81,23 +78,16 @@ export async function changeOwnPassword(
 }
 
 /**
- * Whether the user still signs in with a password someone else chose: the account was created
- * by another user or by the system (the first administrator's one-time password, `user add`, the
- * administration page) and its owner has not changed the password since. Accounts made straight
- * in the database (tests) have no creation entry and are never asked.
+ * Whether the user still signs in with a password someone else chose: the first administrator's or
+ * `pobratim import`'s one-time password, an account made by `user add` or the administration page,
+ * until its owner changes it. Kept on the account itself (migration 0018). Accounts made straight in
+ * the database (tests) never set it.
  */
 export async function mustChangePassword(db: Kysely<Database>, userId: number): Promise<boolean> {
-  const rows = await db
-    .selectFrom('audit_entry')
-    .select(['action', 'user_id', 'after'])
-    .where('record_type', '=', 'user')
-    .where('record_id', '=', userId)
-    .orderBy('id', 'desc')
-    .execute();
-  const setter = rows.find(
-    (row) =>
-      row.action === 'create' ||
-      (row.action === 'update' && (row.after as Record<string, unknown> | null)?.[PASSWORD_CHANGED] === true),
-  );
-  return setter !== undefined && setter.user_id !== userId;
+  const row = await db
+    .selectFrom('app_user')
+    .select('password_change_required')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.password_change_required === true;
 }

@@ -40,15 +40,31 @@ const scopes: Record<string, Scope> = {
   "a published visit of Kuznetsk's": { cityIds: [KUZNETSK], organizationIds: [], published: true },
   'the installation': INSTALLATION,
   // A city's facts (population, city day…), as the city route builds their scope from its twinnings.
-  "Kuznetsk's facts, twinned with Baranovichi": cityFactsScope(KUZNETSK, [
-    { cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' },
-  ]),
-  "Kutno's facts, its twinning with Baranovichi ended": cityFactsScope(KUTNO, [
-    { cityAId: BARANOVICHI, cityBId: KUTNO, status: 'ended' },
-  ]),
-  "Baranovichi's facts": cityFactsScope(BARANOVICHI, [
-    { cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' },
-  ]),
+  "Kuznetsk's facts, twinned with Baranovichi": cityFactsScope(
+    KUZNETSK,
+    [{ cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' }],
+    false,
+  ),
+  "Kutno's facts, its twinning with Baranovichi ended": cityFactsScope(
+    KUTNO,
+    [{ cityAId: BARANOVICHI, cityBId: KUTNO, status: 'ended' }],
+    false,
+  ),
+  "Kutno's facts, a twinning with Baranovichi only proposed": cityFactsScope(
+    KUTNO,
+    [{ cityAId: BARANOVICHI, cityBId: KUTNO, status: 'proposed' }],
+    false,
+  ),
+  "Kuznetsk's facts, twinned with Baranovichi, Kuznetsk having editors": cityFactsScope(
+    KUZNETSK,
+    [{ cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' }],
+    true,
+  ),
+  "Baranovichi's facts": cityFactsScope(
+    BARANOVICHI,
+    [{ cityAId: KUZNETSK, cityBId: BARANOVICHI, status: 'active' }],
+    true,
+  ),
 };
 
 // Every principal × every scope × every action, each expected allow (A) or deny (-), in the order
@@ -64,6 +80,8 @@ const expected: Record<string, Record<string, string>> = {
     'the installation': 'AAAAAA',
     "Kuznetsk's facts, twinned with Baranovichi": 'AAAAAA',
     "Kutno's facts, its twinning with Baranovichi ended": 'AAAAAA',
+    "Kutno's facts, a twinning with Baranovichi only proposed": 'AAAAAA',
+    "Kuznetsk's facts, twinned with Baranovichi, Kuznetsk having editors": 'AAAAAA',
     "Baranovichi's facts": 'AAAAAA',
   },
   'Baranovichi editor': {
@@ -75,6 +93,8 @@ const expected: Record<string, Record<string, string>> = {
     'the installation': '------',
     "Kuznetsk's facts, twinned with Baranovichi": '--A---',
     "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Kutno's facts, a twinning with Baranovichi only proposed": '------',
+    "Kuznetsk's facts, twinned with Baranovichi, Kuznetsk having editors": '------',
     "Baranovichi's facts": 'AAAA--',
   },
   'Baranovichi viewer': {
@@ -86,6 +106,8 @@ const expected: Record<string, Record<string, string>> = {
     'the installation': '------',
     "Kuznetsk's facts, twinned with Baranovichi": '------',
     "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Kutno's facts, a twinning with Baranovichi only proposed": '------',
+    "Kuznetsk's facts, twinned with Baranovichi, Kuznetsk having editors": '------',
     "Baranovichi's facts": 'A-----',
   },
   'gymnasium No. 5 editor': {
@@ -97,6 +119,8 @@ const expected: Record<string, Record<string, string>> = {
     'the installation': '------',
     "Kuznetsk's facts, twinned with Baranovichi": '------',
     "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Kutno's facts, a twinning with Baranovichi only proposed": '------',
+    "Kuznetsk's facts, twinned with Baranovichi, Kuznetsk having editors": '------',
     "Baranovichi's facts": '------',
   },
   public: {
@@ -108,6 +132,8 @@ const expected: Record<string, Record<string, string>> = {
     'the installation': '------',
     "Kuznetsk's facts, twinned with Baranovichi": '------',
     "Kutno's facts, its twinning with Baranovichi ended": '------',
+    "Kutno's facts, a twinning with Baranovichi only proposed": '------',
+    "Kuznetsk's facts, twinned with Baranovichi, Kuznetsk having editors": '------',
     "Baranovichi's facts": '------',
   },
 };

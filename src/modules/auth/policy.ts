@@ -29,15 +29,29 @@ export interface TwinningTie {
   status: 'proposed' | 'active' | 'suspended' | 'ended';
 }
 
+/** The statuses of a twinning that holds: agreed and not ended (a proposal is not a partnership yet). */
+export const ESTABLISHED_TWINNING_STATUSES: ReadonlySet<TwinningTie['status']> = new Set([
+  'active',
+  'suspended',
+]);
+
 /**
- * The scope of a city's facts, given the city's twinnings: the city itself, and the cities twinned
- * with it, an ended twinning no longer counting. Only the facts: publishing, deleting and the city's
- * records stay its own editors'.
+ * The scope of a city's facts, given the city's twinnings and whether it has editors of its own: the
+ * city itself, and, only for a city without editors of its own, the cities twinned with it through an
+ * established twinning (a proposed or ended one does not count). A city's own editors keep it; a
+ * partner's staff keep only a partner nobody else keeps. Only the facts: publishing, deleting and the
+ * city's records stay its own editors', and a gazetteer city's names its administrators'.
  */
-export function cityFactsScope(cityId: number, twinnings: TwinningTie[]): Scope {
-  const twinnedCityIds = twinnings
-    .filter((tie) => tie.status !== 'ended' && (tie.cityAId === cityId || tie.cityBId === cityId))
-    .map((tie) => (tie.cityAId === cityId ? tie.cityBId : tie.cityAId));
+export function cityFactsScope(cityId: number, twinnings: TwinningTie[], hasOwnEditors: boolean): Scope {
+  const twinnedCityIds = hasOwnEditors
+    ? []
+    : twinnings
+        .filter(
+          (tie) =>
+            ESTABLISHED_TWINNING_STATUSES.has(tie.status) &&
+            (tie.cityAId === cityId || tie.cityBId === cityId),
+        )
+        .map((tie) => (tie.cityAId === cityId ? tie.cityBId : tie.cityAId));
   return { cityIds: [cityId], organizationIds: [], twinnedCityIds };
 }
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { cityFactsScope, INSTALLATION } from '../auth/policy.ts';
+import { forbidden } from '../../errors.ts';
+import { hasOwnEditors } from '../auth/partners.ts';
+import { cityFactsScope, INSTALLATION, isAdministrator } from '../auth/policy.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
 import { citySchema, cityCreateSchema, cityUpdateSchema } from './city.schema.ts';
 import { createCity, getCity, searchCities, updateCity } from './city.service.ts';
@@ -11,6 +13,8 @@ import { selectTwinningsOfCity } from '../twinnings/twinning.repository.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['cities'];
+/** What names a gazetteer place (its names and where it lies): an administrator's to change. */
+const PLACE_FIELDS = ['nameRu', 'nameBe', 'nameEn', 'country', 'admin1', 'latitude', 'longitude'] as const;
 const searchQuery = z.object({
   q: z.string().trim().min(1).max(200),
   countries: z
@@ -21,9 +25,10 @@ const searchQuery = z.object({
 });
 
 /**
- * /api/cities: the gazetteer is reference data anyone may search and read; a city's editors, and
- * the editors of the cities twinned with it, set its facts (founding year, city day, population…);
- * only administrators add places the gazetteer lacks.
+ * /api/cities: the gazetteer is reference data anyone may search and read; a city's editors set its
+ * facts (founding year, city day, population…), and so do the editors of the cities twinned with it
+ * through an established twinning when it has no editors of its own; only administrators add places
+ * the gazetteer lacks and rename the gazetteer's.
  */
 export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
@@ -79,8 +84,19 @@ export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       },
     },
     async (request) => {
-      const twinnings = await selectTwinningsOfCity(db, request.params.id);
-      authorize(request, 'update', cityFactsScope(request.params.id, twinnings));
+      const id = request.params.id;
+      const [twinnings, ownEditors, city] = await Promise.all([
+        selectTwinningsOfCity(db, id),
+        hasOwnEditors(db, id),
+        getCity(db, id),
+      ]);
+      authorize(request, 'update', cityFactsScope(id, twinnings, ownEditors));
+      const renamed = PLACE_FIELDS.filter(
+        (field) => request.body[field] !== undefined && request.body[field] !== city[field],
+      );
+      if (city.source === 'geonames' && renamed.length > 0 && !isAdministrator(request.principal)) {
+        throw forbidden(`Only an administrator changes a gazetteer city's ${renamed.join(', ')}.`);
+      }
       return updateCity(db, actorOf(request), request.params.id, request.body);
     },
   );

@@ -12,7 +12,14 @@ const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'u
 
 type Draft = {
   cities: Array<{ ref: string; name: string; chosenId: number | null }>;
-  organizations: Array<{ ref: string; name: string; chosenId: number | null; matches: unknown[] }>;
+  organizations: Array<{
+    ref: string;
+    name: string;
+    chosenId: number | null;
+    matches: unknown[];
+    include: boolean;
+    cityRef: string | null;
+  }>;
   persons: Array<{ ref: string; name: string; chosenId: number | null }>;
   visits: Array<{ ref: string; start: string; end: string; headRef: string | null }>;
   agreements: unknown[];
@@ -70,7 +77,14 @@ for (const engine of testEngines()) {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
+      // Kuznetsk, with no editors of its own, is Baranovichi's partner: its institutions are
+      // Baranovichi's staff's to name in their records.
+      await db
+        .insertInto('twinning')
+        .values({ city_a_id: ids.kuznetsk, city_b_id: ids.baranovichi, status: 'active' })
+        .execute();
       const grants: Array<[string, Role, number | null]> = [
+        ['admin', 'admin', null],
         ['editor', 'city_editor', ids.baranovichi],
         ['viewer', 'city_viewer', ids.baranovichi],
       ];
@@ -154,7 +168,24 @@ for (const engine of testEngines()) {
     it('accepts the draft into linked records in one go, each pointing back to the document; a second accept is refused', async () => {
       const { document, draft } = (await importSeed()).json() as { document: { id: number }; draft: Draft };
       const url = `/api/documents/${document.id}/accept`;
-      const response = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
+      // The draft creates institutions in Kuznetsk, where Baranovichi's editor may not create them
+      // (a direct POST /api/organizations there is 403): refused, naming the first, writing nothing.
+      const organizationsBefore = await database.db.selectFrom('organization').select('id').execute();
+      const refused = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
+      expect(refused.statusCode).toBe(403);
+      const kuznetskOrganization = draft.organizations.findIndex(
+        (o) =>
+          o.include &&
+          !o.chosenId &&
+          draft.cities.find((c) => c.ref === o.cityRef)?.chosenId === ids.kuznetsk,
+      );
+      expect(refused.json().error.details).toEqual([
+        expect.objectContaining({ path: `organizations.${kuznetskOrganization}` }),
+      ]);
+      expect(await database.db.selectFrom('organization').select('id').execute()).toEqual(
+        organizationsBefore,
+      );
+      const response = await app.inject({ method: 'POST', url, headers: as('admin'), payload: draft });
       expect(response.statusCode).toBe(200);
       const records = response.json().records as Array<{ type: string; id: number; action: string }>;
       expect(records.filter((r) => r.type === 'organization' && r.action === 'created')).toHaveLength(8);
@@ -188,7 +219,7 @@ for (const engine of testEngines()) {
         .where('document_id', '=', document.id)
         .execute();
       expect(sources.length).toBe(records.length);
-      const twice = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
+      const twice = await app.inject({ method: 'POST', url, headers: as('admin'), payload: draft });
       expect(twice.statusCode).toBe(409);
       const shown = await app.inject({
         method: 'GET',
@@ -234,7 +265,16 @@ for (const engine of testEngines()) {
         }),
       ]);
       expect(body.agreementsSigned).toHaveLength(2);
-      expect(body.events.map((event: { kind: string }) => event.kind)).toContain('city_day');
+      // Kuznetsk's city day, held during the visit, is Kuznetsk's record: the event links to the visit,
+      // so it shows on the visit's page to those who may read it (an administrator), not to
+      // Baranovichi's viewer.
+      expect(body.events).toEqual([]);
+      const asAdmin = await app.inject({
+        method: 'GET',
+        url: `/api/visits/${visitId}/details`,
+        headers: as('admin'),
+      });
+      expect(asAdmin.json().events.map((event: { kind: string }) => event.kind)).toContain('city_day');
       expect(body.sources).toEqual([expect.objectContaining({ documentId })]);
       const agreementId = body.agreementsSigned[0].id;
       const agreement = await app.inject({

@@ -4,7 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import { forbidden } from '../../errors.ts';
-import { assertCitiesResolved } from '../../commands/press-release/draft-acceptor.ts';
+import {
+  assertCitiesResolved,
+  type CreatedKind,
+  type DraftGuard,
+} from '../../commands/press-release/draft-acceptor.ts';
 import { draftSchema, type Draft } from '../../commands/press-release/draft.schema.ts';
 import {
   acceptImport,
@@ -18,7 +22,7 @@ import { can, isAdministrator, isEditor, type Scope } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
-import { readableDocuments, resolveScope } from '../../server/record-scope.ts';
+import { readableDocuments, resolveScope } from '../auth/record-scope.ts';
 import { findDocumentByIdOrThrow } from './document.repository.ts';
 import {
   PreviewGate,
@@ -30,6 +34,14 @@ import { documentListQuerySchema, documentSchema, documentSummarySchema } from '
 import { listDocuments } from './document.service.ts';
 import { documentRecordSchema, listLabelledRecordsOfDocument } from './document-records.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
+import { authorizeCreate, type RecordRoutesDefinition } from '../../server/record-routes.ts';
+import { assertReferencesReadable } from '../auth/references.ts';
+import { agreementRecord } from '../agreements/agreement.routes.ts';
+import { eventRecord } from '../events/event.routes.ts';
+import { organizationRecord } from '../organizations/organization.routes.ts';
+import { personRecord } from '../persons/person.routes.ts';
+import { projectRecord } from '../projects/project.routes.ts';
+import { visitRecord } from '../visits/visit.routes.ts';
 
 const tags = ['documents'];
 const importResponse = z.object({
@@ -98,6 +110,38 @@ function draftScopeIds(draft: Draft) {
   return {
     cityIds: draft.cities.filter((c) => c.include).map((c) => c.chosenId),
     organizationIds: draft.organizations.filter((o) => o.include).map((o) => o.chosenId),
+  };
+}
+
+const CREATED: Record<CreatedKind, Pick<RecordRoutesDefinition<never>, 'recordType' | 'scopeOfInput'>> = {
+  organization: organizationRecord,
+  person: personRecord,
+  visit: visitRecord,
+  agreement: agreementRecord,
+  project: projectRecord,
+  event: eventRecord,
+};
+
+/**
+ * An acceptance judged as the records' own routes judge them: each record it creates as its POST
+ * would be (the document being accepted aside, which its route has judged), each record it links
+ * as a reference.
+ */
+function draftGuard(request: FastifyRequest, documentId: number): DraftGuard {
+  return {
+    creating: (trx, kind, input) =>
+      authorizeCreate(
+        trx,
+        request,
+        CREATED[kind],
+        input,
+        (ref) => ref.kind === 'document' && ref.id === documentId,
+      ),
+    // Cities are reference data anyone may read.
+    linking: async (trx, kind, id) => {
+      if (kind === 'city') return;
+      await assertReferencesReadable(trx, request.principal, [{ path: 'chosenId', kind, id }]);
+    },
   };
 }
 
@@ -218,7 +262,10 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       requireEditor(request);
       assertCitiesResolved(request.body);
       authorize(request, 'create', await resolveScope(db, draftScopeIds(request.body)));
-      return { records: await acceptImport(db, actorOf(request), request.params.id, request.body) };
+      const guard = draftGuard(request, request.params.id);
+      return {
+        records: await acceptImport(db, actorOf(request), request.params.id, request.body, guard),
+      };
     },
   );
 };

@@ -1,5 +1,6 @@
+import { eventForPublic } from '../visits/visit-details.service.ts';
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { resolveScope, type ScopeIds } from '../../server/record-scope.ts';
+import { resolveScope, type ScopeIds } from '../auth/record-scope.ts';
 import { findEventById } from './event.repository.ts';
 import {
   eventCreateSchema,
@@ -37,6 +38,7 @@ export const eventRecord: RecordRoutesDefinition<Event> = {
   create: createEvent,
   update: updateEvent,
   remove: deleteEvent,
+  forPublic: eventForPublic,
   scopeOf: (db, event) =>
     resolveScope(db, eventScopeIds(event.cityId, event.participants), { publishable: true }),
   scopeOfInput: (db, input, stored) =>

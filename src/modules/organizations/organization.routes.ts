@@ -1,5 +1,5 @@
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../auth/record-scope.ts';
 import { findOrganizationById } from './organization.repository.ts';
 import {
   organizationCreateSchema,
@@ -37,11 +37,10 @@ export const organizationRecord: RecordRoutesDefinition<Organization> = {
       { cityIds: [organization.cityId], organizationIds: [organization.id] },
       { publishable: true },
     ),
+  // Where the organization would be: its city alone (its own id would bring its current city along,
+  // and let a move into another city pass as staying).
   scopeOfInput: (db, input, stored) =>
-    resolveScope(db, {
-      cityIds: [(input.cityId as number | undefined) ?? stored?.cityId],
-      organizationIds: [stored?.id],
-    }),
+    resolveScope(db, { cityIds: [(input.cityId as number | undefined) ?? stored?.cityId] }),
 };
 
 /** The REST routes of the record. */

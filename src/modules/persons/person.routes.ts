@@ -1,5 +1,5 @@
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { resolveScope, type ScopeIds } from '../../server/record-scope.ts';
+import { resolveScope, type ScopeIds } from '../auth/record-scope.ts';
 import { findPersonById } from './person.repository.ts';
 import {
   personCreateSchema,

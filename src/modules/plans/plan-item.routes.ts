@@ -1,5 +1,5 @@
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { agreementScopeIds, resolveScope } from '../../server/record-scope.ts';
+import { agreementScopeIds, resolveScope } from '../auth/record-scope.ts';
 import { findPlanItemById } from './plan-item.repository.ts';
 import {
   planItemCreateSchema,

@@ -1,7 +1,7 @@
 import { partyScopeIds } from '../agreements/agreement.routes.ts';
 import type { PartyInput } from '../agreements/party.schema.ts';
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../auth/record-scope.ts';
 import { findProjectById } from './project.repository.ts';
 import {
   projectCreateSchema,

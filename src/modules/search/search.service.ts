@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { parseInput } from '../audit/audited-write.ts';
 import { readFilter } from '../auth/policy.ts';
-import { readableDocuments, readableRows } from '../../server/record-scope.ts';
+import { readableDocuments, readableRows } from '../auth/record-scope.ts';
 import { loosenNameSimilarity } from '../cities/city.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import { MATCH_END, MATCH_START, searchKind } from './search.repository.ts';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { authorize, requireUser } from '../../server/auth.plugin.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../auth/record-scope.ts';
 import { readFilter } from '../auth/policy.ts';
 import { findCityById } from '../cities/city.repository.ts';
 import {

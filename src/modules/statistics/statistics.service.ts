@@ -1,7 +1,7 @@
 /** Counts by year, the twin network and the latest activity of a city, as the asker may read them. */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { readableRows } from '../../server/record-scope.ts';
+import { readableRows } from '../auth/record-scope.ts';
 import type { ReadFilter } from '../auth/policy.ts';
 import type {
   ActivityEntry,

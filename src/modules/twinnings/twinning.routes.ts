@@ -8,7 +8,7 @@ import { can } from '../auth/policy.ts';
 import { projectSchema } from '../projects/project.schema.ts';
 import { listProjectsUnderTwinning } from '../projects/project.service.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../auth/record-scope.ts';
 import {
   twinningCreateSchema,
   twinningListQuerySchema,

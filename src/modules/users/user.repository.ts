@@ -10,7 +10,10 @@ import type { USER_SORTS } from './user.schema.ts';
 /** Maps a stored role row to the grant it stands for (the auth module's mapper, which loads principals). */
 export { toRoleGrant };
 
-type UserRow = Omit<Selectable<AppUserTable>, 'password_hash' | 'calendar_secret'>;
+type UserRow = Omit<
+  Selectable<AppUserTable>,
+  'password_hash' | 'calendar_secret' | 'password_change_required'
+>;
 const USER_COLUMNS = [
   'id',
   'email',
@@ -107,15 +110,25 @@ export async function deleteUserRole(db: Kysely<Database>, userId: number, grant
     .execute();
 }
 
-/** Stores the hash of a user's password (the hashing itself is the auth module's). */
+/**
+ * Stores the hash of a user's password (the hashing itself is the auth module's) and who chose it:
+ * a password someone else chose (`chosenBy: 'someone else'`) must be changed by its owner before
+ * they write anything.
+ */
 export async function setUserPasswordHash(
   db: Kysely<Database>,
   userId: number,
   passwordHash: string,
+  chosenBy: 'owner' | 'someone else',
 ): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ password_hash: passwordHash, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({
+      password_hash: passwordHash,
+      password_change_required: chosenBy === 'someone else',
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+    })
     .where('id', '=', userId)
     .execute();
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/database.ts';
 import { withChildren } from '../audit/record-readers.ts';
@@ -55,24 +55,40 @@ export async function findVisitWithDelegation(
   return { visit: toVisit(visit, members), delegation, published };
 }
 
-/** The agreements signed at a visit, latest signed first (the agreement list's order), with their parties. */
-export async function selectAgreementsSignedAt(db: Kysely<Database>, visitId: number): Promise<Agreement[]> {
+/**
+ * The agreements signed at a visit, latest signed first (the agreement list's order), with their
+ * parties; `restrict` (a read filter's condition) keeps those the reader may read.
+ */
+export async function selectAgreementsSignedAt(
+  db: Kysely<Database>,
+  visitId: number,
+  restrict?: Expression<SqlBool>,
+): Promise<Agreement[]> {
   const rows = await db
     .selectFrom('agreement')
     .selectAll()
     .where('signed_at_visit_id', '=', visitId)
+    .$if(restrict !== undefined, (query) => query.where(restrict!))
     .orderBy(sql`coalesce(signed_on, '0001-01-01'::date)`, 'desc')
     .orderBy('id', 'desc')
     .execute();
   return withChildren(rows, (ids) => selectParties(db, 'agreement_party', ids), toAgreement);
 }
 
-/** The events of a visit, earliest first and undated ones last (the event list's order), with participants. */
-export async function selectEventsOfVisit(db: Kysely<Database>, visitId: number): Promise<Event[]> {
+/**
+ * The events of a visit, earliest first and undated ones last (the event list's order), with
+ * participants; `restrict` (a read filter's condition) keeps those the reader may read.
+ */
+export async function selectEventsOfVisit(
+  db: Kysely<Database>,
+  visitId: number,
+  restrict?: Expression<SqlBool>,
+): Promise<Event[]> {
   const rows = await db
     .selectFrom('event')
     .selectAll()
     .where('visit_id', '=', visitId)
+    .$if(restrict !== undefined, (query) => query.where(restrict!))
     .orderBy(sql`coalesce(start_date, '9999-12-31'::date)`)
     .orderBy('id')
     .execute();

@@ -1,11 +1,22 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readFilter } from '../auth/policy.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { agreementDetailsSchema, getAgreementDetails } from '../agreements/agreement-details.service.ts';
 import { agreementRecord } from '../agreements/agreement.routes.ts';
 import { authorize } from '../../server/auth.plugin.ts';
-import { getVisitDetails, visitDetailsSchema } from './visit-details.service.ts';
+import { getVisitDetails, visitDetailsSchema, type DetailsReader } from './visit-details.service.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
+
+/** The asker as the reader of a visit's details. */
+export function detailsReader(request: FastifyRequest): DetailsReader {
+  return {
+    authorizeRead: (scope) => authorize(request, 'read', scope),
+    filter: readFilter(request.principal),
+    signedIn: request.principal.kind === 'user',
+  };
+}
 
 /** The pages of one visit and one agreement with everything related, as the web application shows them. */
 export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
@@ -20,7 +31,7 @@ export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
         response: { 200: visitDetailsSchema },
       },
     },
-    (request) => getVisitDetails(db, request.params.id, (scope) => authorize(request, 'read', scope)),
+    (request) => getVisitDetails(db, request.params.id, detailsReader(request)),
   );
 
   app.get(

@@ -84,7 +84,11 @@ describe.each(testEngines())('a visit and an agreement with their relations on $
     });
 
     const scopes: Scope[] = [];
-    const details = await getVisitDetails(db, visit.id, (scope) => scopes.push(scope));
+    const details = await getVisitDetails(db, visit.id, {
+      authorizeRead: (scope) => scopes.push(scope),
+      filter: { everything: true },
+      signedIn: true,
+    });
     expect(scopes).toEqual([{ cityIds: [from, to], organizationIds: [], published: false }]);
     expect(details.members).toEqual(
       [
@@ -123,9 +127,13 @@ describe.each(testEngines())('a visit and an agreement with their relations on $
     const refused = new Error('refused');
     const scopes: Scope[] = [];
     await expect(
-      getVisitDetails(db, visit.id, (scope) => {
-        scopes.push(scope);
-        throw refused;
+      getVisitDetails(db, visit.id, {
+        authorizeRead: (scope) => {
+          scopes.push(scope);
+          throw refused;
+        },
+        filter: { everything: true },
+        signedIn: true,
       }),
     ).rejects.toBe(refused);
     expect(scopes).toEqual([{ cityIds: [from, to], organizationIds: [], published: true }]);

@@ -1,5 +1,6 @@
+import { visitForPublic } from './visit-details.service.ts';
 import { recordRoutes, type RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../auth/record-scope.ts';
 import { findVisitById } from './visit.repository.ts';
 import {
   visitCreateSchema,
@@ -26,6 +27,7 @@ export const visitRecord: RecordRoutesDefinition<Visit> = {
   create: createVisit,
   update: updateVisit,
   remove: deleteVisit,
+  forPublic: visitForPublic,
   scopeOf: (db, visit) =>
     resolveScope(db, { cityIds: [visit.fromCityId, visit.toCityId] }, { publishable: true }),
   scopeOfInput: (db, input, stored) =>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { queryIdSchema } from '../../modules/audit/fields.schema.ts';
 import { authorize } from '../../server/auth.plugin.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../../modules/auth/record-scope.ts';
 import { attachment } from '../../server/attachment.ts';
 import {
   annualReportFileNames,

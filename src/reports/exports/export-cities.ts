@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toCity } from '../../modules/cities/city.repository.ts';
 import type { City } from '../../modules/cities/city.schema.ts';
 import { isAdministrator } from '../../modules/auth/policy.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../../modules/auth/record-scope.ts';
 import { mayRead, number, text, type ExportKind } from './export-kind.ts';
 
 /** The registry's cities, optionally of one country (ISO code). */

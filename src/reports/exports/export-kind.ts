@@ -5,7 +5,7 @@ import { everyPage } from '../../modules/audit/cursor-page.ts';
 import { can, isAdministrator, readFilter, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
 import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
-import { readableRows } from '../../server/record-scope.ts';
+import { readableRows } from '../../modules/auth/record-scope.ts';
 import { loadNames, type NameBook, type NameRefs } from './names.ts';
 import type { CellValue, Sheet, SheetColumn } from './sheet.ts';
 

@@ -17,7 +17,7 @@ import { listUsers } from '../../modules/users/user.service.ts';
 import { programItemRecord } from '../../modules/visit-program/program-item.routes.ts';
 import { visitRecord } from '../../modules/visits/visit.routes.ts';
 import { can, INSTALLATION } from '../../modules/auth/policy.ts';
-import { readableDocuments, resolveScope } from '../../server/record-scope.ts';
+import { readableDocuments, resolveScope } from '../../modules/auth/record-scope.ts';
 import {
   commaJoined,
   date,

@@ -10,7 +10,11 @@ import { listProjectsUnderTwinning } from '../../modules/projects/project.servic
 import { findTwinningByCities } from '../../modules/twinnings/twinning.repository.ts';
 import type { ProgramItem } from '../../modules/visit-program/program-item.schema.ts';
 import { listProgramItems } from '../../modules/visit-program/program-item.service.ts';
-import { getVisitDetails, type VisitDetails } from '../../modules/visits/visit-details.service.ts';
+import {
+  getVisitDetails,
+  type DetailsReader,
+  type VisitDetails,
+} from '../../modules/visits/visit-details.service.ts';
 
 /** A delegation member as the text names them: full name and the position they hold. */
 export interface DelegationMember {
@@ -50,9 +54,16 @@ function currentPosition(person: Person): string | null {
   return (person.positions.find((p) => !p.endedOn) ?? person.positions[0])?.title ?? null;
 }
 
-/** Loads a visit and what hangs on it; `not_found` when there is no such visit. */
-export async function loadPressReleaseData(db: Kysely<Database>, visitId: number): Promise<PressReleaseData> {
-  const visit = await getVisitDetails(db, visitId);
+/**
+ * Loads a visit and what hangs on it, as `reader` may see it (the public: no people); `not_found`
+ * when there is no such visit.
+ */
+export async function loadPressReleaseData(
+  db: Kysely<Database>,
+  visitId: number,
+  reader?: DetailsReader,
+): Promise<PressReleaseData> {
+  const visit = await getVisitDetails(db, visitId, reader);
   const [cities, twinning, program, projects] = await Promise.all([
     findCitiesByIds(db, [visit.fromCityId, visit.toCityId]),
     findTwinningByCities(db, visit.fromCityId, visit.toCityId),

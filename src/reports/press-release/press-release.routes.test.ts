@@ -17,6 +17,7 @@ describe.each(testEngines())('GET /api/visits/:id/press-release on $engine', ({ 
   let article: SeedArticle;
   let tokens: Record<string, string>;
   let visitId: number;
+  const ids = { baranovichi: 0, kuznetsk: 0, brest: 0 };
   const as = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
 
   beforeAll(async () => {
@@ -24,7 +25,6 @@ describe.each(testEngines())('GET /api/visits/:id/press-release on $engine', ({ 
     database = await open();
     app = await buildApp({ database });
     const { db } = database;
-    const ids = { baranovichi: 0, kuznetsk: 0, brest: 0 };
     for (const [key, ru, en, country] of [
       ['baranovichi', 'Барановичи', 'Baranovichi', 'BY'],
       ['kuznetsk', 'Кузнецк', 'Kuznetsk', 'RU'],
@@ -38,13 +38,15 @@ describe.each(testEngines())('GET /api/visits/:id/press-release on $engine', ({ 
         .execute();
     }
     tokens = await insertTestAccounts(db, [
+      ['admin', 'admin', null, null],
       ['editor', 'city_editor', ids.baranovichi, null],
       ['viewer', 'city_viewer', ids.kuznetsk, null],
       ['stranger', 'city_viewer', ids.brest, null],
     ]);
     await prepareExtractor();
 
-    // The seed's records as a user makes them: the article imported, its draft accepted as proposed.
+    // The seed's records as a user makes them: the article imported, its draft accepted as proposed
+    // (by an administrator: it creates Kuznetsk's institutions, which Baranovichi's editor may not).
     const imported = await app.inject({
       method: 'POST',
       url: '/api/documents',
@@ -58,7 +60,7 @@ describe.each(testEngines())('GET /api/visits/:id/press-release on $engine', ({ 
     const accepted = await app.inject({
       method: 'POST',
       url: `/api/documents/${document.id}/accept`,
-      headers: as('editor'),
+      headers: as('admin'),
       payload: draft,
     });
     expect(accepted.statusCode).toBe(200);
@@ -127,5 +129,33 @@ describe.each(testEngines())('GET /api/visits/:id/press-release on $engine', ({ 
     expect(missing.json().error.code).toBe('not_found');
     const bad = await app.inject({ method: 'GET', url: `${url}?format=pdf`, headers: as('viewer') });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('tells the public of a published city no names: the press release, the details, the visit', async () => {
+    const url = `/api/visits/${visitId}/press-release?format=text`;
+    expect((await app.inject({ method: 'GET', url, headers: as('viewer') })).body).toContain('Щербаков');
+    const publish = await app.inject({
+      method: 'PUT',
+      url: `/api/home-cities/${ids.baranovichi}`,
+      headers: as('admin'),
+      payload: { published: true },
+    });
+    expect(publish.statusCode, publish.body).toBe(200);
+    const release = await app.inject({ method: 'GET', url });
+    expect(release.statusCode).toBe(200);
+    expect(release.body).not.toContain('Щербаков');
+    const details = (await app.inject({ method: 'GET', url: `/api/visits/${visitId}/details` })).json();
+    expect(details).toMatchObject({ delegation: [], members: [], headPersonId: null, sources: [] });
+    const visit = (await app.inject({ method: 'GET', url: `/api/visits/${visitId}` })).json();
+    expect(visit).toMatchObject({ members: [], headPersonId: null });
+    const history = await app.inject({ method: 'GET', url: `/api/visits/${visitId}/history` });
+    expect(history.statusCode).toBe(401);
+    // Signed in, the same reader as before sees the delegation.
+    const signedIn = await app.inject({
+      method: 'GET',
+      url: `/api/visits/${visitId}/details`,
+      headers: as('viewer'),
+    });
+    expect(signedIn.json().delegation).not.toEqual([]);
   });
 });

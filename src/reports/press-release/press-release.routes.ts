@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { idParamsSchema } from '../../modules/audit/fields.schema.ts';
 import { findVisitByIdOrThrow } from '../../modules/visits/visit.repository.ts';
+import { detailsReader } from '../../modules/visits/visit-details.routes.ts';
 import { visitRecord } from '../../modules/visits/visit.routes.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 import { attachment } from '../../server/attachment.ts';
@@ -39,7 +40,8 @@ export const pressReleaseRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }>
     async (request, reply) => {
       const visit = await findVisitByIdOrThrow(db, request.params.id);
       authorize(request, 'read', await visitRecord.scopeOf(db, visit));
-      const release = await writePressRelease(db, visit.id);
+      // What the visit's details page shows this reader, told as a text: the public reads no names.
+      const release = await writePressRelease(db, visit.id, {}, detailsReader(request));
       const { format } = request.query;
       if (format === 'json') return release;
       // The typed reply describes the JSON; a file body is sent as it is, past the JSON serializer.

@@ -5,16 +5,21 @@ import { recordIdSchema } from '../../modules/audit/fields.schema.ts';
 import { loadInflection } from '../russian/inflect.ts';
 import { composePressRelease, type ComposeOptions, type PressRelease } from './press-release.composer.ts';
 import { loadPressReleaseData } from './press-release.data.ts';
+import type { DetailsReader } from '../../modules/visits/visit-details.service.ts';
 
 export type { PressRelease } from './press-release.composer.ts';
 
-/** Writes the press-release draft of a visit from the registry; `not_found` when there is no such visit. */
+/**
+ * Writes the press-release draft of a visit from the registry, as `reader` may see it; `not_found`
+ * when there is no such visit.
+ */
 export async function writePressRelease(
   db: Kysely<Database>,
   visitId: number,
   options: ComposeOptions = {},
+  reader?: DetailsReader,
 ): Promise<PressRelease> {
   const id = parseInput(recordIdSchema, visitId);
-  const [data] = await Promise.all([loadPressReleaseData(db, id), loadInflection()]);
+  const [data] = await Promise.all([loadPressReleaseData(db, id, reader), loadInflection()]);
   return composePressRelease(data, options);
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { findCityById } from '../../modules/cities/city.repository.ts';
 import { authorize, requireUser } from '../../server/auth.plugin.ts';
-import { resolveScope } from '../../server/record-scope.ts';
+import { resolveScope } from '../../modules/auth/record-scope.ts';
 import { reminderListSchema, reminderQuerySchema } from './reminder.schema.ts';
 import { listReminders, readableCityIds } from './reminder.service.ts';
 

@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { AuditedRecordType } from '../modules/audit/audit.schema.ts';
-import { isEditor, readFilter, type ReadFilter, type Scope } from '../modules/auth/policy.ts';
-import type { Principal } from '../modules/auth/principal.ts';
+import type { Database } from '../../db/database.ts';
+import type { AuditedRecordType } from '../audit/audit.schema.ts';
+import { isEditor, readFilter, type ReadFilter, type Scope } from './policy.ts';
+import type { Principal } from './principal.ts';
 
 type Id = number | null | undefined;
 
