@@ -125,6 +125,12 @@ describe('persons', () => {
     ]);
   });
 
+  it('keeps a woman whose surname does not decline («Мирьяна Петрович» is no «Мирьян»)', () => {
+    const r = facts('Гостей приветствовала Мирьяна Петрович, директор музея. Потом выступила Драгана Ковач.');
+    expect(r.persons.map((p) => p.name)).toEqual(['Мирьяна Петрович', 'Драгана Ковач']);
+    expect(facts('Зачитали письмо Ивана Шевчука.').persons.map((p) => p.name)).toEqual(['Иван Шевчук']);
+  });
+
   it('keeps initials as written', () => {
     const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
     expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);
