@@ -131,6 +131,13 @@ describe('persons', () => {
     expect(facts('Зачитали письмо Ивана Шевчука.').persons.map((p) => p.name)).toEqual(['Иван Шевчук']);
   });
 
+  it('takes no byline or credit for a person, and merges a later name and patronymic', () => {
+    const text =
+      'Пенза и Гомель подписали договор\n\nИрина Котова\n\nДоговор подписал Олег Ильич Панов, мэр Пензы. ' +
+      '«Мы рады», – сказал Олег Ильич.\nФото: Павел Рябов\n\nСергей Лунин (Пенза)';
+    expect(facts(text).persons).toEqual([{ name: 'Олег Панов', position: 'мэр Пензы' }]);
+  });
+
   it('keeps initials as written', () => {
     const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
     expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);
