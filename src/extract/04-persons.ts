@@ -107,6 +107,28 @@ function nominative(t: Token, r: Reading, g: string | undefined): string {
   return out === t.text && grams.GNdr ? inflectTo(t, r.parse, { CAse: 'nomn' }) : out;
 }
 
+const CONSONANT_END = /[бвгджзклмнпрстфхцчшщ]$/;
+
+/**
+ * «Мирьяна Петрович»: a first name read as a man's genitive beside a consonant-final surname that did
+ * not decline with it. A man's surname would (Петровича), so a woman is named, in a form az lacks.
+ */
+function undeclinedWoman(
+  tokens: Token[],
+  i: number,
+  parts: NamePart[],
+  rs: Reading[],
+  c: string | undefined,
+  g: string | undefined,
+): boolean {
+  if (g !== 'masc' || (c !== 'gent' && c !== 'accs') || parts[0] !== 'name') return false;
+  const at = parts.indexOf('surn');
+  const surname = at > 0 ? tokens[rs[at - 1]?.end ?? -1] : undefined;
+  const given = tokens[i];
+  if (!surname || !given || !/[ая]$/.test(given.lower) || !CONSONANT_END.test(surname.lower)) return false;
+  return !parsesOf(surname).some((p) => p.tag.CAse === 'gent' || p.tag.CAse === 'accs');
+}
+
 /** The person whose name starts at token i, by the first rule that matches. */
 export function personAt(
   tokens: Token[],
@@ -117,8 +139,14 @@ export function personAt(
     if (rule.parts.length === 1 && !allowAlone(rule.id, tokens[i] as Token)) continue;
     const rs = matchRule(tokens, i, rule.parts);
     if (!rs) continue;
-    const g = rs.find((r) => r.gender)?.gender;
-    const c = rs.find((r) => r.case)?.case;
+    let g = rs.find((r) => r.gender)?.gender;
+    let c = rs.find((r) => r.case)?.case;
+    if (undeclinedWoman(tokens, i, rule.parts, rs, c, g)) {
+      // The name stays as written: «Мирьяна Петрович» is no «Мирьян».
+      rs.forEach((r) => (r.parse = undefined));
+      g = 'femn';
+      c = undefined;
+    }
     const forms: Partial<Record<NamePart, string>> = {};
     let at = i;
     const inits: string[] = [];

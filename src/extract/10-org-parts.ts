@@ -29,14 +29,15 @@ export function namesakeEnd(doc: Doc, k: number): number | undefined {
   return next && next.kind === 'word' && next.cap ? at + 1 : undefined;
 }
 
-/** The end of a quoted name «…» starting at token k (at most 12 tokens inside). */
+/** The end of a quoted name «…» starting at token k (at most 12 tokens inside, on one line). */
 export function quotedEnd(doc: Doc, k: number): number | undefined {
   const { tokens } = doc;
   const open = tokens[k];
   if (!open || !/^[«"„“]$/.test(open.text)) return undefined;
   for (let j = k + 1; j < tokens.length && j - k <= 13; j++) {
     const t = tokens[j] as Token;
-    if (t.sent !== open.sent) return undefined;
+    // «Иннопром. Беларусь»: a full stop inside quotes may split the sentence, a line break may not.
+    if (t.nlBefore) return undefined;
     if (/^[»"“”]$/.test(t.text)) return j > k + 1 ? j + 1 : undefined;
   }
   return undefined;

@@ -34,6 +34,46 @@ function headKind(t: Token): [string, OrgKind] | undefined {
   return lemma && kind ? [lemma, kind] : undefined;
 }
 
+/** Spheres whose institutions a locating adjective names well enough: «в городском музее». */
+const LOCAL = new Set(['culture', 'education', 'sport', 'health']);
+const LOCATING = /^(городск|районн|областн|краеведческ)/;
+
+const VILLAGE = new Set(['п', 'пос', 'д', 'дер', 'аг', 'с', 'пгт']);
+
+/** «Бресте», «г. Бресте» after «в» (any place when `anyPlace`); «п. Корнево» always: a village school. */
+function seatEnd(
+  doc: Doc,
+  k: number,
+  anyPlace: boolean,
+): { city: string | undefined; end: number } | undefined {
+  const { tokens } = doc;
+  const t = tokens[k];
+  const name = tokens[k + 2];
+  if (t && VILLAGE.has(t.lower) && tokens[k + 1]?.text === '.' && name?.cap && name.kind === 'word') {
+    const place = doc.placeAt.get(k + 2);
+    return place ? { city: place.name, end: place.last } : { city: name.text, end: k + 3 };
+  }
+  if (!anyPlace) return undefined;
+  const tail = cityTail(doc, k);
+  if (tail) return tail;
+  const place = doc.placeAt.get(k);
+  return place ? { city: place.city ? place.name : undefined, end: place.last } : undefined;
+}
+
+const isAdjective = (t: Token) => t.kind === 'word' && parsesOf(t).some((p) => p.tag.POS === 'ADJF');
+
+/** «Мингорисполком», «Гомельоблисполком»: a body of power written as one word with its city's stem. */
+export function compoundBodyAt(doc: Doc, h: number): OrgMention | undefined {
+  const t = doc.tokens[h] as Token;
+  const m = /^(\p{Lu}\p{Ll}{2,}?)(гор|обл|рай)исполком(а|у|ом|е)?$/u.exec(t.text);
+  const kind = ORG_KINDS.get('исполком');
+  if (!m || !kind) return undefined;
+  const stem = m[1] as string;
+  const hit = [stem, `${stem}ск`].map((n) => doc.cities.lookup(n)).find((x) => x);
+  const name = t.text.slice(0, t.text.length - (m[3]?.length ?? 0));
+  return { first: h, last: h + 1, name, city: hit?.name, kind, distinct: !!hit, rule: 'org.compound-body' };
+}
+
 /** The organization headed by token h, or undefined. */
 export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMention | undefined {
   const { tokens } = doc;
@@ -63,16 +103,27 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
     first = a;
   }
   if (kind.needs && !words.some((w) => kind.needs?.test(w.toLowerCase()))) return undefined;
+  // «в Центре олимпийского резерва» (a capital inside the sentence), «в городском музее».
+  const capital = !kind.power && head.cap && !head.nlBefore && doc.sentences[head.sent]?.first !== h;
+  const locating =
+    LOCAL.has(kind.sphere) && hk[0] !== 'центр' && words.some((w) => LOCATING.test(w.toLowerCase()));
   const headWord = inflectTo(head, hp, { CAse: 'nomn', NMbr: 'sing' });
   words.push(first === h && doc.sentences[head.sent]?.first === h ? headWord.toLowerCase() : headWord);
   let k = h + 1;
   if (kind.tail) {
     const start = k;
-    while (k < limit && k - start < 4) {
+    while (k < limit && k - start < 6) {
       const t = tokens[k] as Token;
       if (t.kind !== 'word' || t.sent !== head.sent || ORG_TAIL_STOP.has(t.lower) || doc.personAt.has(k))
         break;
-      if (doc.placeAt.has(k) || doc.cityAdjAt.has(k) || headKind(t)) break;
+      if (doc.placeAt.has(k) || doc.cityAdjAt.has(k)) break;
+      // «управления администрации» starts a second body; «центрального округа» is one phrase.
+      if (headKind(t) && !isAdjective(tokens[k - 1] as Token)) break;
+      // «Центр творчества детей и молодежи»: «и» joins two genitives of one tail.
+      if (t.lower === 'и' && k > start && genitiveTailWord(doc, k + 1) && !doc.placeAt.has(k + 1)) {
+        k++;
+        continue;
+      }
       if (!genitiveTailWord(doc, k)) break;
       k++;
     }
@@ -95,6 +146,21 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
       k = place.last;
       continue;
     }
+    if (place && place.case === 'gent' && !kind.body && words.length > 1) {
+      // «музей истории Иркутска»: the city is named, «Посольство России»: the country stays in the name.
+      if (place.city) city ??= place.name;
+      else words.push(phraseText(tokens, k, place.last));
+      k = place.last;
+      continue;
+    }
+    const seat = /^(в|во)$/.test(t.lower) ? seatEnd(doc, k + 1, !!kind.seat) : undefined;
+    if (seat) {
+      // «Генеральное консульство России в Бресте»
+      city ??= seat.city;
+      words.push(phraseText(tokens, k, seat.end));
+      k = seat.end;
+      continue;
+    }
     const c = cityTail(doc, k);
     if (c) {
       city ??= c.city;
@@ -112,6 +178,8 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
     break;
   }
   if (city) distinct = true;
+  // A capital or a locating adjective names it, if more than the bare head is written.
+  if ((capital || locating) && words.length > 1) distinct = true;
   const name = words.filter(Boolean).join(' ');
   return { first, last: k, name, city, kind, distinct, rule: `org.${hk[0]}` };
 }

@@ -22,13 +22,34 @@ export function titleOf(doc: Doc, m: PersonMention): Title | undefined {
   return titleAt(doc, m.last + 1);
 }
 
+const CREDIT = /^(источник|фото|автор|текст|фотограф)$/;
+
+/**
+ * A byline or a credit, not an actor: a name alone on its line («Анна Петрова (Гомель)» included),
+ * or the name after «Фото:», «Источник:», «Автор:».
+ */
+function credited(doc: Doc, m: PersonMention): boolean {
+  const { tokens } = doc;
+  const colon = tokens[m.first - 1]?.text === ':' ? tokens[m.first - 2] : undefined;
+  if (colon && CREDIT.test(colon.lower)) return true;
+  const first = tokens[m.first];
+  if (!first || (m.first > 0 && !first.nlBefore)) return false;
+  let end = m.last;
+  if (tokens[end]?.text === '(' && !tokens[end]?.nlBefore) {
+    while (end < tokens.length && end - m.last < 6 && tokens[end]?.text !== ')') end++;
+    end++;
+  }
+  const next = tokens[end];
+  return !next || next.nlBefore;
+}
+
 /** Persons outside organization names, the same surname merged, the first position kept. */
 export function findActors(doc: Doc, orgs: OrgMention[]): Actor[] {
   const inOrg = new Set<number>();
   for (const o of orgs) for (let k = o.first; k < o.last; k++) inOrg.add(k);
   const out: Actor[] = [];
   for (const m of doc.persons) {
-    if (inOrg.has(m.first)) continue;
+    if (inOrg.has(m.first) || credited(doc, m)) continue;
     const title = titleOf(doc, m);
     // A lone surname or first name needs a title to be taken for a person.
     if (m.last - m.first === 1 && !title) continue;
@@ -45,6 +66,9 @@ export function findActors(doc: Doc, orgs: OrgMention[]): Actor[] {
 
 /** Two mentions of one person: the same surname and no contradicting first name. */
 export function samePerson(a: PersonMention, b: PersonMention): boolean {
+  // «Александр Людвигович» after «Александр Людвигович Версоцкий»: name and patronymic, one person.
+  const within = (x: PersonMention, y: PersonMention) => !!x.surname && y.full.split(' ').includes(x.surname);
+  if (a.given && a.given === b.given && (within(a, b) || within(b, a))) return true;
   if (a.surname && b.surname) return a.surname === b.surname && (!a.given || !b.given || a.given === b.given);
   return a.name === b.name;
 }

@@ -1,7 +1,8 @@
 /** Pass 15, facts: event phrases become events, the dedicated one joined to its occasion. */
-import type { Doc } from './07-document.ts';
+import { phraseText, type Doc } from './07-document.ts';
 import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import { phraseAt } from './15-events.ts';
+import { celebrationOf, distinctEvents } from './15-event-occasions.ts';
 import { DEDICATED } from './15-event-rules.ts';
 import type { EventFact } from './extraction.schema.ts';
 
@@ -11,12 +12,27 @@ export function findEvents(doc: Doc, dates: DateMention[], visited: string | und
   for (let i = 0; i < doc.tokens.length; i++) {
     const p = phraseAt(doc, i);
     if (!p) continue;
-    let text = p.text;
+    const celebration = celebrationOf(doc, p);
+    // «соглашение о праздновании юбилея»: the topic of a document, not an event of the story.
+    if (celebration && /^(о|об)$/.test(doc.tokens[celebration.first - 1]?.lower ?? '')) {
+      i = p.last - 1;
+      continue;
+    }
+    let text = celebration?.text ?? p.text;
     let city = p.city;
     let last = p.last;
     const c = doc.tokens[last];
     const dedicated = c?.text === ',' && DEDICATED.test(doc.tokens[last + 1]?.lower ?? '');
-    if (dedicated) {
+    const honour = c?.lower === 'в' && doc.tokens[last + 1]?.lower === 'честь';
+    if (honour) {
+      // «торжественная церемония в честь 40-летия дружбы»: the occasion stays as written.
+      const inner = phraseAt(doc, last + 2);
+      if (inner?.first === last + 2) {
+        text = `${text} в честь ${phraseText(doc.tokens, inner.first, inner.last)}`;
+        city = inner.city ?? city;
+        last = inner.last;
+      }
+    } else if (dedicated) {
       for (let j = last + 2; j < last + 6; j++) {
         const inner = phraseAt(doc, j);
         if (!inner) continue;
@@ -34,14 +50,14 @@ export function findEvents(doc: Doc, dates: DateMention[], visited: string | und
     if (!bare && !out.some((e) => e.name === text))
       out.push({
         name: text,
-        city: city ?? visited ?? null,
+        city: city ?? visited ?? doc.homeCity ?? null,
         date: date ? isoDay(date.from) : null,
-        span: [doc.tokens[p.first]?.start ?? 0, doc.tokens[last - 1]?.end ?? 0],
+        span: [doc.tokens[celebration?.first ?? p.first]?.start ?? 0, doc.tokens[last - 1]?.end ?? 0],
         rule: p.rule.id,
       });
     i = last - 1;
   }
-  return out;
+  return distinctEvents(out);
 }
 
 /** «… состоится в Пензе»: the city the sentence places its event in. */

@@ -3,7 +3,7 @@ import type { Token } from './01-tokens.ts';
 import { inflectTo, lemmas, parsesOf } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
 import { nominativeAdjective, quotedEnd } from './10-org-parts.ts';
-import { EVENT_RULES, type EventRule } from './15-event-rules.ts';
+import { ANNIVERSARY, EVENT_RULES, type EventRule } from './15-event-rules.ts';
 
 /** An event phrase over tokens [first, last), its name in the nominative and its city. */
 export interface Phrase {
@@ -17,18 +17,50 @@ export interface Phrase {
 const isFunctionWord = (t: Token) =>
   t.lower.length < 3 || parsesOf(t).some((p) => /^(CONJ|PREP|PRCL|NPRO)$/.test(p.tag.POS ?? ''));
 
+const isGenitiveAdjective = (t: Token | undefined) =>
+  !!t && t.kind === 'word' && parsesOf(t).some((p) => p.tag.POS === 'ADJF' && p.tag.CAse === 'gent');
+
+/** The head's reading: the case of the adjective before it, else singular unless the rule allows plural. */
+function headParse(doc: Doc, h: number, rule: EventRule) {
+  const nouns = parsesOf(doc.tokens[h] as Token).filter((p) => p.tag.POS === 'NOUN');
+  const before = doc.tokens[h - 1];
+  const cases = new Set(
+    (before ? parsesOf(before) : []).filter((p) => p.tag.POS === 'ADJF').map((p) => p.tag.CAse),
+  );
+  return (
+    nouns.find((p) => cases.has(p.tag.CAse) && (rule.plural || p.tag.NMbr === 'sing')) ??
+    nouns.find((p) => rule.plural || p.tag.NMbr === 'sing') ??
+    nouns[0]
+  );
+}
+
+/** «25- летию»: a number and a dash written apart from «летию». */
+const splitAnniversary = (doc: Doc, h: number) =>
+  /^лети/.test(doc.tokens[h]?.lower ?? '') &&
+  /^[-‐–]$/.test(doc.tokens[h - 1]?.text ?? '') &&
+  doc.tokens[h - 2]?.kind === 'num';
+
 function ruleAt(doc: Doc, h: number): EventRule | undefined {
   const t = doc.tokens[h] as Token;
   if (t.kind !== 'word') return undefined;
+  if (/^лети/.test(t.lower) && !splitAnniversary(doc, h)) return undefined;
   const ls = lemmas(t);
+  // «торжественное открытие праздника города»: the holiday is the event, not its opening.
+  if (ls.includes('открытие') && doc.tokens[h + 1]?.kind === 'word' && ruleAt(doc, h + 1)) return undefined;
   const before = doc.tokens[h - 1]?.lower ?? '';
   const next = doc.tokens[h + 1]?.lower ?? '';
+  const placeNext = doc.placeAt.has(h + 1) || doc.cityAdjAt.has(h + 1);
+  const capital = t.cap && doc.sentences[t.sent]?.first !== h && !t.nlBefore;
   return EVENT_RULES.find(
     (r) =>
       (r.nouns.some((n) => ls.includes(n)) || !!r.word?.test(t.lower)) &&
       (!r.adjective || r.adjective.test(before)) &&
       (!r.next || r.next.test(next)) &&
-      (r.plural || parsesOf(t).some((p) => p.tag.POS === 'NOUN' && p.tag.NMbr === 'sing')),
+      (!r.nextPlace || placeNext) &&
+      (!r.capital || capital) &&
+      (r.plural ||
+        !!r.word?.test(t.lower) ||
+        parsesOf(t).some((p) => p.tag.POS === 'NOUN' && p.tag.NMbr === 'sing')),
   );
 }
 
@@ -38,7 +70,7 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   if (!rule) return undefined;
   const { tokens } = doc;
   const head = tokens[h] as Token;
-  const hp = parsesOf(head).find((p) => p.tag.POS === 'NOUN');
+  const hp = headParse(doc, h, rule);
   const words: string[] = [];
   let first = h;
   for (let a = h - 1; a >= 0 && h - a <= 3; a--) {
@@ -49,19 +81,34 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
     if (
       !adj ||
       t.sent !== head.sent ||
-      /^(эт|наш|ваш|свой|сво|котор|наиболее|весь|вс|одн|один|друг|кажд|люб|так|как|ещ)/.test(t.lower)
+      /^(эт|наш|ваш|свой|сво|котор|наиболее|весь|вс|одн|один|друг|кажд|люб|так|как|ещ|посвящ|приуроч)/.test(
+        t.lower,
+      )
     )
       break;
     const sentenceFirst = doc.sentences[t.sent]?.first === a && !doc.cityAdjAt.has(a);
     words.unshift(nominativeAdjective(t, adj, hp?.tag.GNdr, sentenceFirst));
     first = a;
   }
+  // «75-ю годовщину»: a numeric ordinal belongs to the name, in the nominative.
+  const ordinal = /^(\d+)-(я|ю|й|ая|ой|ую)$/.exec(tokens[first - 1]?.text ?? '');
+  if (ordinal && first > 0 && rule.id === 'event.anniversary') {
+    words.unshift(`${ordinal[1]}-я`);
+    first--;
+  }
   // «XV Международный форум»: a Roman ordinal belongs to the name.
   if (first > 0 && /^[IVXLC]+$/.test(tokens[first - 1]?.text ?? ''))
     words.unshift((tokens[--first] as Token).text);
   const nomn: Record<string, string> = { CAse: 'nomn' };
   if (hp?.tag.NMbr) nomn.NMbr = hp.tag.NMbr;
-  const headWord = inflectTo(head, hp, nomn);
+  // az does not know every «80-летию»: the ending alone gives the nominative.
+  let headWord = ANNIVERSARY.test(head.lower)
+    ? head.text.replace(/лети(е|я|ю|ем|и)$/u, 'летие')
+    : inflectTo(head, hp, nomn);
+  if (first === h && splitAnniversary(doc, h)) {
+    headWord = `${(tokens[h - 2] as Token).text}-${headWord}`;
+    first = h - 2;
+  }
   const sentenceStart = doc.sentences[head.sent]?.first === h;
   words.push(first === h && sentenceStart ? headWord.toLowerCase() : headWord);
   let city: string | undefined;
@@ -71,7 +118,12 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
     if (t.sent !== head.sent) break;
     const place = doc.placeAt.get(k);
     const person = doc.personAt.get(k);
-    if (t.lower === 'по' && tokens[k + 1]?.kind === 'word' && !isFunctionWord(tokens[k + 1] as Token)) {
+    if (
+      rule.id === 'event.sport' &&
+      t.lower === 'по' &&
+      tokens[k + 1]?.kind === 'word' &&
+      !isFunctionWord(tokens[k + 1] as Token)
+    ) {
       // «турнир по мини-футболу»
       k += 2;
       continue;
@@ -90,9 +142,21 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
         rule,
       };
     }
+    // «форум болгарских и российских городов»: «и» between two genitive adjectives.
+    if (
+      t.lower === 'и' &&
+      k > h + 1 &&
+      isGenitiveAdjective(tokens[k - 1]) &&
+      isGenitiveAdjective(tokens[k + 1])
+    ) {
+      k++;
+      continue;
+    }
     if (
       t.kind !== 'word' ||
       isFunctionWord(t) ||
+      // «форум стали …»: a verb is no genitive tail.
+      parsesOf(t)[0]?.tag.POS === 'VERB' ||
       !parsesOf(t).some((p) => p.tag.CAse === 'gent') ||
       /^(визит|делегац|год|гост)/.test(t.lower)
     ) {
