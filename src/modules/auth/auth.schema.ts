@@ -1,14 +1,10 @@
 import { z } from 'zod';
+import { emailSchema } from './email.ts';
 import { MIN_PASSWORD_LENGTH } from './password.ts';
 
 /** Sign-in form. */
 export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(3)
-    .max(254)
-    .regex(/^[^@\s]+@[^@\s]+$/, 'is not an e-mail address'),
+  email: emailSchema,
   password: z.string().min(1).max(1024),
 });
 export type SignIn = z.infer<typeof signInSchema>;
