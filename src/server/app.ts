@@ -37,6 +37,7 @@ import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { webPlugin } from './web.plugin.ts';
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // OpenAPI document, and re-checking every reply through zod would only cost time.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
+  registerInputGuard(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -9,7 +9,7 @@ import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
 import { readFilter, type Scope } from '../modules/auth/policy.ts';
 import { actorOf, authorize } from './auth.plugin.ts';
 import { publicMayList, readableRows } from './record-scope.ts';
-import { idParamsSchema } from '../modules/audit/fields.schema.ts';
+import { idParamsSchema, versionSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -33,7 +33,7 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
   scopeOfInput(db: Db, input: Record<string, unknown>, stored?: T): Promise<Scope>;
 }
 
-const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });
 
 /**
  * The five REST routes of a record (list, get, create, update, delete) and its history, each thin:
