@@ -40,6 +40,7 @@ import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { loggerOptions } from './logging.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { webPlugin } from './web.plugin.ts';
 
 export interface AppOptions {
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
   registerInputGuard(app);
+  registerSecurityHeaders(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
