@@ -1,12 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** How much the server logs (pino's levels); `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 /** Settings read from the environment, validated once. */
@@ -17,6 +22,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Behind a reverse proxy that terminates HTTPS: trust its X-Forwarded-* headers (Secure cookies). */
   trustProxy?: boolean;
+  /** What the server logs to standard output (one JSON line per entry); `silent` for nothing. */
+  logLevel?: LogLevel;
 }
 
 /** Reads and validates the configuration; throws with the variable name when a value is wrong. */
@@ -27,17 +34,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DATA_DIR: env.DATA_DIR || undefined,
     DATABASE_URL: env.DATABASE_URL || undefined,
     TRUST_PROXY: env.TRUST_PROXY || undefined,
+    LOG_LEVEL: env.LOG_LEVEL || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY } = parsed.data;
+  const { PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     dataDir: path.resolve(DATA_DIR),
     databaseUrl: DATABASE_URL,
     trustProxy: TRUST_PROXY === 'true' || TRUST_PROXY === '1',
+    logLevel: LOG_LEVEL,
   };
 }

@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { LogLevel } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { agreementRoutes } from '../modules/agreements/agreement.routes.ts';
 import { cityRoutes } from '../modules/cities/city.routes.ts';
@@ -37,11 +38,15 @@ import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { loggerOptions } from './logging.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { webPlugin } from './web.plugin.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
-  logger?: boolean;
+  /** What the server logs (nothing unless asked), and where: standard output unless a stream is given. */
+  log?: { level: LogLevel; stream?: NodeJS.WritableStream };
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy that terminates HTTPS). */
@@ -51,7 +56,7 @@ export interface AppOptions {
 /** Builds the HTTP application on an open database; tests call it and use `inject`, the server listens. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.log ? loggerOptions(options.log.level, options.log.stream) : { logger: false }),
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
   });
@@ -60,6 +65,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // OpenAPI document, and re-checking every reply through zod would only cost time.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
+  registerInputGuard(app);
+  registerSecurityHeaders(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -127,6 +127,47 @@ for (const engine of testEngines()) {
       expect((await signIn()).statusCode).toBe(200);
     });
 
+    it('evaluates at most five guesses of 30 sent at once; the right password sent 13th does not get in', async () => {
+      const email = 'race@kuznetsk.example';
+      await database.db
+        .insertInto('app_user')
+        .values({ email, display_name: 'Race', password_hash: await hashPassword(PASSWORD) })
+        .execute();
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, index) => signIn(email, index === 12 ? PASSWORD : `guess ${index}`)),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses[12]).toBe(429);
+      expect(statuses.filter((status) => status === 429).length).toBe(30 - 5);
+    });
+
+    it('throttles per address: guesses from elsewhere do not lock the owner out', async () => {
+      const email = 'owner@kuznetsk.example';
+      await database.db
+        .insertInto('app_user')
+        .values({ email, display_name: 'Owner', password_hash: await hashPassword(PASSWORD) })
+        .execute();
+      const from = (remoteAddress: string, password: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/session',
+          remoteAddress,
+          payload: { email, password },
+        });
+      for (let attempt = 0; attempt < 6; attempt++) await from('203.0.113.9', 'guess');
+      expect((await from('203.0.113.9', PASSWORD)).statusCode).toBe(429);
+      expect((await from('198.51.100.7', PASSWORD)).statusCode).toBe(200);
+      // The account's e-mail in upper case and with a zero-width space in it is the same account.
+      const disguised = await app.inject({
+        method: 'POST',
+        url: '/api/auth/session',
+        remoteAddress: '203.0.113.9',
+        payload: { email: 'OWNER@kuznetsk\u200b.example', password: PASSWORD },
+      });
+      expect(disguised.statusCode).toBe(429);
+    });
+
     it('publishes the OpenAPI document with the sign-in route, and the documentation page', async () => {
       const spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
       expect(spec.openapi).toMatch(/^3\./);

@@ -37,4 +37,15 @@ describe('the one error shape', () => {
     expect(status).toBe(500);
     expect(body).toEqual({ error: { code: 'internal', message: 'Internal error.' } });
   });
+
+  it('answers 400, not 500, when the database refuses a value a schema let through', () => {
+    const refusal = Object.assign(new Error('value "3000000000" is out of range for type integer'), {
+      code: '22003',
+    });
+    expect(toErrorBody(refusal)).toMatchObject({
+      status: 400,
+      body: { error: { code: 'validation_failed' } },
+    });
+    expect(toErrorBody(Object.assign(new Error('deadlock detected'), { code: '40P01' })).status).toBe(500);
+  });
 });

@@ -18,6 +18,15 @@ interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: FieldProblem[] };
 }
 
+/**
+ * A database's data exception (SQLSTATE class 22: a number or date out of a column's range, a
+ * character the encoding cannot hold): input the schemas should have refused, still the caller's.
+ */
+function isDataException(error: unknown): boolean {
+  const sqlState = (error as { code?: unknown } | null)?.code;
+  return typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState);
+}
+
 /** Maps a thrown value to the one error shape the API answers with; a 5xx never shows its insides. */
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
@@ -53,6 +62,13 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
       body: { error: { code: 'validation_failed', message: fastifyError.message } },
     };
   }
+  if (isDataException(error)) {
+    const message = (error as Error).message;
+    return {
+      status: 400,
+      body: { error: { code: 'validation_failed', message: `The database refused a value: ${message}` } },
+    };
+  }
   return {
     status: ERROR_CODES.internal.status,
     body: { error: { code: 'internal', message: 'Internal error.' } },
@@ -64,6 +80,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { status, body } = toErrorBody(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A bound a schema misses: answered as bad input, logged to be added to the schema.
+    else if (isDataException(error)) {
+      request.log.warn({ err: error }, 'input refused by the database');
+    }
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) =>

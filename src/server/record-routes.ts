@@ -11,7 +11,7 @@ import { readFilter, type Scope } from '../modules/auth/policy.ts';
 import { actorOf, authorize, requireUser } from './auth.plugin.ts';
 import { publicMayList, readableRows } from '../modules/auth/record-scope.ts';
 import { assertReferencesReadable, referencesOf, type Reference } from '../modules/auth/references.ts';
-import { idParamsSchema } from '../modules/audit/fields.schema.ts';
+import { idParamsSchema, versionSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -94,7 +94,7 @@ export async function authorizeUpdate<T extends { id: number; version: number }>
   await assertReferencesReadable(db, request.principal, referencesOf(def.recordType, body, stored));
 }
 
-const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });
 
 /**
  * The five REST routes of a record (list, get, create, update, delete) and its history, each thin:

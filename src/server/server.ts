@@ -19,7 +19,11 @@ export async function startServer(
   const database = await openRegistry(config, { purpose: 'pobratim serve', log });
   let app: FastifyInstance;
   try {
-    app = await buildApp({ database, trustProxy: config.trustProxy ?? false });
+    app = await buildApp({
+      database,
+      trustProxy: config.trustProxy ?? false,
+      log: { level: config.logLevel ?? 'info' },
+    });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await database.close();

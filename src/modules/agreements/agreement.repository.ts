@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { AgreementRow, Database } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import {
   dateKey,
@@ -91,9 +91,13 @@ export async function updateAgreementRow(
   });
 }
 
-/** Removes an agreement with its parties and plan items. */
-export async function deleteAgreementRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'agreement', id);
+/** Removes an agreement with its parties and plan items, when its stored version is still the one given. */
+export async function deleteAgreementRow(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+): Promise<boolean> {
+  return deleteRowIfVersion(db, 'agreement', id, version);
 }
 
 // Undated agreements sort as the oldest: a date far in the past stands in for «not known».

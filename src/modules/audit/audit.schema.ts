@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema, sortSchema } from './cursor-page.ts';
+import { queryIdSchema } from './fields.schema.ts';
 
 /** Who makes a change: a user, or `null` for the system itself (seed-demo, imports run from the shell). */
 export const actorSchema = z.object({ userId: z.number().int().positive().nullable() });
@@ -47,8 +48,8 @@ export const AUDIT_SORTS = ['at'] as const;
 export const auditListQuerySchema = pageQuerySchema.extend({
   sort: sortSchema(AUDIT_SORTS),
   recordType: auditedRecordTypeSchema.optional(),
-  recordId: z.coerce.number().int().positive().optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  recordId: queryIdSchema.optional(),
+  userId: queryIdSchema.optional(),
   action: z.enum(['create', 'update', 'delete']).optional(),
   /** Entries at or after this moment (an ISO timestamp with its offset). */
   from: z.iso.datetime({ offset: true }).optional(),

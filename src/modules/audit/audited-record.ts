@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { insertAuditEntry } from './audit.repository.ts';
 import type { Actor, AuditedRecordType } from './audit.schema.ts';
+import { staleVersion } from '../../errors.ts';
 import { assertVersion, inTransaction, updateVersioned } from './audited-write.ts';
 import { findOrThrow, type FindById } from './record-readers.ts';
 
@@ -70,19 +71,27 @@ export async function updateAudited<T extends { version: number }, C extends { v
   });
 }
 
-/** Deletes a record if the editor saw the current version; the audit trail keeps what it was. */
+/**
+ * Deletes a record if the editor saw the current version; the audit trail keeps what it was.
+ * `remove` deletes only that version (`deleteRowIfVersion`) and says whether it did, so an edit
+ * committed after the first check makes the delete stale instead of being lost with the record.
+ */
 export async function deleteAudited<T extends { version: number }>(
   db: Kysely<Database>,
   actor: Actor,
   record: AuditedRecord<T>,
   id: number,
   version: number,
-  remove: (trx: Kysely<Database>, id: number) => Promise<void>,
+  remove: (trx: Kysely<Database>, id: number, version: number) => Promise<boolean>,
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const before = await record.findById(trx, id);
     assertVersion(record.what, id, before, version);
-    await remove(trx, id);
+    if (!(await remove(trx, id, version))) {
+      assertVersion(record.what, id, await record.findById(trx, id), version);
+      // Not reached while versions only count up; refused rather than reported as done.
+      throw staleVersion(record.what, id, version);
+    }
     await insertAuditEntry(trx, {
       actor,
       action: 'delete',

@@ -4,10 +4,12 @@ import { z } from 'zod';
 const noNul = (value: string) => !value.includes('\u0000');
 const noNulProblem = { message: 'must not contain the NUL character' };
 
+/** The largest value of an int4 column: ids, versions, counts. */
+export const MAX_INT4 = 2_147_483_647;
 /** The id of a stored record (an int4 column: larger numbers cannot name one). */
-export const recordIdSchema = z.number().int().positive().max(2_147_483_647);
-/** The id of a record as a list filter: query strings carry it as text. */
-export const queryIdSchema = z.coerce.number().int().positive();
+export const recordIdSchema = z.number().int().positive().max(MAX_INT4);
+/** The id of a record as a list filter or a URL part: query strings carry it as text. */
+export const queryIdSchema = z.coerce.number().int().positive().max(MAX_INT4);
 /** The `:id` of a record's URL. */
 export const idParamsSchema = z.object({ id: queryIdSchema });
 /** A required line of text, trimmed. */
@@ -32,6 +34,6 @@ export const clockTimeSchema = z
 /** A stored `time(0)` column («10:00:00») as the API gives it («10:00»). */
 export const clockTime = (value: string | null): string | null => value && value.slice(0, 5);
 /** The version the caller last saw, for optimistic concurrency. */
-export const versionSchema = z.number().int().positive().max(2_147_483_647);
+export const versionSchema = z.number().int().positive().max(MAX_INT4);
 /** What every stored, versioned record carries besides its own fields. */
 export const storedFields = { id: recordIdSchema, version: versionSchema, updatedAt: z.iso.datetime() };

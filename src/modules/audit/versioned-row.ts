@@ -32,10 +32,21 @@ export async function updateRowIfVersion<T extends VersionedTable>(
   return result.numUpdatedRows > 0n;
 }
 
-/** Removes the row with this id; the rows that belong to it go by cascade. */
-export async function deleteRowById(db: Kysely<Database>, table: VersionedTable, id: number): Promise<void> {
-  await (db as unknown as AnyVersionedTable)
+/**
+ * Removes the row with this id when its stored version is still `version` (the rows that belong to
+ * it go by cascade); false when the version moved on or the row is gone. The version is part of
+ * the delete itself: checked beforehand, an edit committed in between would be acknowledged and lost.
+ */
+export async function deleteRowIfVersion(
+  db: Kysely<Database>,
+  table: VersionedTable,
+  id: number,
+  version: number,
+): Promise<boolean> {
+  const result = await (db as unknown as AnyVersionedTable)
     .deleteFrom(table as string)
     .where('id', '=', id)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }

@@ -1,14 +1,11 @@
 import { z } from 'zod';
+import { recordIdSchema } from '../audit/fields.schema.ts';
+import { emailSchema } from './email.ts';
 import { MIN_PASSWORD_LENGTH } from './password.ts';
 
 /** Sign-in form. */
 export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(3)
-    .max(254)
-    .regex(/^[^@\s]+@[^@\s]+$/, 'is not an e-mail address'),
+  email: emailSchema,
   password: z.string().min(1).max(1024),
 });
 export type SignIn = z.infer<typeof signInSchema>;
@@ -22,9 +19,9 @@ export const newPasswordSchema = z
 /** A role to grant, with the scope the role requires. */
 export const roleGrantSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('admin') }),
-  z.object({ role: z.literal('city_editor'), cityId: z.number().int().positive() }),
-  z.object({ role: z.literal('city_viewer'), cityId: z.number().int().positive() }),
-  z.object({ role: z.literal('org_editor'), organizationId: z.number().int().positive() }),
+  z.object({ role: z.literal('city_editor'), cityId: recordIdSchema }),
+  z.object({ role: z.literal('city_viewer'), cityId: recordIdSchema }),
+  z.object({ role: z.literal('org_editor'), organizationId: recordIdSchema }),
 ]);
 
 /** The signed-in user as the API shows them, with the CSRF token their writes must carry. */

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
-import { AppError, validationFailed } from '../../errors.ts';
+import { validationFailed } from '../../errors.ts';
 import { insertAuditEntry } from '../audit/audit.repository.ts';
 import { inTransaction, parseInput } from '../audit/audited-write.ts';
 import { findUserByIdOrThrow, setUserPasswordHash } from '../users/user.repository.ts';
 import { newPasswordSchema } from './auth.schema.ts';
-import { deleteLoginFailures, insertLoginFailure, secondsUntilRetry } from './login-throttle.repository.ts';
+import { deleteExpiredAttempts, forgetAttempts, reserveAttempt } from './login-throttle.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashSecret } from './secret-token.ts';
 import { setPasswordChangeRequired } from './session.repository.ts';
@@ -38,23 +38,20 @@ export async function changeOwnPassword(
     .select(['email', 'password_hash'])
     .where('id', '=', userId)
     .executeTakeFirstOrThrow();
-  const wait = await secondsUntilRetry(db, row.email);
-  if (wait > 0) {
-    throw new AppError('rate_limited', `Too many failed attempts for this account; try again in ${wait} s.`);
-  }
+  await reserveAttempt(db, row.email, remoteAddress, 'attempts');
   if (!row.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
-    await insertLoginFailure(db, row.email, remoteAddress);
+    await deleteExpiredAttempts(db);
     throw validationFailed('The current password is wrong.', [
       { path: 'currentPassword', message: 'is not the current password' },
     ]);
   }
+  await forgetAttempts(db, row.email, remoteAddress);
   if (currentPassword === newPassword) {
     throw validationFailed('The new password is the same as the current one.', [
       { path: 'newPassword', message: 'must differ from the current password' },
     ]);
   }
   const hash = await hashPassword(newPassword);
-  await deleteLoginFailures(db, row.email);
   await inTransaction(db, async (trx) => {
     const before = await findUserByIdOrThrow(trx, userId);
     await setUserPasswordHash(trx, userId, hash, 'owner');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema, storedFields, versionSchema } from '../audit/fields.schema.ts';
+import { MAX_INT4, recordIdSchema, storedFields, versionSchema } from '../audit/fields.schema.ts';
 
 const nameSchema = z.string().trim().min(1).max(200);
 const countrySchema = z
@@ -16,7 +16,7 @@ const cityFields = z.object({
   admin1: z.string().max(20),
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
-  population: z.number().int().min(0),
+  population: z.number().int().min(0).max(MAX_INT4),
   timezone: z.string().max(64).nullable(),
   foundedYear: z.number().int().min(-3000).max(2100).nullable(),
   /** The city day as `--MM-DD` (a day of the year, no year). */

@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { findCityByIdOrThrow } from './city.repository.ts';
+import { queryIdSchema, recordIdSchema } from '../audit/fields.schema.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 
 const tags = ['cities'];
-const homeCitySchema = z.object({ cityId: z.number().int(), published: z.boolean() });
+const homeCitySchema = z.object({ cityId: recordIdSchema, published: z.boolean() });
 
 /**
  * /api/home-cities: the cities this installation works for, and whether each publishes its twin
@@ -28,7 +29,7 @@ export const homeCityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       schema: {
         tags,
         summary: "Make a city one of the installation's, and say whether it publishes",
-        params: z.object({ cityId: z.coerce.number().int().positive() }),
+        params: z.object({ cityId: queryIdSchema }),
         body: z.object({ published: z.boolean() }),
         response: { 200: homeCitySchema },
       },

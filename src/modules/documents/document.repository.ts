@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, DocumentRow } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import {
   dateKey,
@@ -121,9 +121,9 @@ export async function updateDocumentRow(
   });
 }
 
-/** Removes a document and its links to records (the records stay). */
-export async function deleteDocumentRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'document', id);
+/** Removes a document and its links to records (the records stay), when its stored version is still the one given. */
+export async function deleteDocumentRow(db: Kysely<Database>, id: number, version: number): Promise<boolean> {
+  return deleteRowIfVersion(db, 'document', id, version);
 }
 
 // Undated documents sort as the oldest.

@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, EventRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { clockTime } from '../audit/fields.schema.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import {
   dateKey,
@@ -103,9 +103,9 @@ export async function updateEventRow(
   });
 }
 
-/** Removes an event and its participants. */
-export async function deleteEventRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'event', id);
+/** Removes an event and its participants, when its stored version is still the one given. */
+export async function deleteEventRow(db: Kysely<Database>, id: number, version: number): Promise<boolean> {
+  return deleteRowIfVersion(db, 'event', id, version);
 }
 
 // Undated events (the text said «the city day», not when) come after the dated ones.

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import { selectPage, textKey, TIMESTAMP_SORTS, type ListSorts, type Page } from '../audit/cursor-page.ts';
 import type {
@@ -93,9 +93,13 @@ export async function updateOrganizationRow(
   });
 }
 
-/** Removes an organization. */
-export async function deleteOrganizationRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'organization', id);
+/** Removes an organization, when its stored version is still the one given. */
+export async function deleteOrganizationRow(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+): Promise<boolean> {
+  return deleteRowIfVersion(db, 'organization', id, version);
 }
 
 /** How organizations can be sorted; in Russian alphabetical order unless asked otherwise. */

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, PersonRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import { selectPage, textKey, TIMESTAMP_SORTS, type ListSorts, type Page } from '../audit/cursor-page.ts';
 import type { Person, PersonCreate, PersonListQuery, PersonUpdate, Position } from './person.schema.ts';
@@ -81,9 +81,9 @@ export async function updatePersonRow(
   });
 }
 
-/** Removes a person and (by cascade) their positions. */
-export async function deletePersonRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'person', id);
+/** Removes a person and (by cascade) their positions, when its stored version is still the one given. */
+export async function deletePersonRow(db: Kysely<Database>, id: number, version: number): Promise<boolean> {
+  return deleteRowIfVersion(db, 'person', id, version);
 }
 
 /** How people can be sorted; by last name as Russian sorts it unless asked otherwise. */

@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, PlanItemRow } from '../../db/database.ts';
 import { hasPartyInCity } from '../agreements/party.repository.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import {
   dateKey,
@@ -81,9 +81,9 @@ export async function updatePlanItemRow(
   });
 }
 
-/** Removes a plan item. */
-export async function deletePlanItemRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'plan_item', id);
+/** Removes a plan item, when its stored version is still the one given. */
+export async function deletePlanItemRow(db: Kysely<Database>, id: number, version: number): Promise<boolean> {
+  return deleteRowIfVersion(db, 'plan_item', id, version);
 }
 
 // Items without a deadline come last: a date far in the future stands in for «no date».

@@ -3,7 +3,7 @@ import type { Database, ProjectRow } from '../../db/database.ts';
 import { hasPartiesInBothCities, partyFilters, withParties } from '../agreements/party-owner.repository.ts';
 import type { Party } from '../agreements/party.schema.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow } from '../audit/record-readers.ts';
 import {
   dateKey,
@@ -77,9 +77,9 @@ export async function updateProjectRow(
   });
 }
 
-/** Removes a project with its parties. */
-export async function deleteProjectRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'project', id);
+/** Removes a project with its parties, when its stored version is still the one given. */
+export async function deleteProjectRow(db: Kysely<Database>, id: number, version: number): Promise<boolean> {
+  return deleteRowIfVersion(db, 'project', id, version);
 }
 
 // Projects without a start date sort as the oldest.

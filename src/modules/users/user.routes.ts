@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { addAccount } from '../../commands/account-keeper.ts';
 import { roleGrantSchema } from '../auth/auth.schema.ts';
+import { emailSchema } from '../auth/email.ts';
 import { INSTALLATION } from '../auth/policy.ts';
 import { pageSchema } from '../audit/cursor-page.ts';
 import { actorOf, authorize } from '../../server/auth.plugin.ts';
@@ -14,7 +15,7 @@ import { idParamsSchema } from '../audit/fields.schema.ts';
 
 const tags = ['users'];
 const newUserSchema = z.object({
-  email: z.string().trim().min(3).max(254),
+  email: emailSchema,
   displayName: z.string().trim().min(1).max(200),
   locale: z.enum(['ru', 'be', 'en']).optional(),
   roles: z.array(roleGrantSchema).max(100).default([]),

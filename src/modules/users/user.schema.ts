@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { roleGrantSchema } from '../auth/auth.schema.ts';
+import { emailSchema } from '../auth/email.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import { searchTextSchema, storedFields, textSchema } from '../audit/fields.schema.ts';
 
 const userFields = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(3)
-    .max(254)
-    .regex(/^[^@\s]+@[^@\s]+$/, 'is not an e-mail address'),
+  email: emailSchema,
   displayName: textSchema,
   locale: z.enum(['ru', 'be', 'en']),
 });

@@ -10,7 +10,7 @@ import {
   type ListSorts,
   type Page,
 } from '../audit/cursor-page.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import type {
   ProgramItem,
   ProgramItemCreate,
@@ -113,9 +113,13 @@ export async function lockProgramOfVisit(
   return rows.map(toProgramItem);
 }
 
-/** Removes a program item. */
-export async function deleteProgramItemRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'visit_program_item', id);
+/** Removes a program item, when its stored version is still the one given. */
+export async function deleteProgramItemRow(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+): Promise<boolean> {
+  return deleteRowIfVersion(db, 'visit_program_item', id, version);
 }
 
 const POSITION_KEY = idKey(sql.ref('position'));

@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, VisitRow } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
 import { clockTime } from '../audit/fields.schema.ts';
-import { deleteRowById, updateRowIfVersion } from '../audit/versioned-row.ts';
+import { deleteRowIfVersion, updateRowIfVersion } from '../audit/versioned-row.ts';
 import { findOrThrow, withChildren } from '../audit/record-readers.ts';
 import {
   dateKey,
@@ -119,9 +119,9 @@ export async function updateVisitRow(
   });
 }
 
-/** Removes a visit and its delegation. */
-export async function deleteVisitRow(db: Kysely<Database>, id: number): Promise<void> {
-  await deleteRowById(db, 'visit', id);
+/** Removes a visit and its delegation, when its stored version is still the one given. */
+export async function deleteVisitRow(db: Kysely<Database>, id: number, version: number): Promise<boolean> {
+  return deleteRowIfVersion(db, 'visit', id, version);
 }
 
 /** How visits can be sorted; latest first unless asked otherwise. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema, queryIdSchema, recordIdSchema } from '../../modules/audit/fields.schema.ts';
 import { twinningTierSchema } from '../../modules/twinnings/twinning.schema.ts';
+import { addDays } from './reminder-dates.ts';
+import { AGREEMENT_NOTICE_DAYS } from './reminder-rules.ts';
 
 /** What a reminder is about. */
 export const reminderKindSchema = z.enum([
@@ -90,23 +92,38 @@ export type Reminder = z.infer<typeof reminderSchema>;
 export const DEFAULT_REMINDER_DAYS = 60;
 
 /** GET /api/reminders query. */
-export const reminderQuerySchema = z.object({
-  cityId: queryIdSchema
-    .optional()
-    .describe(
-      'the city to remind about; omitted: every city the asker may read (administrators: home cities)',
-    ),
-  from: isoDateSchema.optional().describe('the first day of the window; today (UTC) when omitted'),
-  days: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(3660)
-    .default(DEFAULT_REMINDER_DAYS)
-    .describe(
-      'window length for city days, jubilees and anniversaries; agreements use 90 days, plan items 14',
-    ),
-});
+export const reminderQuerySchema = z
+  .object({
+    cityId: queryIdSchema
+      .optional()
+      .describe(
+        'the city to remind about; omitted: every city the asker may read (administrators: home cities)',
+      ),
+    from: isoDateSchema.optional().describe('the first day of the window; today (UTC) when omitted'),
+    days: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3660)
+      .default(DEFAULT_REMINDER_DAYS)
+      .describe(
+        'window length for city days, jubilees and anniversaries; agreements use 90 days, plan items 14',
+      ),
+  })
+  .superRefine((query, context) => {
+    // Dates end at 9999-12-31 (ISO 8601's four-digit years): a window past it has no dates to show.
+    // Zod runs this refinement even when a field failed its own check: only whole values are added.
+    const from = query.from ?? '2000-01-01';
+    if (!/^\d{4}-\d\d-\d\d$/.test(from) || !Number.isInteger(query.days) || query.days > 3660) return;
+    const lastDay = addDays(from, Math.max(query.days, AGREEMENT_NOTICE_DAYS));
+    if (!/^\d{4}-/.test(lastDay)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'is too late: the window would end after 9999',
+      });
+    }
+  });
 export type ReminderQuery = z.infer<typeof reminderQuerySchema>;
 
 export const reminderListSchema = z

@@ -3,7 +3,7 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { networkBounds, WORLD, type Network } from './network.ts';
+import { cityTooltipHtml, networkBounds, WORLD, type Network } from './network.ts';
 import { worldCountries } from './world.ts';
 
 echarts.use([GeoComponent, TooltipComponent, LinesChart, ScatterChart, CanvasRenderer]);
@@ -190,8 +190,11 @@ function networkSeries(
       tooltip: {
         formatter: (params: { dataIndex: number }) => {
           const index = params.dataIndex;
-          const name = network.names[index] ?? '';
-          return callbacks.current.describeCity?.(name, degree[index] ?? 0) ?? name;
+          return cityTooltipHtml(
+            network.names[index] ?? '',
+            degree[index] ?? 0,
+            callbacks.current.describeCity,
+          );
         },
       },
       data: points,

@@ -58,3 +58,25 @@ export function networkBounds(network: Network): Bounds {
     [Math.min(190, east + width * 0.25), Math.max(-58, south - height * 0.15)],
   ];
 }
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * A city's tooltip as the HTML ECharts puts in the page: the description escaped whole, since the
+ * name in it is the registry's text (anyone's who may name a city) and i18next leaves it unescaped
+ * (`escapeValue: false`, React escapes everywhere else).
+ */
+export function cityTooltipHtml(
+  name: string,
+  twinnings: number,
+  describe?: (name: string, twinnings: number) => string,
+): string {
+  const text = describe?.(name, twinnings) ?? name;
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
+}
