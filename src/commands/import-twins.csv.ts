@@ -30,7 +30,10 @@ export function readPairLines(text: string): { pairs: PairLine[]; malformed: Mal
     if (content.trim() === '') return;
     let fields: string[];
     try {
-      fields = (parse(content, { relax_column_count: true, trim: true }) as string[][])[0] ?? [];
+      // Most lines quote nothing: split them directly, the CSV parser costing a hundred times more.
+      fields = content.includes('"')
+        ? ((parse(content, { relax_column_count: true, trim: true }) as string[][])[0] ?? [])
+        : content.split(',').map((field) => field.trim());
     } catch (error) {
       malformed.push({ line, reason: `not valid CSV: ${(error as Error).message.split(':')[0]}` });
       return;

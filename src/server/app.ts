@@ -23,6 +23,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { apiTokenRoutes } from '../modules/auth/api-token.routes.ts';
 import { userRoutes } from '../modules/users/user.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
+import { setupRoutes } from '../modules/setup/setup.routes.ts';
+import { twinSuggestionRoutes } from '../modules/twinnings/twin-suggestion.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
 import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
 import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
@@ -117,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     countryRoutes,
     homeCityRoutes,
     twinningRoutes,
+    twinSuggestionRoutes,
+    setupRoutes,
     documentRoutes,
     searchRoutes,
     auditRoutes,

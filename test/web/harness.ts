@@ -48,7 +48,7 @@ export interface WebHarness {
   db: Kysely<Database>;
   database: DatabaseHandle;
   browser: Browser;
-  /** City ids by their Russian names: Барановичи (the home city), Новокузнецк, Кутно. */
+  /** City ids by their Russian names: Барановичи (the home city), Новокузнецк, Кутно (0 with `cities: false`). */
   cities: Record<'baranovichi' | 'novokuznetsk' | 'kutno', number>;
   /** The organization the organization editor edits (a school in Барановичи); absent without accounts. */
   organizationId: number | undefined;
@@ -64,9 +64,12 @@ export interface WebHarness {
 /**
  * Starts the real server on a free port over a fresh database (PGlite in memory, or a new database
  * on the PostgreSQL server when TEST_DATABASE_URL is set), with test cities and accounts, and
- * launches Chromium. `accounts: false` leaves the database without accounts (the first start).
+ * launches Chromium. `accounts: false` leaves the database without accounts (the first start);
+ * `cities: false` without test cities and home city (the test loads the gazetteer places it needs).
  */
-export async function startWebHarness(options: { accounts?: boolean } = {}): Promise<WebHarness> {
+export async function startWebHarness(
+  options: { accounts?: boolean; cities?: boolean } = {},
+): Promise<WebHarness> {
   const engines = testEngines();
   const engine = engines[engines.length - 1]!;
   const database = await engine.open();
@@ -75,12 +78,13 @@ export async function startWebHarness(options: { accounts?: boolean } = {}): Pro
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   try {
-    const cities = {
-      baranovichi: await insertTestCity(db, 'Барановичи', 'Baranovichi', 'BY'),
-      novokuznetsk: await insertTestCity(db, 'Новокузнецк', 'Novokuznetsk', 'RU'),
-      kutno: await insertTestCity(db, 'Кутно', 'Kutno', 'PL'),
-    };
-    await db.insertInto('home_city').values({ city_id: cities.baranovichi }).execute();
+    const cities = { baranovichi: 0, novokuznetsk: 0, kutno: 0 };
+    if (options.cities !== false) {
+      cities.baranovichi = await insertTestCity(db, 'Барановичи', 'Baranovichi', 'BY');
+      cities.novokuznetsk = await insertTestCity(db, 'Новокузнецк', 'Novokuznetsk', 'RU');
+      cities.kutno = await insertTestCity(db, 'Кутно', 'Kutno', 'PL');
+      await db.insertInto('home_city').values({ city_id: cities.baranovichi }).execute();
+    }
     app = await buildApp({ database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

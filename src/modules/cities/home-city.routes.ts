@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
 import { findCityByIdOrThrow } from './city.repository.ts';
 import { queryIdSchema, recordIdSchema } from '../audit/fields.schema.ts';
+import { INSTALLATION } from '../auth/policy.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 
 const tags = ['cities'];
@@ -44,6 +46,27 @@ export const homeCityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
         .onConflict((oc) => oc.column('city_id').doUpdateSet({ published: request.body.published }))
         .execute();
       return { cityId, published: request.body.published };
+    },
+  );
+
+  app.delete(
+    '/home-cities/:cityId',
+    {
+      schema: {
+        tags,
+        summary: "Take a city out of the installation's (its records and twinnings stay)",
+        params: z.object({ cityId: queryIdSchema }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'delete', INSTALLATION);
+      const removed = await db
+        .deleteFrom('home_city')
+        .where('city_id', '=', request.params.cityId)
+        .executeTakeFirst();
+      if (removed.numDeletedRows === 0n) throw notFound('Home city', request.params.cityId);
+      return reply.status(204).send(null);
     },
   );
 };

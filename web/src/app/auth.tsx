@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
 
 export type Role = 'admin' | 'city_editor' | 'city_viewer' | 'org_editor';
@@ -28,6 +37,13 @@ interface AuthState {
   signOut(): Promise<void>;
   /** Reloads the signed-in user (after a password change). */
   refresh(): Promise<void>;
+  /**
+   * The password just typed at sign-in when it must be changed (a one-time password), so the
+   * set-password page need not ask for it again; kept in memory only, gone on reload.
+   */
+  signInPassword(): string | null;
+  /** Forgets that password (once changed). */
+  forgetSignInPassword(): void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -39,6 +55,7 @@ function remember(me: Me | null): Me | null {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const typed = useRef<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -61,10 +78,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refresh,
       async signIn(email, password) {
         const signedIn = await api.post<Me>('/auth/session', { email, password });
+        typed.current = signedIn.mustChangePassword ? password : null;
         setMe(remember(signedIn));
         return signedIn;
       },
+      signInPassword: () => typed.current,
+      forgetSignInPassword() {
+        typed.current = null;
+      },
       async signOut() {
+        typed.current = null;
         try {
           await api.delete('/auth/session');
         } finally {

@@ -27,6 +27,7 @@ export const navigation: NavigationItem[] = [
   { key: 'import', path: '/import', label: 'nav.import', roles: ['admin', 'city_editor', 'org_editor'] },
   { key: 'search', path: '/search', label: 'nav.search' },
   { key: 'reports', path: '/reports', label: 'reports:nav' },
+  { key: 'settings', path: '/settings', label: 'setup:nav', roles: ['admin'] },
   { key: 'admin', path: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 

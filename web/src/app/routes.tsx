@@ -23,6 +23,8 @@ export const routes: AppRoute[] = [
   { path: '/documents/*', page: lazy(() => import('../pages/documents/DocumentsSection.tsx')) },
   { path: '/import', page: lazy(() => import('../pages/import/ImportPage.tsx')) },
   { path: '/reports', page: lazy(() => import('../pages/reports/ReportsPage.tsx')) },
+  { path: '/setup', page: lazy(() => import('../pages/setup/SetupPage.tsx')) },
+  { path: '/settings/*', page: lazy(() => import('../pages/setup/SettingsPage.tsx')) },
   { path: '/admin/*', page: lazy(() => import('../pages/admin/AdminSection.tsx')) },
   { path: '/account', page: lazy(() => import('../pages/account/AccountPage.tsx')) },
 ];

@@ -16,13 +16,15 @@ const MIN_LENGTH = 10;
 export default function ChangePasswordPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const { refresh } = useAuth();
+  const { refresh, signInPassword, forgetSignInPassword } = useAuth();
+  // Right after signing in with a one-time password, that password is the current one: not asked again.
+  const [known, setKnown] = useState(() => (me.mustChangePassword ? signInPassword() : null));
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { currentPassword: '', newPassword: '', repeat: '' },
+    initialValues: { currentPassword: known ?? '', newPassword: '', repeat: '' },
     validateInputOnChange: ['newPassword', 'repeat'],
     validate: {
       currentPassword: (value) => (value ? null : t('validation.required')),
@@ -44,6 +46,7 @@ export default function ChangePasswordPage() {
     setError(null);
     try {
       await api.post('/auth/password', { currentPassword, newPassword });
+      forgetSignInPassword();
       await refresh();
       notifications.show({ color: 'green', message: t('password.changed') });
       navigate('/', { replace: true });
@@ -52,8 +55,10 @@ export default function ChangePasswordPage() {
       // The two refusals of this route in words of their own.
       if (caught instanceof ApiError) {
         for (const issue of caught.issues) {
-          if (issue.path === 'currentPassword')
+          if (issue.path === 'currentPassword') {
+            setKnown(null);
             form.setFieldError('currentPassword', t('password.wrongCurrent'));
+          }
           if (/differ/.test(issue.message)) form.setFieldError('newPassword', t('password.sameAsCurrent'));
         }
       }
@@ -87,12 +92,14 @@ export default function ChangePasswordPage() {
             )}
             <form onSubmit={submit} noValidate>
               <Stack gap="sm">
-                <PasswordInput
-                  label={t('password.current')}
-                  autoComplete="current-password"
-                  required
-                  {...form.getInputProps('currentPassword')}
-                />
+                {known === null && (
+                  <PasswordInput
+                    label={t('password.current')}
+                    autoComplete="current-password"
+                    required
+                    {...form.getInputProps('currentPassword')}
+                  />
+                )}
                 <PasswordInput
                   label={t('password.new')}
                   description={t('validation.minLength', { count: MIN_LENGTH })}

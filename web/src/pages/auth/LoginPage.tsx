@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useApi } from '../../api/client.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { errorMessage } from '../../components/errors.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
@@ -31,6 +32,8 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Where the one-time password is is said to a fresh installation only, not to every user.
+  const status = useApi<{ firstStart: boolean }>('/setup/status');
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
@@ -113,9 +116,11 @@ export default function LoginPage() {
                 </Button>
               </Stack>
             </form>
-            <Text size="xs" c="dimmed">
-              {t('login.firstStartHint')}
-            </Text>
+            {status.data?.firstStart && (
+              <Alert color="blue" variant="light">
+                {t('login.firstStartHint')}
+              </Alert>
+            )}
           </Stack>
         </Paper>
       </Center>

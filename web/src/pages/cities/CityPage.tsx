@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/client.ts';
@@ -13,7 +14,8 @@ import { CityFacts } from './CityFacts.tsx';
 import { CityName } from './CityName.tsx';
 import { cityName, useHomeCityIds, type City } from './city-cache.ts';
 import { partnerOf, type Twinning } from './twinning-api.ts';
-import { TwinningTable } from './TwinningTable.tsx';
+import { HomeCityTwinnings } from './HomeCityTwinnings.tsx';
+import { TwinningDialog } from './TwinningDialog.tsx';
 import { TwinningTimeline } from './TwinningTimeline.tsx';
 
 /** /cities/:id: a home city's twinnings, or a partner city with everything under its twinning. */
@@ -21,6 +23,7 @@ export default function CityPage() {
   const { t, i18n } = useTranslation('cities');
   const countryName = useCountryName();
   const { t: tc } = useTranslation();
+  const { t: setup } = useTranslation('setup');
   const { id } = useParams();
   const cityId = Number(id);
   const me = useMe();
@@ -32,6 +35,7 @@ export default function CityPage() {
   // its facts (the editors of the cities twinned with it too).
   const twinnings = useApi<Twinning[]>(homes ? `/cities/${cityId}/twinnings` : null);
   const city = loaded.data;
+  const [editing, setEditing] = useState<Twinning | null>(null);
   if (loaded.error)
     return (
       <Alert color="red" role="alert">
@@ -56,15 +60,12 @@ export default function CityPage() {
           onSaved={loaded.setData}
         />
         {isHome && (
-          <section aria-labelledby="home-twinnings">
-            <Group justify="space-between" mb="sm">
-              <Title order={2} size="h3" id="home-twinnings">
-                {t('page.twinnings')}
-              </Title>
-              <ExportButtons kind="twinnings" query={{ cityId }} />
-            </Group>
-            <TwinningTable cityId={cityId} caption={t('list.twinningsOf', { city: name })} />
-          </section>
+          <HomeCityTwinnings
+            cityId={cityId}
+            headingId="home-twinnings"
+            heading={t('page.twinnings')}
+            actions={<ExportButtons kind="twinnings" query={{ cityId }} />}
+          />
         )}
         {!isHome && twinnings.loading && <Loader aria-label={tc('loading')} />}
         {!isHome && twinnings.error && (
@@ -87,14 +88,19 @@ export default function CityPage() {
                   {t('page.twinningWith')} <CityName id={homeId} />
                 </Title>
                 {mayWrite(me, { cityIds: [homeId, cityId] }) && (
-                  <Button
-                    component={Link}
-                    to={`/projects/new?cityIds=${homeId},${cityId}`}
-                    variant="default"
-                    size="xs"
-                  >
-                    {t('page.addProject')}
-                  </Button>
+                  <Group gap="xs">
+                    <Button variant="default" size="xs" onClick={() => setEditing(twinning)}>
+                      {setup('twinning.edit')}
+                    </Button>
+                    <Button
+                      component={Link}
+                      to={`/projects/new?cityIds=${homeId},${cityId}`}
+                      variant="default"
+                      size="xs"
+                    >
+                      {t('page.addProject')}
+                    </Button>
+                  </Group>
                 )}
               </Group>
               <Group gap="xs" mb="md">
@@ -124,6 +130,18 @@ export default function CityPage() {
           );
         })}
       </Stack>
+      {editing && (
+        <TwinningDialog
+          opened
+          cityId={partnerOf(editing, cityId)}
+          twinning={editing}
+          title={setup('twinning.editTitle', { city: name })}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) =>
+            twinnings.setData((twinnings.data ?? []).map((row) => (row.id === saved.id ? saved : row)))
+          }
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor, Badge, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { recordPath } from '../../app/record-paths.ts';
@@ -28,9 +28,20 @@ function CountryCell({ id }: { id: number }) {
   return <>{countryName(city.country)}</>;
 }
 
-/** A home city's twinnings: partner, country, since, status, tier; sortable by the API. */
-export function TwinningTable({ cityId, caption }: { cityId: number; caption: string }) {
+/** A home city's twinnings: partner, country, since, status, tier; sortable by the API; editable when `onEdit` is given. */
+export function TwinningTable({
+  cityId,
+  caption,
+  onEdit,
+  reloadKey,
+}: {
+  cityId: number;
+  caption: string;
+  onEdit?: ((twinning: Twinning) => void) | undefined;
+  reloadKey?: number;
+}) {
   const { t } = useTranslation('cities');
+  const { t: tc } = useTranslation();
   const format = useFormat();
   const columns: Column<Twinning>[] = [
     {
@@ -73,5 +84,23 @@ export function TwinningTable({ cityId, caption }: { cityId: number; caption: st
       render: (twinning) => t(`tier.${twinning.tier}`),
     },
   ];
-  return <RecordTable<Twinning> path={`/cities/${cityId}/twinnings`} columns={columns} caption={caption} />;
+  if (onEdit)
+    columns.push({
+      key: 'actions',
+      header: '',
+      align: 'right',
+      render: (twinning) => (
+        <Button size="xs" variant="default" onClick={() => onEdit(twinning)}>
+          {tc('actions.edit')}
+        </Button>
+      ),
+    });
+  return (
+    <RecordTable<Twinning>
+      path={`/cities/${cityId}/twinnings`}
+      columns={columns}
+      caption={caption}
+      {...(reloadKey === undefined ? {} : { reloadKey })}
+    />
+  );
 }

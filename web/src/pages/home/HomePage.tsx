@@ -1,6 +1,7 @@
-import { Grid, Select, Stack, Text } from '@mantine/core';
+import { Button, Grid, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -9,6 +10,7 @@ import { cityName, useCities, useHomeCityChoices } from './home-data.ts';
 import { NetworkCard } from './NetworkCard.tsx';
 import { StatisticsCard } from './StatisticsCard.tsx';
 import { UpcomingCard } from './UpcomingCard.tsx';
+import { isAdministrator, setupSkipped } from '../setup/setup-progress.ts';
 
 const STORAGE_KEY = 'pobratim.homeCity';
 
@@ -20,6 +22,7 @@ const STORAGE_KEY = 'pobratim.homeCity';
 export default function HomePage() {
   const { t: common } = useTranslation();
   const { t, i18n } = useTranslation('home');
+  const { t: setup } = useTranslation('setup');
   const me = useMe();
   const choices = useHomeCityChoices(me);
   const cities = useCities(choices ?? []);
@@ -32,6 +35,9 @@ export default function HomePage() {
     if (chosen !== undefined) localStorage.setItem(STORAGE_KEY, String(chosen));
   }, [chosen]);
   const name = cityName(cityId === undefined ? undefined : cities.get(cityId), i18n.language);
+  const admin = isAdministrator(me);
+  // An administrator of an installation with no city yet is led through the setup, unless put off.
+  if (admin && choices?.length === 0 && !setupSkipped(me)) return <Navigate to="/setup" replace />;
 
   return (
     <>
@@ -55,7 +61,15 @@ export default function HomePage() {
         }
       />
       {choices === undefined && <PageLoader />}
-      {choices && cityId === undefined && <Text c="dimmed">{t('noCity')}</Text>}
+      {choices && cityId === undefined && !admin && <Text c="dimmed">{t('noCity')}</Text>}
+      {choices && cityId === undefined && admin && (
+        <Stack gap="sm" align="flex-start">
+          <Text>{setup('links.noCityAdmin')}</Text>
+          <Button component={Link} to="/setup">
+            {setup('links.setUp')}
+          </Button>
+        </Stack>
+      )}
       {cityId !== undefined && (
         <Stack gap="md">
           {choices && choices.length === 1 && name && (

@@ -21,6 +21,7 @@ import { useMe, type Me } from '../../app/auth.tsx';
 import { loadRecord, useRecordNames } from '../../components/history/names.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDownload } from './use-download.ts';
+import { NoCityNotice } from '../setup/NoCityNotice.tsx';
 
 const FORMATS = ['docx', 'pdf', 'xlsx'] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -131,7 +132,7 @@ function AnnualReport() {
   return (
     <ReportSection id="annual-report-title" title={t('annual.title')} text={t('annual.text')}>
       {!cities.loading && cities.ids.length === 0 ? (
-        <Alert color="gray">{t('annual.noCities')}</Alert>
+        <NoCityNotice text={t('annual.noCities')} />
       ) : (
         <Stack gap="sm">
           <Group gap="sm" align="flex-end" wrap="wrap">
