@@ -4,15 +4,17 @@
 // dist/ with esbuild: one ES module per command's code, node20, packages left in node_modules.
 // bin/pobratim.mjs runs dist/ when it is at least as new as src/, and src/ through tsx otherwise.
 //
-//   node scripts/build-server.mjs             a clean build into dist/ (`npm run build:server`)
+//   node scripts/build-server.mjs             a build into dist/ (`npm run build:server`)
 //   node scripts/build-server.mjs --if-stale  only when dist/ is missing or older than a source
 //                                             (what `npm install` and `npm start` run first); a
 //                                             failure only warns, since the CLI can still use tsx
+//   node scripts/build-server.mjs --out DIR   into DIR instead of dist/ (the tests compare the two)
 //
 // The sources read files beside themselves through import.meta.url (the gazetteer's .tsv files,
 // createRequire for az and pdfmake, web/dist, the shared folder). Every `import.meta.url` of a
 // source file is compiled to that source file's own URL, computed from where the bundle lies, so
-// those reads find the same files as under tsx, wherever dist/ is written.
+// those reads find the same files as under tsx, wherever in the repository the build is written
+// (packages stay external: the build finds them in the repository's node_modules).
 import {
   mkdirSync,
   readdirSync,
@@ -23,7 +25,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import path, { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -147,15 +149,18 @@ export async function buildServer(outdir = DIST) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const out = process.argv.indexOf('--out');
+  const outdir = out > 0 ? path.resolve(process.argv[out + 1]) : DIST;
+  const where = relative(process.cwd(), outdir) || '.';
   if (!process.argv.includes('--if-stale')) {
-    const ms = await buildServer();
-    console.log(`server and command line built into dist/ in ${(ms / 1000).toFixed(1)} s`);
-  } else if (serverBuildIsStale()) {
+    const ms = await buildServer(outdir);
+    console.log(`server and command line built into ${where} in ${(ms / 1000).toFixed(1)} s`);
+  } else if (serverBuildIsStale(outdir)) {
     try {
-      const ms = await buildServer();
-      console.log(`server and command line built into dist/ in ${(ms / 1000).toFixed(1)} s`);
+      const ms = await buildServer(outdir);
+      console.log(`server and command line built into ${where} in ${(ms / 1000).toFixed(1)} s`);
     } catch (error) {
-      console.warn(`pobratim: building dist/ failed, the command line runs through tsx: ${error}`);
+      console.warn(`pobratim: building ${where} failed, the command line runs through tsx: ${error}`);
     }
   }
 }
