@@ -10,10 +10,15 @@ const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding:
  * included (npx → node): Linux's cutime and cstime of /proc/self/stat, in clock ticks.
  */
 function childrenCpu(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
+  // Fields 16 and 17 of proc(5): cutime and cstime.
+  return cpuFields('self', 13);
+}
+
+/** Two consecutive CPU-time fields of /proc/PID/stat, in seconds, counted from the state (field 3). */
+function cpuFields(pid: number | 'self', index: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 16 and 17 of proc(5), counted from the state, which is field 3.
-  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+  return (Number(fields[index]) + Number(fields[index + 1])) / TICKS_PER_SECOND;
 }
 
 /** One run of a command: CPU seconds of its whole process tree and wall seconds. */
@@ -43,17 +48,14 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `pobratim serve` and returns the seconds until GET /api/health answers 200 (asked every
- * 20 ms), then stops the server with SIGTERM and waits for it to exit.
+ * Starts `pobratim serve` (by `node`, so the child is the server) and measures the time until GET
+ * /api/health answers 200 (asked every 20 ms): wall seconds, and the CPU seconds the server had
+ * used by then (its utime and stime: fields 14 and 15). Then stops it with SIGTERM and waits.
  */
-export async function secondsToReady(
-  command: string,
-  args: string[],
-  options: SpawnOptions,
-): Promise<number> {
+export async function timeToReady(args: string[], options: SpawnOptions): Promise<Run> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command, [...args, '--port', String(port)], {
+  const child = spawn('node', [...args, '--port', String(port)], {
     ...options,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -68,7 +70,7 @@ export async function secondsToReady(
       const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
         .then((response) => response.ok)
         .catch(() => false);
-      if (ok) return (performance.now() - started) / 1000;
+      if (ok) return { wall: (performance.now() - started) / 1000, cpu: cpuFields(child.pid!, 11) };
       if (performance.now() - started > 300_000) throw new Error(`not ready in 300 s: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
