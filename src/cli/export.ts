@@ -1,8 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { countExported, writeRegistryExport } from '../commands/export-registry.ts';
-import { openRegistry } from '../commands/open-registry.ts';
 
 /** `pobratim export FILE.json`: writes every user record as one JSON document a later import reads. */
 export function registerExportCommand(program: Command): void {
@@ -11,6 +8,11 @@ export function registerExportCommand(program: Command): void {
     .argument('<file>', 'the JSON file to write')
     .description('export every record users keep (not the gazetteer) as one JSON document')
     .action(async (file: string) => {
+      const [{ readConfig }, { countExported, writeRegistryExport }, { openRegistry }] = await Promise.all([
+        import('../config.ts'),
+        import('../commands/export-registry.ts'),
+        import('../commands/open-registry.ts'),
+      ]);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim export', log: console.log });
       try {
         const target = path.resolve(file);

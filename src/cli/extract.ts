@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { extract, parseDay, prepareExtractor, type ExtractionResult } from '../extract/index.ts';
+import type { ExtractionResult } from '../extract/index.ts';
 
 interface ExtractCliOptions {
   json?: boolean;
@@ -45,6 +45,7 @@ export function registerExtractCommand(program: Command): void {
     .option('--home-city <name>', 'the city «наш город» stands for')
     .option('--out <dir>', 'write DIR/NAME.json for each NAME.txt instead of printing')
     .action(async (files: string[], options: ExtractCliOptions) => {
+      const { extract, parseDay, prepareExtractor } = await import('../extract/index.ts');
       if (options.date !== undefined && !parseDay(options.date))
         throw new Error(`--date must be a real date as YYYY-MM-DD, got "${options.date}"`);
       const texts = files.map((file) => ({ file, text: readText(file) }));

@@ -1,10 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { twinImporter } from '../commands/import-twins.ts';
-import { formatImportReport } from '../commands/import-twins.report.ts';
-import { openRegistry } from '../commands/open-registry.ts';
-import { loadGazetteer } from '../gazetteer/index.ts';
 
 const SHOWN_PROBLEMS = 50;
 
@@ -22,6 +17,14 @@ export function registerImportTwinsCommand(program: Command): void {
       // Checked first, so a mistyped name does not wait for the database and the gazetteer.
       const missing = files.filter((file) => !existsSync(file));
       if (missing.length > 0) throw new Error(`no such file: ${missing.join(', ')}`);
+      const [{ readConfig }, { twinImporter }, { formatImportReport }, { openRegistry }, { loadGazetteer }] =
+        await Promise.all([
+          import('../config.ts'),
+          import('../commands/import-twins.ts'),
+          import('../commands/import-twins.report.ts'),
+          import('../commands/open-registry.ts'),
+          import('../gazetteer/index.ts'),
+        ]);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim import-twins', log: console.log });
       try {
         const importer = twinImporter(handle.db, loadGazetteer());

@@ -1,8 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { ensureAdministratorCanSignIn, importRegistryFile } from '../commands/import-registry.ts';
-import { openRegistry } from '../commands/open-registry.ts';
 
 /** `pobratim import FILE.json`: reads a `pobratim export` file into an empty registry, all or nothing. */
 export function registerImportCommand(program: Command): void {
@@ -14,6 +11,12 @@ export function registerImportCommand(program: Command): void {
         'accounts come without passwords',
     )
     .action(async (file: string) => {
+      const [{ readConfig }, { ensureAdministratorCanSignIn, importRegistryFile }, { openRegistry }] =
+        await Promise.all([
+          import('../config.ts'),
+          import('../commands/import-registry.ts'),
+          import('../commands/open-registry.ts'),
+        ]);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim import', log: console.log });
       try {
         const source = path.resolve(file);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { openRegistry } from '../commands/open-registry.ts';
 
 /** `pobratim migrate`: brings the database schema up to date and loads the gazetteer if it is missing. */
 export function registerMigrateCommand(program: Command): void {
@@ -9,6 +7,10 @@ export function registerMigrateCommand(program: Command): void {
     .description('create or upgrade the database schema, and load the gazetteer on the first run')
     .option('--no-gazetteer', 'do not load the gazetteer')
     .action(async (options: { gazetteer: boolean }) => {
+      const [{ readConfig }, { openRegistry }] = await Promise.all([
+        import('../config.ts'),
+        import('../commands/open-registry.ts'),
+      ]);
       const config = readConfig();
       const handle = await openRegistry(config, {
         purpose: 'pobratim migrate',

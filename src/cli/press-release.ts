@@ -2,12 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { readConfig } from '../config.ts';
-import { openRegistry } from '../commands/open-registry.ts';
 import type { Database } from '../db/database.ts';
 import { validationFailed } from '../errors.ts';
-import { pressReleaseDocx } from '../reports/press-release/press-release.docx.ts';
-import { writePressRelease } from '../reports/press-release/press-release.service.ts';
 
 export interface PressReleaseOptions {
   out?: string;
@@ -41,6 +37,10 @@ export async function runPressRelease(
   options: PressReleaseOptions,
 ): Promise<string> {
   const { id, format } = checkPressReleaseOptions(visitId, options);
+  const [{ pressReleaseDocx }, { writePressRelease }] = await Promise.all([
+    import('../reports/press-release/press-release.docx.ts'),
+    import('../reports/press-release/press-release.service.ts'),
+  ]);
   const release = await writePressRelease(db, id);
   if (!options.out) return release.text;
   const file = path.resolve(options.out);
@@ -60,6 +60,10 @@ export function registerPressReleaseCommand(program: Command): void {
     .action(async (visitId: string, options: PressReleaseOptions) => {
       // Checked before the database opens: a typo should not wait for the registry.
       checkPressReleaseOptions(visitId, options);
+      const [{ readConfig }, { openRegistry }] = await Promise.all([
+        import('../config.ts'),
+        import('../commands/open-registry.ts'),
+      ]);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim press-release' });
       try {
         process.stdout.write(`${(await runPressRelease(handle.db, visitId, options)).trimEnd()}\n`);

@@ -8,7 +8,8 @@ import {
   insertReminderTestRegistry,
   type ReminderTestRegistry,
 } from '../reports/reminders/reminder-test-registry.ts';
-import { remindersReport } from './reminders.ts';
+import { DEFAULT_REMINDER_DAYS } from '../reports/reminders/reminder.schema.ts';
+import { DEFAULT_DAYS_SHOWN, remindersReport } from './reminders.ts';
 
 const nbsp = '\u00a0';
 
@@ -74,5 +75,9 @@ describe('pobratim reminders from the shell', () => {
     const help = await promisify(execFile)('node', ['bin/pobratim.mjs', 'reminders', '--help']);
     for (const option of ['--city <name or id>', '--from <YYYY-MM-DD>', '--days <N>', '--json'])
       expect(help.stdout).toContain(option);
+  });
+
+  it('shows the default window the reminders use', () => {
+    expect(DEFAULT_DAYS_SHOWN).toBe(DEFAULT_REMINDER_DAYS);
   });
 });

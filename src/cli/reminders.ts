@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { resolveCityArgument } from '../modules/cities/city-argument.ts';
-import { readConfig } from '../config.ts';
-import { openRegistry } from '../commands/open-registry.ts';
 import type { Database } from '../db/database.ts';
-import { DEFAULT_REMINDER_DAYS, type ReminderList } from '../reports/reminders/reminder.schema.ts';
-import { listReminders } from '../reports/reminders/reminder.service.ts';
-import { todayUtc } from '../reports/reminders/reminder.routes.ts';
-import { isoDateSchema } from '../modules/audit/fields.schema.ts';
+import type { ReminderList } from '../reports/reminders/reminder.schema.ts';
+
+/**
+ * DEFAULT_REMINDER_DAYS of reminder.schema.ts, written here so that `--help` does not load the
+ * schemas (reminders.test.ts checks that the two agree).
+ */
+export const DEFAULT_DAYS_SHOWN = 60;
 
 export interface RemindersOptions {
   city: string;
@@ -18,6 +18,19 @@ export interface RemindersOptions {
 
 /** Checks the options, reads the reminders and returns what the command prints. */
 export async function remindersReport(db: Kysely<Database>, options: RemindersOptions): Promise<string> {
+  const [
+    { resolveCityArgument },
+    { DEFAULT_REMINDER_DAYS },
+    { listReminders },
+    { todayUtc },
+    { isoDateSchema },
+  ] = await Promise.all([
+    import('../modules/cities/city-argument.ts'),
+    import('../reports/reminders/reminder.schema.ts'),
+    import('../reports/reminders/reminder.service.ts'),
+    import('../reports/reminders/reminder.routes.ts'),
+    import('../modules/audit/fields.schema.ts'),
+  ]);
   const from = options.from ?? todayUtc();
   if (!isoDateSchema.safeParse(from).success)
     throw new Error(`--from must be a date YYYY-MM-DD, got "${from}"`);
@@ -57,10 +70,14 @@ export function registerRemindersCommand(program: Command): void {
     .option('--from <YYYY-MM-DD>', 'first day of the window (default: today)')
     .option(
       '--days <N>',
-      `days ahead for city days, jubilees and anniversaries (default: ${DEFAULT_REMINDER_DAYS})`,
+      `days ahead for city days, jubilees and anniversaries (default: ${DEFAULT_DAYS_SHOWN})`,
     )
     .option('--json', 'print JSON instead of text')
     .action(async (options: RemindersOptions) => {
+      const [{ readConfig }, { openRegistry }] = await Promise.all([
+        import('../config.ts'),
+        import('../commands/open-registry.ts'),
+      ]);
       const handle = await openRegistry(readConfig(), {
         purpose: 'pobratim reminders',
         loadGazetteer: false,

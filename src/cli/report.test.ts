@@ -10,21 +10,23 @@ import { loadReportFixture, type ReportFixture } from '../reports/annual/annual-
 import { checkReportOptions, writeReportFile } from './report.ts';
 
 describe('pobratim report options', () => {
-  it('takes the format from --out, or from --format, and refuses a mismatch', () => {
-    expect(checkReportOptions({ year: '2025', city: 'x', out: 'report.PDF' })).toEqual({
+  it('takes the format from --out, or from --format, and refuses a mismatch', async () => {
+    await expect(checkReportOptions({ year: '2025', city: 'x', out: 'report.PDF' })).resolves.toEqual({
       year: 2025,
       format: 'pdf',
     });
-    expect(checkReportOptions({ year: '2025', city: 'x', format: 'xlsx' }).format).toBe('xlsx');
-    expect(checkReportOptions({ year: '2025', city: 'x' }).format).toBe('docx');
-    expect(() => checkReportOptions({ year: '2025', city: 'x', out: 'a.docx', format: 'pdf' })).toThrow(
-      /ends in \.docx but --format is pdf/,
-    );
-    expect(() => checkReportOptions({ year: '2025', city: 'x', out: 'report.odt' })).toThrow(
+    expect((await checkReportOptions({ year: '2025', city: 'x', format: 'xlsx' })).format).toBe('xlsx');
+    expect((await checkReportOptions({ year: '2025', city: 'x' })).format).toBe('docx');
+    await expect(
+      checkReportOptions({ year: '2025', city: 'x', out: 'a.docx', format: 'pdf' }),
+    ).rejects.toThrow(/ends in \.docx but --format is pdf/);
+    await expect(checkReportOptions({ year: '2025', city: 'x', out: 'report.odt' })).rejects.toThrow(
       /end it in \.docx/,
     );
-    expect(() => checkReportOptions({ year: '25', city: 'x' })).toThrow(/--year must be a year/);
-    expect(() => checkReportOptions({ year: '2025', city: 'x', format: 'doc' })).toThrow(/docx, pdf or xlsx/);
+    await expect(checkReportOptions({ year: '25', city: 'x' })).rejects.toThrow(/--year must be a year/);
+    await expect(checkReportOptions({ year: '2025', city: 'x', format: 'doc' })).rejects.toThrow(
+      /docx, pdf or xlsx/,
+    );
   });
 });
 

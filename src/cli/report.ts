@@ -2,20 +2,17 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
-import { readConfig } from '../config.ts';
-import { openRegistry } from '../commands/open-registry.ts';
 import type { Database } from '../db/database.ts';
 import { validationFailed } from '../errors.ts';
-import { loadGazetteer, type Gazetteer } from '../gazetteer/index.ts';
-import {
-  annualReportFileNames,
-  formatOfFileName,
-  renderAnnualReport,
-  reportFormatSchema,
-  type ReportFormat,
-} from '../reports/annual/annual-report.ts';
-import { gatherAnnualReport, REPORT_YEARS } from '../reports/annual/annual-report.gather.ts';
-import { resolveCityArgument } from '../modules/cities/city-argument.ts';
+import type { Gazetteer } from '../gazetteer/index.ts';
+import type { ReportFormat } from '../reports/annual/annual-report.ts';
+
+/** The report's writers and its gathering, loaded when a report is asked for. */
+const loadReportModules = () =>
+  Promise.all([
+    import('../reports/annual/annual-report.ts'),
+    import('../reports/annual/annual-report.gather.ts'),
+  ]);
 
 export interface ReportOptions {
   year: string;
@@ -25,7 +22,10 @@ export interface ReportOptions {
 }
 
 /** The year and format the options ask for, checked before the database opens. */
-export function checkReportOptions(options: ReportOptions): { year: number; format: ReportFormat } {
+export async function checkReportOptions(
+  options: ReportOptions,
+): Promise<{ year: number; format: ReportFormat }> {
+  const [{ formatOfFileName, reportFormatSchema }, { REPORT_YEARS }] = await loadReportModules();
   const year = Number(options.year);
   if (!/^\d{4}$/.test(options.year) || year < REPORT_YEARS.min || year > REPORT_YEARS.max) {
     throw validationFailed(
@@ -56,7 +56,9 @@ export async function writeReportFile(
   options: ReportOptions,
   gazetteer?: Gazetteer,
 ): Promise<{ file: string; city: string; format: ReportFormat; bytes: number }> {
-  const { year, format } = checkReportOptions(options);
+  const { year, format } = await checkReportOptions(options);
+  const [{ annualReportFileNames, renderAnnualReport }, { gatherAnnualReport }] = await loadReportModules();
+  const { resolveCityArgument } = await import('../modules/cities/city-argument.ts');
   const city = await resolveCityArgument(db, options.city, gazetteer);
   const data = await gatherAnnualReport(db, city.id, year);
   const body = await renderAnnualReport(data, format);
@@ -84,7 +86,12 @@ export function registerReportCommand(program: Command): void {
     .option('--format <format>', 'docx, pdf or xlsx (default: from --out, else docx)')
     .action(async (options: ReportOptions) => {
       // Checked before the database opens: a typo should not wait for the registry.
-      checkReportOptions(options);
+      await checkReportOptions(options);
+      const [{ readConfig }, { openRegistry }, { loadGazetteer }] = await Promise.all([
+        import('../config.ts'),
+        import('../commands/open-registry.ts'),
+        import('../gazetteer/index.ts'),
+      ]);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim report', log: console.log });
       try {
         const written = await writeReportFile(handle.db, options, loadGazetteer());

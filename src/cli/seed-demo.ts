@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { openRegistry } from '../commands/open-registry.ts';
-import { defaultSeedDir, readSeedArticle, seedDemo } from '../commands/seed-demo.ts';
 
 /** `pobratim seed-demo`: loads the records of the seed article; a second run changes nothing. */
 export function registerSeedDemoCommand(program: Command): void {
@@ -13,6 +10,12 @@ export function registerSeedDemoCommand(program: Command): void {
       'folder holding the seed article and its expected extraction (default: ../shared/seed)',
     )
     .action(async (options: { seedDir?: string }) => {
+      const [{ readConfig }, { openRegistry }, { defaultSeedDir, readSeedArticle, seedDemo }] =
+        await Promise.all([
+          import('../config.ts'),
+          import('../commands/open-registry.ts'),
+          import('../commands/seed-demo.ts'),
+        ]);
       // Read before the database opens: a wrong folder should not wait for the gazetteer to load.
       const article = await readSeedArticle(options.seedDir ?? defaultSeedDir());
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim seed-demo', log: console.log });

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { readConfig } from '../config.ts';
-import { startServer } from '../server/server.ts';
 
 /** `pobratim serve`: the web application and API on PORT, until SIGINT or SIGTERM. */
 export function registerServeCommand(program: Command): void {
@@ -9,6 +7,10 @@ export function registerServeCommand(program: Command): void {
     .description('start the web application and API (PORT, HOST, DATA_DIR, DATABASE_URL configure it)')
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .action(async (options: { port?: string }) => {
+      const [{ readConfig }, { startServer }] = await Promise.all([
+        import('../config.ts'),
+        import('../server/server.ts'),
+      ]);
       const config = readConfig({ ...process.env, ...(options.port ? { PORT: options.port } : {}) });
       const server = await startServer(config);
       const engine = config.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${config.dataDir}`;

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { addAccount } from '../commands/account-keeper.ts';
-import { openRegistry } from '../commands/open-registry.ts';
-import { readConfig } from '../config.ts';
-import { searchCities } from '../modules/cities/city.service.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 
@@ -18,6 +14,7 @@ interface AddOptions {
 /** A city given by id or by name («Барановичи», «Baranavichy»): the best match of the gazetteer. */
 async function resolveCityId(db: Kysely<Database>, given: string): Promise<number> {
   if (/^\d+$/.test(given)) return Number(given);
+  const { searchCities } = await import('../modules/cities/city.service.ts');
   const [best] = await searchCities(db, { q: given, limit: 1 });
   if (!best)
     throw new Error(`No city is called «${given}»: give its name as the registry knows it, or its id.`);
@@ -46,6 +43,11 @@ export function registerUserCommand(program: Command): void {
     .option('--password-stdin', 'read the password from standard input')
     .action(async (email: string, options: AddOptions) => {
       const password = options.passwordStdin ? await readStdin() : undefined;
+      const [{ addAccount }, { openRegistry }, { readConfig }] = await Promise.all([
+        import('../commands/account-keeper.ts'),
+        import('../commands/open-registry.ts'),
+        import('../config.ts'),
+      ]);
       const handle = await openRegistry(readConfig(), {
         purpose: 'pobratim user add',
         loadGazetteer: false,
