@@ -76,10 +76,17 @@ function sideAfter(doc: Doc, k: number, rule: string): Side | undefined {
   const p = placeAfter(doc, k);
   if (p) return { city: p.name, rule };
   // «из города Железногорска-Илимского»: after «город» a name the place pass missed is still a town.
-  if (/^(города|г)$/.test(doc.tokens[k]?.lower ?? '')) {
-    const at = doc.tokens[k + 1]?.text === '.' ? k + 2 : k + 1;
-    const town = doc.placeAt.has(at) ? undefined : guessTown(doc, doc.tokens[at], 0);
+  // «из эфиопского города Ширай»: a name the gazetteer lacks is kept as the text gives it.
+  let w = k;
+  while (w < k + 2 && adjective(doc.tokens[w] as Token)) w++;
+  if (/^(города|г)$/.test(doc.tokens[w]?.lower ?? '')) {
+    const at = doc.tokens[w + 1]?.text === '.' ? w + 2 : w + 1;
+    const t = doc.tokens[at];
+    const known = doc.placeAt.has(at) || doc.personAt.has(at);
+    const town = known ? undefined : guessTown(doc, t, 0);
     if (town) return { city: town, rule: `${rule}-guess` };
+    const bare = !known && t?.cap && t.kind === 'word' && !t.upper && !doc.tokens[at + 1]?.cap;
+    if (bare && t.text.length > 2) return { city: t.text, rule: `${rule}-as-written` };
   }
   const area = areaAt(doc, k);
   if (!area) return undefined;

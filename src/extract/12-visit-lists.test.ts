@@ -37,4 +37,13 @@ describe('visits of guests named by a list', () => {
     const r = facts(text);
     expect(r.visits.map((v) => [v.from_city, v.to_city])).toEqual([['Пекин', 'Минск']]);
   });
+
+  it('keeps a town the gazetteer lacks as written after «из … города», and the towns sign as parties', () => {
+    const text =
+      'На прошлой неделе в Пензу приехала делегация из казахского города Кырмаль. ' +
+      'После подписания договора о дружбе мэры городов обменялись подарками.';
+    const r = facts(text);
+    expect(r.visits.map((v) => [v.from_city, v.to_city])).toEqual([['Кырмаль', 'Пенза']]);
+    expect(r.agreements.map((a) => a.parties.map((p) => p.name).sort())).toEqual([['Кырмаль', 'Пенза']]);
+  });
 });
