@@ -1,4 +1,5 @@
 /** Pass 3: places. The city gazetteer outranks morphology; az's Geox parses fill in the rest. */
+import { COUNTRIES } from './03-countries.ts';
 import type { Token } from './01-tokens.ts';
 import { findParse, inflectTo, isNoun, parsesOf, type AzParse } from './02-morphology.ts';
 import { cityFromAdjective } from './03-city-adjectives.ts';
@@ -126,7 +127,23 @@ export function placeAt(tokens: Token[], i: number, lookup: CityLookup): PlaceMe
   const common = ps.some((p) => p.parser === 'Dictionary' && !PROPER(p) && p.score > 0.2);
   // «России» is first Россия, a country, and only then the village Рось: a weaker place name does not win.
   const top = ps.filter((p) => p.tag.Geox === true && isNoun(p)).sort((a, b) => b.score - a.score)[0];
-  for (const c of candidates(t)) {
+  const all = candidates(t);
+  // «Армении» is the country before any town of that name; «Китая» is no village.
+  const country = all.find((c) => COUNTRIES.has(c.name));
+  if (country) {
+    const caseOf = country.parse?.tag.CAse;
+    return {
+      first: i,
+      last: i + 1,
+      name: country.name,
+      city: false,
+      case: caseOf,
+      hit: undefined,
+      geox,
+      personLike,
+    };
+  }
+  for (const c of all) {
     const hit = lookup.lookup(c.name);
     if (!hit) continue;
     const weaker = top && c.parse && lemmaOf(c.parse) !== lemmaOf(top) && c.parse.score < top.score * 0.75;

@@ -1,6 +1,8 @@
 /** The cities of a visit sentence: where the delegation came from and where it went. */
 import type { Sentence, Token } from './01-tokens.ts';
 import { findParse, inflectTo, lemmas, parsesOf } from './02-morphology.ts';
+import { COUNTRIES } from './03-countries.ts';
+import { guessTown } from './12-town-guess.ts';
 import type { Doc } from './07-document.ts';
 
 /** A side of a visit: a city (or district, region) by name, or the home city («наш город»). */
@@ -73,6 +75,19 @@ function areaAt(doc: Doc, j: number): { name: string; last: number } | undefined
 function sideAfter(doc: Doc, k: number, rule: string): Side | undefined {
   const p = placeAfter(doc, k);
   if (p) return { city: p.name, rule };
+  // «из города Железногорска-Илимского»: after «город» a name the place pass missed is still a town.
+  // «из эфиопского города Ширай»: a name the gazetteer lacks is kept as the text gives it.
+  let w = k;
+  while (w < k + 2 && adjective(doc.tokens[w] as Token)) w++;
+  if (/^(города|г)$/.test(doc.tokens[w]?.lower ?? '')) {
+    const at = doc.tokens[w + 1]?.text === '.' ? w + 2 : w + 1;
+    const t = doc.tokens[at];
+    const known = doc.placeAt.has(at) || doc.personAt.has(at);
+    const town = known ? undefined : guessTown(doc, t, 0);
+    if (town) return { city: town, rule: `${rule}-guess` };
+    const bare = !known && t?.cap && t.kind === 'word' && !t.upper && !doc.tokens[at + 1]?.cap;
+    if (bare && t.text.length > 2) return { city: t.text, rule: `${rule}-as-written` };
+  }
   const area = areaAt(doc, k);
   if (!area) return undefined;
   const city = placeAfter(doc, area.last);
@@ -89,10 +104,11 @@ const our = (doc: Doc, k: number) =>
 export function visitCities(
   doc: Doc,
   s: Sentence,
-): { from: Side | undefined; to: Side | undefined; others: string[] } {
+): { from: Side | undefined; to: Side | undefined; others: string[]; countries: string[] } {
   const { tokens } = doc;
   let from: Side | undefined;
   let to: Side | undefined;
+  let countries: string[] = [];
   for (let k = s.first; k < s.last; k++) {
     const t = tokens[k] as Token;
     if (t.lower === 'из' || t.lower === 'от') {
@@ -100,6 +116,7 @@ export function visitCities(
       const side = sideAfter(doc, k + 1, 'from.iz');
       if (side) from ??= side;
       else if (our(doc, k + 1)) from ??= { home: true, rule: 'from.our' };
+      else if (!countries.length) countries = countryRun(doc, s, k + 1);
     } else if (t.lower === 'в' || t.lower === 'во') {
       // Совершила визит в город-побратим Кузнецк; в Барановичах находилась делегация.
       const p = placeAfter(doc, k + 1);
@@ -147,13 +164,30 @@ export function visitCities(
   if (from && !to) {
     for (let k = s.first; k < s.last; k++) {
       const place = doc.placeAt.get(k);
-      if (place?.city && 'city' in from && place.name !== from.city && !others.includes(place.name)) {
+      const named = place?.city && 'city' in from && place.name !== from.city && !others.includes(place.name);
+      // «мэр Пекина Ван Аньшунь»: a word right after a place is a name rather than a town.
+      if (named && !followsPlace(doc, k)) {
         to = { city: place.name, rule: 'to.mentioned' };
         break;
       }
     }
   }
-  return { from, to, others };
+  // A single country is often named before the city («из Кыргызстана … из Каракола»): only a list counts.
+  return { from, to, others, countries: from || countries.length < 2 ? [] : countries };
+}
+
+/** «гости из Германии, Латвии и Польши»: the countries of a list that starts at token k. */
+function countryRun(doc: Doc, s: Sentence, k: number): string[] {
+  const out: string[] = [];
+  while (k < s.last) {
+    const place = doc.placeAt.get(k);
+    if (place && !place.city && COUNTRIES.has(place.name)) {
+      if (!out.includes(place.name)) out.push(place.name);
+      k = place.last;
+    } else if (out.length && /^(,|и)$/.test((doc.tokens[k] as Token).lower)) k++;
+    else break;
+  }
+  return out;
 }
 
 const LIST_GLUE = /^(,|и|а|также|–|—|:|район|провинции|области|округа)$/;
@@ -179,13 +213,34 @@ function cityRun(
   const k0 = k;
   const out: string[] = [];
   let gap = 0;
+  let glued = false;
+  let seen = 0;
   let end = k;
   while (k < s.last && gap <= 6) {
     const t = tokens[k] as Token;
     const place = doc.placeAt.get(k);
     if (place?.city) {
+      // «мэр Пекина Ван Аньшунь»: names side by side with nothing between are no list.
+      if (seen && !glued) break;
+      glued = false;
+      seen++;
       if (place.name !== except && !out.includes(place.name)) out.push(place.name);
       k = end = place.last;
+      gap = 0;
+      continue;
+    }
+    // Only a word standing alone between commas: «Ван Аньшунь» after a list is a name, not two towns.
+    const listed = /^(,|и)$/.test(tokens[k - 1]?.lower ?? '') && t.cap && !place && !doc.personAt.has(k);
+    const words = listed ? listedName(doc, k) : 0;
+    const guessed =
+      words === 2
+        ? doc.cities.lookup(`${t.text} ${tokens[k + 1]?.text}`)?.name
+        : words === 1
+          ? guessTown(doc, t, 5_000)
+          : undefined;
+    if (guessed) {
+      if (guessed !== except && !out.includes(guessed)) out.push(guessed);
+      k = end = k + words;
       gap = 0;
       continue;
     }
@@ -196,8 +251,25 @@ function cityRun(
       continue;
     }
     if (!LIST_GLUE.test(t.lower) && !(t.cap && t.kind === 'word')) break;
+    if (LIST_GLUE.test(t.lower)) glued = true;
     gap++;
     k++;
   }
   return { cities: out, end: Math.max(end, k0 + 1) };
+}
+
+function followsPlace(doc: Doc, k: number): boolean {
+  for (let j = k - 1; j >= k - 3 && j >= 0; j--) if (doc.placeAt.get(j)?.last === k) return true;
+  return false;
+}
+
+/** How many capitalized words (one or two) stand alone before the next comma, bracket or «и». */
+function listedName(doc: Doc, k: number): number {
+  const word = (j: number) => {
+    const t = doc.tokens[j];
+    return !!t && t.kind === 'word' && t.cap;
+  };
+  const free = (j: number) => !/^[\p{L}\d]/u.test(doc.tokens[j]?.text ?? '.') || doc.tokens[j]?.lower === 'и';
+  if (free(k + 1)) return 1;
+  return word(k + 1) && free(k + 2) ? 2 : 0;
 }

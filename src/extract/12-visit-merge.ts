@@ -10,6 +10,8 @@ const cityOf = (side: Side | undefined, home: string | undefined): string | unde
   side === undefined ? undefined : 'city' in side ? side.city : home;
 
 function compatible(a: VisitDraft, b: VisitDraft, home: string | undefined): boolean {
+  // Guests of one country are one visit; a draft that names no country may not join them.
+  if (a.abroad !== b.abroad) return false;
   const same = (x: Side | undefined, y: Side | undefined) => {
     const cx = cityOf(x, home);
     const cy = cityOf(y, home);
@@ -27,7 +29,7 @@ export function mergeVisits(drafts: VisitDraft[], home: string | undefined): Vis
       d.from = { city: d.head.title.city, rule: 'from.head-title' };
     const known = out.find((v) => compatible(v, d, home));
     if (!known) {
-      if (d.from || d.to || out.length === 0) out.push({ ...d });
+      if (d.from || d.to || d.abroad || out.length === 0) out.push({ ...d });
       continue;
     }
     known.from ??= d.from;
@@ -79,7 +81,7 @@ export function visitFacts(
   for (const v of visits) {
     let from = cityOf(v.from, home);
     let to = cityOf(v.to, home);
-    if (!from && to && home && to !== home) from = home;
+    if (!from && to && home && to !== home && !v.abroad) from = home;
     if (!to && from && home && from !== home) to = home;
     if (!from && !to) {
       doc.warnings.push(`a visit without cities in sentence ${v.sent + 1}`);

@@ -28,6 +28,8 @@ export interface VisitDraft {
   head: VisitHead;
   span: [number, number];
   rule: string;
+  /** The country the guests came from, when the text names no city: «гости из Германии». */
+  abroad?: string;
 }
 
 const hasLemma = (t: Token, set: ReadonlySet<string>) =>
@@ -44,8 +46,19 @@ function trigger(doc: Doc, s: Sentence): string | undefined {
     else if (hasLemma(t, MOTION_VERBS) || /^(приед|прибуд|посет)/.test(t.lower)) motion = true;
   }
   if (delegation && motion) return 'visit.delegation-verb';
+  if (delegation && guestsFrom(doc, s)) return 'visit.guests-from';
   // Председатель горисполкома Максим Антонюк посетил Кузнецк.
   return motion && officialGoesToCity(doc, s) ? 'visit.official-verb' : undefined;
+}
+
+/** «гости из Германии», «делегация из Кузнецка»: guests named by where they came from are visitors. */
+function guestsFrom(doc: Doc, s: Sentence): boolean {
+  for (let k = s.first; k + 2 < s.last; k++) {
+    const t = doc.tokens[k] as Token;
+    if (!/^(из|со?)$/.test(doc.tokens[k + 1]?.lower ?? '') || !hasLemma(t, DELEGATION)) continue;
+    if (doc.placeAt.has(k + 2) || doc.cityAdjAt.has(k + 2)) return true;
+  }
+  return false;
 }
 
 /** A titled person as the subject and a city of travel («в Кузнецк», «посетил Кузнецк») in one sentence. */
@@ -88,17 +101,20 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
     let delegation = false;
     for (let k = s.first; k < s.last; k++)
       if (hasLemma(doc.tokens[k] as Token, DELEGATION)) delegation = true;
-    const { from, others, ...cities } = visitCities(doc, s);
+    const { from, others, countries, ...cities } = visitCities(doc, s);
     // The host is where the events happen: a sentence naming only the guests keeps the last host.
     const to =
-      cities.to ?? (from ? ([...out].reverse().find((v) => v.to)?.to ?? celebratedCity(doc)) : undefined);
+      cities.to ??
+      (from || countries.length
+        ? ([...out].reverse().find((v) => v.to)?.to ?? celebratedCity(doc))
+        : undefined);
     // «В минувшую субботу наш город отметил 155-летие. … прибыла делегация»: the day of the sentence before.
     const date =
       dateIn(dates, s.index) ??
       (out.some((v) => v.sent === s.index - 1) ? undefined : dateIn(dates, s.index - 1));
     const words = doc.tokens.slice(s.first, s.last).map((t) => t.lower);
     const openEnd = !date?.to && words.some((w) => FUTURE_OR_ARRIVAL.test(w));
-    out.push({
+    const draft: VisitDraft = {
       sent: s.index,
       from,
       to,
@@ -109,7 +125,11 @@ export function findVisitDrafts(doc: Doc, dates: DateMention[]): VisitDraft[] {
       head: headOf(doc, s, delegation) ?? nextSentenceHead(doc, s),
       span: [s.start, s.end],
       rule,
-    });
+    };
+    // Guests of several countries, no city named: a visit each, from no city.
+    if (countries.length)
+      out.push(...countries.map((abroad) => ({ ...draft, abroad, rule: 'visit.abroad' })));
+    else out.push(draft);
     // Delegations of several cities at one celebration: a visit each, of the same host.
     for (const city of others)
       out.push({

@@ -14,10 +14,11 @@ export interface AgreementRule {
 
 /** The first rule that matches a noun decides its kind. */
 export const AGREEMENT_RULES: AgreementRule[] = [
-  // Главы городов подписали соглашение о побратимстве (об установлении побратимских связей).
+  // Главы городов подписали соглашение о побратимстве (об установлении побратимских связей);
+  // a memorandum of twinning stays a memorandum: the document's kind wins over its purpose.
   {
     id: 'agr.twinning',
-    nouns: ['соглашение', 'договор', 'меморандум', 'хартия'],
+    nouns: ['соглашение', 'договор', 'хартия'],
     after:
       /^(о|об)\s+(побратимств|побратимск|установлении\s+(побратимск|породненн|дружественн)|породнени)|^о\s+сотрудничестве\s+и\s+побратимств/,
     kind: 'twinning',

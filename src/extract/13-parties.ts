@@ -1,8 +1,10 @@
 /** Parties of agreements and projects: organizations and cities, grouped «между A и B, а также между C и D». */
 import type { Sentence, Token } from './01-tokens.ts';
 import { findParse, inflectTo, parsesOf } from './02-morphology.ts';
+import { COUNTRIES } from './03-countries.ts';
 import type { Doc } from './07-document.ts';
 import type { OrgMention } from './10-organizations.ts';
+import { guessTown } from './12-town-guess.ts';
 import type { Party } from './extraction.schema.ts';
 
 /** A party mention over tokens [first, last). */
@@ -54,6 +56,11 @@ export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number
     const place = doc.placeAt.get(k);
     if (place?.city && !inOrg.has(k) && !CITY_OF_SOMETHING.has(doc.tokens[k - 1]?.lower ?? '')) {
       out.push({ first: k, last: place.last, party: { name: place.name, city: place.name }, org: false });
+    } else if (!inOrg.has(k) && !doc.personAt.has(k) && townContext(doc, k, out)) {
+      // «между городом Цюнхай», «городами Стародуб и Павликени»: a town the place pass did not take.
+      const name = place && !COUNTRIES.has(place.name) ? place.name : guessTown(doc, t, 0);
+      if (name) out.push({ first: k, last: place?.last ?? k + 1, party: { name, city: name }, org: false });
+      if (name && place) k = place.last - 1;
     }
     if (
       doc.homeCity &&
@@ -67,6 +74,28 @@ export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number
   return withoutLocators(
     doc,
     outside.sort((a, b) => a.first - b.first),
+  );
+}
+
+const TOWN_WORDS = /^(город|города|городом|городами|городу|гг|г)$/;
+// «мэр Полевского», «главой Альметьевска»: the word after a town's head names the town.
+const TOWN_HEADS = /^(мэр|мэра|мэром|мэру|глава|главы|главой|главе|аким|акима|акимом|хоким|хокима)$/;
+
+/** After «городом» (skipping a full stop), or after «и» right behind a town party of the list. */
+function townContext(doc: Doc, k: number, found: PartyMention[]): boolean {
+  const t = doc.tokens[k] as Token;
+  if (t.kind !== 'word' || !t.cap || t.upper) return false;
+  const prev = doc.tokens[k - 1]?.text === '.' ? doc.tokens[k - 2] : doc.tokens[k - 1];
+  if (prev && (TOWN_WORDS.test(prev.lower) || TOWN_HEADS.test(prev.lower))) return true;
+  const last = found[found.length - 1];
+  const glue = doc.tokens.slice(last?.last ?? k, k).map((w) => w.lower);
+  return (
+    !!last &&
+    !last.org &&
+    glue.length >= 1 &&
+    glue.length <= 3 &&
+    glue.every((w) => /^(и|,|а|также)$/.test(w)) &&
+    (!/^[\p{L}\d]/u.test(doc.tokens[k + 1]?.text ?? '.') || doc.tokens[k + 1]?.lower === 'и')
   );
 }
 
@@ -97,9 +126,14 @@ function areaParty(doc: Doc, k: number): PartyMention | undefined {
   const noun = AREA_NOUN[doc.tokens[k + 1]?.lower ?? ''];
   if (!adj.cap || !noun) return undefined;
   const p = findParse(adj, (q) => q.tag.POS === 'ADJF');
-  if (!p) return undefined;
   const gender = noun === 'область' ? 'femn' : 'masc';
-  const name = `${inflectTo(adj, p, { CAse: 'nomn', NMbr: 'sing', GNdr: gender })} ${noun}`;
+  // «Горецким районом»: an adjective the dictionary does not know, by its ending.
+  const guessed = gender === 'masc' ? /^(.+[сц]к)(ий|ого|ому|им|ом)$/.exec(adj.text) : null;
+  if (!p && !guessed) return undefined;
+  const nominative = p
+    ? inflectTo(adj, p, { CAse: 'nomn', NMbr: 'sing', GNdr: gender })
+    : `${guessed?.[1]}ий`;
+  const name = `${nominative} ${noun}`;
   return { first: k, last: k + 2, party: { name, city: null }, org: true };
 }
 
@@ -151,11 +185,19 @@ export function partyGroups(doc: Doc, orgs: OrgMention[], from: number, to: numb
   // «подписали план взаимодействия между городами»: «между» names none, the sentence does.
   if (!groups.some((g) => g.length >= 2) && all.length) groups.splice(0, groups.length, all);
   return groups
+    .map((g) => withoutVenue(doc, g))
     .map((g) =>
       g.filter((p) => p.org).length >= 2 ? g.filter((p) => p.org) : g.some((p) => p.org) ? asCities(g) : g,
     )
     .map((g) => dedupe(g.map((p) => p.party)))
     .filter((g) => g.length >= 2);
+}
+
+/** «Бишкек и Уфа … подписан в Астане»: beside two other towns, a town after «в» is where they signed. */
+function withoutVenue(doc: Doc, group: PartyMention[]): PartyMention[] {
+  const venue = (p: PartyMention) => !p.org && /^(в|во)$/.test(doc.tokens[p.first - 1]?.lower ?? '');
+  const rest = group.filter((p) => !venue(p));
+  return rest.length >= 2 && rest.length < group.length ? rest : group;
 }
 
 /** «Мэр Кузнецка и председатель Барановичского горисполкома»: one body and one city stand for two towns. */

@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { facts, prepareExtractor } from './golden.ts';
+
+beforeAll(prepareExtractor, 60_000);
+
+const pairs = (text: string) =>
+  facts(text).agreements.map((a) => ({ kind: a.kind, parties: a.parties.map((p) => p.name) }));
+
+describe('parties the place pass leaves out', () => {
+  it('reads two pairs of towns after «между городами», small towns included', () => {
+    const text =
+      'Вчера подписан меморандум о партнерстве между городами Ковров и Павликени, а также Стародуб и Аврен.';
+    expect(pairs(text)).toEqual([
+      { kind: 'memorandum', parties: ['Ковров', 'Павликени'] },
+      { kind: 'memorandum', parties: ['Стародуб', 'Аврен'] },
+    ]);
+  });
+
+  it('reads the town after a head of the town («мэр Полевского»)', () => {
+    const text = 'Соглашение о сотрудничестве подписали мэр Полевского и глава Альметьевска.';
+    expect(pairs(text)).toEqual([{ kind: 'cooperation', parties: ['Полевской', 'Альметьевск'] }]);
+  });
+
+  it('reads a district whose adjective the dictionary lacks, and a town after «городом»', () => {
+    const text = 'Подписано соглашение о сотрудничестве между Горецким районом и городом Цюнхай.';
+    expect(pairs(text)).toEqual([{ kind: 'cooperation', parties: ['Горецкий район', 'Цюнхай'] }]);
+  });
+
+  it('leaves out the town where two others signed, and keeps a memorandum of twinning a memorandum', () => {
+    const text = 'Меморандум об установлении побратимских связей Пензы и Кузнецка подписан в Минске.';
+    expect(pairs(text)).toEqual([{ kind: 'memorandum', parties: ['Пенза', 'Кузнецк'] }]);
+  });
+});
