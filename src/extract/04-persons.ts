@@ -49,6 +49,20 @@ function isCommonWord(ps: AzParse[]): boolean {
   );
 }
 
+/**
+ * «мэр Пензы Олег Панов», «столицы Армении Тарона»: a word whose dictionary reading as a place
+ * outweighs any reading as a name is the place, not a first name or surname beside a name.
+ */
+function placeWord(ps: AzParse[]): boolean {
+  const dict = ps.filter((p) => p.parser === 'Dictionary');
+  const geo = Math.max(0, ...dict.filter((p) => p.tag.Geox).map((p) => p.score));
+  const named = Math.max(
+    0,
+    ...dict.filter((p) => p.tag.Name || p.tag.Surn || p.tag.Patr).map((p) => p.score),
+  );
+  return geo >= 0.5 && geo > named;
+}
+
 function readings(tokens: Token[], i: number, part: NamePart, alone: boolean): Reading[] {
   const t = tokens[i];
   if (part === 'init') {
@@ -58,6 +72,7 @@ function readings(tokens: Token[], i: number, part: NamePart, alone: boolean): R
     return ok ? [{ ...ANY, end: i + 2 }] : [];
   }
   if (!properWord(t)) return [];
+  if (placeWord(parsesOf(t))) return [];
   const ps = parsesOf(t).filter((p) => p.tag.POS === 'NOUN' || (part === 'surn' && p.tag.POS === 'ADJF'));
   const flag = part === 'name' ? 'Name' : part === 'patr' ? 'Patr' : 'Surn';
   const own = ps.filter((p) => p.tag[flag] === true && p.tag.Abbr !== true);

@@ -49,6 +49,8 @@ function adjectiveHere(tokens: Token[], i: number): boolean {
   const ps = parsesOf(tokens[i] as Token);
   const adjCases = new Set(ps.filter((p) => p.tag.POS === 'ADJF').map((p) => p.tag.CAse));
   if (!adjCases.size) return false;
+  // «армянской столицы», «Приволжской столицы»: the capital of a country or region, not a town.
+  if (/^столиц/.test(tokens[i + 1]?.lower ?? '')) return false;
   if (!ps.some((p) => p.tag.POS === 'NOUN' && p.tag.Geox === true)) return true;
   const next = tokens[i + 1];
   if (!next || next.kind !== 'word' || next.lower.length < 3) return false;

@@ -22,7 +22,9 @@ const isGenitiveAdjective = (t: Token | undefined) =>
 
 /** The head's reading: the case of the adjective before it, else singular unless the rule allows plural. */
 function headParse(doc: Doc, h: number, rule: EventRule) {
-  const nouns = parsesOf(doc.tokens[h] as Token).filter((p) => p.tag.POS === 'NOUN');
+  const nouns = parsesOf(doc.tokens[h] as Token).filter(
+    (p) => p.tag.POS === 'NOUN' && (!rule.pluralOnly || p.tag.NMbr === 'plur'),
+  );
   const before = doc.tokens[h - 1];
   const cases = new Set(
     (before ? parsesOf(before) : []).filter((p) => p.tag.POS === 'ADJF').map((p) => p.tag.CAse),
@@ -75,6 +77,14 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   let first = h;
   for (let a = h - 1; a >= 0 && h - a <= 3; a--) {
     const t = tokens[a] as Token;
+    // «78-ую годовщину»: a numeric ordinal in the nominative of the head's gender.
+    const num = /^(\d+)-\p{L}+$/u.exec(t.text);
+    if (num && rule.id === 'event.anniversary' && t.sent === head.sent) {
+      const ending = hp?.tag.GNdr === 'masc' ? 'й' : hp?.tag.GNdr === 'neut' ? 'е' : 'я';
+      words.unshift(`${num[1]}-${ending}`);
+      first = a;
+      break;
+    }
     const adj = parsesOf(t).find(
       (p) => (p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') && p.tag.CAse === hp?.tag.CAse,
     );
@@ -148,6 +158,16 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
       k > h + 1 &&
       isGenitiveAdjective(tokens[k - 1]) &&
       isGenitiveAdjective(tokens[k + 1])
+    ) {
+      k++;
+      continue;
+    }
+    // «годовщина освобождения от захватчиков»: a deverbal noun keeps what it is freed from.
+    if (
+      t.lower === 'от' &&
+      /(ени|ани)я$/.test(tokens[k - 1]?.lower ?? '') &&
+      tokens[k + 1]?.kind === 'word' &&
+      parsesOf(tokens[k + 1] as Token).some((p) => p.tag.CAse === 'gent')
     ) {
       k++;
       continue;
