@@ -63,7 +63,7 @@ function placeWord(ps: AzParse[]): boolean {
   return geo >= 0.5 && geo > named;
 }
 
-function readings(tokens: Token[], i: number, part: NamePart, alone: boolean): Reading[] {
+function readings(tokens: Token[], i: number, part: NamePart, alone: boolean, opens = false): Reading[] {
   const t = tokens[i];
   if (part === 'init') {
     const dot = tokens[i + 1];
@@ -72,7 +72,8 @@ function readings(tokens: Token[], i: number, part: NamePart, alone: boolean): R
     return ok ? [{ ...ANY, end: i + 2 }] : [];
   }
   if (!properWord(t)) return [];
-  if (placeWord(parsesOf(t))) return [];
+  // A surname after a first name may be a place word in the dictionary (Ливанов); before one, it is the place.
+  if ((part === 'name' || opens) && placeWord(parsesOf(t))) return [];
   const ps = parsesOf(t).filter((p) => p.tag.POS === 'NOUN' || (part === 'surn' && p.tag.POS === 'ADJF'));
   const flag = part === 'name' ? 'Name' : part === 'patr' ? 'Patr' : 'Surn';
   const own = ps.filter((p) => p.tag[flag] === true && p.tag.Abbr !== true);
@@ -101,7 +102,7 @@ function matchRule(tokens: Token[], i: number, parts: NamePart[]): Reading[] | u
     const prev = tokens[at - 1];
     const t = tokens[at];
     if (k > 0 && (!t || !prev || t.sent !== prev.sent)) return undefined;
-    for (const r of readings(tokens, at, parts[k] as NamePart, alone)) {
+    for (const r of readings(tokens, at, parts[k] as NamePart, alone, k === 0 && parts.length > 1)) {
       if (!agrees(c, r.case) || !agrees(g, r.gender)) continue;
       const found = walk(k + 1, r.end, c ?? r.case, g ?? r.gender, [...acc, r]);
       if (found) return found;

@@ -10,6 +10,10 @@ export interface EventRule {
   next?: RegExp;
   /** Plural heads allowed («Дни культуры», «соревнования»). */
   plural?: boolean;
+  /** The head opens its sentence. */
+  sentenceFirst?: boolean;
+  /** The third word after the head matches this: «Приём, на котором …». */
+  clause?: RegExp;
   /** The head is read in the plural only («Игры»). */
   pluralOnly?: boolean;
   /** Or the word itself matches this (lower case): «155-летие». */
@@ -59,6 +63,14 @@ export const EVENT_RULES: EventRule[] = [
   },
   // Официальный прием в честь гостей; прием глав городов-побратимов.
   { id: 'event.reception', nouns: ['прием', 'приём'], adjective: /^(официальн|торжествен|праздничн)/ },
+  // Приём, на котором главы городов обсудили планы, прошёл в ратуше.
+  {
+    id: 'event.reception-at',
+    nouns: ['прием', 'приём'],
+    next: /^,$/,
+    sentenceFirst: true,
+    clause: /^(котор)/,
+  },
   { id: 'event.reception-of', nouns: ['прием', 'приём'], next: /^(глав|мэров|делегаци|гостей|побратим)/ },
   // Прошла онлайн-встреча глав городов; официальная встреча мэров; протокольная встреча.
   { id: 'event.online', nouns: [], word: /^(онлайн|видео)-?(встреч|конференц|мост)\p{L}*$/u },

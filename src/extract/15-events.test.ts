@@ -26,6 +26,18 @@ describe('events', () => {
     ).toEqual(['80-я годовщина освобождения от немецко-фашистских захватчиков']);
   });
 
+  it('places a fair by its own city adjective and keeps its numeric ordinal', () => {
+    const text = 'Договоры подписали на 7-й Гродненской торговой ярмарке Восточной Европы.';
+    expect(events(text).map((e) => [e[0], e[1]])).toEqual([
+      ['7-я Гродненская торговая ярмарка Восточной Европы', 'Гродно'],
+    ]);
+  });
+
+  it('names a reception opening its sentence by those it gathered', () => {
+    const text = 'Прием, на котором мэры городов обсудили планы, прошел в Пензе 5 мая 2022 г.';
+    expect(events(text)).toEqual([['прием мэров городов', 'Пенза', '2022-05-05']]);
+  });
+
   it('takes no town from an adjective before «столица»', () => {
     const text = 'Делегацию пригласили на День города армянской столицы.';
     expect(events(text).map((e) => [e[0], e[1]])).not.toContainEqual([
