@@ -71,7 +71,8 @@ function readings(tokens: Token[], i: number, part: NamePart, alone: boolean, op
       t && t.kind === 'word' && t.cap && t.text.length === 1 && dot?.text === '.' && dot.start === t.end;
     return ok ? [{ ...ANY, end: i + 2 }] : [];
   }
-  if (!properWord(t)) return [];
+  // «Ричмонд Пять»: a numeral is no part of a name.
+  if (!properWord(t) || parsesOf(t).some((p) => p.tag.POS === 'NUMR' && p.parser === 'Dictionary')) return [];
   // A surname after a first name may be a place word in the dictionary (Ливанов); before one, it is the place.
   if ((part === 'name' || opens) && placeWord(parsesOf(t))) return [];
   const ps = parsesOf(t).filter((p) => p.tag.POS === 'NOUN' || (part === 'surn' && p.tag.POS === 'ADJF'));

@@ -59,6 +59,18 @@ function adjectiveHere(tokens: Token[], i: number): boolean {
   );
 }
 
+/** «председатель Скадовского исполкома»: an adjective agreeing with the lower-case noun after it. */
+function modifiesNext(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word' || next.cap) return false;
+  const cases = new Set(
+    parsesOf(tokens[i] as Token)
+      .filter((p) => p.tag.POS === 'ADJF')
+      .map((p) => p.tag.CAse),
+  );
+  return parsesOf(next).some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse));
+}
+
 /** Finds places, city adjectives and persons in one left-to-right scan. */
 export function analyse(text: string, rawCities: CityLookup, homeCity?: string, published?: Day): Doc {
   const tokens = tokenize(text);
@@ -79,7 +91,7 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
   };
   // A lone surname counts only right after a title: «мэр Петров».
   const alone = (_id: string, t: Token) =>
-    isTitle(tokens[t.i - 1]) || parsesOf(t).some((p) => p.tag.Surn === true);
+    !modifiesNext(tokens, t.i) && (isTitle(tokens[t.i - 1]) || parsesOf(t).some((p) => p.tag.Surn === true));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;

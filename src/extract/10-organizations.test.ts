@@ -145,6 +145,13 @@ describe('persons', () => {
     expect(s.persons.map((p) => p.name)).toEqual(['Арам Саркисян']);
   });
 
+  it('reads no surname in a district adjective after a title, nor in a numeral', () => {
+    const r = facts(
+      'Письмо подписал председатель Пинского райисполкома. Семь городов Ричмонд Пять раз встречал.',
+    );
+    expect(r.persons).toEqual([]);
+  });
+
   it('keeps initials as written', () => {
     const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
     expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);
