@@ -49,7 +49,21 @@ function isCommonWord(ps: AzParse[]): boolean {
   );
 }
 
-function readings(tokens: Token[], i: number, part: NamePart, alone: boolean): Reading[] {
+/**
+ * «мэр Пензы Олег Панов», «столицы Армении Тарона»: a word whose dictionary reading as a place
+ * outweighs any reading as a name is the place, not a first name or surname beside a name.
+ */
+function placeWord(ps: AzParse[]): boolean {
+  const dict = ps.filter((p) => p.parser === 'Dictionary');
+  const geo = Math.max(0, ...dict.filter((p) => p.tag.Geox).map((p) => p.score));
+  const named = Math.max(
+    0,
+    ...dict.filter((p) => p.tag.Name || p.tag.Surn || p.tag.Patr).map((p) => p.score),
+  );
+  return geo >= 0.5 && geo > named;
+}
+
+function readings(tokens: Token[], i: number, part: NamePart, alone: boolean, opens = false): Reading[] {
   const t = tokens[i];
   if (part === 'init') {
     const dot = tokens[i + 1];
@@ -57,7 +71,10 @@ function readings(tokens: Token[], i: number, part: NamePart, alone: boolean): R
       t && t.kind === 'word' && t.cap && t.text.length === 1 && dot?.text === '.' && dot.start === t.end;
     return ok ? [{ ...ANY, end: i + 2 }] : [];
   }
-  if (!properWord(t)) return [];
+  // «Ричмонд Пять»: a numeral is no part of a name.
+  if (!properWord(t) || parsesOf(t).some((p) => p.tag.POS === 'NUMR' && p.parser === 'Dictionary')) return [];
+  // A surname after a first name may be a place word in the dictionary (Ливанов); before one, it is the place.
+  if ((part === 'name' || opens) && placeWord(parsesOf(t))) return [];
   const ps = parsesOf(t).filter((p) => p.tag.POS === 'NOUN' || (part === 'surn' && p.tag.POS === 'ADJF'));
   const flag = part === 'name' ? 'Name' : part === 'patr' ? 'Patr' : 'Surn';
   const own = ps.filter((p) => p.tag[flag] === true && p.tag.Abbr !== true);
@@ -86,7 +103,7 @@ function matchRule(tokens: Token[], i: number, parts: NamePart[]): Reading[] | u
     const prev = tokens[at - 1];
     const t = tokens[at];
     if (k > 0 && (!t || !prev || t.sent !== prev.sent)) return undefined;
-    for (const r of readings(tokens, at, parts[k] as NamePart, alone)) {
+    for (const r of readings(tokens, at, parts[k] as NamePart, alone, k === 0 && parts.length > 1)) {
       if (!agrees(c, r.case) || !agrees(g, r.gender)) continue;
       const found = walk(k + 1, r.end, c ?? r.case, g ?? r.gender, [...acc, r]);
       if (found) return found;

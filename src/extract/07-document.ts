@@ -49,12 +49,26 @@ function adjectiveHere(tokens: Token[], i: number): boolean {
   const ps = parsesOf(tokens[i] as Token);
   const adjCases = new Set(ps.filter((p) => p.tag.POS === 'ADJF').map((p) => p.tag.CAse));
   if (!adjCases.size) return false;
+  // «армянской столицы», «Приволжской столицы»: the capital of a country or region, not a town.
+  if (/^столиц/.test(tokens[i + 1]?.lower ?? '')) return false;
   if (!ps.some((p) => p.tag.POS === 'NOUN' && p.tag.Geox === true)) return true;
   const next = tokens[i + 1];
   if (!next || next.kind !== 'word' || next.lower.length < 3) return false;
   return parsesOf(next).some(
     (p) => (p.tag.POS === 'NOUN' || p.tag.POS === 'ADJF') && adjCases.has(p.tag.CAse),
   );
+}
+
+/** «председатель Скадовского исполкома»: an adjective agreeing with the lower-case noun after it. */
+function modifiesNext(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word' || next.cap) return false;
+  const cases = new Set(
+    parsesOf(tokens[i] as Token)
+      .filter((p) => p.tag.POS === 'ADJF')
+      .map((p) => p.tag.CAse),
+  );
+  return parsesOf(next).some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse));
 }
 
 /** Finds places, city adjectives and persons in one left-to-right scan. */
@@ -77,7 +91,7 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
   };
   // A lone surname counts only right after a title: «мэр Петров».
   const alone = (_id: string, t: Token) =>
-    isTitle(tokens[t.i - 1]) || parsesOf(t).some((p) => p.tag.Surn === true);
+    !modifiesNext(tokens, t.i) && (isTitle(tokens[t.i - 1]) || parsesOf(t).some((p) => p.tag.Surn === true));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;

@@ -138,6 +138,20 @@ describe('persons', () => {
     expect(facts(text).persons).toEqual([{ name: 'Олег Панов', position: 'мэр Пензы' }]);
   });
 
+  it('reads a place between a title and a name as the place, not as a part of the name', () => {
+    const r = facts('На открытии выступил мэр Пензы Олег Ильич Панов.');
+    expect(r.persons).toEqual([{ name: 'Олег Панов', position: 'мэр Пензы' }]);
+    const s = facts('Письмо прислал мэр столицы Армении Арам Саркисян.');
+    expect(s.persons.map((p) => p.name)).toEqual(['Арам Саркисян']);
+  });
+
+  it('reads no surname in a district adjective after a title, nor in a numeral', () => {
+    const r = facts(
+      'Письмо подписал председатель Пинского райисполкома. Семь городов Ричмонд Пять раз встречал.',
+    );
+    expect(r.persons).toEqual([]);
+  });
+
   it('keeps initials as written', () => {
     const r = facts('Приветствие зачитал заместитель председателя горисполкома А. Н. Лазарев.');
     expect(r.persons).toEqual([{ name: 'А. Н. Лазарев', position: 'заместитель председателя горисполкома' }]);

@@ -10,6 +10,12 @@ export interface EventRule {
   next?: RegExp;
   /** Plural heads allowed («Дни культуры», «соревнования»). */
   plural?: boolean;
+  /** The head opens its sentence. */
+  sentenceFirst?: boolean;
+  /** The third word after the head matches this: «Приём, на котором …». */
+  clause?: RegExp;
+  /** The head is read in the plural only («Игры»). */
+  pluralOnly?: boolean;
   /** Or the word itself matches this (lower case): «155-летие». */
   word?: RegExp;
   /** The next word names a place: «День Пензы», «Дни Гомельской области». */
@@ -57,6 +63,14 @@ export const EVENT_RULES: EventRule[] = [
   },
   // Официальный прием в честь гостей; прием глав городов-побратимов.
   { id: 'event.reception', nouns: ['прием', 'приём'], adjective: /^(официальн|торжествен|праздничн)/ },
+  // Приём, на котором главы городов обсудили планы, прошёл в ратуше.
+  {
+    id: 'event.reception-at',
+    nouns: ['прием', 'приём'],
+    next: /^,$/,
+    sentenceFirst: true,
+    clause: /^(котор)/,
+  },
   { id: 'event.reception-of', nouns: ['прием', 'приём'], next: /^(глав|мэров|делегаци|гостей|побратим)/ },
   // Прошла онлайн-встреча глав городов; официальная встреча мэров; протокольная встреча.
   { id: 'event.online', nouns: [], word: /^(онлайн|видео)-?(встреч|конференц|мост)\p{L}*$/u },
@@ -85,6 +99,21 @@ export const EVENT_RULES: EventRule[] = [
   { id: 'event.festival', nouns: ['фестиваль'], word: /^\p{L}+-?фест$/u },
   // На форуме регионов обсуждали сотрудничество.
   { id: 'event.forum', nouns: ['форум', 'конференция', 'симпозиум', 'слет'] },
+  // Меморандум подписали на сессии Международной ассамблеи городов.
+  {
+    id: 'event.session',
+    nouns: ['сессия'],
+    next: /^(международн|межпарламентск|генеральн|парламентск|ассамбле)/,
+  },
+  // Гостей пригласили на Игры народов Севера; Всемирные игры кочевников.
+  { id: 'event.games', nouns: ['игра'], plural: true, pluralOnly: true, capital: true },
+  {
+    id: 'event.games-kind',
+    nouns: ['игра'],
+    plural: true,
+    pluralOnly: true,
+    adjective: /^(всемирн|олимпийск|паралимпийск|спортивн|молод[её]жн|юношеск|этническ|национальн)/,
+  },
   // Праздник завершился концертом; ярким финалом стало концертное выступление землячки.
   { id: 'event.concert', nouns: ['концерт', 'гала-концерт'] },
   {

@@ -12,6 +12,40 @@ describe('events', () => {
     expect(events(text)).toEqual([['XV Международный форум городов-побратимов', 'Барановичи', '2025-05-14']]);
   });
 
+  it('reads assembly sessions, named games and a liberation anniversary with what it freed from', () => {
+    expect(
+      events('Договор мэры подписали 3 июня 2021 г. в Минске на сессии Международной ассамблеи городов.'),
+    ).toEqual([['сессия Международной ассамблеи городов', 'Минск', '2021-06-03']]);
+    expect(events('Гостей из Пензы позвали на Игры народов Севера в Салехард.').map((e) => e[0])).toEqual([
+      'Игры народов Севера',
+    ]);
+    expect(
+      events('Вчера в Пинске отметили 80-ую годовщину освобождения от немецко-фашистских захватчиков.').map(
+        (e) => e[0],
+      ),
+    ).toEqual(['80-я годовщина освобождения от немецко-фашистских захватчиков']);
+  });
+
+  it('places a fair by its own city adjective and keeps its numeric ordinal', () => {
+    const text = 'Договоры подписали на 7-й Гродненской торговой ярмарке Восточной Европы.';
+    expect(events(text).map((e) => [e[0], e[1]])).toEqual([
+      ['7-я Гродненская торговая ярмарка Восточной Европы', 'Гродно'],
+    ]);
+  });
+
+  it('names a reception opening its sentence by those it gathered', () => {
+    const text = 'Прием, на котором мэры городов обсудили планы, прошел в Пензе 5 мая 2022 г.';
+    expect(events(text)).toEqual([['прием мэров городов', 'Пенза', '2022-05-05']]);
+  });
+
+  it('takes no town from an adjective before «столица»', () => {
+    const text = 'Делегацию пригласили на День города армянской столицы.';
+    expect(events(text).map((e) => [e[0], e[1]])).not.toContainEqual([
+      'День города армянской столицы',
+      'Армянск',
+    ]);
+  });
+
   it('does not repeat an event named again by its bare noun', () => {
     const text =
       'В Барановичах открылся Международный форум городов-побратимов. В работе форума приняли участие гости из 12 стран.';

@@ -22,7 +22,9 @@ const isGenitiveAdjective = (t: Token | undefined) =>
 
 /** The head's reading: the case of the adjective before it, else singular unless the rule allows plural. */
 function headParse(doc: Doc, h: number, rule: EventRule) {
-  const nouns = parsesOf(doc.tokens[h] as Token).filter((p) => p.tag.POS === 'NOUN');
+  const nouns = parsesOf(doc.tokens[h] as Token).filter(
+    (p) => p.tag.POS === 'NOUN' && (!rule.pluralOnly || p.tag.NMbr === 'plur'),
+  );
   const before = doc.tokens[h - 1];
   const cases = new Set(
     (before ? parsesOf(before) : []).filter((p) => p.tag.POS === 'ADJF').map((p) => p.tag.CAse),
@@ -58,6 +60,8 @@ function ruleAt(doc: Doc, h: number): EventRule | undefined {
       (!r.next || r.next.test(next)) &&
       (!r.nextPlace || placeNext) &&
       (!r.capital || capital) &&
+      (!r.sentenceFirst || doc.sentences[t.sent]?.first === h) &&
+      (!r.clause || r.clause.test(doc.tokens[h + 3]?.lower ?? '')) &&
       (r.plural ||
         !!r.word?.test(t.lower) ||
         parsesOf(t).some((p) => p.tag.POS === 'NOUN' && p.tag.NMbr === 'sing')),
@@ -75,6 +79,14 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   let first = h;
   for (let a = h - 1; a >= 0 && h - a <= 3; a--) {
     const t = tokens[a] as Token;
+    // «78-ую годовщину»: a numeric ordinal in the nominative of the head's gender.
+    const num = /^(\d+)-\p{L}{1,3}$/u.exec(t.text);
+    if (num && t.sent === head.sent) {
+      const ending = hp?.tag.GNdr === 'masc' ? 'й' : hp?.tag.GNdr === 'neut' ? 'е' : 'я';
+      words.unshift(`${num[1]}-${ending}`);
+      first = a;
+      break;
+    }
     const adj = parsesOf(t).find(
       (p) => (p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF') && p.tag.CAse === hp?.tag.CAse,
     );
@@ -111,7 +123,12 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   }
   const sentenceStart = doc.sentences[head.sent]?.first === h;
   words.push(first === h && sentenceStart ? headWord.toLowerCase() : headWord);
+  // «Кашгарская торговая ярмарка»: the event's own city adjective places it.
   let city: string | undefined;
+  for (let a = first; a < h && !city; a++) city = doc.cityAdjAt.get(a)?.name;
+  const reception = receptionAt(doc, h, rule);
+  if (reception)
+    return { first, last: reception.last, text: `${words.join(' ')} ${reception.text}`, city, rule };
   let k = h + 1;
   while (k < tokens.length && k - h <= 4) {
     const t = tokens[k] as Token;
@@ -152,6 +169,16 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
       k++;
       continue;
     }
+    // «годовщина освобождения от захватчиков»: a deverbal noun keeps what it is freed from.
+    if (
+      t.lower === 'от' &&
+      /(ени|ани)я$/.test(tokens[k - 1]?.lower ?? '') &&
+      tokens[k + 1]?.kind === 'word' &&
+      parsesOf(tokens[k + 1] as Token).some((p) => p.tag.CAse === 'gent')
+    ) {
+      k++;
+      continue;
+    }
     if (
       t.kind !== 'word' ||
       isFunctionWord(t) ||
@@ -168,4 +195,28 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   if (q) k = q;
   const tail = phraseText(tokens, h + 1, k);
   return { first, last: k, text: [...words, tail].filter(Boolean).join(' '), city, rule };
+}
+
+/**
+ * «Приём, на котором главы городов обсудили …»: a reception that opens its sentence is named by
+ * those it gathered, the clause's subject in the genitive («приём глав городов»).
+ */
+function receptionAt(doc: Doc, h: number, rule: EventRule): { last: number; text: string } | undefined {
+  const { tokens } = doc;
+  if (rule.id !== 'event.reception-at') return undefined;
+  const subject = tokens[h + 4];
+  if (!subject || subject.sent !== tokens[h]?.sent) return undefined;
+  const p = parsesOf(subject).find((x) => x.tag.POS === 'NOUN' && x.tag.CAse === 'nomn');
+  if (!p) return undefined;
+  const words = [inflectTo(subject, p, { CAse: 'gent', NMbr: p.tag.NMbr ?? 'plur' })];
+  let k = h + 5;
+  while (
+    tokens[k]?.kind === 'word' &&
+    tokens[k]?.sent === subject.sent &&
+    !isFunctionWord(tokens[k] as Token) &&
+    parsesOf(tokens[k] as Token)[0]?.tag.POS !== 'VERB' &&
+    parsesOf(tokens[k] as Token).some((x) => x.tag.CAse === 'gent')
+  )
+    words.push((tokens[k++] as Token).text);
+  return { last: h + 1, text: words.join(' ') };
 }
