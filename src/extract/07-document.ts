@@ -59,16 +59,19 @@ function adjectiveHere(tokens: Token[], i: number): boolean {
   );
 }
 
-/** «председатель Скадовского исполкома»: an adjective agreeing with the lower-case noun after it. */
+/** «председатель Скадовского (районного) исполкома»: an adjective agreeing with the lower-case word after it. */
 function modifiesNext(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   if (!next || next.kind !== 'word' || next.cap) return false;
+  const t = tokens[i] as Token;
+  // az reads «Скадовского» as a surname only; its adjective ending still agrees with the noun.
+  const adjectival = /(ск|цк)(ого|ому|им|ом|ой|ая|ую|ий|ое)$/.test(t.lower);
   const cases = new Set(
-    parsesOf(tokens[i] as Token)
-      .filter((p) => p.tag.POS === 'ADJF')
+    parsesOf(t)
+      .filter((p) => p.tag.POS === 'ADJF' || (adjectival && p.tag.Surn === true))
       .map((p) => p.tag.CAse),
   );
-  return parsesOf(next).some((p) => p.tag.POS === 'NOUN' && cases.has(p.tag.CAse));
+  return parsesOf(next).some((p) => (p.tag.POS === 'NOUN' || p.tag.POS === 'ADJF') && cases.has(p.tag.CAse));
 }
 
 /** Finds places, city adjectives and persons in one left-to-right scan. */

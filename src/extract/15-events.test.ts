@@ -33,6 +33,11 @@ describe('events', () => {
     ]);
   });
 
+  it('takes no town from a holiday adjective', () => {
+    const text = 'В Пензе гости прошли в первомайской демонстрации.';
+    expect(events(text).map((e) => [e[0], e[1]])).toEqual([['первомайская демонстрация', 'Пенза']]);
+  });
+
   it('names a reception opening its sentence by those it gathered', () => {
     const text = 'Прием, на котором мэры городов обсудили планы, прошел в Пензе 5 мая 2022 г.';
     expect(events(text)).toEqual([['прием мэров городов', 'Пенза', '2022-05-05']]);

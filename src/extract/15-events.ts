@@ -125,7 +125,8 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
   words.push(first === h && sentenceStart ? headWord.toLowerCase() : headWord);
   // «Кашгарская торговая ярмарка»: the event's own city adjective places it.
   let city: string | undefined;
-  for (let a = first; a < h && !city; a++) city = doc.cityAdjAt.get(a)?.name;
+  // Only a capitalized one: «первомайская демонстрация» names a holiday, not Первомайск.
+  for (let a = first; a < h && !city; a++) if (tokens[a]?.cap) city = doc.cityAdjAt.get(a)?.name;
   const reception = receptionAt(doc, h, rule);
   if (reception)
     return { first, last: reception.last, text: `${words.join(' ')} ${reception.text}`, city, rule };
