@@ -31,3 +31,11 @@ describe('parties the place pass leaves out', () => {
     expect(pairs(text)).toEqual([{ kind: 'memorandum', parties: ['Пенза', 'Кузнецк'] }]);
   });
 });
+
+describe('the day of a signing', () => {
+  it('takes the day of a one-day visit when the text does not date the signing', () => {
+    const text =
+      '12 мая делегация из Кузнецка посетила Пензу. Главы городов подписали соглашение о сотрудничестве.';
+    expect(facts(text).agreements.map((a) => a.signed_on)).toEqual(['--05-12']);
+  });
+});

@@ -14,7 +14,7 @@ import {
   type AgreementRule,
 } from './13-agreement-rules.ts';
 import { partyGroups } from './13-parties.ts';
-import type { Agreement, Party } from './extraction.schema.ts';
+import type { Agreement, Party, Visit } from './extraction.schema.ts';
 
 interface NounHit {
   at: number;
@@ -145,4 +145,12 @@ const partyKey = (parties: Party[]) =>
 
 function sameParties(a: Party[], b: Party[]): boolean {
   return partyKey(a) === partyKey(b);
+}
+
+/** An agreement signed during a visit of one dated day takes that day unless the text dates it. */
+export function datedByVisit(agreements: Agreement[], visits: Visit[]): void {
+  const days = visits.filter((v) => v.start && v.start === v.end);
+  const day = days.length === 1 && visits.every((v) => !v.start || v === days[0]) ? days[0]?.start : null;
+  if (!day) return;
+  for (const a of agreements) a.signed_on ??= day;
 }

@@ -9,7 +9,7 @@ import { findOrganizations } from './10-org-mentions.ts';
 import { findActors, personFacts } from './11-people.ts';
 import { findVisitDrafts } from './12-visits.ts';
 import { guessHome, mergeVisits, visitFacts } from './12-visit-merge.ts';
-import { findAgreements, isSigning } from './13-agreements.ts';
+import { datedByVisit, findAgreements, isSigning } from './13-agreements.ts';
 import { findProjects } from './14-projects.ts';
 import { findEvents } from './15-event-facts.ts';
 import { completeParties, organizationFacts } from './16-results.ts';
@@ -84,6 +84,7 @@ function run(text: string, cities: CityLookup, options: ExtractOptions): Extract
     ? [first.from_city, first.to_city].filter((c): c is string => !!c).map((c) => ({ name: c, city: c }))
     : [];
   const agreements = findAgreements(doc, orgs, dates, fallback);
+  datedByVisit(agreements, visits);
   for (const a of agreements)
     if (a.parties.length < 2) warnings.push(`an agreement without its parties: ${a.kind}`);
   let entities: Entity[] = [];
