@@ -57,7 +57,9 @@ describe('importing a press release in a real browser', { timeout: 240_000 }, ()
 
   it('takes a new user from the pasted article to the accepted visit; the same text again is noticed', async () => {
     const page = await web.newPage();
-    await signIn(page, 'cityEditor');
+    // The seed's draft creates Kuznetsk's institutions, which Baranovichi's editor may not create
+    // (issue 14: a write is judged by everything it touches), so the administrator imports it.
+    await signIn(page, 'admin');
     await page
       .getByRole('navigation', { name: 'Разделы' })
       .getByRole('link', { name: 'Импорт пресс-релиза' })
