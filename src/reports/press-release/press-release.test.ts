@@ -73,12 +73,9 @@ describe.each(testEngines())('the press release of a visit on $engine', ({ open 
     expect(read.projects).toEqual(expected.projects);
     expect(read.persons).toEqual(expected.persons);
     expect(read.organizations).toEqual(expected.organizations);
-    // The visit's purpose names the jubilee once more, which the extractor reads as an event of its own.
-    expect(read.events).toEqual(
-      [...expected.events, { name: '245-летний юбилей Кузнецка', city: 'Кузнецк', date: null }].sort((a, b) =>
-        JSON.stringify(a).localeCompare(JSON.stringify(b)),
-      ),
-    );
+    // The visit's purpose names the jubilee once more; the extractor no longer reads that repetition as
+    // an event of its own, so the release reads back to exactly the seed's events.
+    expect(read.events).toEqual(expected.events);
   });
 
   it('names a woman heading the delegation, the program, a memorandum of two cities and a dated event', async () => {
