@@ -55,14 +55,16 @@ describe('a new user’s whole journey in a real browser', { timeout: 300_000 },
 
   it('signs in, imports the press release, finds the visit everywhere, edits it and searches for it', async () => {
     const page = await web.newPage();
-    // 1. Sign in through the sign-in page: the home page greets the city editor.
-    await signIn(page, 'cityEditor');
+    // 1. Sign in through the sign-in page: the home page greets the administrator. The seed's draft
+    // creates the partner city's institutions, which the home city's editor may no longer create
+    // (issue 14, item 1), so the administrator imports it.
+    await signIn(page, 'admin');
     // Watched from here: signed out, the sign-in page's session check answers 401 by design.
     const errors = watchErrors(page);
     /** No console error or uncaught exception since the last step; soft, so every step still runs. */
     const noErrors = (step: string) =>
       expect.soft(errors.splice(0), `console errors or exceptions on ${step}`).toEqual([]);
-    await page.getByText(`Здравствуйте, ${ACCOUNTS.cityEditor.name}!`).waitFor();
+    await page.getByText(`Здравствуйте, ${ACCOUNTS.admin.name}!`).waitFor();
     await shoot(page, 'journey-1-home-empty');
     noErrors('the empty home page');
 
