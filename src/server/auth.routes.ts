@@ -12,6 +12,7 @@ import {
 } from '../modules/auth/password-change.ts';
 import { loadPrincipal, type Principal } from '../modules/auth/principal.ts';
 import { deleteSession, setPasswordChangeRequired } from '../modules/auth/session.repository.ts';
+import { keptPartnerCityIds } from '../modules/auth/partners.ts';
 import { SESSION_COOKIE, requireUser, setSessionCookie } from './auth.plugin.ts';
 
 const tags = ['auth'];
@@ -23,8 +24,20 @@ async function toMe(
   csrfToken: string | null,
 ) {
   const { userId, email, displayName, locale, roles } = user;
-  const mustChange = await mustChangePassword(db, userId);
-  return { id: userId, email, displayName, locale, roles, csrfToken, mustChangePassword: mustChange };
+  const [mustChange, partnerCityIds] = await Promise.all([
+    mustChangePassword(db, userId),
+    keptPartnerCityIds(db, user, 'city roles'),
+  ]);
+  return {
+    id: userId,
+    email,
+    displayName,
+    locale,
+    roles,
+    csrfToken,
+    mustChangePassword: mustChange,
+    partnerCityIds,
+  };
 }
 
 /** Sign in and out, who am I, one's password (API tokens are under /api/tokens). */

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { notFound, unauthenticated } from '../errors.ts';
+import { forbidden, notFound, unauthenticated } from '../errors.ts';
 import { listAuditEntriesOfRecord } from '../modules/audit/audit.repository.ts';
 import { auditEntrySchema, type Actor, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
 import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
 import type { FastifyRequest } from 'fastify';
-import { readFilter, type Scope } from '../modules/auth/policy.ts';
+import { can, readFilter, type ReadFilter, type Scope } from '../modules/auth/policy.ts';
+import { keptPartnerCityIds } from '../modules/auth/partners.ts';
+import type { Principal } from '../modules/auth/principal.ts';
 import { actorOf, authorize, requireUser } from './auth.plugin.ts';
 import { publicMayList, readableRows } from '../modules/auth/record-scope.ts';
 import { assertReferencesReadable, referencesOf, type Reference } from '../modules/auth/references.ts';
@@ -42,6 +44,9 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
 
 type Body = Record<string, unknown>;
 
+/** The kinds of record a city's staff keep for the partners without editors of their own. */
+const PARTNER_KEPT: ReadonlySet<AuditedRecordType> = new Set(['organization', 'person']);
+
 /** Whether two scopes name the same cities and organizations: a write that keeps them moves nothing. */
 function samePlaces(a: Scope, b: Scope): boolean {
   const key = (scope: Scope) =>
@@ -63,7 +68,16 @@ export async function authorizeCreate<T extends { id: number; version: number }>
   body: Body,
   except: (reference: Reference) => boolean = () => false,
 ): Promise<void> {
-  authorize(request, 'create', await def.scopeOfInput(db, body));
+  const scope = await def.scopeOfInput(db, body);
+  if (
+    scope.cityIds.length === 0 &&
+    scope.organizationIds.length === 0 &&
+    !can(request.principal, 'create', scope)
+  ) {
+    // Nobody but an administrator could ever read a record that belongs nowhere: say what is missing.
+    throw forbidden('Name its city or organization: a record of no city is kept by administrators only.');
+  }
+  authorize(request, 'create', scope);
   const references = referencesOf(def.recordType, body).filter((reference) => !except(reference));
   await assertReferencesReadable(db, request.principal, references);
 }
@@ -97,6 +111,17 @@ export async function authorizeUpdate<T extends { id: number; version: number }>
 const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });
 
 /**
+ * The read filter of a list: the asker's grants, and for a partner's institutions and people also
+ * the partner cities the asker's city keeps (as the policy's `keeperCityIds` has it for one record).
+ */
+async function listFilter(db: Db, recordType: AuditedRecordType, principal: Principal): Promise<ReadFilter> {
+  const filter = readFilter(principal);
+  if (filter.everything || !PARTNER_KEPT.has(recordType)) return filter;
+  const kept = await keptPartnerCityIds(db, principal, 'city roles');
+  return kept.length === 0 ? filter : { ...filter, cityIds: [...filter.cityIds, ...kept] };
+}
+
+/**
  * The five REST routes of a record (list, get, create, update, delete) and its history, each thin:
  * parse (the zod schemas), check permission (the policy on the record's scope, `authorizeCreate` and
  * `authorizeUpdate` for writes), call the service.
@@ -124,7 +149,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
         const page = await def.list(
           db,
           request.query,
-          readableRows(def.recordType, readFilter(request.principal)),
+          readableRows(def.recordType, await listFilter(db, def.recordType, request.principal)),
         );
         return request.principal.kind === 'public' && def.forPublic
           ? { ...page, items: page.items.map(def.forPublic) }

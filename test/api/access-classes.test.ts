@@ -141,6 +141,50 @@ for (const engine of testEngines()) {
       expect((await call('admin', 'GET', `/api/cities/${city.c}`)).json().nameRu).toBe('Кузнецк');
     });
 
+    it('lets a city’s staff keep the institutions and people of a partner without editors, through an established twinning', async () => {
+      const school = async (who: Who, cityId: number) =>
+        call(who, 'POST', '/api/organizations', {
+          name: `гимназия ${who} ${cityId}`,
+          kind: 'school',
+          cityId,
+        });
+      // C: B's established partner with no editors of its own; B's staff record its institutions.
+      const kept = await school('bEditor', city.c);
+      expect(kept.statusCode, kept.body).toBe(201);
+      expect((await call('bEditor', 'GET', `/api/organizations/${kept.json().id}`)).statusCode).toBe(200);
+      const listed = await call('bEditor', 'GET', `/api/organizations?cityId=${city.c}`);
+      expect(listed.json().items.map((item: { id: number }) => item.id)).toContain(kept.json().id);
+      const renamed = await call('bEditor', 'PATCH', `/api/organizations/${kept.json().id}`, {
+        website: 'https://school-c.example.ru',
+        version: kept.json().version,
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      const head = await call('bEditor', 'POST', '/api/persons', {
+        fullName: 'Олег Васильев',
+        cityId: city.c,
+        positions: [{ title: 'директор', organizationId: kept.json().id }],
+      });
+      expect(head.statusCode, head.body).toBe(201);
+      // Not A's (which has editors of its own), not D's (only proposed), not A's editors' to keep.
+      expect((await school('bEditor', city.a)).statusCode).toBe(403);
+      expect((await school('bEditor', city.d)).statusCode).toBe(403);
+      expect((await school('aEditor', city.c)).statusCode).toBe(403);
+      expect((await call('aEditor', 'GET', `/api/organizations/${kept.json().id}`)).statusCode).toBe(403);
+      // A person of C who also works in A concerns A, which B does not keep.
+      const both = await call('bEditor', 'POST', '/api/persons', {
+        fullName: 'Анна Лис',
+        cityId: city.c,
+        positions: [{ title: 'учитель', organizationId: org.a }],
+      });
+      expect(both.statusCode).toBe(403);
+      // An organization editor of B keeps only their organization.
+      expect((await school('bOrgEditor', city.c)).statusCode).toBe(403);
+      // Once C has an editor of its own, C's records are theirs and B's staff no longer keep them.
+      await insertTestAccounts(database.db, [['cEditor', 'city_editor', city.c, null]]);
+      expect((await call('bEditor', 'GET', `/api/organizations/${kept.json().id}`)).statusCode).toBe(403);
+      expect((await school('bEditor', city.c)).statusCode).toBe(403);
+    });
+
     it('shows a record that names another on the other’s page only to those who may read it', async () => {
       // A's visit to B's partner C; B's editor may read it (B is not a side, so B may not) —
       // an A–B visit is what both sides share.

@@ -30,6 +30,22 @@ export function withYear(date: string | null, publishedOn: string | null): strin
 }
 
 /**
+ * Whether a position names a city, in any case or as the city's adjective: «мэр Гомеля», «Гомельского
+ * горисполкома», «глава Минска», «Минской области» all name the city by the stem its forms share
+ * (the one-word name without its last vowel or soft sign). Irregular adjectives («Московский» of
+ * Москва) and short names, where a stem would match unrelated words, are not recognized.
+ */
+export function namesCity(position: string, city: string): boolean {
+  if (/[\s-]/.test(city)) return false;
+  const stem = city.toLowerCase().replace(/[аеёиоуыьэюяй]$/u, '');
+  if (stem.length < 4) return false;
+  return position
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((word) => word.startsWith(stem));
+}
+
+/**
  * Turns the extractor's facts into a reviewable draft: each city, organization and person matched
  * to the registry's records (chosen when the match is sure, offered otherwise, new when none), and
  * visits, agreements, projects and events that refer to them.
@@ -38,6 +54,7 @@ export async function buildDraft(
   db: Kysely<Database>,
   facts: ExtractionResult,
   publishedOn: string | null,
+  homeCity: string | null = null,
 ): Promise<Draft> {
   const draft: Draft = {
     cities: [],
@@ -147,8 +164,12 @@ export async function buildDraft(
       ...{ matches, chosenId: chosen(matches), include: true, span: visit.span ?? null },
     });
   }
-  for (const person of facts.persons)
-    await personRef(person.name, person.position, null, person.span ?? null);
+  // A person is of the city their position names («председатель Барановичского горисполкома»),
+  // else of the home city, whose office wrote the release; the reviewer corrects the exceptions.
+  for (const person of facts.persons) {
+    const named = draft.cities.find((city) => person.position && namesCity(person.position, city.name));
+    await personRef(person.name, person.position, named?.name ?? homeCity, person.span ?? null);
+  }
   const visitRef = draft.visits.length === 1 ? draft.visits[0]!.ref : null;
   for (const agreement of facts.agreements) {
     const partyRefs = [];

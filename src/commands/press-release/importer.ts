@@ -57,7 +57,12 @@ export async function importPressRelease(
   });
   // A known text keeps the facts it was imported with: the reviewer sees the same draft again.
   const facts = duplicate ? (document.extraction as ExtractionResult) : extraction;
-  return { document, duplicate, extraction: facts, draft: await buildDraft(db, facts, document.publishedOn) };
+  return {
+    document,
+    duplicate,
+    extraction: facts,
+    draft: await buildDraft(db, facts, document.publishedOn, request.homeCity ?? null),
+  };
 }
 
 /** The draft of a stored document, matched against the registry as it is now. */

@@ -35,5 +35,11 @@ export const meSchema = z
     csrfToken: z.string().nullable(),
     /** True while the account still has a password someone else chose (the first administrator's). */
     mustChangePassword: z.boolean(),
+    /**
+     * The partner cities the user's cities keep (twinned through an established twinning, without
+     * editors of their own): their institutions and people are the user's to read, and to write
+     * for an editor.
+     */
+    partnerCityIds: z.array(z.number().int()),
   })
   .meta({ id: 'Me' });

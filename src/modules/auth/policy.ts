@@ -17,6 +17,13 @@ export interface Scope {
    * whose editors keep those facts when the partner city has no editors of its own.
    */
   twinnedCityIds?: number[];
+  /**
+   * Only for a partner's institutions, people and events: the cities whose staff keep them, because every
+   * city the record concerns is the keeper or a partner twinned with it through an established
+   * twinning that has no editors of its own (`keeperCityIds`). Their editors read and write such a
+   * record as their own city's; their viewers read it.
+   */
+  keeperCityIds?: number[];
 }
 
 /** The whole installation: users, the audit trail of everything. */
@@ -59,8 +66,8 @@ const WRITES: ReadonlySet<Action> = new Set(['create', 'update', 'delete']);
 
 /**
  * The one place that says who may do what (every route asks it). Administrators may do anything;
- * city editors read and write the records of their city, and update the facts of the cities twinned
- * with it; city viewers read them; organization editors read and write what concerns their
+ * city editors read and write the records of their city and the institutions and people of the
+ * partners it keeps, and update the facts of the cities twinned with it; city viewers read them; organization editors read and write what concerns their
  * organization; the public reads published records.
  */
 export function can(principal: Principal, action: Action, scope: Scope): boolean {
@@ -120,9 +127,15 @@ function grantAllows(grant: RoleGrant, action: Action, scope: Scope): boolean {
       // In a regional installation partner cities have no editors of their own: their facts (for
       // the city-day reminders) are kept by the staff of the cities twinned with them.
       if (action === 'update' && scope.twinnedCityIds?.includes(grant.cityId)) return true;
-      return (action === 'read' || WRITES.has(action)) && scope.cityIds.includes(grant.cityId);
+      return (
+        (action === 'read' || WRITES.has(action)) &&
+        (scope.cityIds.includes(grant.cityId) || scope.keeperCityIds?.includes(grant.cityId) === true)
+      );
     case 'city_viewer':
-      return action === 'read' && scope.cityIds.includes(grant.cityId);
+      return (
+        action === 'read' &&
+        (scope.cityIds.includes(grant.cityId) || scope.keeperCityIds?.includes(grant.cityId) === true)
+      );
     case 'org_editor':
       return (
         (action === 'read' || WRITES.has(action)) && scope.organizationIds.includes(grant.organizationId)

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { AuditedRecordType } from '../audit/audit.schema.ts';
 import { isEditor, readFilter, type ReadFilter, type Scope } from './policy.ts';
+import { keeperCityIds } from './partners.ts';
 import type { Principal } from './principal.ts';
 
 type Id = number | null | undefined;
@@ -16,12 +17,13 @@ export interface ScopeIds {
  * Turns the cities and organizations a record names into the scope the policy judges: an
  * organization's city belongs to the scope too, so the editors of that city may act on it. A
  * publishable record (visits, agreements, projects, events, organizations: not people) of a city
- * that publishes is readable by the public.
+ * that publishes is readable by the public. `partnerKept` (institutions, people, events) adds the cities
+ * whose staff keep the record as a partner's (`keeperCityIds`).
  */
 export async function resolveScope(
   db: Kysely<Database>,
   ids: ScopeIds,
-  options: { publishable?: boolean } = {},
+  options: { publishable?: boolean; partnerKept?: boolean } = {},
 ): Promise<Scope> {
   const organizationIds = unique(ids.organizationIds ?? []);
   const cityIds = unique(ids.cityIds ?? []);
@@ -33,11 +35,11 @@ export async function resolveScope(
       .execute();
     cityIds.push(...rows.map((row) => row.city_id).filter((id) => !cityIds.includes(id)));
   }
-  return {
-    cityIds,
-    organizationIds,
-    published: options.publishable === true && (await publishes(db, cityIds)),
-  };
+  const [published, keepers] = await Promise.all([
+    options.publishable === true ? publishes(db, cityIds) : false,
+    options.partnerKept === true ? keeperCityIds(db, cityIds) : [],
+  ]);
+  return { cityIds, organizationIds, published, ...(keepers.length > 0 && { keeperCityIds: keepers }) };
 }
 
 /** Whether one of these cities publishes its twin network on the public page. */

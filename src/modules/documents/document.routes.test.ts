@@ -7,11 +7,12 @@ import { testEngines } from '../../db/test-database.ts';
 import { sharedDir } from '../../shared-dir.ts';
 import { insertApiToken } from '../auth/api-token.repository.ts';
 import { buildApp } from '../../server/app.ts';
+import { insertTestCity } from '../audit/test-cities.ts';
 
 const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'utf8');
 
 type Draft = {
-  cities: Array<{ ref: string; name: string; chosenId: number | null }>;
+  cities: Array<{ ref: string; name: string; chosenId: number | null; include?: boolean }>;
   organizations: Array<{
     ref: string;
     name: string;
@@ -31,7 +32,7 @@ for (const engine of testEngines()) {
   describe(`importing a press release on ${engine.engine}`, () => {
     let database: DatabaseHandle;
     let app: FastifyInstance;
-    const ids = { baranovichi: 0, kuznetsk: 0, lyceum: 0, shcherbakov: 0 };
+    const ids = { baranovichi: 0, kuznetsk: 0, kutno: 0, lyceum: 0, shcherbakov: 0 };
     const tokens: Record<string, string> = {};
 
     beforeAll(async () => {
@@ -63,6 +64,7 @@ for (const engine of testEngines()) {
         .returning('id')
         .execute();
       [ids.baranovichi, ids.kuznetsk] = cities.map((c) => c.id) as [number, number];
+      ids.kutno = await insertTestCity(db, 'Кутно', 'Kutno', 'PL');
       ids.lyceum = (
         await db
           .insertInto('organization')
@@ -168,25 +170,35 @@ for (const engine of testEngines()) {
     it('accepts the draft into linked records in one go, each pointing back to the document; a second accept is refused', async () => {
       const { document, draft } = (await importSeed()).json() as { document: { id: number }; draft: Draft };
       const url = `/api/documents/${document.id}/accept`;
-      // The draft creates institutions in Kuznetsk, where Baranovichi's editor may not create them
-      // (a direct POST /api/organizations there is 403): refused, naming the first, writing nothing.
-      const organizationsBefore = await database.db.selectFrom('organization').select('id').execute();
-      const refused = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
-      expect(refused.statusCode).toBe(403);
+      // Kuznetsk is Baranovichi's partner without editors of its own: Baranovichi's editor keeps its
+      // institutions. A draft changed to put one of them in Kutno, which Baranovichi does not keep
+      // (a city the draft does not even include), is refused, naming it, and writes nothing.
       const kuznetskOrganization = draft.organizations.findIndex(
         (o) =>
           o.include &&
           !o.chosenId &&
           draft.cities.find((c) => c.ref === o.cityRef)?.chosenId === ids.kuznetsk,
       );
+      const elsewhere: Draft = structuredClone(draft);
+      elsewhere.cities.push({
+        ...elsewhere.cities[0]!,
+        ref: 'c99',
+        name: 'Кутно',
+        chosenId: ids.kutno,
+        include: false,
+      });
+      elsewhere.organizations[kuznetskOrganization]!.cityRef = 'c99';
+      const organizationsBefore = await database.db.selectFrom('organization').select('id').execute();
+      const refused = await app.inject({ method: 'POST', url, headers: as('editor'), payload: elsewhere });
+      expect(refused.statusCode).toBe(403);
       expect(refused.json().error.details).toEqual([
         expect.objectContaining({ path: `organizations.${kuznetskOrganization}` }),
       ]);
       expect(await database.db.selectFrom('organization').select('id').execute()).toEqual(
         organizationsBefore,
       );
-      const response = await app.inject({ method: 'POST', url, headers: as('admin'), payload: draft });
-      expect(response.statusCode).toBe(200);
+      const response = await app.inject({ method: 'POST', url, headers: as('editor'), payload: draft });
+      expect(response.statusCode, response.body).toBe(200);
       const records = response.json().records as Array<{ type: string; id: number; action: string }>;
       expect(records.filter((r) => r.type === 'organization' && r.action === 'created')).toHaveLength(8);
       expect(records).toContainEqual(

@@ -40,7 +40,10 @@ export const eventRecord: RecordRoutesDefinition<Event> = {
   remove: deleteEvent,
   forPublic: eventForPublic,
   scopeOf: (db, event) =>
-    resolveScope(db, eventScopeIds(event.cityId, event.participants), { publishable: true }),
+    resolveScope(db, eventScopeIds(event.cityId, event.participants), {
+      publishable: true,
+      partnerKept: true,
+    }),
   scopeOfInput: (db, input, stored) =>
     resolveScope(
       db,
@@ -48,6 +51,7 @@ export const eventRecord: RecordRoutesDefinition<Event> = {
         (input.cityId as number | undefined) ?? stored?.cityId,
         (input.participants as Participants | undefined) ?? stored?.participants ?? [],
       ),
+      { partnerKept: true },
     ),
 };
 

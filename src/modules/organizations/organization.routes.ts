@@ -35,12 +35,16 @@ export const organizationRecord: RecordRoutesDefinition<Organization> = {
     resolveScope(
       db,
       { cityIds: [organization.cityId], organizationIds: [organization.id] },
-      { publishable: true },
+      { publishable: true, partnerKept: true },
     ),
   // Where the organization would be: its city alone (its own id would bring its current city along,
   // and let a move into another city pass as staying).
   scopeOfInput: (db, input, stored) =>
-    resolveScope(db, { cityIds: [(input.cityId as number | undefined) ?? stored?.cityId] }),
+    resolveScope(
+      db,
+      { cityIds: [(input.cityId as number | undefined) ?? stored?.cityId] },
+      { partnerKept: true },
+    ),
 };
 
 /** The REST routes of the record. */

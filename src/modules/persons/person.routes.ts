@@ -36,7 +36,8 @@ export const personRecord: RecordRoutesDefinition<Person> = {
   create: createPerson,
   update: updatePerson,
   remove: deletePerson,
-  scopeOf: (db, person) => resolveScope(db, personScopeIds(person.cityId, person.positions)),
+  scopeOf: (db, person) =>
+    resolveScope(db, personScopeIds(person.cityId, person.positions), { partnerKept: true }),
   scopeOfInput: (db, input, stored) =>
     resolveScope(
       db,
@@ -44,6 +45,7 @@ export const personRecord: RecordRoutesDefinition<Person> = {
         input.cityId === undefined ? stored?.cityId : (input.cityId as number | null),
         (input.positions as Positions | undefined) ?? stored?.positions ?? [],
       ),
+      { partnerKept: true },
     ),
 };
 

@@ -2,18 +2,32 @@ import type { Me } from './auth.tsx';
 
 type Ids = (number | null | undefined)[];
 
+/** Whether every one of these cities is a partner the user's city keeps (a partner's institution or person). */
+function keptByMe(me: Me, cityIds: Ids): boolean {
+  const kept = me.partnerCityIds ?? [];
+  const cities = cityIds.filter((id): id is number => typeof id === 'number');
+  return cities.length > 0 && cities.every((id) => kept.includes(id) || editorCityId(me) === id);
+}
+
 /**
  * Whether the user may write a record belonging to these cities and organizations, by the API's
- * policy (administrators anywhere, city editors in their city, organization editors for their
- * organization). It only hides buttons; the API still refuses what is not allowed.
+ * policy (administrators anywhere, city editors in their city and, for `partnerKept` records (a
+ * partner's institutions and people), in the partner cities their city keeps, organization editors
+ * for their organization). It only hides buttons; the API still refuses what is not allowed.
  */
-export function mayWrite(me: Me, scope: { cityIds?: Ids; organizationIds?: Ids }): boolean {
+export function mayWrite(
+  me: Me,
+  scope: { cityIds?: Ids; organizationIds?: Ids; partnerKept?: boolean },
+): boolean {
   return me.roles.some((grant) => {
     switch (grant.role) {
       case 'admin':
         return true;
       case 'city_editor':
-        return (scope.cityIds ?? []).includes(grant.cityId);
+        return (
+          (scope.cityIds ?? []).includes(grant.cityId) ||
+          (scope.partnerKept === true && keptByMe(me, scope.cityIds ?? []))
+        );
       case 'org_editor':
         return (scope.organizationIds ?? []).includes(grant.organizationId);
       case 'city_viewer':

@@ -28,6 +28,8 @@ export interface Me {
   csrfToken: string | null;
   /** Set while the account still has a password someone else chose (the first administrator's). */
   mustChangePassword?: boolean;
+  /** The partner cities the user's cities keep: their institutions and people are the user's too. */
+  partnerCityIds?: number[];
 }
 
 interface AuthState {

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { CityPicker, cityLabel, RecordPicker, type CityOption } from '../../components/Pickers.tsx';
+import { editorCityId } from '../../app/access.ts';
+import { useMe } from '../../app/auth.tsx';
 import type { DraftList, Proposal } from './import-api.ts';
 
 /** The city's name as the extractor reads it: Russian first. */
@@ -24,14 +26,18 @@ export function HomeCityField({
 }) {
   const { t } = useTranslation('import');
   const [city, setCity] = useState<CityOption | null>(null);
+  const me = useMe();
   useEffect(() => {
     if (value) return;
     const controller = new AbortController();
     api
       .get<{ cityId: number }[]>('/home-cities', undefined, controller.signal)
       .then(async (homes) => {
-        if (homes.length !== 1) return;
-        const home = await api.get<CityOption>(`/cities/${homes[0]!.cityId}`, undefined, controller.signal);
+        // The only home city, or among several the one the editor works for.
+        const mine = homes.find((home) => home.cityId === editorCityId(me));
+        const homeId = homes.length === 1 ? homes[0]!.cityId : mine?.cityId;
+        if (homeId === undefined) return;
+        const home = await api.get<CityOption>(`/cities/${homeId}`, undefined, controller.signal);
         setCity(home);
         onChange(extractorName(home));
       })

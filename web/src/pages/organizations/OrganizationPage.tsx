@@ -37,7 +37,11 @@ function OrganizationView({ organization }: { organization: Organization }) {
   const agreements = useApi<Page<Agreement>>('/agreements', { organizationId: organization.id, limit: 100 });
   const people = useApi<Page<Person>>('/persons', { organizationId: organization.id, limit: 100 });
   const projects = useApi<Page<Project>>('/projects', { organizationId: organization.id, limit: 100 });
-  const editable = mayWrite(me, { cityIds: [organization.cityId], organizationIds: [organization.id] });
+  const editable = mayWrite(me, {
+    cityIds: [organization.cityId],
+    organizationIds: [organization.id],
+    partnerKept: true,
+  });
   return (
     <>
       <PageHeader

@@ -38,6 +38,7 @@ function PersonView({ person }: { person: Person }) {
   const editable = mayWrite(me, {
     cityIds: [person.cityId, ...person.positions.map((position) => position.cityId)],
     organizationIds: person.positions.map((position) => position.organizationId),
+    partnerKept: true,
   });
   const period = (position: Position) => {
     if (!position.startedOn && !position.endedOn) return t('person.periodUnknown');
