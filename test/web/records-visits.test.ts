@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRecordSource } from '../../src/modules/documents/record-source.repository.ts';
+import { insertRecordSources } from '../../src/modules/documents/record-source.repository.ts';
 import {
   expectNoSeriousAxeViolations,
   screenshot,
@@ -203,13 +203,9 @@ describe('visits, cities, events and the calendar in a real browser', { timeout:
     });
     const documentId = imported.document.id;
     const evidence = 'Делегация города Барановичи посетит Новокузнецк 20–22 мая.';
-    await insertRecordSource(web.db, {
-      documentId,
-      recordType: 'visit',
-      recordId: visitId,
-      spanStart: 0,
-      spanEnd: evidence.length,
-    });
+    await insertRecordSources(web.db, [
+      { documentId, recordType: 'visit', recordId: visitId, spanStart: 0, spanEnd: evidence.length },
+    ]);
     const page = await web.newPage();
     await signIn(page, 'cityEditor');
     await page.goto(`/visits/${visitId}`);

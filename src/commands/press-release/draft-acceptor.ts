@@ -4,7 +4,7 @@ import { AppError, validationFailed, type FieldProblem } from '../../errors.ts';
 import { createAgreement } from '../../modules/agreements/agreement.service.ts';
 import type { Actor } from '../../modules/audit/audit.schema.ts';
 import { inTransaction, parseInput } from '../../modules/audit/audited-write.ts';
-import { linkRecordSource } from '../../modules/documents/document.service.ts';
+import { linkRecordSources } from '../../modules/documents/document.service.ts';
 import { createEvent } from '../../modules/events/event.service.ts';
 import { createOrganization } from '../../modules/organizations/organization.service.ts';
 import { createPerson } from '../../modules/persons/person.service.ts';
@@ -113,6 +113,7 @@ export async function acceptDraft(
 
   return inTransaction(db, async (trx) => {
     const accepted: AcceptedRecord[] = [];
+    const links: unknown[] = [];
     async function record(
       ref: string,
       type: RecordType,
@@ -122,7 +123,8 @@ export async function acceptDraft(
       fact: unknown,
     ) {
       accepted.push({ ref, type, id, action });
-      await linkRecordSource(trx, actor, {
+      // Linked at the end, all at once: the document's scope is then refreshed once (migration 0014).
+      links.push({
         documentId,
         recordType: type,
         recordId: id,
@@ -234,6 +236,7 @@ export async function acceptDraft(
       await judged(`cities.${i}.chosenId`, guard.linking(trx, 'city', city.chosenId));
       await record(city.ref, 'city', city.chosenId, 'linked', city.span, city);
     }
+    await linkRecordSources(trx, actor, links);
     return accepted;
   });
 }

@@ -31,6 +31,25 @@ export async function insertAuditEntry(db: Kysely<Database>, change: AuditChange
     .execute();
 }
 
+/** Many changes in as few statements as the parameter limit allows (a batch of records written at once). */
+export async function insertAuditEntries(db: Kysely<Database>, changes: AuditChange[]): Promise<void> {
+  for (let start = 0; start < changes.length; start += 1000) {
+    await db
+      .insertInto('audit_entry')
+      .values(
+        changes.slice(start, start + 1000).map((change) => ({
+          user_id: change.actor.userId,
+          action: change.action,
+          record_type: change.recordType,
+          record_id: change.recordId,
+          before: change.before === undefined ? null : JSON.stringify(change.before),
+          after: change.after === undefined ? null : JSON.stringify(change.after),
+        })),
+      )
+      .execute();
+  }
+}
+
 /** The history of one record, oldest first; it outlives the record itself. */
 export async function listAuditEntriesOfRecord(
   db: Kysely<Database>,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { validationFailed } from '../../errors.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
+import { insertAuditEntries, insertAuditEntry } from '../audit/audit.repository.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { deleteAudited, updateAudited, type AuditedRecord } from '../audit/audited-record.ts';
 import { inTransaction, parseInput } from '../audit/audited-write.ts';
@@ -26,7 +26,7 @@ import {
   type DocumentSummary,
   type RecordSource,
 } from './document.schema.ts';
-import { insertRecordSource } from './record-source.repository.ts';
+import { insertRecordSources } from './record-source.repository.ts';
 
 /**
  * The SHA-256 of a text with its line endings and surrounding blanks normalized: the same press
@@ -119,23 +119,45 @@ export async function linkRecordSource(
   actor: Actor,
   input: unknown,
 ): Promise<RecordSource> {
-  const link = parseInput(recordSourceCreateSchema, input);
+  const [created] = await linkRecordSources(db, actor, [input]);
+  return created!;
+}
+
+/**
+ * Links records to the documents they came from, each evidence span checked against its text, in
+ * one statement per thousand links (an accepted press release links every record it wrote).
+ */
+export async function linkRecordSources(
+  db: Kysely<Database>,
+  actor: Actor,
+  inputs: unknown[],
+): Promise<RecordSource[]> {
+  const links = inputs.map((input) => parseInput(recordSourceCreateSchema, input));
   return inTransaction(db, async (trx) => {
-    const length = await findDocumentTextLength(trx, link.documentId);
-    if (link.spanEnd !== null && link.spanEnd > length) {
-      throw validationFailed(
-        `The evidence span ends at ${link.spanEnd}, past the end of the text (${length}).`,
-        [{ path: 'spanEnd', message: 'is past the end of the text' }],
-      );
+    const lengths = new Map<number, number>();
+    for (const documentId of new Set(links.map((link) => link.documentId))) {
+      lengths.set(documentId, await findDocumentTextLength(trx, documentId));
     }
-    const created = await insertRecordSource(trx, link);
-    await insertAuditEntry(trx, {
-      actor,
-      action: 'create',
-      recordType: 'record_source',
-      recordId: created.id,
-      after: created,
-    });
+    for (const link of links) {
+      const length = lengths.get(link.documentId)!;
+      if (link.spanEnd !== null && link.spanEnd > length) {
+        throw validationFailed(
+          `The evidence span ends at ${link.spanEnd}, past the end of the text (${length}).`,
+          [{ path: 'spanEnd', message: 'is past the end of the text' }],
+        );
+      }
+    }
+    const created = await insertRecordSources(trx, links);
+    await insertAuditEntries(
+      trx,
+      created.map((link) => ({
+        actor,
+        action: 'create' as const,
+        recordType: 'record_source' as const,
+        recordId: link.id,
+        after: link,
+      })),
+    );
     return created;
   });
 }

@@ -15,24 +15,34 @@ export function toRecordSource(row: Selectable<RecordSourceTable>): RecordSource
   };
 }
 
-/** Stores a link from a record to its source document and returns it. */
-export async function insertRecordSource(
+/**
+ * Many links in as few statements as the parameter limit allows: the document-scope trigger runs
+ * once per statement (migration 0014), so links inserted one by one rewrote the document row once
+ * per record an acceptance created.
+ */
+export async function insertRecordSources(
   db: Kysely<Database>,
-  link: RecordSourceCreate,
-): Promise<RecordSource> {
-  const row = await db
-    .insertInto('record_source')
-    .values({
-      document_id: link.documentId,
-      record_type: link.recordType,
-      record_id: link.recordId,
-      span_start: link.spanStart,
-      span_end: link.spanEnd,
-      fact: link.fact === undefined ? null : JSON.stringify(link.fact),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toRecordSource(row);
+  links: RecordSourceCreate[],
+): Promise<RecordSource[]> {
+  const created: RecordSource[] = [];
+  for (let start = 0; start < links.length; start += 1000) {
+    const rows = await db
+      .insertInto('record_source')
+      .values(
+        links.slice(start, start + 1000).map((link) => ({
+          document_id: link.documentId,
+          record_type: link.recordType,
+          record_id: link.recordId,
+          span_start: link.spanStart,
+          span_end: link.spanEnd,
+          fact: link.fact === undefined ? null : JSON.stringify(link.fact),
+        })),
+      )
+      .returningAll()
+      .execute();
+    created.push(...rows.map(toRecordSource));
+  }
+  return created;
 }
 
 /** The link between this record and this document, if there is one. */
