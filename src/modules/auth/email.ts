@@ -37,6 +37,30 @@ export function emailProblem(email: string): string | undefined {
 }
 
 /**
+ * A name that identifies a record among others (an organization in its city): composed (NFC),
+ * invisible characters dropped, every run of spaces (a no-break space too) made one, the ends
+ * trimmed. Not NFKC, which would turn «№» into «No».
+ */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Why a name that identifies a record is refused: characters that reorder text, or a word that mixes
+ * alphabets («Гимназия» with a Latin «a» would pass for the gymnasium already there). Words of
+ * different alphabets side by side («IT-лицей») are fine.
+ */
+export function nameProblem(name: string): string | undefined {
+  if (BIDI.test(name)) return 'must not contain characters that reorder text';
+  for (const word of name.split(/[^\p{L}]+/u)) {
+    if (SCRIPTS.filter((script) => script.test(word)).length > 1) {
+      return `mixes alphabets within the word «${word}» (a Latin «a» looks like a Cyrillic «а»)`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * An e-mail address that identifies an account (sign-in, a new account): normalized, and refused
  * when it could pass for another address (mixed alphabets, look-alike letters, reordering or
  * invisible characters, spaces of any kind).

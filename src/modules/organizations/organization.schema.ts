@@ -10,6 +10,7 @@ import {
   versionSchema,
 } from '../audit/fields.schema.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
+import { nameProblem, normalizeName } from '../auth/email.ts';
 
 /** What kind of institution an organization is. */
 export const organizationKindSchema = z.enum([
@@ -58,12 +59,27 @@ const organizationFields = z.object({
   notes: optionalTextSchema,
 });
 
+/**
+ * An organization's name as written: it identifies the organization in its city (unique there), so
+ * look-alikes are normalized or refused (`normalizeName`, `nameProblem`). Only on the way in: a name
+ * stored before the check is still shown.
+ */
+const organizationNameSchema = textSchema.overwrite(normalizeName).superRefine((name, context) => {
+  const problem = nameProblem(name);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
 /** A new organization: its city and name; the rest may follow later. */
-export const organizationCreateSchema = organizationFields.partial().required({ cityId: true, name: true });
+export const organizationCreateSchema = organizationFields
+  .partial()
+  .required({ cityId: true })
+  .extend({ name: organizationNameSchema });
 export type OrganizationCreate = z.infer<typeof organizationCreateSchema>;
 
 /** A change to an organization: the fields to change and the version the editor saw. */
-export const organizationUpdateSchema = organizationFields.partial().extend({ version: versionSchema });
+export const organizationUpdateSchema = organizationFields
+  .partial()
+  .extend({ name: organizationNameSchema.optional(), version: versionSchema });
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 
 /** An organization as the registry shows it. */

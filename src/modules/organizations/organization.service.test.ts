@@ -71,6 +71,27 @@ describe.each(testEngines())('organizations on $engine', ({ open }) => {
     });
   });
 
+  it('takes a look-alike of a name in the city for that name, or refuses it, naming the word', async () => {
+    await createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'гимназия № 5', kind: 'gymnasium' });
+    // A no-break space, a zero-width space and a doubled space are spacing, not another name.
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'Гимназия\u00a0№\u200b  5' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    // A Latin «a» inside a Cyrillic word would pass for the gymnasium already there.
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'Гимн\u0061зия № 5' }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: [expect.objectContaining({ path: 'name', message: expect.stringContaining('«Гимнaзия»') })],
+    });
+    await expect(
+      createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'гимназия № 5 \u202eтеатр' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    // Words of two alphabets side by side are a name like any other.
+    const park = await createOrganization(db, SYSTEM_ACTOR, { cityId: kuznetsk, name: 'IT-лицей  «Kvant»' });
+    expect(park.name).toBe('IT-лицей «Kvant»');
+  });
+
   it("lists a city's organizations by sphere in alphabetical order, page by page", async () => {
     for (const name of ['музей', 'библиотека', 'Ёлочка', 'ансамбль']) {
       await createOrganization(db, SYSTEM_ACTOR, { cityId: baranovichi, name, sphere: 'culture' });
