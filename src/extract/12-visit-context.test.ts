@@ -21,6 +21,26 @@ describe('visits across sentences and the home city', () => {
     expect(r.events.map((e) => [e.name, e.city])).toEqual([['155-летие', 'Барановичи']]);
   });
 
+  it('takes a «наш город» that names no side for the host', () => {
+    const host =
+      'В Пинск прибыла делегация из Калуги. Вечером гости увидели новую набережную нашего города и ' +
+      'торжественное открытие фонтана.';
+    expect(facts(host).events.map((e) => [e.name, e.city])).toEqual([
+      ['торжественное открытие фонтана', 'Пинск'],
+    ]);
+  });
+
+  it('takes «с нашим городом» for the host side when the guests come from a named city', () => {
+    const text =
+      'Мэр города Тверь Олег Смирнов прибыл с официальным визитом в Пинск. Знакомство гостей с нашим ' +
+      'городом началось с презентации книги о Пинске.';
+    const r = facts(text);
+    expect(r.visits.map((v) => [v.from_city, v.to_city, v.head?.name])).toEqual([
+      ['Тверь', 'Пинск', 'Олег Смирнов'],
+    ]);
+    expect(r.events.map((e) => e.city)).toEqual(['Пинск']);
+  });
+
   it('does not take the host who met the guests for the head of their delegation', () => {
     const text =
       'В Кузнецк прибыла делегация из Барановичей. Гостей встретил глава города Кузнецка Сергей Злобин.';

@@ -60,8 +60,10 @@ export function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitHead {
   if (delegationIsObject(doc, s)) return undefined;
   for (const m of personsIn(doc, s.index)) {
     // Only the subject heads a visit: «Бурмистр … побывал», not «встреча с председателем …».
-    if (m.case !== 'nomn') continue;
     const title = titleOf(doc, m);
+    // «Мэр города Ре Оресте Пасторе прибыл …»: a foreign name that does not decline stands in the
+    // case of the title that opens the sentence.
+    if (m.case !== 'nomn' && title?.first !== s.first) continue;
     if (title) return { person: m, title, rule: 'head.single-official' };
   }
   return undefined;
