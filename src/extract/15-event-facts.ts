@@ -3,7 +3,7 @@ import { phraseText, type Doc } from './07-document.ts';
 import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import { phraseAt } from './15-events.ts';
 import { celebrationOf, distinctEvents } from './15-event-occasions.ts';
-import { DEDICATED } from './15-event-rules.ts';
+import { ANAPHORIC, DEDICATED, INCLUDED, NAMED_BY, PROGRAM, PROPOSED, TO_HOLD } from './15-event-rules.ts';
 import type { EventFact } from './extraction.schema.ts';
 
 /** Events of the text; an event without a city of its own takes the visited city. */
@@ -12,6 +12,12 @@ export function findEvents(doc: Doc, dates: DateMention[], visited: string | und
   for (let i = 0; i < doc.tokens.length; i++) {
     const p = phraseAt(doc, i);
     if (!p) continue;
+    if (!ofTheStory(doc, p.first, out.length > 0)) {
+      i = p.last - 1;
+      continue;
+    }
+    // «с единым праздником – Днем города»: the generic word gives way to the event it names.
+    if (/^[–—-]$/.test(doc.tokens[p.last]?.text ?? '') && phraseAt(doc, p.last + 1)) continue;
     const celebration = celebrationOf(doc, p);
     // «соглашение о праздновании юбилея»: the topic of a document, not an event of the story.
     if (celebration && /^(о|об)$/.test(doc.tokens[celebration.first - 1]?.lower ?? '')) {
@@ -58,6 +64,30 @@ export function findEvents(doc: Doc, dates: DateMention[], visited: string | und
     i = last - 1;
   }
   return distinctEvents(out);
+}
+
+/**
+ * Whether the event phrase starting at token first is an event of the story: not a word that names
+ * a monument, a venue or a title («памятник Тысячелетия»), not an event only proposed, not a part of
+ * another event's program, not a second mention («наш праздник») once an event is known.
+ */
+function ofTheStory(doc: Doc, first: number, known: boolean): boolean {
+  const { tokens } = doc;
+  const before = tokens[first - 1];
+  if (before && NAMED_BY.test(before.lower)) return false;
+  if (known && before && ANAPHORIC.test(before.lower)) return false;
+  const s = doc.sentences[tokens[first]?.sent ?? -1];
+  if (!s) return true;
+  let proposed = false;
+  let program = false;
+  for (let k = s.first; k < first; k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (PROPOSED.test(w)) proposed = true;
+    else if (proposed && TO_HOLD.test(w)) return false;
+    if (PROGRAM.test(w)) program = true;
+    else if (program && INCLUDED.test(w)) return false;
+  }
+  return true;
 }
 
 /** «… состоится в Пензе»: the city the sentence places its event in. */
