@@ -41,6 +41,20 @@ describe('visits across sentences and the home city', () => {
     expect(r.events.map((e) => e.city)).toEqual(['Пинск']);
   });
 
+  it('takes a trip that names no travellers, while guests are in the home city, for their excursion', () => {
+    const text =
+      'В наш город прибыла делегация из Калуги. Затем состоялась поездка в Несвиж, где гости осмотрели замок.';
+    expect(facts(text, { homeCity: 'Пинск' }).visits.map((v) => [v.from_city, v.to_city])).toEqual([
+      ['Калуга', 'Пинск'],
+    ]);
+  });
+
+  it('records no visit of a town to itself', () => {
+    const text =
+      'В Пензе прошли праздничные мероприятия, в которых приняли участие гости и мэр Пензы Олег Панов.';
+    expect(facts(text).visits.filter((v) => v.from_city === v.to_city)).toEqual([]);
+  });
+
   it('does not take the host who met the guests for the head of their delegation', () => {
     const text =
       'В Кузнецк прибыла делегация из Барановичей. Гостей встретил глава города Кузнецка Сергей Злобин.';

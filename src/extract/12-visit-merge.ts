@@ -86,15 +86,21 @@ export function visitFacts(
   home: string | undefined,
 ): Visit[] {
   const out: Visit[] = [];
+  const hosted = visits.some((v) => cityOf(v.from, home) && home && cityOf(v.to, home) === home);
   for (const v of visits) {
     let from = cityOf(v.from, home);
     let to = cityOf(v.to, home);
+    // «Затем гости совершили поездку в Красный Берег»: with guests in the home city, a trip that
+    // names no travellers is their excursion, not a visit of the home city.
+    if (!from && to && home && to !== home && hosted) continue;
     if (!from && to && home && to !== home && !v.abroad) from = home;
     if (!to && from && home && from !== home) to = home;
     if (!from && !to) {
       doc.warnings.push(`a visit without cities in sentence ${v.sent + 1}`);
       continue;
     }
+    // «Иркутск отпраздновал …, в празднике приняли участие мэр Иркутска …»: no town visits itself.
+    if (from && from === to) continue;
     let end = v.end;
     if (v.start && !end && v.openEnd) end = endInLaterSentence(doc, dates, v.sent);
     const head = v.head

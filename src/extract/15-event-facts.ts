@@ -1,4 +1,5 @@
 /** Pass 15, facts: event phrases become events, the dedicated one joined to its occasion. */
+import { parsesOf } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
 import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import { phraseAt } from './15-events.ts';
@@ -90,13 +91,29 @@ function ofTheStory(doc: Doc, first: number, known: boolean): boolean {
   return true;
 }
 
+/** Institutions an event is held in. */
+const VENUE =
+  /^(музе|театр|библиотек|администраци|мэри|ратуш|дворц|доме|центре|школ|гимнази|лице|университет|филармони)/;
+
 /** «… состоится в Пензе»: the city the sentence places its event in. */
 function cityWhere(doc: Doc, sent: number): string | undefined {
   const s = doc.sentences[sent];
   if (!s) return undefined;
+  // «Пинск отметил 30-летие дружбы с Пензой»: the town that opens the sentence and celebrates.
+  const subject = doc.placeAt.get(s.first);
+  const verb = doc.tokens[subject?.last ?? -1];
+  if (subject?.city && verb && parsesOf(verb).some((p) => p.tag.POS === 'VERB')) return subject.name;
   for (let k = s.first + 1; k < s.last; k++) {
     const place = doc.placeAt.get(k);
     if (place?.city && /^(в|во)$/.test(doc.tokens[k - 1]?.lower ?? '')) return place.name;
+  }
+  // «в музее истории Пинска», «в администрации Пензы»: the town of the institution it is held in.
+  for (let k = s.first + 1; k < s.last; k++) {
+    if (!/^(в|во)$/.test(doc.tokens[k - 1]?.lower ?? '') || !VENUE.test(doc.tokens[k]?.lower ?? '')) continue;
+    for (let j = k + 1; j <= k + 2 && j < s.last; j++) {
+      const place = doc.placeAt.get(j);
+      if (place?.city) return place.name;
+    }
   }
   // «наш город отметил 155-летие»
   for (let k = s.first; k < s.last; k++)
