@@ -55,6 +55,11 @@ describe('visits across sentences and the home city', () => {
     expect(facts(text).visits.filter((v) => v.from_city === v.to_city)).toEqual([]);
   });
 
+  it('does not take the official who received them («их принял») for the head of the guests', () => {
+    const text = 'Во время визита делегации Калуги в Пинск их принял мэр города Олег Смирнов.';
+    expect(facts(text).visits.map((v) => v.head?.name ?? null)).toEqual([null]);
+  });
+
   it('does not take the host who met the guests for the head of their delegation', () => {
     const text =
       'В Кузнецк прибыла делегация из Барановичей. Гостей встретил глава города Кузнецка Сергей Злобин.';

@@ -83,10 +83,15 @@ export function nextSentenceHead(doc: Doc, s: Sentence): VisitHead {
   return undefined;
 }
 
+/** «их принял мэр», «гостей встретил глава»: the official who receives them is the host. */
+const RECEIVED = /^(их|гостей)$/;
+const RECEIVES = /^(принял|приняла|приняли|встретил|встретила|встретили|приветствовал|приветствовала)$/;
+
 function delegationIsObject(doc: Doc, s: Sentence): boolean {
   for (let k = s.first; k < s.last; k++) {
     const t = doc.tokens[k] as Token;
     if (hasLemma(t, DELEGATION) && !parsesOf(t).some((p) => p.tag.CAse === 'nomn')) return true;
+    if (RECEIVED.test(t.lower) && RECEIVES.test(doc.tokens[k + 1]?.lower ?? '')) return true;
   }
   return false;
 }
