@@ -28,3 +28,11 @@ describe('foreign names after a title', () => {
     expect(persons('Выступил председатель Совета Республики.')).toEqual([]);
   });
 });
+
+describe('one person under two guessed nominatives', () => {
+  it('merges surnames with the same first name that differ by a fleeting vowel or an ending', () => {
+    const text =
+      'Делегацию возглавил мэр Твери Павел Ноготь. По приглашению мэра Павла Ногтя гости посетили музей.';
+    expect(persons(text).map((p) => p[0])).toEqual(['Павел Ноготь']);
+  });
+});
