@@ -5,6 +5,7 @@ import { cityOfAdjective, placeAt, type CityLookup, type PlaceHit, type PlaceMen
 import { personAt, type PersonMention } from './04-persons.ts';
 import { TITLE_NOUNS } from './05-titles.ts';
 import { spelledLookup } from './07-spelling.ts';
+import { addForeignNames } from './07-foreign-names.ts';
 import { fixGenitiveMan, fixSurname } from './07-surnames.ts';
 
 /** A calendar day; the year may be unknown. */
@@ -124,6 +125,7 @@ export function analyse(text: string, rawCities: CityLookup, homeCity?: string, 
     }
     if (place) doc.placeAt.set(i, place);
   }
+  addForeignNames(doc);
   return doc;
 }
 

@@ -69,8 +69,35 @@ export function samePerson(a: PersonMention, b: PersonMention): boolean {
   // «Александр Людвигович» after «Александр Людвигович Версоцкий»: name and patronymic, one person.
   const within = (x: PersonMention, y: PersonMention) => !!x.surname && y.full.split(' ').includes(x.surname);
   if (a.given && a.given === b.given && (within(a, b) || within(b, a))) return true;
-  if (a.surname && b.surname) return a.surname === b.surname && (!a.given || !b.given || a.given === b.given);
+  if (a.surname && b.surname) {
+    if (a.given && a.given === b.given && nearSurnames(a.surname, b.surname)) return true;
+    return a.surname === b.surname && (!a.given || !b.given || a.given === b.given);
+  }
   return a.name === b.name;
+}
+
+/**
+ * «Анатолий Локоть» and «Анатолий Локтя», «Михаил Гулый» and «Михаил Гулий»: with the same first
+ * name, surnames the nominative was guessed apart for (a fleeting vowel, an adjective's ending).
+ */
+function nearSurnames(x: string, y: string): boolean {
+  if (x.length < 4 || y.length < 4 || x.slice(0, 2) !== y.slice(0, 2)) return false;
+  return editDistance(x.toLowerCase(), y.toLowerCase()) <= 2;
+}
+
+function editDistance(x: string, y: string): number {
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++)
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
+      );
+    row = next;
+  }
+  return row[y.length] as number;
 }
 /** The persons field of the result. */
 export function personFacts(doc: Doc, actors: Actor[]): Person[] {

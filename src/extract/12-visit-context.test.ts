@@ -21,6 +21,45 @@ describe('visits across sentences and the home city', () => {
     expect(r.events.map((e) => [e.name, e.city])).toEqual([['155-летие', 'Барановичи']]);
   });
 
+  it('takes a «наш город» that names no side for the host', () => {
+    const host =
+      'В Пинск прибыла делегация из Калуги. Вечером гости увидели новую набережную нашего города и ' +
+      'торжественное открытие фонтана.';
+    expect(facts(host).events.map((e) => [e.name, e.city])).toEqual([
+      ['торжественное открытие фонтана', 'Пинск'],
+    ]);
+  });
+
+  it('takes «с нашим городом» for the host side when the guests come from a named city', () => {
+    const text =
+      'Мэр города Тверь Олег Смирнов прибыл с официальным визитом в Пинск. Знакомство гостей с нашим ' +
+      'городом началось с презентации книги о Пинске.';
+    const r = facts(text);
+    expect(r.visits.map((v) => [v.from_city, v.to_city, v.head?.name])).toEqual([
+      ['Тверь', 'Пинск', 'Олег Смирнов'],
+    ]);
+    expect(r.events.map((e) => e.city)).toEqual(['Пинск']);
+  });
+
+  it('takes a trip that names no travellers, while guests are in the home city, for their excursion', () => {
+    const text =
+      'В наш город прибыла делегация из Калуги. Затем состоялась поездка в Несвиж, где гости осмотрели замок.';
+    expect(facts(text, { homeCity: 'Пинск' }).visits.map((v) => [v.from_city, v.to_city])).toEqual([
+      ['Калуга', 'Пинск'],
+    ]);
+  });
+
+  it('records no visit of a town to itself', () => {
+    const text =
+      'В Пензе прошли праздничные мероприятия, в которых приняли участие гости и мэр Пензы Олег Панов.';
+    expect(facts(text).visits.filter((v) => v.from_city === v.to_city)).toEqual([]);
+  });
+
+  it('does not take the official who received them («их принял») for the head of the guests', () => {
+    const text = 'Во время визита делегации Калуги в Пинск их принял мэр города Олег Смирнов.';
+    expect(facts(text).visits.map((v) => v.head?.name ?? null)).toEqual([null]);
+  });
+
   it('does not take the host who met the guests for the head of their delegation', () => {
     const text =
       'В Кузнецк прибыла делегация из Барановичей. Гостей встретил глава города Кузнецка Сергей Злобин.';

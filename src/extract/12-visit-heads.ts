@@ -60,8 +60,10 @@ export function headOf(doc: Doc, s: Sentence, delegation: boolean): VisitHead {
   if (delegationIsObject(doc, s)) return undefined;
   for (const m of personsIn(doc, s.index)) {
     // Only the subject heads a visit: «Бурмистр … побывал», not «встреча с председателем …».
-    if (m.case !== 'nomn') continue;
     const title = titleOf(doc, m);
+    // «Мэр города Ре Оресте Пасторе прибыл …»: a foreign name that does not decline stands in the
+    // case of the title that opens the sentence.
+    if (m.case !== 'nomn' && title?.first !== s.first) continue;
     if (title) return { person: m, title, rule: 'head.single-official' };
   }
   return undefined;
@@ -81,10 +83,15 @@ export function nextSentenceHead(doc: Doc, s: Sentence): VisitHead {
   return undefined;
 }
 
+/** «их принял мэр», «гостей встретил глава»: the official who receives them is the host. */
+const RECEIVED = /^(их|гостей)$/;
+const RECEIVES = /^(принял|приняла|приняли|встретил|встретила|встретили|приветствовал|приветствовала)$/;
+
 function delegationIsObject(doc: Doc, s: Sentence): boolean {
   for (let k = s.first; k < s.last; k++) {
     const t = doc.tokens[k] as Token;
     if (hasLemma(t, DELEGATION) && !parsesOf(t).some((p) => p.tag.CAse === 'nomn')) return true;
+    if (RECEIVED.test(t.lower) && RECEIVES.test(doc.tokens[k + 1]?.lower ?? '')) return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@
 import type { Doc } from './07-document.ts';
 import { isoDay, type DateMention } from './08-dates.ts';
 import { endInLaterSentence, type VisitDraft } from './12-visits.ts';
-import { HOME_AS_GUEST, HOME_AS_HOST } from './12-visit-rules.ts';
+import { HOME_AS_GUEST, HOME_AS_HOST, HOME_MENTION } from './12-visit-rules.ts';
 import type { Side } from './12-visit-cities.ts';
 import type { Visit } from './extraction.schema.ts';
 
@@ -45,18 +45,26 @@ export function mergeVisits(drafts: VisitDraft[], home: string | undefined): Vis
   return out;
 }
 
-/** The home city: given; else the side of the first visit the text leaves unnamed, as the city it names most. */
+/**
+ * The home city: given; else the side a «наш город» phrase puts it on («в наш город» the host,
+ * «наша делегация» the guests, a mention that says no side the host); else the city named most.
+ */
 export function guessHome(doc: Doc, drafts: VisitDraft[]): string | undefined {
   if (doc.homeCity) return doc.homeCity;
   const first = drafts.find((d) => (d.from && 'city' in d.from) || (d.to && 'city' in d.to));
   const from = cityOf(first?.from, undefined);
   const to = cityOf(first?.to, undefined);
+  const host = HOME_AS_HOST.test(doc.text);
+  const guest = HOME_AS_GUEST.test(doc.text);
+  const mention = HOME_MENTION.test(doc.text);
   if (from && to) {
-    if (HOME_AS_HOST.test(doc.text) && !HOME_AS_GUEST.test(doc.text)) return to;
-    return HOME_AS_GUEST.test(doc.text) || HOME_AS_HOST.test(doc.text) ? from : undefined;
+    if (guest && !host) return from;
+    return host || mention ? to : undefined;
   }
+  if (to && host && !guest) return to;
+  if (from && guest && !host) return from;
   // The writer's own town goes unnamed as a side of the visit but shows in its institutions.
-  if (from || to || /(^|[^\p{L}])наш\p{L}*\s+город/iu.test(doc.text)) return mostNamedCity(doc, from ?? to);
+  if (from || to || mention) return mostNamedCity(doc, from ?? to);
   return undefined;
 }
 
@@ -78,15 +86,21 @@ export function visitFacts(
   home: string | undefined,
 ): Visit[] {
   const out: Visit[] = [];
+  const hosted = visits.some((v) => cityOf(v.from, home) && home && cityOf(v.to, home) === home);
   for (const v of visits) {
     let from = cityOf(v.from, home);
     let to = cityOf(v.to, home);
+    // «Затем гости совершили поездку в Красный Берег»: with guests in the home city, a trip that
+    // names no travellers is their excursion, not a visit of the home city.
+    if (!from && to && home && to !== home && hosted) continue;
     if (!from && to && home && to !== home && !v.abroad) from = home;
     if (!to && from && home && from !== home) to = home;
     if (!from && !to) {
       doc.warnings.push(`a visit without cities in sentence ${v.sent + 1}`);
       continue;
     }
+    // «Иркутск отпраздновал …, в празднике приняли участие мэр Иркутска …»: no town visits itself.
+    if (from && from === to) continue;
     let end = v.end;
     if (v.start && !end && v.openEnd) end = endInLaterSentence(doc, dates, v.sent);
     const head = v.head

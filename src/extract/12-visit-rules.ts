@@ -87,7 +87,12 @@ export const HEAD_LEADS: { words: string[]; rule: HeadRule }[] = [
 
 /** Phrases that put the home city on the receiving side of a visit. */
 export const HOME_AS_HOST =
-  /(?:^|[^\p{L}])(?:в\s+наш\s+город|в\s+нашем\s+городе|к\s+нам|нашему\s+городу|на\s+нашей\s+земле|в\s+наш\s+район|наш\s+город\s+посетил)/iu;
-/** Phrases that put the home city on the visiting side. */
+  /(?:^|[^\p{L}])(?:в\s+наш\s+город|в\s+нашем\s+городе|к\s+нам|нашему\s+городу|на\s+нашей\s+земле|в\s+наш\s+район|наш\s+город\s+посетил|с\s+нашим\s+городом|достопримечательност\p{L}*\s+нашего\s+города)/iu;
+/**
+ * Phrases that put the home city on the visiting side: «наша делегация», «делегация нашего города».
+ * A bare «нашего города» («на карте нашего города») says nothing of the side.
+ */
 export const HOME_AS_GUEST =
-  /(?:^|[^\p{L}])(?:нашего\s+города|наша\s+делегация|нашей\s+делегации|наши\s+представители|нашей\s+землячк|нашего\s+земляка)/iu;
+  /(?:^|[^\p{L}])(?:наша\s+делегация|нашей\s+делегации|нашу\s+делегацию|делегаци\p{L}*\s+нашего\s+(?:города|района)|наши\s+представители|представител\p{L}*\s+нашего\s+города|нашей\s+землячк|нашего\s+земляка)/iu;
+/** A mention of the writer's own town, in the singular: «нашими городами» are both sides. */
+export const HOME_MENTION = /(?:^|[^\p{L}])наш(?:|его|ему|им|ем)\s+город(?:|а|у|ом|е)(?![\p{L}])/iu;

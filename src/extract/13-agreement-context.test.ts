@@ -150,4 +150,37 @@ describe('agreements across sentences', () => {
       },
     ]);
   });
+
+  it('takes no signatories from the places a sentence says were visited', () => {
+    const text =
+      'Делегация из Пензы прибыла в Пинск. Гости посетили гимназию № 2 и краеведческий музей. ' +
+      'Вечером было подписано соглашение о сотрудничестве.';
+    expect(pairs(text)).toEqual([
+      {
+        kind: 'cooperation',
+        parties: [
+          ['Пенза', 'Пенза'],
+          ['Пинск', 'Пинск'],
+        ],
+      },
+    ]);
+  });
+
+  it('records no agreement of states, and none with partners only counted', () => {
+    const text =
+      'Обмены школьников шли в рамках соглашения, подписанного на уровне глав государств. ' +
+      'Библиотека Пинска имеет договоры о сотрудничестве, подписанные с 12 библиотеками Пензы.';
+    expect(pairs(text)).toEqual([]);
+  });
+
+  it('keeps a body in the genitive in the name of the organization before it, and no locating region', () => {
+    const text =
+      'Подписан договор о сотрудничестве между Пинской городской библиотекой и научной библиотекой ' +
+      'Пензенского отделения Союза писателей. Соглашение о побратимстве подписали город Пинск и город ' +
+      'Сакаиминато, расположенный в префектуре Тоттори.';
+    expect(pairs(text).map((a) => a.parties.map((p) => p[0]))).toEqual([
+      ['Пинская городская библиотека', 'научная библиотека Пензенского отделения Союза писателей'],
+      ['Пинск', 'Сакаиминато'],
+    ]);
+  });
 });

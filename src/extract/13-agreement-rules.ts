@@ -67,3 +67,14 @@ export const FUTURE = /^(будет|будут|станет|стане)$/;
 /** Party names that say nothing on their own: «исполком», «администрация», «район». */
 export const GENERIC_PARTY =
   /^(исполком|горисполком|райисполком|администрация|мэрия|хокимият|акимат|район|область|город|стороны|сторона|районный исполнительный комитет|городской исполнительный комитет)$/i;
+
+/** «в рамках соглашения, подписанного на уровне глав государств»: a document of states, not of towns. */
+export const STATE_LEVEL =
+  /на\s+уровне\s+(глав|руководител|президент|правительств)\p{L}*\s*(государств|стран)?/iu;
+
+/** «подписанные с 15 учреждениями»: counted partners the text does not name. */
+export const COUNTED_PARTNERS = /(^|\s)(с|со)\s+\d+\s/u;
+
+/** A sentence of sightseeing: the institutions in it were visited, they signed nothing. */
+export const VISITED =
+  /^(посетил|посетили|побывал|побывали|осмотрел|осмотрели|ознакомил|ознакомились|экскурси)/;

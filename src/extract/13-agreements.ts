@@ -6,11 +6,14 @@ import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import type { OrgMention } from './10-organizations.ts';
 import {
   AGREEMENT_RULES,
+  COUNTED_PARTNERS,
   FUTURE,
   GENERIC_PARTY,
   NOT_SIGNED,
   SIGNATURES,
   SIGNING,
+  STATE_LEVEL,
+  VISITED,
   type AgreementRule,
 } from './13-agreement-rules.ts';
 import { partyGroups } from './13-parties.ts';
@@ -73,6 +76,9 @@ export function findAgreements(
   for (const s of doc.sentences) {
     const nouns = nounsOf(doc, s);
     if (!nouns.length || !isSigning(doc, s)) continue;
+    const words = doc.text.slice(s.start, s.end);
+    // «соглашения, подписанные с 15 учреждениями»: the partners are counted, not named.
+    if (STATE_LEVEL.test(words) || COUNTED_PARTNERS.test(words)) continue;
     const sentence = new Set<Agreement>();
     const date = dateIn(dates, s.index, (d) => !d.monthOnly && !d.to);
     let inherited: Party[][] = [];
@@ -126,6 +132,8 @@ function withoutHeadline(doc: Doc, agreements: Agreement[]): Agreement[] {
 function elsewhere(doc: Doc, orgs: OrgMention[], s: Sentence, fallback: Party[]): Party[][] {
   for (const other of [doc.sentences[s.index - 1], doc.sentences[s.index + 1], doc.sentences[0]]) {
     if (!other || other === s) continue;
+    // «Гости посетили школу и мэрию»: places visited are no signatories.
+    if (doc.tokens.slice(other.first, other.last).some((t) => VISITED.test(t.lower))) continue;
     const groups = named(partyGroups(doc, orgs, other.first, other.last));
     if (groups.length) return groups;
   }

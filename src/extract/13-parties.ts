@@ -2,7 +2,7 @@
 import type { Sentence, Token } from './01-tokens.ts';
 import { findParse, inflectTo, parsesOf } from './02-morphology.ts';
 import { COUNTRIES } from './03-countries.ts';
-import type { Doc } from './07-document.ts';
+import { phraseText, type Doc } from './07-document.ts';
 import type { OrgMention } from './10-organizations.ts';
 import { guessTown } from './12-town-guess.ts';
 import type { Party } from './extraction.schema.ts';
@@ -54,6 +54,10 @@ export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number
       continue;
     }
     const place = doc.placeAt.get(k);
+    if (place && locates(doc, k)) {
+      k = place.last - 1;
+      continue;
+    }
     if (place?.city && !inOrg.has(k) && !CITY_OF_SOMETHING.has(doc.tokens[k - 1]?.lower ?? '')) {
       out.push({ first: k, last: place.last, party: { name: place.name, city: place.name }, org: false });
     } else if (!inOrg.has(k) && !doc.personAt.has(k) && townContext(doc, k, out)) {
@@ -75,6 +79,14 @@ export function partiesIn(doc: Doc, orgs: OrgMention[], from: number, to: number
     doc,
     outside.sort((a, b) => a.first - b.first),
   );
+}
+
+/** «в префектуре Ямагата», «расположенный в Пензе»: a place that only says where a party lies. */
+const REGION_WORDS = /^(префектур|провинци|штат|земл)\p{L}*$/u;
+function locates(doc: Doc, k: number): boolean {
+  const before = doc.tokens[k - 1]?.lower ?? '';
+  if (REGION_WORDS.test(before)) return true;
+  return before === 'в' && /^расположенн/.test(doc.tokens[k - 2]?.lower ?? '');
 }
 
 const TOWN_WORDS = /^(город|города|городом|городами|городу|гг|г)$/;
@@ -152,6 +164,17 @@ function withoutLocators(doc: Doc, parties: PartyMention[]): PartyMention[] {
       (q) => q.tag.CAse === 'gent',
     );
     if (prev && adjacent && region && gent) continue;
+    // «библиотекой Сибирского отделения академии наук»: a body in the genitive right after an
+    // organization is part of its name.
+    const area = /(район|область|край|округ|уезд)$/.test(p.party.name);
+    if (prev?.org && p.org && p.first === prev.last && gent && !area && !/\d/.test(p.party.name)) {
+      out[out.length - 1] = {
+        ...prev,
+        last: p.last,
+        party: { ...prev.party, name: `${prev.party.name} ${phraseText(doc.tokens, p.first, p.last)}` },
+      };
+      continue;
+    }
     out.push(p);
   }
   return out;

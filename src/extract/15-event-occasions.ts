@@ -47,11 +47,24 @@ const quoted = (s: string) =>
     ?.replace(/[^\p{L}\p{N}]+/gu, '')
     .toLowerCase();
 
-/** «день города» inside «День города «Весна»», the same quoted name twice: one event. */
+/** «25-летие» and «25-летию»: the number of years an anniversary names. */
+const years = (s: string) => /(\d+)-?\s*лет/u.exec(s)?.[1];
+
+/**
+ * «день города» inside «День города «Весна»», the same quoted name twice or cut short («форум
+ * „Города 2030“» after «форум «Города 2030: вызовы»»), the same anniversary again, and «юбилей
+ * города» after «празднование 800-летия города»: one event.
+ */
 function repeats(e: EventFact, other: EventFact): boolean {
   if (e === other || (e.city && other.city && e.city !== other.city)) return false;
   const q = quoted(e.name);
-  if (q && q === quoted(other.name)) return true;
+  const qo = quoted(other.name);
+  if (q && qo && qo.startsWith(q)) return true;
+  const y = years(e.name);
+  if (y && y === years(other.name)) return true;
+  const w = wordsOf(e.name);
+  if (w[0] === 'юбилей' && years(other.name) && w.slice(1).every((x) => wordsOf(other.name).includes(x)))
+    return true;
   const a = wordsOf(e.name);
   const b = wordsOf(other.name);
   return a.length < b.length && a.every((w) => b.includes(w));

@@ -22,6 +22,12 @@ export interface EventRule {
   nextPlace?: boolean;
   /** The head is written with a capital inside the sentence: «Неделя солидарности». */
   capital?: boolean;
+  /** The next words name a region: «Дни Гродненской области». */
+  nextRegion?: boolean;
+  /** Places after the head say what is shown, not where: «выставка продукции Пензы». */
+  tailNotWhere?: boolean;
+  /** Prepositions whose noun belongs to the name: «турнир по мини-футболу», «форум по туризму». */
+  tail?: string[];
 }
 
 /** «155-летие», «80-летию», «столетием»: an anniversary in any case. */
@@ -47,6 +53,8 @@ export const EVENT_RULES: EventRule[] = [
   { id: 'event.holiday', nouns: ['праздник', 'празднество'] },
   // В Кузнецке прошли Дни Барановичей; делегация приехала на День Пензы.
   { id: 'event.place-day', nouns: ['день'], nextPlace: true, plural: true },
+  // Договор подписали в дни Гродненской области в Пензе.
+  { id: 'event.region-day', nouns: ['день'], nextRegion: true, plural: true },
   // 245-летний юбилей Кузнецка отметили концертом.
   { id: 'event.jubilee', nouns: ['юбилей'] },
   // Город отметил 155-летие; к 80-летию освобождения; столетие гимназии; 70-я годовщина Победы.
@@ -98,7 +106,8 @@ export const EVENT_RULES: EventRule[] = [
   // Делегация приняла участие в международном фестивале «Славянский базар»; каравай-фест «Хлеб».
   { id: 'event.festival', nouns: ['фестиваль'], word: /^\p{L}+-?фест$/u },
   // На форуме регионов обсуждали сотрудничество.
-  { id: 'event.forum', nouns: ['форум', 'конференция', 'симпозиум', 'слет'] },
+  // Конференция по обмену опытом между городами-побратимами прошла в Пензе.
+  { id: 'event.forum', nouns: ['форум', 'конференция', 'симпозиум', 'слет'], tail: ['по', 'между'] },
   // Меморандум подписали на сессии Международной ассамблеи городов.
   {
     id: 'event.session',
@@ -122,14 +131,37 @@ export const EVENT_RULES: EventRule[] = [
     adjective: /^(концертн|творческ|музыкальн|сольн|яркое|торжествен)/,
   },
   // Открылась выставка работ художников из Кузнецка; прошла ярмарка мастеров.
-  { id: 'event.exhibition', nouns: ['выставка', 'ярмарка', 'экспозиция'] },
+  { id: 'event.exhibition', nouns: ['выставка', 'ярмарка', 'экспозиция'], tailNotWhere: true },
   // Спортсмены сыграли в турнире по мини-футболу; прошли соревнования, марафон, конкурс.
   {
     id: 'event.sport',
     nouns: ['турнир', 'соревнование', 'спартакиада', 'марафон', 'олимпиада', 'конкурс', 'чемпионат'],
     plural: true,
+    tail: ['по'],
   },
 ];
 
 /** The words that attach a second event to the first: «праздник города, приуроченный к юбилею». */
 export const DEDICATED = /^(приуроч|посвящ)/;
+
+/**
+ * Words whose genitive an event phrase only names something by: «памятник Тысячелетия города»,
+ * «в конференц-центре Азиатского форума», «основатель фестиваля театров», «лауреат конкурса».
+ */
+export const NAMED_BY =
+  /^(памятник|монумент|стела|стелы|стеле|стелу|обелиск|конференц-центр|центр|центра|центре|центру|центром|площад|улиц|проспект|сквер|аллея|аллеи|аллее|медал|орден|основател|учредител|лауреат|дипломант)\p{L}*$/u;
+
+/** «предложил провести Дни культуры»: an event only proposed is no event of the story. */
+export const PROPOSED = /^предлож(ил|ила|или|ено|ен|ена|ит|ат|ение)$/;
+export const TO_HOLD = /^(провести|организовать|устроить|проводить)$/;
+
+/** «Программа включала концерт и ярмарку»: the parts of an event's program are not events of their own. */
+export const PROGRAM = /^программ/;
+export const INCLUDED = /^включа/;
+
+/** «наш праздник», «этот фестиваль»: a second mention of an event already named. */
+export const ANAPHORIC =
+  /^(наш|нашего|нашему|нашем|нашим|этот|этого|этому|этом|этим|эта|этой|эту|данн)\p{L}*$/u;
+
+/** «25-летие отношений с Пензой»: the words after which «с» names the partner of an anniversary. */
+export const PARTNERSHIP = /^(отношени|связ|сотрудничеств|дружб|партн[её]рств|побратимств)/;

@@ -3,7 +3,7 @@ import type { Token } from './01-tokens.ts';
 import { inflectTo, lemmas, parsesOf } from './02-morphology.ts';
 import { phraseText, type Doc } from './07-document.ts';
 import { nominativeAdjective, quotedEnd } from './10-org-parts.ts';
-import { ANNIVERSARY, EVENT_RULES, type EventRule } from './15-event-rules.ts';
+import { ANNIVERSARY, EVENT_RULES, PARTNERSHIP, type EventRule } from './15-event-rules.ts';
 
 /** An event phrase over tokens [first, last), its name in the nominative and its city. */
 export interface Phrase {
@@ -53,12 +53,24 @@ function ruleAt(doc: Doc, h: number): EventRule | undefined {
   const next = doc.tokens[h + 1]?.lower ?? '';
   const placeNext = doc.placeAt.has(h + 1) || doc.cityAdjAt.has(h + 1);
   const capital = t.cap && doc.sentences[t.sent]?.first !== h && !t.nlBefore;
+  // «выставка-дегустация», «выставку-продажу»: a compound is read by its first part.
+  const part = t.lower.includes('-')
+    ? lemmas({
+        ...t,
+        text: t.lower.split('-')[0] as string,
+        lower: t.lower.split('-')[0] as string,
+        cap: false,
+      })
+    : [];
   return EVENT_RULES.find(
     (r) =>
-      (r.nouns.some((n) => ls.includes(n)) || !!r.word?.test(t.lower)) &&
+      (r.nouns.some((n) => ls.includes(n) || part.includes(n)) || !!r.word?.test(t.lower)) &&
       (!r.adjective || r.adjective.test(before)) &&
       (!r.next || r.next.test(next)) &&
       (!r.nextPlace || placeNext) &&
+      (!r.nextRegion ||
+        (!!doc.tokens[h + 1]?.cap &&
+          /^(област|кра[яюе]|район|республик)/.test(doc.tokens[h + 2]?.lower ?? ''))) &&
       (!r.capital || capital) &&
       (!r.sentenceFirst || doc.sentences[t.sent]?.first === h) &&
       (!r.clause || r.clause.test(doc.tokens[h + 3]?.lower ?? '')) &&
@@ -137,16 +149,28 @@ export function phraseAt(doc: Doc, h: number): Phrase | undefined {
     const place = doc.placeAt.get(k);
     const person = doc.personAt.get(k);
     if (
-      rule.id === 'event.sport' &&
-      t.lower === 'по' &&
+      rule.tail?.includes(t.lower) &&
       tokens[k + 1]?.kind === 'word' &&
       !isFunctionWord(tokens[k + 1] as Token)
     ) {
-      // «турнир по мини-футболу»
+      // «турнир по мини-футболу», «конференция по обмену опытом между городами-побратимами»
       k += 2;
       continue;
     }
-    if (place?.city) city ??= place.name;
+    // «30-летие побратимских отношений с Пензой»: the partner belongs to the anniversary's name.
+    const partner = doc.placeAt.get(k + 1);
+    if (
+      rule.id === 'event.anniversary' &&
+      /^(с|со)$/.test(t.lower) &&
+      PARTNERSHIP.test(tokens[k - 1]?.lower ?? '') &&
+      partner?.first === k + 1
+    ) {
+      k = partner.last;
+      break;
+    }
+    if (rule.tailNotWhere) {
+      // «выставка продукции Пензы» shows what Пенза makes; it is held elsewhere.
+    } else if (place?.city) city ??= place.name;
     else if (doc.cityAdjAt.has(k)) city ??= doc.cityAdjAt.get(k)?.name;
     if (/^[–—-]$/.test(t.text) && doc.personAt.get(k + 1)) {
       // «выступление нашей землячки – Дианы Лугиной»: the name replaces the description.
