@@ -18,17 +18,7 @@ export interface AuditChange {
 
 /** Appends one entry to the audit trail; call it inside the transaction that makes the change. */
 export async function insertAuditEntry(db: Kysely<Database>, change: AuditChange): Promise<void> {
-  await db
-    .insertInto('audit_entry')
-    .values({
-      user_id: change.actor.userId,
-      action: change.action,
-      record_type: change.recordType,
-      record_id: change.recordId,
-      before: change.before === undefined ? null : JSON.stringify(change.before),
-      after: change.after === undefined ? null : JSON.stringify(change.after),
-    })
-    .execute();
+  await insertAuditEntries(db, [change]);
 }
 
 /** Many changes in as few statements as the parameter limit allows (a batch of records written at once). */
