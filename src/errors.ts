@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, reported: false },
   rate_limited: { status: 429, reported: false },
   data_dir_locked: { status: 503, reported: true },
+  not_ready: { status: 503, reported: false },
   internal: { status: 500, reported: true },
 } as const;
 

@@ -41,6 +41,7 @@ import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { loggerOptions } from './logging.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { webPlugin } from './web.plugin.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const { db } = options.database;
   await app.register(authPlugin, { db });
+  registerMetrics(app, options.database);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { prefix: '/api', database: options.database });
   await typed.register(authRoutes, { prefix: '/api', db });
