@@ -101,6 +101,7 @@ for (const engine of testEngines().filter((candidate) => candidate.openAlso)) {
         payload: { website: 'https://elsewhere.example.by', version },
       });
       expect(stale.statusCode).toBe(409);
+      expect(stale.json().error).toMatchObject({ code: 'stale_version', currentVersion: version + 1 });
       const stored = await two.inject({
         method: 'GET',
         url: `/api/organizations/${id}`,
