@@ -42,6 +42,7 @@ import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
+import { backupRoutes } from '../modules/backup/backup.routes.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { webPlugin } from './web.plugin.ts';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pressReleaseRoutes,
     annualReportRoutes,
     statisticsRoutes,
+    backupRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }
