@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
@@ -11,7 +11,8 @@ import { buildApp } from '../../server/app.ts';
 import { insertTestAccounts } from '../../server/test-accounts.ts';
 import { sharedDir } from '../../shared-dir.ts';
 import { insertTestCity } from '../audit/test-cities.ts';
-import { restoreBackup } from './backup.ts';
+import { migrateTo } from '../../db/migrate.ts';
+import { restoreBackup, writeBackup } from './backup.ts';
 
 const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'utf8');
 
@@ -145,6 +146,34 @@ for (const engine of testEngines()) {
       `.execute(target.db);
       expect(rows[0]!.organizations).toBe(rows[0]!.entries);
       expect(rows[0]!.organizations).toBeGreaterThan(0);
+    });
+
+    it('restores a backup of an earlier version into its schema, then upgrades it', async () => {
+      const old = await engine.open({ migrate: false });
+      opened.push(old);
+      await migrateTo(old.db, '0016-session-password-change');
+      await insertTestCity(old.db, 'Гродно', 'Grodno', 'BY');
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      await writeBackup(old.db, out);
+      out.end();
+      const target = await fresh();
+      await restoreBackup(target.db, Readable.from([Buffer.concat(chunks)]));
+      const grodno = await target.db
+        .selectFrom('city')
+        .select(['name_ru', 'gazetteer_name_ru'])
+        .where('name_en', '=', 'Grodno')
+        .executeTakeFirstOrThrow();
+      // The row came back, and migrations after the backup's (0017's column among them) apply to it.
+      expect(grodno).toEqual({ name_ru: 'Гродно', gazetteer_name_ru: null });
+      const { rows } = await sql<{ name: string }>`SELECT max(name) AS name FROM kysely_migration`.execute(
+        target.db,
+      );
+      expect(rows[0]!.name).toBe(
+        (await sql<{ name: string }>`SELECT max(name) AS name FROM kysely_migration`.execute(source.db))
+          .rows[0]!.name,
+      );
     });
 
     it('refuses a damaged file and keeps what the installation held', async () => {
