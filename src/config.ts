@@ -24,6 +24,8 @@ export interface Config {
   trustProxy?: boolean;
   /** What the server logs to standard output (one JSON line per entry); `silent` for nothing. */
   logLevel?: LogLevel;
+  /** Where scheduled backups go (BACKUP_DIR; default DATA_DIR/backups). */
+  backupDir?: string;
 }
 
 /** Reads and validates the configuration; throws with the variable name when a value is wrong. */
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     TRUST_PROXY: env.TRUST_PROXY || undefined,
     LOG_LEVEL: env.LOG_LEVEL || undefined,
   });
+  const backupDir = env.BACKUP_DIR || undefined;
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
@@ -48,5 +51,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: DATABASE_URL,
     trustProxy: TRUST_PROXY === 'true' || TRUST_PROXY === '1',
     logLevel: LOG_LEVEL,
+    backupDir: path.resolve(backupDir ?? path.join(DATA_DIR, 'backups')),
   };
 }

@@ -405,6 +405,20 @@ export interface LoginFailureTable {
   at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** The scheduled backup and how its last run went (one row, migration 0021). */
+export interface BackupScheduleTable {
+  single: Generated<boolean>;
+  enabled: Generated<boolean>;
+  hour: Generated<number>;
+  keep: Generated<number>;
+  last_started_at: Date | null;
+  last_finished_at: Date | null;
+  last_file: string | null;
+  last_bytes: number | null;
+  last_error: string | null;
+  version: Generated<number>;
+}
+
 export interface Database {
   city: CityTable;
   gazetteer_state: GazetteerStateTable;
@@ -432,6 +446,7 @@ export interface Database {
   login_failure: LoginFailureTable;
   visit_program_item: VisitProgramItemTable;
   calendar_feed: CalendarFeedTable;
+  backup_schedule: BackupScheduleTable;
 }
 
 export type CityRow = Selectable<CityTable>;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -55,6 +56,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy that terminates HTTPS). */
   trustProxy?: boolean;
+  /** Where the scheduled backups and «back up now» write their files (default ./data/backups). */
+  backupDir?: string;
 }
 
 /** Builds the HTTP application on an open database; tests call it and use `inject`, the server listens. */
@@ -135,10 +138,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pressReleaseRoutes,
     annualReportRoutes,
     statisticsRoutes,
-    backupRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }
+  await typed.register(backupRoutes, {
+    prefix: '/api',
+    db,
+    backupDir: options.backupDir ?? path.resolve('data', 'backups'),
+  });
   await app.register(webPlugin);
   return app;
 }

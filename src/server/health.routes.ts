@@ -10,6 +10,8 @@ const healthSchema = z.object({
   version: z.string(),
   cities: z.number().int(),
   gazetteerLoaded: z.boolean(),
+  /** When the last backup (scheduled or «back up now») was written whole; null if none yet. */
+  lastBackupAt: z.string().nullable(),
 });
 
 /** How long readiness waits for the database before it says the server is not ready. */
@@ -35,8 +37,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
       },
     },
     async () => {
-      const { rows } = await sql<{ cities: number; geonames: boolean }>`
-        SELECT count(*) AS cities, EXISTS (SELECT 1 FROM city WHERE source = 'geonames') AS geonames FROM city
+      const { rows } = await sql<{ cities: number; geonames: boolean; backup: Date | null }>`
+        SELECT count(*) AS cities, EXISTS (SELECT 1 FROM city WHERE source = 'geonames') AS geonames,
+          (SELECT last_finished_at FROM backup_schedule) AS backup
+        FROM city
       `.execute(database.db);
       const row = rows[0];
       return {
@@ -45,6 +49,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
         version: process.env.npm_package_version ?? '0.1.0',
         cities: row?.cities ?? 0,
         gazetteerLoaded: row?.geonames ?? false,
+        lastBackupAt: row?.backup ? new Date(row.backup).toISOString() : null,
       };
     },
   );

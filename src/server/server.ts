@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ensureFirstAdministrator } from '../commands/account-keeper.ts';
 import { openRegistry } from '../commands/open-registry.ts';
 import type { Config } from '../config.ts';
+import { startBackupScheduler } from '../modules/backup/backup-schedule.ts';
 import { buildApp } from './app.ts';
 
 /** A listening server and the way to stop it: closes the HTTP side, then the database. */
@@ -22,6 +23,7 @@ export async function startServer(
     app = await buildApp({
       database,
       trustProxy: config.trustProxy ?? false,
+      ...(config.backupDir ? { backupDir: config.backupDir } : {}),
       log: { level: config.logLevel ?? 'info' },
     });
     await app.listen({ port: config.port, host: config.host });
@@ -39,10 +41,12 @@ export async function startServer(
         '(shown only this once; change it, or add accounts with `npx pobratim user add`).',
     );
   }
+  const stopBackups = startBackupScheduler(database.db, config.backupDir ?? `${config.dataDir}/backups`, log);
   return {
     app,
     url,
     async stop() {
+      stopBackups();
       await app.close();
       await database.close();
     },

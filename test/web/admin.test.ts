@@ -230,6 +230,32 @@ describe('administration and reports in a real browser', { timeout: 240_000 }, (
     await page.getByRole('article', { name: `Создание: Пользователь «${NEW_USER.name}»` }).waitFor();
   });
 
+  it('sets the daily backup, takes one now and offers it for download, from the settings', async () => {
+    const page = await web.newPage();
+    await signIn(page, 'admin');
+    await page.goto('/settings/backups');
+    await expect.poll(() => page.getByTestId('last-backup').textContent()).toBe('Копий ещё не было.');
+    await page.getByRole('switch', { name: 'Делать резервную копию каждый день' }).check({ force: true });
+    await choose(page, 'Время', '02:00');
+    await page.getByRole('textbox', { name: 'Хранить копий' }).fill('14');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByText('Расписание сохранено.').waitFor();
+    expect(await web.api('admin', 'GET', '/api/backup/schedule')).toMatchObject({
+      enabled: true,
+      hour: 2,
+      keep: 14,
+    });
+    await page.getByRole('button', { name: 'Сделать копию сейчас' }).click();
+    await expect
+      .poll(() => page.getByTestId('last-backup').textContent(), { timeout: 60_000 })
+      .toMatch(/МБ$/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Скачать копию на этот компьютер' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^pobratim-\d{4}-\d{2}-\d{2}\.backup\.gz$/);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'settings-backups');
+  });
+
   it('publishes a city after a confirmation that says what becomes public', async () => {
     const page = await web.newPage();
     await signIn(page, 'admin');

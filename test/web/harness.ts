@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -74,6 +76,8 @@ export async function startWebHarness(
   const engine = engines[engines.length - 1]!;
   const database = await engine.open();
   const { db } = database;
+  // «Back up now» writes here, never into the checkout.
+  const backupDir = mkdtempSync(path.join(tmpdir(), 'pobratim-web-backups-'));
   let app: FastifyInstance | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -85,7 +89,7 @@ export async function startWebHarness(
       cities.kutno = await insertTestCity(db, 'Кутно', 'Kutno', 'PL');
       await db.insertInto('home_city').values({ city_id: cities.baranovichi }).execute();
     }
-    app = await buildApp({ database });
+    app = await buildApp({ database, backupDir });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (!address || typeof address !== 'object') throw new Error('the server has no address');
@@ -169,6 +173,7 @@ export async function startWebHarness(
         await launched.close();
         await running.close();
         await database.close();
+        rmSync(backupDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

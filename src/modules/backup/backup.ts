@@ -17,6 +17,8 @@ export const BACKUP_FORMAT = 'pobratim-backup';
 const FORMAT_VERSION = 1;
 /** Rows per line: large enough to be quick, small enough to stay a few megabytes per line. */
 const CHUNK_ROWS = 5_000;
+/** Rows per line of a table with bytes: a line stays far below V8's longest string. */
+const BYTES_CHUNK_ROWS = 4;
 /** Kysely's own bookkeeping: the header names the migration instead. */
 const SKIPPED_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
@@ -42,12 +44,14 @@ interface TableShape {
   columns: string[];
   /** The primary key's columns, the order rows are written in. */
   key: string[];
+  /** Rows per line: fewer where a row may hold a file's bytes (tens of megabytes each). */
+  chunkRows: number;
 }
 
 /** The application's tables, each after those it refers to (so a restore meets no missing reference). */
 async function tablesInOrder(db: Kysely<Database> | Transaction<Database>): Promise<TableShape[]> {
-  const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
-    SELECT c.table_name, c.column_name FROM information_schema.columns c
+  const { rows: columns } = await sql<{ table_name: string; column_name: string; data_type: string }>`
+    SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.is_generated = 'NEVER'
     ORDER BY c.table_name, c.ordinal_position
@@ -67,11 +71,13 @@ async function tablesInOrder(db: Kysely<Database> | Transaction<Database>): Prom
     WHERE c.contype = 'f' AND f.relname <> t.relname
   `.execute(db);
   const shapes = new Map<string, TableShape>();
-  for (const { table_name, column_name } of columns) {
+  for (const { table_name, column_name, data_type } of columns) {
     if (SKIPPED_TABLES.has(table_name)) continue;
     let shape = shapes.get(table_name);
-    if (!shape) shapes.set(table_name, (shape = { name: table_name, columns: [], key: [] }));
+    if (!shape)
+      shapes.set(table_name, (shape = { name: table_name, columns: [], key: [], chunkRows: CHUNK_ROWS }));
     shape.columns.push(column_name);
+    if (data_type === 'bytea') shape.chunkRows = BYTES_CHUNK_ROWS;
   }
   for (const { table_name, column_name } of keys) shapes.get(table_name)?.key.push(column_name);
   // Depth-first: a table goes out once every table it refers to has.
@@ -123,17 +129,17 @@ export async function writeBackup(db: Kysely<Database>, out: Writable): Promise<
         const columns = sql.join(table.columns.map(ident));
         const order = table.key.length > 0 ? sql.join(table.key.map(ident)) : sql`1`;
         let written = 0;
-        for (let offset = 0; ; offset += CHUNK_ROWS) {
+        for (let offset = 0; ; offset += table.chunkRows) {
           // The rows as PostgreSQL writes them in JSON (bytea as hex, dates as ISO text), never parsed here.
           const { rows } = await sql<{ count: number; rows: string }>`
             SELECT count(*) AS count, coalesce(json_agg(row_to_json(r)), '[]')::text AS rows
-            FROM (SELECT ${columns} FROM ${ident(table.name)} ORDER BY ${order} LIMIT ${CHUNK_ROWS} OFFSET ${offset}) r
+            FROM (SELECT ${columns} FROM ${ident(table.name)} ORDER BY ${order} LIMIT ${table.chunkRows} OFFSET ${offset}) r
           `.execute(trx);
           const { count, rows: json } = rows[0]!;
           if (count === 0) break;
           written += count;
           await write(`{"table":${JSON.stringify(table.name)},"rows":${json}}`);
-          if (count < CHUNK_ROWS) break;
+          if (count < table.chunkRows) break;
         }
         counts[table.name] = written;
       }

@@ -5,12 +5,13 @@ import { useApi } from '../../api/client.ts';
 import { useMe } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { NoAccessPage } from '../admin/NoAccessPage.tsx';
+import { BackupsEditor } from './BackupsEditor.tsx';
 import { ColleaguesEditor } from './ColleaguesEditor.tsx';
 import { HomeCitiesEditor, type HomeCity } from './HomeCitiesEditor.tsx';
 import { isAdministrator } from './setup-progress.ts';
 import { TwinningsEditor } from './TwinningsEditor.tsx';
 
-const TABS = ['cities', 'twinnings', 'users'] as const;
+const TABS = ['cities', 'twinnings', 'users', 'backups'] as const;
 
 function TwinningsTab() {
   const homes = useApi<HomeCity[]>('/home-cities');
@@ -18,7 +19,7 @@ function TwinningsTab() {
   return <TwinningsEditor homeCityIds={homes.data.map((home) => home.cityId)} />;
 }
 
-/** /settings/*: the setup's steps, later: home cities, twinnings, colleagues (administrators). */
+/** /settings/*: the setup's steps, later: home cities, twinnings, colleagues, and backups (administrators). */
 export default function SettingsPage() {
   const { t } = useTranslation('setup');
   const me = useMe();
@@ -62,6 +63,7 @@ export default function SettingsPage() {
           <Route path="cities" element={<HomeCitiesEditor />} />
           <Route path="twinnings" element={<TwinningsTab />} />
           <Route path="users" element={<ColleaguesEditor />} />
+          <Route path="backups" element={<BackupsEditor />} />
         </Routes>
       </Stack>
     </>
