@@ -162,7 +162,11 @@ for (const engine of testEngines()) {
       });
       expect(response.statusCode, response.body).toBe(409);
       expect(response.json()).toEqual({
-        error: { code: 'stale_version', message: expect.stringContaining(`Program item ${concert!.id}`) },
+        error: {
+          code: 'stale_version',
+          message: expect.stringContaining(`Program item ${concert!.id}`),
+          currentVersion: concert!.version + 1,
+        },
       });
       expect(await program(visitId)).toEqual(before);
       expect(await auditCount()).toBe(audited);
