@@ -23,6 +23,7 @@ export async function startServer(
       database,
       trustProxy: config.trustProxy ?? false,
       log: { level: config.logLevel ?? 'info' },
+      ...(config.fileLimits && { fileLimits: config.fileLimits }),
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
