@@ -305,6 +305,23 @@ for (const engine of testEngines()) {
       }
     });
 
+    it('takes a file past the 5 MB limit of JSON bodies, up to FILE_MAX_MB, byte for byte', async () => {
+      // A 6 MB picture: a PNG's header and chunks, then bytes of every value (file-type reads the header).
+      const big = Buffer.concat([
+        PNG,
+        Buffer.from(Array.from({ length: 6 * 1024 * 1024 }, (_, i) => i % 251)),
+      ]);
+      const url = filesOf(`agreements/${agreementId}`);
+      const uploaded = await upload('baranovichiEditor', url, 'Фото с подписания.png', big);
+      expect(uploaded.statusCode).toBe(201);
+      expect(uploaded.json()).toMatchObject({ size: big.length, sha256: sha256(big) });
+      const download = await call('baranovichiEditor', 'GET', `${url}/${uploaded.json().id}`);
+      expect(Buffer.compare(download.rawPayload, big)).toBe(0);
+      expect((await call('baranovichiEditor', 'DELETE', `${url}/${uploaded.json().id}`)).statusCode).toBe(
+        204,
+      );
+    });
+
     it('keeps one signed scan per agreement: a new one replaces it; other records have no such slot', async () => {
       const url = `${filesOf(`agreements/${agreementId}`)}?slot=signed_scan`;
       const body = async (name: string, bytes: Uint8Array) => {
