@@ -10,7 +10,7 @@ import { attachment } from '../../server/attachment.ts';
 import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
 import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { agreementRecord } from '../agreements/agreement.routes.ts';
-import { idParamsSchema } from '../audit/fields.schema.ts';
+import { idParamsSchema, queryIdSchema } from '../audit/fields.schema.ts';
 import { isAdministrator } from '../auth/policy.ts';
 import { eventRecord } from '../events/event.routes.ts';
 import { organizationRecord } from '../organizations/organization.routes.ts';
@@ -51,7 +51,7 @@ export const FILE_RECORDS: ReadonlyArray<[FileRecordType, AnyRecordDefinition]> 
   ['event', eventRecord],
 ];
 
-const fileParamsSchema = idParamsSchema.extend({ fileId: z.coerce.number().int().positive() });
+const fileParamsSchema = idParamsSchema.extend({ fileId: queryIdSchema });
 const uploadQuerySchema = z.object({ slot: fileSlotSchema.optional() });
 const downloadQuerySchema = z.object({ inline: z.enum(['true', 'false']).optional() });
 
