@@ -363,6 +363,18 @@ for (const engine of testEngines()) {
       const [agreementFile] = (await call('admin', 'GET', filesOf(`agreements/${agreementId}`))).json();
       expect((await call('admin', 'GET', `${url}/${agreementFile.id}`)).statusCode).toBe(404);
 
+      // The audit trail says who attached the file and who deleted it, with what it was.
+      const trail = (
+        await call('admin', 'GET', `/api/audit?recordType=attached_file&recordId=${first.id}`)
+      ).json();
+      expect(trail.items.map((entry: { action: string }) => entry.action).sort()).toEqual([
+        'create',
+        'delete',
+      ]);
+      expect(trail.items.find((entry: { action: string }) => entry.action === 'delete')).toMatchObject({
+        before: { name: first.name, recordType: 'visit', recordId: visitId, sha256: first.sha256 },
+      });
+
       const visit = (await call('admin', 'GET', `/api/visits/${visitId}`)).json();
       expect(
         (await call('admin', 'DELETE', `/api/visits/${visitId}?version=${visit.version}`)).statusCode,

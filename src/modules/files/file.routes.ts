@@ -11,6 +11,7 @@ import { actorOf, authorize, requireUser } from '../../server/auth.plugin.ts';
 import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
 import { agreementRecord } from '../agreements/agreement.routes.ts';
 import { idParamsSchema, queryIdSchema } from '../audit/fields.schema.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
 import { isAdministrator } from '../auth/policy.ts';
 import { eventRecord } from '../events/event.routes.ts';
 import { organizationRecord } from '../organizations/organization.routes.ts';
@@ -34,7 +35,13 @@ import {
   lockUploads,
   readFileContent,
 } from './file.repository.ts';
-import { attachedFileSchema, fileSlotSchema, fileUsageSchema } from './file.schema.ts';
+import { attachedFileSchema, fileSlotSchema, fileUsageSchema, type AttachedFile } from './file.schema.ts';
+
+/** What the audit trail keeps of a file attached or deleted: where it was and what it was, not its bytes. */
+function auditSnapshot(file: AttachedFile) {
+  const { recordType, recordId, slot, name, mediaType, size, sha256 } = file;
+  return { recordType, recordId, slot, name, mediaType, size, sha256 };
+}
 
 type Db = Kysely<Database>;
 // Each kind's own definition: its `find` and `scopeOf` say where a record belongs, as its routes do.
@@ -152,8 +159,21 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; limits?: FileLimits }> 
               [{ path: 'file', message: 'installation full' }],
             );
           }
-          if (slot) await deleteSlot(trx, recordType, id, slot);
-          return insertFile(trx, {
+          const actor = actorOf(request);
+          if (slot) {
+            const replaced = (await listFiles(trx, recordType, id)).find((file) => file.slot === slot);
+            if (replaced) {
+              await deleteSlot(trx, recordType, id, slot);
+              await insertAuditEntry(trx, {
+                actor,
+                action: 'delete',
+                recordType: 'attached_file',
+                recordId: replaced.id,
+                before: auditSnapshot(replaced),
+              });
+            }
+          }
+          const newId = await insertFile(trx, {
             recordType,
             recordId: id,
             slot,
@@ -162,8 +182,17 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; limits?: FileLimits }> 
             sha256: checked.sha256,
             content: bytes,
             text,
-            uploadedBy: actorOf(request).userId,
+            uploadedBy: actor.userId,
           });
+          const stored = await findFile(trx, recordType, id, newId);
+          await insertAuditEntry(trx, {
+            actor,
+            action: 'create',
+            recordType: 'attached_file',
+            recordId: newId,
+            after: stored && auditSnapshot(stored),
+          });
+          return newId;
         });
         const stored = await findFile(db, recordType, id, fileId);
         if (!stored) throw notFound('File', fileId);
@@ -204,8 +233,17 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; limits?: FileLimits }> 
       async (request, reply) => {
         const { id, fileId } = request.params;
         await authorizeRecord(request, id, 'update');
-        const file = await findFile(db, recordType, id, fileId);
-        if (!file || !(await deleteFile(db, file.id))) throw notFound('File', fileId);
+        await db.transaction().execute(async (trx) => {
+          const file = await findFile(trx, recordType, id, fileId);
+          if (!file || !(await deleteFile(trx, file.id))) throw notFound('File', fileId);
+          await insertAuditEntry(trx, {
+            actor: actorOf(request),
+            action: 'delete',
+            recordType: 'attached_file',
+            recordId: file.id,
+            before: auditSnapshot(file),
+          });
+        });
         return reply.status(204).send(null);
       },
     );
