@@ -279,7 +279,16 @@ describe('organizations, persons, agreements and documents in a real browser', {
     await heading(page, AGREEMENT);
     await page.getByRole('cell', { name: new RegExp(LATER) }).waitFor();
     await page.getByTestId('plan-progress').waitFor();
-    for (const name of ['Изменить', 'Удалить', 'Добавить мероприятие', /^Выполнено:/]) {
+    // The signed scan the editor attached is the viewer's to open, not to replace or delete.
+    await page.getByRole('link', { name: 'Соглашение подписанное.png' }).waitFor();
+    for (const name of [
+      'Изменить',
+      'Удалить',
+      'Добавить мероприятие',
+      /^Выполнено:/,
+      'Добавить файл',
+      'Заменить скан',
+    ]) {
       expect(await page.getByRole('button', { name }).count()).toBe(0);
       expect(await page.getByRole('link', { name }).count()).toBe(0);
     }
