@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   files_storage_full: { status: 507, reported: false },
   rate_limited: { status: 429, reported: false },
   data_dir_locked: { status: 503, reported: true },
+  not_ready: { status: 503, reported: false },
   internal: { status: 500, reported: true },
 } as const;
 
@@ -26,17 +27,31 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * The numbers some errors carry beside their message, typed per code, so that a client need not
+ * read them out of the English text: how long to wait before trying again, the version a record
+ * has now.
+ */
+export interface ErrorFacts {
+  /** `rate_limited`, `not_ready`: seconds to wait (also sent as the Retry-After header). */
+  retryAfterSeconds?: number;
+  /** `stale_version`: the record's version now, to reload and merge against. */
+  currentVersion?: number;
+}
+
 /** An error meant for the user: its message is shown as is; `details` lists field problems. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: FieldProblem[] | undefined;
-  constructor(code: ErrorCode, message: string, details?: FieldProblem[]) {
+  readonly facts: ErrorFacts;
+  constructor(code: ErrorCode, message: string, details?: FieldProblem[], facts: ErrorFacts = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.details = details;
+    this.facts = facts;
   }
 }
 
@@ -52,6 +67,16 @@ export const staleVersion = (what: string, id: number, current: number) =>
   new AppError(
     'stale_version',
     `${what} ${id} was changed by someone else (now version ${current}); reload and merge.`,
+    undefined,
+    { currentVersion: current },
+  );
+/** Too many attempts: try again in `seconds` (when known). */
+export const rateLimited = (message: string, seconds?: number) =>
+  new AppError(
+    'rate_limited',
+    message,
+    undefined,
+    seconds === undefined ? {} : { retryAfterSeconds: seconds },
   );
 export const payloadTooLarge = (limit: string) =>
   new AppError('payload_too_large', `The request body is over ${limit}.`);

@@ -1,5 +1,6 @@
 /** The `pobratim` command line: one file per command, registered here in the order `--help` lists them. */
 import { Command } from 'commander';
+import { registerBackupCommands } from './backup.ts';
 import { registerExportCommand } from './export.ts';
 import { registerExtractCommand } from './extract.ts';
 import { registerImportTwinsCommand } from './import-twins.ts';
@@ -24,6 +25,7 @@ registerExtractCommand(program);
 registerImportTwinsCommand(program);
 registerSeedDemoCommand(program);
 registerExportCommand(program);
+registerBackupCommands(program);
 registerImportCommand(program);
 registerRemindersCommand(program);
 registerReportCommand(program);

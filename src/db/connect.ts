@@ -16,6 +16,20 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   engine: Engine;
   close(): Promise<void>;
+  /** The connection pool's use now (the metrics report it); absent for a handle made by hand. */
+  connections?(): ConnectionUse;
+}
+
+/** A pool's connections: open, idle among them, the queries waiting for one, and the most it opens. */
+export interface ConnectionUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+function connectionUse(pool: pg.Pool, max: number): () => ConnectionUse {
+  return () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max });
 }
 
 export interface OpenOptions {
@@ -61,7 +75,7 @@ async function openServer(connectionString: string): Promise<DatabaseHandle> {
   // connection on next use.
   pool.on('error', (error) => console.warn(`database: an idle connection was closed: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', close: () => db.destroy(), connections: connectionUse(pool, 10) };
 }
 
 async function openEmbedded(dataDir: string, purpose: string): Promise<DatabaseHandle> {
@@ -79,6 +93,7 @@ async function openEmbedded(dataDir: string, purpose: string): Promise<DatabaseH
     return {
       db,
       engine: 'pglite',
+      connections: connectionUse(pool, 1),
       async close() {
         if (closed) return;
         closed = true;

@@ -4,7 +4,10 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type DateString = string;
 /** Columns computed by the database (GENERATED ALWAYS): readable, never written. */
 type Computed<T> = ColumnType<T, never, never>;
+/** A timestamp the database defaults (now()): read as a Date, may be left out on insert. Not `Generated<…>` of it: Kysely does not unwrap a ColumnType inside another, so a select would be typed as the wrapper. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp without a default: every insert gives it. */
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface CityTable {
   id: Generated<number>;
@@ -27,8 +30,8 @@ export interface CityTable {
   /** The names the gazetteer gave this city, kept to tell them from a user's (migration 0017). */
   gazetteer_name_ru: string | null;
   gazetteer_name_be: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -54,8 +57,8 @@ export interface TwinningTable {
   notes: string | null;
   source: Generated<RecordSourceKind>;
   source_ref: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -104,8 +107,8 @@ export interface OrganizationTable {
   search: Computed<string>;
   /** name_key() of the name, for trigram search (migration 0013). */
   search_key: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -121,8 +124,8 @@ export interface PersonTable {
   search: Computed<string>;
   /** name_key() of the name, for trigram search (migration 0013). */
   search_key: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -155,8 +158,8 @@ export interface VisitTable {
   start_time: string | null;
   end_time: string | null;
   search: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -190,8 +193,8 @@ export interface EventTable {
   start_time: string | null;
   end_time: string | null;
   search: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -220,8 +223,8 @@ export interface AgreementTable {
   document_id: number | null;
   notes: string | null;
   search: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -249,8 +252,8 @@ export interface ProjectTable {
   ended_on: DateString | null;
   description: string | null;
   search: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -267,8 +270,8 @@ export interface PlanItemTable {
   status: Generated<PlanItemStatus>;
   done_on: DateString | null;
   report: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -289,8 +292,8 @@ export interface DocumentTable {
   scope_city_ids: Computed<number[]>;
   scope_organization_ids: Computed<number[]>;
   search: Computed<string>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -319,8 +322,8 @@ export interface AppUserTable {
   calendar_secret: string | null;
   /** The password was chosen by someone else and its owner has not changed it yet (migration 0018). */
   password_change_required: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -336,8 +339,8 @@ export interface UserSessionTable {
   id_hash: string;
   user_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  expires_at: Timestamp;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
   /** Opened with a password someone else chose: only that password may be changed (migration 0016). */
   password_change_required: Generated<boolean>;
 }
@@ -347,7 +350,7 @@ export interface ApiTokenTable {
   user_id: number;
   name: string;
   token_hash: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   last_used_at: Timestamp | null;
   expires_at: Timestamp | null;
 }
@@ -359,7 +362,7 @@ export interface HomeCityTable {
 
 export interface AuditEntryTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   user_id: number | null;
   action: 'create' | 'update' | 'delete';
   record_type: string;
@@ -382,8 +385,8 @@ export interface VisitProgramItemTable {
   agreement_id: number | null;
   notes: string | null;
   position: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
   version: Generated<number>;
 }
 
@@ -391,7 +394,7 @@ export interface VisitProgramItemTable {
 export interface CalendarFeedTable {
   user_id: number;
   secret_hash: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   last_used_at: Timestamp | null;
 }
 

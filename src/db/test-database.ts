@@ -8,6 +8,11 @@ export interface TestEngine {
   engine: Engine;
   /** Opens a new, empty database; migrated to the latest schema unless `migrate` is false. */
   open(options?: { migrate?: boolean }): Promise<DatabaseHandle>;
+  /**
+   * The server engine only: opens one more connection pool to the database `handle` opened, as a
+   * second server process of the same installation would (closed on its own; `handle` drops it).
+   */
+  openAlso?(handle: DatabaseHandle): Promise<DatabaseHandle>;
 }
 
 /**
@@ -17,9 +22,22 @@ export interface TestEngine {
 export function testEngines(env: NodeJS.ProcessEnv = process.env): TestEngine[] {
   const engines: TestEngine[] = [{ engine: 'pglite', open: (options) => openFresh(undefined, options) }];
   const serverUrl = env.TEST_DATABASE_URL;
-  if (serverUrl) engines.push({ engine: 'postgres', open: (options) => openFresh(serverUrl, options) });
+  if (serverUrl) {
+    engines.push({
+      engine: 'postgres',
+      open: (options) => openFresh(serverUrl, options),
+      openAlso: async (handle) => {
+        const url = databaseUrls.get(handle);
+        if (!url) throw new Error('openAlso takes a database this engine opened');
+        return openDatabase({ databaseUrl: url });
+      },
+    });
+  }
   return engines;
 }
+
+/** The address of each database the server engine created, for `openAlso`. */
+const databaseUrls = new WeakMap<DatabaseHandle, string>();
 
 async function openFresh(
   serverUrl: string | undefined,
@@ -41,6 +59,7 @@ async function openFresh(
         await dropDatabase(serverUrl, name);
       },
     };
+    databaseUrls.set(handle, url.toString());
   }
   if (options?.migrate !== false) await migrateToLatest(handle.db);
   return handle;

@@ -42,6 +42,8 @@ import { authRoutes } from './auth.routes.ts';
 import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { loggerOptions } from './logging.ts';
+import { registerMetrics } from './metrics.ts';
+import { backupRoutes } from '../modules/backup/backup.routes.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { webPlugin } from './web.plugin.ts';
@@ -71,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
   registerInputGuard(app);
-  registerSecurityHeaders(app);
+  await registerSecurityHeaders(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -104,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const { db } = options.database;
   await app.register(authPlugin, { db });
+  registerMetrics(app, options.database);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { prefix: '/api', database: options.database });
   await typed.register(authRoutes, { prefix: '/api', db });
@@ -135,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pressReleaseRoutes,
     annualReportRoutes,
     statisticsRoutes,
+    backupRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }

@@ -124,6 +124,11 @@ for (const engine of testEngines()) {
       const blocked = await signIn(email, PASSWORD);
       expect(blocked.statusCode).toBe(429);
       expect(blocked.json().error.message).toMatch(/try again in \d+ s/);
+      // The wait as a number, in the body and the header, for clients that do not read English.
+      const wait = blocked.json().error.retryAfterSeconds as number;
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(15 * 60);
+      expect(blocked.headers['retry-after']).toBe(String(wait));
       expect((await signIn()).statusCode).toBe(200);
     });
 

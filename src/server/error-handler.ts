@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CODES, type ErrorCode, type FieldProblem } from '../errors.ts';
+import { AppError, ERROR_CODES, type ErrorCode, type ErrorFacts, type FieldProblem } from '../errors.ts';
 
 /** The one shape of every error answer, as the OpenAPI document describes it. */
 export const errorBodySchema = z
@@ -10,12 +10,20 @@ export const errorBodySchema = z
       code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
       message: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      retryAfterSeconds: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          'rate_limited, not_ready: seconds to wait before trying again (also the Retry-After header)',
+        ),
+      currentVersion: z.number().int().optional().describe('stale_version: the version the record has now'),
     }),
   })
   .meta({ id: 'Error' });
 
 interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: FieldProblem[] };
+  error: { code: ErrorCode; message: string; details?: FieldProblem[] } & ErrorFacts;
 }
 
 /**
@@ -30,7 +38,7 @@ function isDataException(error: unknown): boolean {
 /** Maps a thrown value to the one error shape the API answers with; a 5xx never shows its insides. */
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.facts } };
     if (error.details) body.error.details = error.details;
     return { status: error.status, body };
   }
@@ -84,6 +92,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else if (isDataException(error)) {
       request.log.warn({ err: error }, 'input refused by the database');
     }
+    if (body.error.retryAfterSeconds !== undefined) reply.header('retry-after', body.error.retryAfterSeconds);
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) =>

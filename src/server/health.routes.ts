@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { AppError } from '../errors.ts';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -11,22 +12,82 @@ const healthSchema = z.object({
   gazetteerLoaded: z.boolean(),
 });
 
-/** `GET /api/health`: the engine in use and whether the gazetteer is in place. */
+/** How long readiness waits for the database before it says the server is not ready. */
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * `GET /api/health`: the engine in use and whether the gazetteer is in place. For a balancer and a
+ * supervisor: `/api/health/live`, the process answers (restart it if not); `/api/health/ready`, it
+ * can serve (the database answers within two seconds), else 503, so a balancer sends requests
+ * elsewhere meanwhile. While the server stops, Fastify refuses new requests (503 on a connection
+ * kept open) and finishes those under way.
+ */
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (
   app,
   { database },
 ) => {
-  app.get('/health', { schema: { response: { 200: healthSchema } } }, async () => {
-    const { rows } = await sql<{ cities: number; geonames: boolean }>`
-      SELECT count(*) AS cities, EXISTS (SELECT 1 FROM city WHERE source = 'geonames') AS geonames FROM city
-    `.execute(database.db);
-    const row = rows[0];
-    return {
-      status: 'ok' as const,
-      database: database.engine,
-      version: process.env.npm_package_version ?? '0.1.0',
-      cities: row?.cities ?? 0,
-      gazetteerLoaded: row?.geonames ?? false,
-    };
-  });
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'The engine in use, the number of places and whether the gazetteer is loaded',
+        response: { 200: healthSchema },
+      },
+    },
+    async () => {
+      const { rows } = await sql<{ cities: number; geonames: boolean }>`
+        SELECT count(*) AS cities, EXISTS (SELECT 1 FROM city WHERE source = 'geonames') AS geonames FROM city
+      `.execute(database.db);
+      const row = rows[0];
+      return {
+        status: 'ok' as const,
+        database: database.engine,
+        version: process.env.npm_package_version ?? '0.1.0',
+        cities: row?.cities ?? 0,
+        gazetteerLoaded: row?.geonames ?? false,
+      };
+    },
+  );
+
+  app.get(
+    '/health/live',
+    {
+      schema: {
+        summary: 'Liveness: the process answers',
+        response: { 200: z.object({ status: z.literal('live') }) },
+      },
+    },
+    async () => ({ status: 'live' as const }),
+  );
+
+  app.get(
+    '/health/ready',
+    {
+      schema: {
+        summary: 'Readiness: the database answers (503 otherwise)',
+        response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), READY_TIMEOUT_MS);
+      });
+      try {
+        const answer = await Promise.race([
+          sql`SELECT 1`.execute(database.db).then(() => 'answered' as const),
+          late,
+        ]);
+        if (answer === 'late') {
+          throw new AppError('not_ready', `The database did not answer within ${READY_TIMEOUT_MS / 1000} s.`);
+        }
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError('not_ready', `The database does not answer: ${(error as Error).message}`);
+      } finally {
+        clearTimeout(timer);
+      }
+      return { status: 'ready' as const, database: database.engine };
+    },
+  );
 };

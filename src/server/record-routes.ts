@@ -45,7 +45,7 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
 type Body = Record<string, unknown>;
 
 /** The kinds of record a city's staff keep for the partners without editors of their own. */
-const PARTNER_KEPT: ReadonlySet<AuditedRecordType> = new Set(['organization', 'person']);
+const PARTNER_KEPT: ReadonlySet<AuditedRecordType> = new Set(['organization', 'person', 'event']);
 
 /** Whether two scopes name the same cities and organizations: a write that keeps them moves nothing. */
 function samePlaces(a: Scope, b: Scope): boolean {
@@ -111,14 +111,15 @@ export async function authorizeUpdate<T extends { id: number; version: number }>
 const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) });
 
 /**
- * The read filter of a list: the asker's grants, and for a partner's institutions and people also
- * the partner cities the asker's city keeps (as the policy's `keeperCityIds` has it for one record).
+ * The read filter of a list: the asker's grants, and for a partner's institutions, people and
+ * events also the partner cities the asker's city keeps (as the policy's `keeperCityIds` has it
+ * for one record).
  */
 async function listFilter(db: Db, recordType: AuditedRecordType, principal: Principal): Promise<ReadFilter> {
   const filter = readFilter(principal);
   if (filter.everything || !PARTNER_KEPT.has(recordType)) return filter;
   const kept = await keptPartnerCityIds(db, principal, 'city roles');
-  return kept.length === 0 ? filter : { ...filter, cityIds: [...filter.cityIds, ...kept] };
+  return kept.length === 0 ? filter : { ...filter, keptCityIds: kept };
 }
 
 /**

@@ -179,10 +179,38 @@ for (const engine of testEngines()) {
       expect(both.statusCode).toBe(403);
       // An organization editor of B keeps only their organization.
       expect((await school('bOrgEditor', city.c)).statusCode).toBe(403);
+      // The partner's events too, in the list as on their own page; not one that also concerns A.
+      const festival = await call('bEditor', 'POST', '/api/events', { name: 'Дни города', cityId: city.c });
+      expect(festival.statusCode, festival.body).toBe(201);
+      const withA = await call('admin', 'POST', '/api/events', {
+        name: 'Ярмарка',
+        cityId: city.c,
+        participants: [{ cityId: city.a }],
+      });
+      expect(withA.statusCode, withA.body).toBe(201);
+      expect((await call('bEditor', 'GET', `/api/events/${withA.json().id}`)).statusCode).toBe(403);
+      const events = await call('bEditor', 'GET', '/api/events?limit=100');
+      const eventIds = events.json().items.map((item: { id: number }) => item.id);
+      expect(eventIds).toContain(festival.json().id);
+      expect(eventIds).not.toContain(withA.json().id);
+      // Nor a person of C who also works in A, in B's list of people.
+      const teacher = await call('admin', 'POST', '/api/persons', {
+        fullName: 'Анна Лис',
+        cityId: city.c,
+        positions: [{ title: 'учитель', organizationId: org.a }],
+      });
+      const people = await call('bEditor', 'GET', `/api/persons?limit=100`);
+      const personIds = people.json().items.map((item: { id: number }) => item.id);
+      expect(personIds).toContain(head.json().id);
+      expect(personIds).not.toContain(teacher.json().id);
       // Once C has an editor of its own, C's records are theirs and B's staff no longer keep them.
       await insertTestAccounts(database.db, [['cEditor', 'city_editor', city.c, null]]);
       expect((await call('bEditor', 'GET', `/api/organizations/${kept.json().id}`)).statusCode).toBe(403);
       expect((await school('bEditor', city.c)).statusCode).toBe(403);
+      const afterwards = await call('bEditor', 'GET', '/api/events?limit=100');
+      expect(afterwards.json().items.map((item: { id: number }) => item.id)).not.toContain(
+        festival.json().id,
+      );
     });
 
     it('shows a record that names another on the other’s page only to those who may read it', async () => {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers.ts';
 import { signIn, startWebHarness, type WebHarness } from './harness.ts';
 
 declare global {
   interface Window {
     cspViolations?: string[];
+    nameRan?: boolean;
   }
 }
 
@@ -78,5 +80,44 @@ describe('every page under the Content-Security-Policy, in a real browser', { ti
     }
     expect(violations).toEqual([]);
     expect(console).toEqual([]);
+  });
+
+  it('shows a city on the map with its name as text in the tooltip, whatever the name holds', async () => {
+    // A name that is HTML would run its script if the tooltip (ECharts' HTML tooltip) took it as markup.
+    const hostile = '<img src=x onerror="window.nameRan=true">Гродно & Co';
+    const grodno = await insertTestCity(web.db, hostile, 'Grodno', 'BY');
+    await web.db
+      .updateTable('city')
+      .set({ latitude: 53.13, longitude: 26.01 })
+      .where('id', '=', web.cities.baranovichi)
+      .execute();
+    await web.db
+      .updateTable('city')
+      .set({ latitude: 53.68, longitude: 23.83 })
+      .where('id', '=', grodno)
+      .execute();
+    await web.api('admin', 'POST', '/api/twinnings', {
+      cityIds: [web.cities.baranovichi, grodno],
+      tier: 'twin',
+      status: 'active',
+    });
+    const page = await web.newPage();
+    await signIn(page, 'admin');
+    await page.goto('/map');
+    const map = page.getByTestId('network-map');
+    await expect.poll(() => map.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('true');
+    const network = await web.api<{ cityIds: number[] }>('admin', 'GET', '/api/network');
+    const points = JSON.parse((await map.getAttribute('data-city-points')) ?? '[]') as number[][];
+    const [x, y] = points[network.cityIds.indexOf(grodno)]!;
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + x! - 20, box.y + y! - 20);
+    await page.mouse.move(box.x + x!, box.y + y!, { steps: 5 });
+
+    const tooltip = map.locator('div').filter({ hasText: 'Гродно & Co' }).last();
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(true);
+    // The whole name shows as written, nothing of it became an element, and its script never ran.
+    expect(await tooltip.textContent()).toBe(`${hostile}: 1 связь`);
+    expect(await map.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => window.nameRan ?? false)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../errors.ts';
+import { rateLimited } from '../../errors.ts';
 import { inTransaction } from '../audit/audited-write.ts';
 import { emailKey } from './email.ts';
 
@@ -47,7 +47,7 @@ export async function reserveAttempt(
     return 0;
   });
   if (wait > 0) {
-    throw new AppError('rate_limited', `Too many failed ${what} for this account; try again in ${wait} s.`);
+    throw rateLimited(`Too many failed ${what} for this account; try again in ${wait} s.`, wait);
   }
 }
 

@@ -80,10 +80,20 @@ export function can(principal: Principal, action: Action, scope: Scope): boolean
 /**
  * Which records a principal may read, as a list query filters them (the same rules as `can` for
  * 'read', asked of every row at once): everything, or the records of these cities, of these
- * organizations, and the published ones, which everybody may read.
+ * organizations, and the published ones, which everybody may read. `keptCityIds` are the partner
+ * cities the asker's city keeps (`keptPartnerCityIds`): a partner-kept record (an institution, a
+ * person, an event) of those cities is readable when every city it concerns is the asker's or kept,
+ * as `keeperCityIds` judges one record.
  */
 export type ReadFilter =
-  { everything: true } | { everything: false; cityIds: number[]; organizationIds: number[]; published: true };
+  | { everything: true }
+  | {
+      everything: false;
+      cityIds: number[];
+      organizationIds: number[];
+      published: true;
+      keptCityIds?: number[];
+    };
 
 /** The read filter of a principal's grants; the public's is the published records alone. */
 export function readFilter(principal: Principal): ReadFilter {

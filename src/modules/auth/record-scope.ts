@@ -89,6 +89,8 @@ type RowTest = (ids: IdSet) => RawBuilder<SqlBool>;
 interface RowScope {
   cityIn: RowTest;
   organizationIn?: RowTest;
+  /** Every city the row concerns is in the set (a partner-kept kind's test of `keptCityIds`). */
+  citiesWithin?: RowTest;
   publishable: boolean;
 }
 
@@ -96,6 +98,10 @@ interface RowScope {
 const partyCityIn = (parties: string, owner: string) => (ids: IdSet) =>
   sql<SqlBool>`exists (select 1 from ${sql.raw(parties)} p left join organization o on o.id = p.organization_id
     where p.${sql.raw(owner)} and (p.city_id = any(${ids}) or o.city_id = any(${ids})))`;
+/** No party row of the owner is in a city outside the set (a party's own city or its organization's). */
+const partiesWithin = (parties: string, owner: string) => (ids: IdSet) =>
+  sql<SqlBool>`not exists (select 1 from ${sql.raw(parties)} p left join organization o on o.id = p.organization_id
+    where p.${sql.raw(owner)} and (p.city_id <> all(${ids}) or o.city_id <> all(${ids})))`;
 const partyOrganizationIn = (parties: string, owner: string) => (ids: IdSet) =>
   sql<SqlBool>`exists (select 1 from ${sql.raw(parties)} p where p.${sql.raw(owner)} and p.organization_id = any(${ids}))`;
 
@@ -113,12 +119,16 @@ const ROW_SCOPES: Partial<Record<AuditedRecordType, RowScope>> = {
   organization: {
     cityIn: (ids) => sql`organization.city_id = any(${ids})`,
     organizationIn: (ids) => sql`organization.id = any(${ids})`,
+    citiesWithin: (ids) => sql`organization.city_id = any(${ids})`,
     publishable: true,
   },
   person: {
     cityIn: (ids) =>
       sql`(person.city_id = any(${ids}) or ${partyCityIn('"position"', 'person_id = person.id')(ids)})`,
     organizationIn: partyOrganizationIn('"position"', 'person_id = person.id'),
+    citiesWithin: (ids) =>
+      sql`((person.city_id is null or person.city_id = any(${ids}))
+        and ${partiesWithin('"position"', 'person_id = person.id')(ids)})`,
     publishable: false,
   },
   agreement: {
@@ -135,6 +145,9 @@ const ROW_SCOPES: Partial<Record<AuditedRecordType, RowScope>> = {
     cityIn: (ids) =>
       sql`(event.city_id = any(${ids}) or ${partyCityIn('event_participant', 'event_id = event.id')(ids)})`,
     organizationIn: partyOrganizationIn('event_participant', 'event_id = event.id'),
+    citiesWithin: (ids) =>
+      sql`((event.city_id is null or event.city_id = any(${ids}))
+        and ${partiesWithin('event_participant', 'event_id = event.id')(ids)})`,
     publishable: true,
   },
   // As documentScope (documents/document.routes.ts): the cities and organizations an accepted import
@@ -191,6 +204,13 @@ export function readableRows(
   if (filter.cityIds.length > 0) allowed.push(scope.cityIn(list(filter.cityIds)));
   if (filter.organizationIds.length > 0 && scope.organizationIn) {
     allowed.push(scope.organizationIn(list(filter.organizationIds)));
+  }
+  const kept = filter.keptCityIds ?? [];
+  if (kept.length > 0 && scope.citiesWithin) {
+    // A kept partner's record: one of its cities is kept, and none is beyond the asker's and kept ones.
+    allowed.push(
+      sql<SqlBool>`(${scope.cityIn(list(kept))} and ${scope.citiesWithin(list([...filter.cityIds, ...kept]))})`,
+    );
   }
   if (filter.published && scope.publishable) {
     allowed.push(scope.cityIn(sql`array(select h.city_id from home_city h where h.published)`));

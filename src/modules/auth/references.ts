@@ -105,7 +105,7 @@ export async function assertReferencesReadable(
     : [];
   // The partners' institutions and people, not their visits, agreements or events with others.
   const filterOf = (kind: ReferencedKind): ReadFilter =>
-    kind === 'organization' || kind === 'person' ? { ...base, cityIds: [...base.cityIds, ...kept] } : base;
+    kind === 'organization' || kind === 'person' ? { ...base, keptCityIds: kept } : base;
   const refused: Reference[] = [];
   for (const kind of new Set(references.map((ref) => ref.kind))) {
     const ids = [...new Set(references.filter((ref) => ref.kind === kind).map((ref) => ref.id))];

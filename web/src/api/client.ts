@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ErrorFacts } from '../../../src/errors.ts';
 
 /** One problem with one field, as the API reports it («visits.0.end»). */
 export interface FieldIssue {
@@ -11,12 +12,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: FieldIssue[];
-  constructor(status: number, code: string, message: string, issues: FieldIssue[] = []) {
+  /** The numbers the error carries by its code: seconds to wait, a record's version now. */
+  readonly facts: ErrorFacts;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: FieldIssue[] = [],
+    facts: ErrorFacts = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.facts = facts;
   }
 }
 
@@ -48,14 +58,19 @@ export function apiUrl(path: string, query?: Query): string {
 async function toApiError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
-      error?: { code?: string; message?: string; details?: FieldIssue[] };
+      error?: { code?: string; message?: string; details?: FieldIssue[] } & ErrorFacts;
     };
     if (body.error?.code) {
+      const { retryAfterSeconds, currentVersion } = body.error;
       return new ApiError(
         response.status,
         body.error.code,
         body.error.message ?? '',
         body.error.details ?? [],
+        {
+          ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+          ...(currentVersion === undefined ? {} : { currentVersion }),
+        },
       );
     }
   } catch {

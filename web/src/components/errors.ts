@@ -8,8 +8,8 @@ import { ApiError, type FieldIssue } from '../api/client.ts';
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.unknown');
   if (error.code === 'rate_limited') {
-    const seconds = /(\d+)\s*s\b/.exec(error.message)?.[1];
-    return seconds ? t('errors.rate_limited_wait', { seconds }) : t('errors.rate_limited');
+    const seconds = error.facts.retryAfterSeconds;
+    return seconds === undefined ? t('errors.rate_limited') : t('errors.rate_limited_wait', { seconds });
   }
   const key = `errors.${error.code}`;
   const text = t(key);

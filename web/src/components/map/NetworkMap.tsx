@@ -80,7 +80,6 @@ export default function NetworkMap({
         itemStyle: { areaColor: '#e9ecef', borderColor: '#adb5bd', borderWidth: 0.5 },
         emphasis: { disabled: true },
         select: { disabled: true },
-        tooltip: { show: false },
         silent: true,
       },
       series: [],
@@ -89,6 +88,7 @@ export default function NetworkMap({
     // The countries first; the network once they are on screen (the marks time both).
     let phase: 'world' | 'network' | 'done' = 'world';
     chart.on('finished', () => {
+      if (phase === 'done') element.dataset.cityPoints = cityPoints(chart, network);
       if (phase === 'world') {
         performance.mark(MAP_MARKS.world);
         phase = 'network';
@@ -96,6 +96,7 @@ export default function NetworkMap({
       } else if (phase === 'network') {
         performance.mark(MAP_MARKS.network);
         phase = 'done';
+        element.dataset.cityPoints = cityPoints(chart, network);
         element.dataset.drawn = 'true';
       }
     });
@@ -122,6 +123,21 @@ export default function NetworkMap({
       style={{ width: '100%', height, touchAction: 'none' }}
     />
   );
+}
+
+/**
+ * Where a small network's cities are on the canvas now, as JSON `[[x, y], …]` in the network's
+ * order (CSS pixels from the map's corner): a canvas has no elements to find, so browser tests and
+ * assistive tools point at a city through this. Empty for large networks, where it would be heavy.
+ */
+function cityPoints(chart: echarts.ECharts, network: Network): string {
+  if (network.cityIds.length > 60) return '[]';
+  const points = network.cityIds.map((_, index) => {
+    const at = [network.coordinates[2 * index]!, network.coordinates[2 * index + 1]!];
+    const [x, y] = chart.convertToPixel({ geoIndex: 0 }, at) as number[];
+    return [Math.round(x!), Math.round(y!)];
+  });
+  return JSON.stringify(points);
 }
 
 function networkSeries(
