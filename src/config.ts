@@ -12,7 +12,21 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  FILES_TOTAL_MAX_MB: z.coerce.number().positive().default(2048),
 });
+
+/** How large attached files may be (bytes): one file, and all of an installation's together. */
+export interface FileLimits {
+  fileMaxBytes: number;
+  totalMaxBytes: number;
+}
+
+/** The limits when none are configured: 20 MB a file, 2 GB in all. */
+export const DEFAULT_FILE_LIMITS: FileLimits = {
+  fileMaxBytes: 20 * 1024 * 1024,
+  totalMaxBytes: 2048 * 1024 * 1024,
+};
 
 /** Settings read from the environment, validated once. */
 export interface Config {
@@ -26,6 +40,8 @@ export interface Config {
   logLevel?: LogLevel;
   /** Where scheduled backups go (BACKUP_DIR; default DATA_DIR/backups). */
   backupDir?: string;
+  /** FILE_MAX_MB and FILES_TOTAL_MAX_MB, in bytes. */
+  fileLimits?: FileLimits;
 }
 
 /** Reads and validates the configuration; throws with the variable name when a value is wrong. */
@@ -37,13 +53,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DATABASE_URL: env.DATABASE_URL || undefined,
     TRUST_PROXY: env.TRUST_PROXY || undefined,
     LOG_LEVEL: env.LOG_LEVEL || undefined,
+    FILE_MAX_MB: env.FILE_MAX_MB || undefined,
+    FILES_TOTAL_MAX_MB: env.FILES_TOTAL_MAX_MB || undefined,
   });
   const backupDir = env.BACKUP_DIR || undefined;
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL, FILE_MAX_MB, FILES_TOTAL_MAX_MB } =
+    parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -52,5 +71,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: TRUST_PROXY === 'true' || TRUST_PROXY === '1',
     logLevel: LOG_LEVEL,
     backupDir: path.resolve(backupDir ?? path.join(DATA_DIR, 'backups')),
+    fileLimits: {
+      fileMaxBytes: Math.round(FILE_MAX_MB * 1024 * 1024),
+      totalMaxBytes: Math.round(FILES_TOTAL_MAX_MB * 1024 * 1024),
+    },
   };
 }

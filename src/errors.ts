@@ -7,6 +7,12 @@ export const ERROR_CODES = {
   conflict: { status: 409, reported: false },
   stale_version: { status: 409, reported: false },
   payload_too_large: { status: 413, reported: false },
+  // An attached file refused (issue 16 §1), each for its own reason so the interface can say which.
+  file_empty: { status: 400, reported: false },
+  file_too_large: { status: 413, reported: false },
+  file_kind_mismatch: { status: 400, reported: false },
+  file_kind_not_allowed: { status: 400, reported: false },
+  files_storage_full: { status: 507, reported: false },
   rate_limited: { status: 429, reported: false },
   data_dir_locked: { status: 503, reported: true },
   not_ready: { status: 503, reported: false },

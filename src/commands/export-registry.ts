@@ -31,6 +31,7 @@ import { listVisits } from '../modules/visits/visit.service.ts';
 import { visitSchema } from '../modules/visits/visit.schema.ts';
 import { toProgramItem } from '../modules/visit-program/program-item.repository.ts';
 import { programItemSchema } from '../modules/visit-program/program-item.schema.ts';
+import { exportedFileSchema, exportFiles } from '../modules/files/file.export.ts';
 
 /** The version of the export format; an import reads the versions it knows and refuses the rest. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -65,6 +66,8 @@ export const registryExportSchema = z.object({
   documents: z.array(documentSchema.extend(created)),
   recordSources: z.array(recordSourceSchema),
   users: z.array(userSchema.extend(created)),
+  // Added within version 1: attached files with their bytes (migration 0019); older files have none.
+  files: z.array(exportedFileSchema).default([]),
 });
 export type RegistryExport = z.infer<typeof registryExportSchema>;
 
@@ -133,6 +136,7 @@ export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExpo
     documents: await stamped('document', documents.map(toDocument)),
     recordSources: sources.map(toRecordSource),
     users: await stamped('app_user', await everyPage((query) => listUsers(db, query))),
+    files: await exportFiles(db),
   };
 }
 

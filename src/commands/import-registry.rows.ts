@@ -394,6 +394,7 @@ const IDENTITY_TABLES = [
   'record_source',
   'app_user',
   'user_role',
+  'attached_file',
 ] as const;
 
 /** Moves every id sequence past the largest id now stored, so the next record made here gets a free one. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { createPlanItem } from '../modules/plans/plan-item.service.ts';
 import { createProgramItem } from '../modules/visit-program/program-item.service.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertTestAccounts } from '../server/test-accounts.ts';
+import { insertFile } from '../modules/files/file.repository.ts';
 import { readRegistryExport, writeRegistryExport, type RegistryExport } from './export-registry.ts';
 import { ensureAdministratorCanSignIn, importRegistry, importRegistryFile } from './import-registry.ts';
 import { readSeedArticle, seedDemo } from './seed-demo.ts';
@@ -22,6 +24,15 @@ import { readSeedArticle, seedDemo } from './seed-demo.ts';
 // GeoNames ids, which a gazetteer city keeps in every installation.
 const BARANOVICHI = 629634;
 const KUZNETSK = 538601;
+
+// A one-pixel PNG followed by every byte value: the signed scan a round trip must keep byte for byte.
+const SCAN = Buffer.concat([
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  ),
+  Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+]);
 
 async function insertGazetteerCities(db: Kysely<Database>) {
   for (const [id, nameRu, nameEn, country, searchNames] of [
@@ -113,6 +124,22 @@ async function seedEveryKind(db: Kysely<Database>) {
     .updateTable('app_user')
     .set({ password_hash: await hashPassword('a secret password') })
     .execute();
+  const editor = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', 'editor@example.org')
+    .executeTakeFirstOrThrow();
+  await insertFile(db, {
+    recordType: 'agreement',
+    recordId: agreement.id,
+    slot: 'signed_scan',
+    name: 'Соглашение (подписанное).png',
+    mediaType: 'image/png',
+    sha256: createHash('sha256').update(SCAN).digest('hex'),
+    content: SCAN,
+    text: null,
+    uploadedBy: editor.id,
+  });
 }
 
 const withoutTime = ({ exportedAt: _at, ...rest }: RegistryExport) => rest;
@@ -190,6 +217,39 @@ describe.each(pairs.map(([from, to]) => ({ from, to, name: `${from.engine} → $
       expect(made.id).toBeGreaterThan(maxOrg);
       const village = await createCity(target, SYSTEM_ACTOR, { nameEn: 'Another', country: 'BY' });
       expect(village.id).toBeGreaterThan(Math.max(...exported.cities.map((city) => city.id)));
+    });
+
+    it('restores attached files byte for byte, and refuses a file whose bytes do not match their SHA-256', async () => {
+      expect(exported.files).toHaveLength(1);
+      expect(exported.files[0]).toMatchObject({
+        name: 'Соглашение (подписанное).png',
+        size: SCAN.length,
+        sha256: createHash('sha256').update(SCAN).digest('hex'),
+      });
+      const target = await fresh();
+      await importRegistryFile(target, file);
+      const [restored] = await target
+        .selectFrom('attached_file as f')
+        .innerJoin('app_user as u', 'u.id', 'f.uploaded_by')
+        .select(['f.content', 'f.name', 'f.slot', 'u.email'])
+        .execute();
+      expect(Buffer.compare(restored!.content, SCAN)).toBe(0);
+      expect(restored).toMatchObject({
+        name: 'Соглашение (подписанное).png',
+        slot: 'signed_scan',
+        email: 'editor@example.org',
+      });
+
+      const damaged = structuredClone(exported);
+      const bytes = Buffer.from(damaged.files[0]!.contentBase64, 'base64');
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+      damaged.files[0]!.contentBase64 = bytes.toString('base64');
+      const empty = await fresh();
+      await expect(importRegistry(empty, damaged)).rejects.toMatchObject({
+        code: 'validation_failed',
+        details: [{ path: 'files.0.contentBase64', message: 'does not match its sha256' }],
+      });
+      expect(await count(empty, 'organization')).toBe(0);
     });
 
     it('fills in the gazetteer places a registry already has with what users entered', async () => {

@@ -6,6 +6,7 @@ import { setUserPasswordHash } from '../modules/users/user.repository.ts';
 import { addAccount, generatePassword } from './account-keeper.ts';
 import { countExported, readRegistryExport, type RegistryExport } from './export-registry.ts';
 import { checkReferences } from './import-registry.references.ts';
+import { checkExportedFiles, writeFiles } from '../modules/files/file.export.ts';
 import { advanceSequences, writeAccounts, writeCities, writeRecords } from './import-registry.rows.ts';
 
 /** What an import wrote, and the accounts it left as they were (their e-mail was taken here). */
@@ -62,11 +63,13 @@ async function assertEmpty(db: Kysely<Database>): Promise<void> {
  */
 export async function importRegistry(db: Kysely<Database>, document: RegistryExport): Promise<ImportResult> {
   checkReferences(document);
+  checkExportedFiles(document.files, document);
   return db.transaction().execute(async (trx) => {
     await assertEmpty(trx);
     await writeCities(trx, document.cities);
     await writeRecords(trx, document);
     const { kept } = await writeAccounts(trx, document.users);
+    await writeFiles(trx, document.files, document.users);
     await advanceSequences(trx);
     return { counts: countExported(document), keptAccounts: kept };
   });

@@ -155,6 +155,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
         '0016-session-password-change',
         '0017-gazetteer-names',
         '0018-user-password-chosen-by-others',
+        '0019-attached-file',
         '0021-backup-schedule',
       ]);
       const rows = await handle.db.selectFrom('city').select(['name_ru', 'search_key']).execute();

@@ -419,7 +419,28 @@ export interface BackupScheduleTable {
   version: Generated<number>;
 }
 
+/** The kinds of record a file can be attached to (migration 0019). */
+export type FileRecordType = 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
+
+/** A file attached to a record, its bytes in the database (migration 0019 says why). */
+export interface AttachedFileTable {
+  id: Generated<number>;
+  record_type: FileRecordType;
+  record_id: number;
+  slot: 'signed_scan' | null;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  text: string | null;
+  search: Computed<string>;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  attached_file: AttachedFileTable;
   city: CityTable;
   gazetteer_state: GazetteerStateTable;
   twinning: TwinningTable;

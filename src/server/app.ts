@@ -8,7 +8,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { LogLevel } from '../config.ts';
+import type { FileLimits, LogLevel } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { agreementRoutes } from '../modules/agreements/agreement.routes.ts';
 import { cityRoutes } from '../modules/cities/city.routes.ts';
@@ -24,6 +24,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { apiTokenRoutes } from '../modules/auth/api-token.routes.ts';
 import { userRoutes } from '../modules/users/user.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
+import { fileRoutes } from '../modules/files/file.routes.ts';
 import { setupRoutes } from '../modules/setup/setup.routes.ts';
 import { twinSuggestionRoutes } from '../modules/twinnings/twin-suggestion.routes.ts';
 import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
@@ -58,6 +59,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where the scheduled backups and «back up now» write their files (default ./data/backups). */
   backupDir?: string;
+  /** How large attached files may be (FILE_MAX_MB, FILES_TOTAL_MAX_MB); 20 MB and 2 GB by default. */
+  fileLimits?: FileLimits;
 }
 
 /** Builds the HTTP application on an open database; tests call it and use `inject`, the server listens. */
@@ -145,6 +148,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/api',
     db,
     backupDir: options.backupDir ?? path.resolve('data', 'backups'),
+  });
+  await typed.register(fileRoutes, {
+    prefix: '/api',
+    db,
+    ...(options.fileLimits && { limits: options.fileLimits }),
   });
   await app.register(webPlugin);
   return app;

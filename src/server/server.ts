@@ -25,6 +25,7 @@ export async function startServer(
       trustProxy: config.trustProxy ?? false,
       ...(config.backupDir ? { backupDir: config.backupDir } : {}),
       log: { level: config.logLevel ?? 'info' },
+      ...(config.fileLimits && { fileLimits: config.fileLimits }),
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

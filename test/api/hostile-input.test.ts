@@ -28,6 +28,7 @@ const TABLES = [
   'app_user',
   'user_role',
   'audit_entry',
+  'attached_file',
 ];
 
 const hostileString = fc.oneof(

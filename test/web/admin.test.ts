@@ -282,11 +282,31 @@ describe('administration and reports in a real browser', { timeout: 240_000 }, (
     ]);
   });
 
+  it('shows the limits on attached files and how much is used', async () => {
+    const page = await web.newPage();
+    await signIn(page, 'admin');
+    await page.goto('/admin');
+    await page.getByRole('tab', { name: 'Файлы' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Файлы' }).waitFor();
+    const limits = page.getByRole('table', { name: 'Файлы' });
+    // Russian groups thousands with a no-break space.
+    const value = async (label: string) =>
+      (await limits.getByRole('row').filter({ hasText: label }).getByRole('cell').innerText()).replace(
+        /\s/g,
+        ' ',
+      );
+    expect(await value('Наибольший размер файла')).toBe('20 МБ (FILE_MAX_MB)');
+    expect(await value('Место для всех файлов')).toBe('2 048 МБ (FILES_TOTAL_MAX_MB)');
+    expect(await value('Занято')).toBe('0 МБ — 0 файлов');
+    expect(await value('Принимаются')).toContain('PDF, DOCX, XLSX');
+  });
+
   it('passes axe and is screenshotted on each page, in Russian and English, at desktop and phone widths', async () => {
     const pages: [string, string, string][] = [
       ['/admin/users', 'admin-users', 'Users and roles'],
       ['/admin/audit', 'admin-audit', 'Audit trail'],
       ['/admin/publishing', 'admin-publishing', 'Publishing'],
+      ['/admin/files', 'admin-files', 'Files'],
       ['/reports', 'reports', 'Reports and exports'],
     ];
     for (const device of ['desktop', 'phone'] as const) {

@@ -181,6 +181,73 @@ describe('organizations, persons, agreements and documents in a real browser', {
     await expectNoSeriousAxeViolations(page);
   });
 
+  it('a city editor attaches the signed scan and a letter to an agreement, downloads the letter and deletes it', async () => {
+    // A PDF as far as its content goes (file-type reads the «%PDF-» header); it has no text layer.
+    const letter = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const scan = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    const page = await web.newPage();
+    await signIn(page, 'cityEditor');
+    await page.goto(`/agreements/${ids.agreement}`);
+    await heading(page, AGREEMENT);
+    const files = page.getByRole('region', { name: 'Файлы', exact: true });
+    await files.getByText('Файлов пока нет.').waitFor();
+    await files.getByText('Скан подписанного соглашения ещё не приложен.').waitFor();
+
+    const choose = async (button: string, file: { name: string; buffer: Buffer; mimeType: string }) => {
+      const chooser = page.waitForEvent('filechooser');
+      await files.getByRole('button', { name: button }).click();
+      await (await chooser).setFiles(file);
+    };
+    await choose('Приложить скан', {
+      name: 'Соглашение подписанное.png',
+      mimeType: 'image/png',
+      buffer: scan,
+    });
+    const slot = files.getByRole('region', { name: 'Подписанный экземпляр (скан)' });
+    await slot.getByRole('link', { name: 'Соглашение подписанное.png' }).waitFor();
+    await files.getByRole('button', { name: 'Заменить скан' }).waitFor();
+
+    // A file whose name says PDF but is a picture is refused, saying so, and nothing is listed.
+    await choose('Добавить файл', { name: 'Письмо.pdf', mimeType: 'application/pdf', buffer: scan });
+    await files
+      .getByRole('alert')
+      .filter({ hasText: 'Содержимое файла не соответствует его имени' })
+      .waitFor();
+    await files.getByText('Файлов пока нет.').waitFor();
+
+    await choose('Добавить файл', {
+      name: 'Письмо о визите.pdf',
+      mimeType: 'application/pdf',
+      buffer: letter,
+    });
+    const list = files.getByRole('table', { name: 'Файлы' });
+    const row = list.getByRole('row').filter({ hasText: 'Письмо о визите.pdf' });
+    await row.waitFor();
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual(
+      expect.arrayContaining(['PDF', `${letter.length} Б`, 'Елена Редакторова']),
+    );
+    await expectNoSeriousAxeViolations(page);
+    await shoot(page, 'agreement-files');
+
+    const download = page.waitForEvent('download');
+    await row.getByRole('link', { name: 'Письмо о визите.pdf' }).click();
+    const downloaded = await download;
+    expect(downloaded.suggestedFilename()).toBe('Письмо о визите.pdf');
+    expect(readFileSync((await downloaded.path())!)).toEqual(letter);
+
+    await row.getByRole('button', { name: 'Удалить: Письмо о визите.pdf' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Удалить файл?' });
+    await dialog.getByText('Файл «Письмо о визите.pdf» будет удалён безвозвратно.').waitFor();
+    await dialog.getByRole('button', { name: 'Удалить' }).click();
+    await files.getByText('Файлов пока нет.').waitFor();
+    // The scan stays in its slot.
+    await slot.getByRole('link', { name: 'Соглашение подписанное.png' }).waitFor();
+    await page.close();
+  });
+
   it("a city editor's agreement form names the partner city's lyceum, which the editor cannot open", async () => {
     const page = await web.newPage();
     await signIn(page, 'cityEditor');
@@ -212,7 +279,16 @@ describe('organizations, persons, agreements and documents in a real browser', {
     await heading(page, AGREEMENT);
     await page.getByRole('cell', { name: new RegExp(LATER) }).waitFor();
     await page.getByTestId('plan-progress').waitFor();
-    for (const name of ['Изменить', 'Удалить', 'Добавить мероприятие', /^Выполнено:/]) {
+    // The signed scan the editor attached is the viewer's to open, not to replace or delete.
+    await page.getByRole('link', { name: 'Соглашение подписанное.png' }).waitFor();
+    for (const name of [
+      'Изменить',
+      'Удалить',
+      'Добавить мероприятие',
+      /^Выполнено:/,
+      'Добавить файл',
+      'Заменить скан',
+    ]) {
       expect(await page.getByRole('button', { name }).count()).toBe(0);
       expect(await page.getByRole('link', { name }).count()).toBe(0);
     }

@@ -1,4 +1,4 @@
--- GET /api/search?q=гимназия as editor: 12 statements
+-- GET /api/search?q=гимназия as editor: 13 statements
 
 SELECT
   'city' AS kind,
@@ -298,6 +298,315 @@ ORDER BY
   id
 LIMIT
   $7;
+
+SELECT
+  'file' AS kind,
+  id,
+  name AS label,
+  greatest(
+    ts_rank(
+      search,
+      websearch_to_tsquery('russian', immutable_unaccent ($1))
+    ),
+    0
+  )::float8 AS rank,
+  ts_headline(
+    'russian',
+    name || ' ' || left(coalesce(text, ''), 100000),
+    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
+  ) AS headline
+FROM
+  "attached_file"
+WHERE
+  (
+    search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+  )
+  AND (
+    (
+      attached_file.record_type = $4
+      and exists (
+        select
+          1
+        from
+          "organization"
+        where
+          "organization"."id" = attached_file.record_id
+          and (
+            organization.city_id = any (array[$5]::integer[])
+            or organization.city_id = any (
+              array(
+                select
+                  h.city_id
+                from
+                  home_city h
+                where
+                  h.published
+              )
+            )
+          )
+      )
+    )
+    or (
+      attached_file.record_type = $6
+      and exists (
+        select
+          1
+        from
+          "person"
+        where
+          "person"."id" = attached_file.record_id
+          and (
+            (
+              person.city_id = any (array[$7]::integer[])
+              or exists (
+                select
+                  1
+                from
+                  "position" p
+                  left join organization o on o.id = p.organization_id
+                where
+                  p.person_id = person.id
+                  and (
+                    p.city_id = any (array[$8]::integer[])
+                    or o.city_id = any (array[$9]::integer[])
+                  )
+              )
+            )
+          )
+      )
+    )
+    or (
+      attached_file.record_type = $10
+      and exists (
+        select
+          1
+        from
+          "visit"
+        where
+          "visit"."id" = attached_file.record_id
+          and (
+            (
+              visit.from_city_id = any (array[$11]::integer[])
+              or visit.to_city_id = any (array[$12]::integer[])
+            )
+            or (
+              visit.from_city_id = any (
+                array(
+                  select
+                    h.city_id
+                  from
+                    home_city h
+                  where
+                    h.published
+                )
+              )
+              or visit.to_city_id = any (
+                array(
+                  select
+                    h.city_id
+                  from
+                    home_city h
+                  where
+                    h.published
+                )
+              )
+            )
+          )
+      )
+    )
+    or (
+      attached_file.record_type = $13
+      and exists (
+        select
+          1
+        from
+          "agreement"
+        where
+          "agreement"."id" = attached_file.record_id
+          and (
+            exists (
+              select
+                1
+              from
+                agreement_party p
+                left join organization o on o.id = p.organization_id
+              where
+                p.agreement_id = agreement.id
+                and (
+                  p.city_id = any (array[$14]::integer[])
+                  or o.city_id = any (array[$15]::integer[])
+                )
+            )
+            or exists (
+              select
+                1
+              from
+                agreement_party p
+                left join organization o on o.id = p.organization_id
+              where
+                p.agreement_id = agreement.id
+                and (
+                  p.city_id = any (
+                    array(
+                      select
+                        h.city_id
+                      from
+                        home_city h
+                      where
+                        h.published
+                    )
+                  )
+                  or o.city_id = any (
+                    array(
+                      select
+                        h.city_id
+                      from
+                        home_city h
+                      where
+                        h.published
+                    )
+                  )
+                )
+            )
+          )
+      )
+    )
+    or (
+      attached_file.record_type = $16
+      and exists (
+        select
+          1
+        from
+          "project"
+        where
+          "project"."id" = attached_file.record_id
+          and (
+            exists (
+              select
+                1
+              from
+                project_party p
+                left join organization o on o.id = p.organization_id
+              where
+                p.project_id = project.id
+                and (
+                  p.city_id = any (array[$17]::integer[])
+                  or o.city_id = any (array[$18]::integer[])
+                )
+            )
+            or exists (
+              select
+                1
+              from
+                project_party p
+                left join organization o on o.id = p.organization_id
+              where
+                p.project_id = project.id
+                and (
+                  p.city_id = any (
+                    array(
+                      select
+                        h.city_id
+                      from
+                        home_city h
+                      where
+                        h.published
+                    )
+                  )
+                  or o.city_id = any (
+                    array(
+                      select
+                        h.city_id
+                      from
+                        home_city h
+                      where
+                        h.published
+                    )
+                  )
+                )
+            )
+          )
+      )
+    )
+    or (
+      attached_file.record_type = $19
+      and exists (
+        select
+          1
+        from
+          "event"
+        where
+          "event"."id" = attached_file.record_id
+          and (
+            (
+              event.city_id = any (array[$20]::integer[])
+              or exists (
+                select
+                  1
+                from
+                  event_participant p
+                  left join organization o on o.id = p.organization_id
+                where
+                  p.event_id = event.id
+                  and (
+                    p.city_id = any (array[$21]::integer[])
+                    or o.city_id = any (array[$22]::integer[])
+                  )
+              )
+            )
+            or (
+              event.city_id = any (
+                array(
+                  select
+                    h.city_id
+                  from
+                    home_city h
+                  where
+                    h.published
+                )
+              )
+              or exists (
+                select
+                  1
+                from
+                  event_participant p
+                  left join organization o on o.id = p.organization_id
+                where
+                  p.event_id = event.id
+                  and (
+                    p.city_id = any (
+                      array(
+                        select
+                          h.city_id
+                        from
+                          home_city h
+                        where
+                          h.published
+                      )
+                    )
+                    or o.city_id = any (
+                      array(
+                        select
+                          h.city_id
+                        from
+                          home_city h
+                        where
+                          h.published
+                      )
+                    )
+                  )
+              )
+            )
+          )
+      )
+    )
+  )
+ORDER BY
+  rank DESC,
+  id
+LIMIT
+  $23;
 
 SELECT
   'organization' AS kind,

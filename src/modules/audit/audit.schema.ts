@@ -25,6 +25,7 @@ export const auditedRecordTypeSchema = z.enum([
   'record_source',
   'user',
   'user_role',
+  'attached_file',
 ]);
 export type AuditedRecordType = z.infer<typeof auditedRecordTypeSchema>;
 

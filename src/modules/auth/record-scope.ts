@@ -230,3 +230,21 @@ export function readableDocuments(principal: Principal): RawBuilder<SqlBool> | u
   if (!scoped || !isEditor(principal)) return scoped;
   return sql<SqlBool>`(${scoped} or (document.scope_city_ids = '{}' and document.scope_organization_ids = '{}'))`;
 }
+
+/** The kinds of record files are attached to (migration 0019). */
+const FILE_RECORD_TYPES = ['organization', 'person', 'visit', 'agreement', 'project', 'event'] as const;
+
+/**
+ * The condition a query of `attached_file` adds so it returns only the files the asker may read:
+ * those of the records the asker may read, by the same conditions those records' lists use.
+ * `undefined` when everything is readable.
+ */
+export function readableFiles(filter: ReadFilter): RawBuilder<SqlBool> | undefined {
+  if (filter.everything) return undefined;
+  const perKind = FILE_RECORD_TYPES.map((type) => {
+    const readable = readableRows(type, filter) ?? sql<SqlBool>`true`;
+    return sql<SqlBool>`(attached_file.record_type = ${type} and exists (select 1 from ${sql.table(type)}
+      where ${sql.ref(`${type}.id`)} = attached_file.record_id and ${readable}))`;
+  });
+  return sql<SqlBool>`(${sql.join(perKind, sql` or `)})`;
+}

@@ -59,7 +59,7 @@ interface FullTextOptions {
 function fullText(
   db: Kysely<Database>,
   kind: SearchKind,
-  table: 'organization' | 'visit' | 'agreement' | 'project' | 'event' | 'document',
+  table: 'organization' | 'visit' | 'agreement' | 'project' | 'event' | 'document' | 'attached_file',
   label: RawBuilder<string>,
   text: RawBuilder<string>,
   q: string,
@@ -193,6 +193,22 @@ export async function searchKind(
           newest: sql`published_on DESC, id DESC`,
           restrict,
         })
+      ).rows;
+    case 'file':
+      // An attached file by its name and its text (a DOCX's, a PDF's text layer: migration 0019).
+      return (
+        await fullText(
+          db,
+          kind,
+          'attached_file',
+          sql`name`,
+          sql`name || ' ' || left(coalesce(text, ''), 100000)`,
+          q,
+          limit,
+          {
+            restrict,
+          },
+        )
       ).rows;
     default: {
       const unknown: never = kind;

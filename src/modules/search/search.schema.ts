@@ -10,15 +10,17 @@ export const searchKindSchema = z.enum([
   'project',
   'event',
   'document',
+  'file',
 ]);
 export type SearchKind = z.infer<typeof searchKindSchema>;
 
 /** A search across the registry. */
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(2, 'needs at least two characters').max(200),
+  // «kinds=visit,file» in the URL; an array once the route has parsed it, when the service parses
+  // the query again (each kind must pass both).
   kinds: z
-    .string()
-    .transform((value) => value.split(','))
+    .union([z.string().transform((value) => value.split(',')), z.array(z.string())])
     .pipe(z.array(searchKindSchema))
     .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
@@ -35,6 +37,8 @@ export const searchHitSchema = z.object({
   label: z.string(),
   rank: z.number(),
   fragment: z.array(fragmentPartSchema),
+  /** A file's hit: the record the file is attached to, whose page shows it. */
+  record: z.object({ kind: z.string(), id: z.number().int() }).optional(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { parseInput } from '../audit/audited-write.ts';
 import { readFilter } from '../auth/policy.ts';
-import { readableDocuments, readableRows } from '../auth/record-scope.ts';
+import { readableDocuments, readableFiles, readableRows } from '../auth/record-scope.ts';
 import { loosenNameSimilarity } from '../cities/city.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import { MATCH_END, MATCH_START, searchKind } from './search.repository.ts';
@@ -42,7 +42,9 @@ async function searchOneKind(
       ? undefined
       : kind === 'document'
         ? readableDocuments(principal)
-        : readableRows(kind, readFilter(principal));
+        : kind === 'file'
+          ? readableFiles(readFilter(principal))
+          : readableRows(kind, readFilter(principal));
   const search = (conn: Kysely<Database>) => searchKind(conn, kind, query.q, query.limit, restrict);
   const raws =
     NAME_KINDS.has(kind) && !db.isTransaction
@@ -51,13 +53,32 @@ async function searchOneKind(
           return search(trx);
         })
       : await search(db);
+  const records =
+    kind === 'file'
+      ? await fileRecords(
+          db,
+          raws.map((raw) => raw.id),
+        )
+      : undefined;
   return raws.map((raw) => ({
     kind,
     id: raw.id,
     label: raw.label,
     rank: Number(raw.rank),
     fragment: toFragment(raw.headline),
+    ...(records?.has(raw.id) && { record: records.get(raw.id)! }),
   }));
+}
+
+/** The records the found files are attached to, by file id: the page a file's hit opens. */
+async function fileRecords(db: Kysely<Database>, ids: number[]) {
+  if (ids.length === 0) return new Map<number, { kind: string; id: number }>();
+  const rows = await db
+    .selectFrom('attached_file')
+    .select(['id', 'record_type', 'record_id'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, { kind: row.record_type, id: row.record_id }]));
 }
 
 /**

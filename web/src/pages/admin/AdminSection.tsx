@@ -4,11 +4,12 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { useMe } from '../../app/auth.tsx';
 import NotFoundPage from '../NotFoundPage.tsx';
 import AuditPage from './AuditPage.tsx';
+import FilesPage from './FilesPage.tsx';
 import { NoAccessPage } from './NoAccessPage.tsx';
 import PublishingPage from './PublishingPage.tsx';
 import UsersPage from './UsersPage.tsx';
 
-const TABS = ['users', 'audit', 'publishing'] as const;
+const TABS = ['users', 'audit', 'publishing', 'files'] as const;
 
 /** The tabs of the administration section, each its own address. */
 function AdminTabs() {
@@ -29,7 +30,7 @@ function AdminTabs() {
   );
 }
 
-/** /admin/*: users and roles, the audit trail, publishing; administrators only, «Нет доступа» for others. */
+/** /admin/*: users and roles, the audit trail, publishing, the limits on files; administrators only, «Нет доступа» for others. */
 export default function AdminSection() {
   const me = useMe();
   if (!me.roles.some((grant) => grant.role === 'admin')) return <NoAccessPage />;
@@ -41,6 +42,7 @@ export default function AdminSection() {
         <Route path="users" element={<UsersPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="publishing" element={<PublishingPage />} />
+        <Route path="files" element={<FilesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>

@@ -30,6 +30,7 @@ const RECORD_TYPES = [
   'record_source',
   'user',
   'user_role',
+  'attached_file',
 ] as const;
 
 /** The API paths of the records that have a history route (GET /api/<path>/:id/history). */

@@ -13,6 +13,7 @@ import { Fact, Section } from '../organizations/Section.tsx';
 import type { AgreementDetails, PlanItem } from './agreement-api.ts';
 import { AgreementStatusBadge } from './AgreementStatusBadge.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
+import { FilesSection } from '../../components/files/FilesSection.tsx';
 
 /** /agreements/:id: the agreement, its parties and its plan of joint activities. */
 export default function AgreementPage() {
@@ -115,6 +116,7 @@ function AgreementView({ agreement, reload }: { agreement: AgreementDetails; rel
           mayEdit={mayEditItem}
           onChanged={reload}
         />
+        <FilesSection path="/agreements" recordId={agreement.id} editable={editable} signedScan />
       </Stack>
     </>
   );

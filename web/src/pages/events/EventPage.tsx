@@ -12,6 +12,7 @@ import { CityName } from '../cities/CityName.tsx';
 import { mayWrite } from '../../app/access.ts';
 import type { EventRecord } from './event-api.ts';
 import { RecordName } from './RecordName.tsx';
+import { FilesSection } from '../../components/files/FilesSection.tsx';
 
 /** /events/:id: the event, where and when, who took part, its visit. */
 export default function EventPage() {
@@ -97,6 +98,7 @@ export default function EventPage() {
             </List>
           )}
         </Card>
+        <FilesSection path="/events" recordId={event.id} editable={editable} />
       </Stack>
     </>
   );

@@ -18,6 +18,7 @@ import { mayWrite } from '../../app/access.ts';
 import type { Organization } from './organization-api.ts';
 import { RecordLoader } from './RecordLoader.tsx';
 import { Fact, Section } from './Section.tsx';
+import { FilesSection } from '../../components/files/FilesSection.tsx';
 
 /** /organizations/:id: the organization, its agreements and partnerships, its people and their visits. */
 export default function OrganizationPage() {
@@ -156,6 +157,7 @@ function OrganizationView({ organization }: { organization: Organization }) {
         <Section title={t('organization.visits')}>
           <VisitsOfPersons personIds={people.data?.items.map((person) => person.id)} />
         </Section>
+        <FilesSection path="/organizations" recordId={organization.id} editable={editable} />
       </Stack>
     </>
   );

@@ -13,6 +13,7 @@ import { RecordLoader } from '../organizations/RecordLoader.tsx';
 import { Fact, Section } from '../organizations/Section.tsx';
 import type { Person, Position } from './person-api.ts';
 import { VisitsOfPersons } from './VisitsOfPersons.tsx';
+import { FilesSection } from '../../components/files/FilesSection.tsx';
 
 /** /persons/:id: the person, their positions over time and the visits they took part in. */
 export default function PersonPage() {
@@ -99,6 +100,7 @@ function PersonView({ person }: { person: Person }) {
         <Section title={t('person.visits')}>
           <VisitsOfPersons personIds={[person.id]} />
         </Section>
+        <FilesSection path="/persons" recordId={person.id} editable={editable} />
       </Stack>
     </>
   );

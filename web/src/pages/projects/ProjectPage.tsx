@@ -13,6 +13,7 @@ import { partyCityIds, type Project } from './project-api.ts';
 import { ProjectDates } from './ProjectDates.tsx';
 import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
 import { ProjectTwinnings } from './ProjectTwinnings.tsx';
+import { FilesSection } from '../../components/files/FilesSection.tsx';
 
 /** /projects/:id: the project, its parties and the twinnings it belongs to. */
 export default function ProjectPage() {
@@ -74,6 +75,7 @@ function ProjectView({ project }: { project: Project }) {
           </Section>
         </SimpleGrid>
         <ProjectTwinnings cityIds={partyCityIds(project)} />
+        <FilesSection path="/projects" recordId={project.id} editable={editable} />
       </Stack>
     </>
   );

@@ -9,14 +9,22 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 
 interface SearchHit {
-  kind: RecordKind;
+  kind: RecordKind | 'file';
   id: number;
   label: string;
   rank: number;
   fragment: { text: string; match: boolean }[];
+  /** A file's hit: the record it is attached to, whose page lists it. */
+  record?: { kind: RecordKind; id: number };
 }
 interface SearchResult {
-  groups: { kind: RecordKind; hits: SearchHit[] }[];
+  groups: { kind: RecordKind | 'file'; hits: SearchHit[] }[];
+}
+
+/** The page a hit opens: the record's own, or for a file the page of the record it is attached to. */
+function hitPath(hit: SearchHit): string {
+  if (hit.record) return recordPath(hit.record.kind, hit.record.id);
+  return hit.kind === 'file' ? '/search' : recordPath(hit.kind, hit.id);
 }
 
 /** A fragment with the matched words marked (the API splits it, so no HTML comes from the data). */
@@ -145,7 +153,7 @@ export default function SearchPage() {
                 <Stack gap="xs">
                   {group.hits.map((hit) => (
                     <Card key={`${hit.kind}-${hit.id}`} withBorder padding="sm">
-                      <Anchor component={Link} to={recordPath(hit.kind, hit.id)} fw={500}>
+                      <Anchor component={Link} to={hitPath(hit)} fw={500}>
                         <Label label={hit.label} q={q} />
                       </Anchor>
                       {showsMore(hit) && <Fragment parts={hit.fragment} />}

@@ -17,6 +17,7 @@ import { SourceList } from './SourceList.tsx';
 import { ProgramSection } from './ProgramSection.tsx';
 import type { VisitDetails } from './visit-api.ts';
 import { VisitStatusBadge } from './VisitStatusBadge.tsx';
+import { FilesSection } from '../../components/files/FilesSection.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -192,6 +193,7 @@ export default function VisitPage() {
         <Section title={t('page.sources')}>
           <SourceList sources={visit.sources} />
         </Section>
+        <FilesSection path="/visits" recordId={visit.id} editable={editable} />
       </Stack>
     </>
   );
