@@ -45,7 +45,7 @@ export interface RecordRoutesDefinition<T extends { id: number; version: number 
 type Body = Record<string, unknown>;
 
 /** The kinds of record a city's staff keep for the partners without editors of their own. */
-const PARTNER_KEPT: ReadonlySet<AuditedRecordType> = new Set(['organization', 'person']);
+const PARTNER_KEPT: ReadonlySet<AuditedRecordType> = new Set(['organization', 'person', 'event']);
 
 /** Whether two scopes name the same cities and organizations: a write that keeps them moves nothing. */
 function samePlaces(a: Scope, b: Scope): boolean {

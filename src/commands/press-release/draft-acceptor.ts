@@ -11,6 +11,7 @@ import { createPerson } from '../../modules/persons/person.service.ts';
 import { createProject } from '../../modules/projects/project.service.ts';
 import { findTwinningByCities } from '../../modules/twinnings/twinning.repository.ts';
 import { createTwinning } from '../../modules/twinnings/twinning.service.ts';
+import { findVisitById } from '../../modules/visits/visit.repository.ts';
 import { createVisit } from '../../modules/visits/visit.service.ts';
 import { draftSchema, type Draft } from './draft.schema.ts';
 import { sphereOf } from './kind-guesses.ts';
@@ -87,6 +88,8 @@ export async function acceptDraft(
 ): Promise<AcceptedRecord[]> {
   const draft: Draft = parseInput(draftSchema, input);
   const ids = new Map<string, { type: 'city' | 'organization' | 'person' | 'visit'; id: number }>();
+  /** The days of each accepted visit, by the draft's reference: what its agreements and events default to. */
+  const visitDays = new Map<string, { start: string; end: string }>();
   assertCitiesResolved(draft);
   for (const city of draft.cities) if (city.chosenId) ids.set(city.ref, { type: 'city', id: city.chosenId });
 
@@ -218,12 +221,17 @@ export async function acceptDraft(
         id = (await createVisit(trx, actor, values)).id;
       }
       ids.set(visit.ref, { type: 'visit', id });
+      const stored = visit.chosenId ? await findVisitById(trx, id) : undefined;
+      visitDays.set(visit.ref, stored ? { start: stored.startDate, end: stored.endDate } : { start, end });
       await record(visit.ref, 'visit', id, visit.chosenId ? 'linked' : 'created', visit.span, visit);
     }
     for (const [i, agreement] of draft.agreements.entries()) {
       if (!agreement.include) continue;
       const parties = agreement.partyRefs.map((ref, k) => party(ref, `agreements.${i}.partyRefs.${k}`));
-      const signedOn = fullDate(agreement.signedOn, `agreements.${i}.signedOn`);
+      // Signed during the visit and the text gives no day: signed on the visit's first day, stored so.
+      const signedOn =
+        fullDate(agreement.signedOn, `agreements.${i}.signedOn`) ??
+        (agreement.visitRef ? (visitDays.get(agreement.visitRef)?.start ?? null) : null);
       const values = {
         ...{
           kind: agreement.kind,
@@ -250,12 +258,15 @@ export async function acceptDraft(
     for (const [i, event] of draft.events.entries()) {
       if (!event.include) continue;
       const cityId = need(event.cityRef, `events.${i}.cityRef`, `the city of «${event.name}»`);
-      const startDate = fullDate(event.date, `events.${i}.date`);
+      const date = fullDate(event.date, `events.${i}.date`);
+      // Held during the visit and the text gives no day of its own: the visit's days, stored so.
+      const days = !date && event.visitRef ? visitDays.get(event.visitRef) : undefined;
       const values = {
         name: event.name,
         kind: event.kind,
         cityId,
-        startDate,
+        startDate: date ?? days?.start ?? null,
+        ...(days && days.end !== days.start ? { endDate: days.end } : {}),
         visitId: optional(event.visitRef),
       };
       await judged(`events.${i}`, guard.creating(trx, 'event', values));

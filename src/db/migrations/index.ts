@@ -14,6 +14,7 @@ import * as m0015 from './0015-project-search.ts';
 import * as m0016 from './0016-session-password-change.ts';
 import * as m0017 from './0017-gazetteer-names.ts';
 import * as m0018 from './0018-user-password-chosen-by-others.ts';
+import * as m0020 from './0020-dates-from-visits.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0016-session-password-change': m0016,
   '0017-gazetteer-names': m0017,
   '0018-user-password-chosen-by-others': m0018,
+  '0020-dates-from-visits': m0020,
 };
 
 /** Kysely's provider over the static list. */
