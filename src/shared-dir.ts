@@ -6,11 +6,14 @@ const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 /**
  * The team's shared folder (the seed article, the public data sets, the scorers), which lives beside
- * the repository and is not part of it: POBRATIM_SHARED_DIR when set, else `../shared` beside this
+ * the repository and is not part of it, so the product itself never needs it (only tests, scripts and
+ * the demo seed do): POBRATIM_SHARED_DIR when set (and then only it), else `../shared` beside this
  * checkout, else the workplace's `/work/shared` (for checkouts made elsewhere on this machine).
  */
 export function sharedDir(...parts: string[]): string {
-  const candidates = [process.env.POBRATIM_SHARED_DIR, path.join(REPOSITORY, '..', 'shared'), '/work/shared'];
+  const candidates = process.env.POBRATIM_SHARED_DIR
+    ? [process.env.POBRATIM_SHARED_DIR]
+    : [path.join(REPOSITORY, '..', 'shared'), '/work/shared'];
   const found = candidates.find((dir): dir is string => !!dir && existsSync(path.join(dir, 'seed')));
   if (!found) {
     throw new Error(

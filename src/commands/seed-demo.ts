@@ -201,6 +201,8 @@ export async function seedDemo(
           kind: 'cooperation',
           title,
           signedAtVisitId: visit.id,
+          // The article gives no day: signed during the visit, on its first day (as an import stores it).
+          signedOn: visit.startDate,
           documentId,
           parties: parties.map((key) => ({ organizationId: org[key] })),
         }),
@@ -240,6 +242,9 @@ export async function seedDemo(
           kind,
           cityId: partner.id,
           visitId: visit.id,
+          // Held during the visit, on no day of its own: the visit's days (as an import stores them).
+          startDate: visit.startDate,
+          endDate: visit.endDate,
           description,
           participants,
         }),

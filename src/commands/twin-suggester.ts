@@ -1,57 +1,46 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { countryCodesFromName } from '../gazetteer/countries.ts';
-import type { Gazetteer } from '../gazetteer/index.ts';
-import { sharedDir } from '../shared-dir.ts';
-import { readPairLines, type PairLine } from './import-twins.csv.ts';
-import { cityMatcher, type WrittenCity } from './import-twins.matcher.ts';
+import { fileURLToPath } from 'node:url';
 
-/** The twin-city list the product knows: Wikipedia's lists, geocoded, in the shared folder. */
+/**
+ * The twin-city list the product carries: Wikipedia's lists matched to the gazetteer, as pairs of
+ * GeoNames ids (derived by scripts/derive-twin-pairs.ts; source and licence in
+ * docs/data-sources.md). It lives in the project, so suggestions need no shared folder.
+ */
 export function defaultTwinListFile(): string | null {
-  try {
-    const file = sharedDir('data', 'twin-cities', 'twin_cities_geocoded.csv');
-    return existsSync(file) ? file : null;
-  } catch {
-    return null;
-  }
+  const file = fileURLToPath(new URL('./twin-pairs.tsv', import.meta.url));
+  return existsSync(file) ? file : null;
 }
 
 /** Finds a place's twin cities in a twin-city list; `null` when the product has no list. */
 export type TwinSuggester = (placeId: number) => number[] | null;
 
-/**
- * Reads a twin-city list once and answers, for a gazetteer place, the places the list twins it
- * with (GeoNames ids, in the list's order). Only the list's lines written in the place's country
- * are matched, through the same matcher as `import-twins`, so a question costs a few hundred
- * look-ups, not the whole list's.
- */
-export function twinSuggester(gazetteer: Gazetteer, file: string | null): TwinSuggester {
-  let pairs: PairLine[] | undefined;
-  const match = cityMatcher(gazetteer);
-  const countriesOf = new Map<string, string[]>();
-  const inCountry = (city: WrittenCity, country: string) => {
-    let codes = countriesOf.get(city.country);
-    if (!codes) {
-      codes = countryCodesFromName(city.country);
-      countriesOf.set(city.country, codes);
-    }
-    return codes.includes(country);
+/** Reads a list of GeoNames id pairs (`id<TAB>id` a line, `#` comments) into each place's partners. */
+export function readTwinPairs(text: string): Map<number, number[]> {
+  const partners = new Map<number, number[]>();
+  const add = (from: number, to: number) => {
+    const list = partners.get(from);
+    if (!list) partners.set(from, [to]);
+    else if (!list.includes(to)) list.push(to);
   };
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [a, b] = line.split('\t').map(Number);
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a === b) continue;
+    add(a!, b!);
+    add(b!, a!);
+  }
+  return partners;
+}
+
+/**
+ * Answers, for a gazetteer place, the places the list twins it with (GeoNames ids, in the list's
+ * order). The file is read on the first question.
+ */
+export function twinSuggester(file: string | null): TwinSuggester {
+  let partners: Map<number, number[]> | undefined;
   return (placeId) => {
     if (!file) return null;
-    const place = gazetteer.byId(placeId);
-    if (!place) return [];
-    pairs ??= readPairLines(readFileSync(file, 'utf8')).pairs;
-    const found: number[] = [];
-    for (const { cities } of pairs) {
-      for (const [side, other] of [cities, [cities[1], cities[0]]] as const) {
-        if (!inCountry(side, place.country)) continue;
-        const own = match(side);
-        if (!own.ok || own.place.id !== placeId) continue;
-        const partner = match(other);
-        if (partner.ok && partner.place.id !== placeId && !found.includes(partner.place.id))
-          found.push(partner.place.id);
-      }
-    }
-    return found;
+    partners ??= readTwinPairs(readFileSync(file, 'utf8'));
+    return partners.get(placeId) ?? [];
   };
 }

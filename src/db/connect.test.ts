@@ -145,6 +145,51 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
           city_day: null,
         })
         .execute();
+      // An imported visit whose agreement and city day the text gave no day of their own.
+      const [home, partner] = await handle.db
+        .insertInto('city')
+        .values([
+          { name_en: 'Home', country: 'BY' },
+          { name_en: 'Partner', country: 'RU' },
+        ])
+        .returning('id')
+        .execute();
+      const visit = await handle.db
+        .insertInto('visit')
+        .values({
+          from_city_id: home!.id,
+          to_city_id: partner!.id,
+          start_date: '2025-09-18',
+          end_date: '2025-09-21',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await handle.db.transaction().execute(async (trx) => {
+        const agreements = await trx
+          .insertInto('agreement')
+          .values([
+            { kind: 'cooperation', title: 'Undated', signed_at_visit_id: visit.id },
+            { kind: 'cooperation', title: 'Dated', signed_at_visit_id: visit.id, signed_on: '2025-09-20' },
+          ])
+          .returning('id')
+          .execute();
+        await trx
+          .insertInto('agreement_party')
+          .values(
+            agreements.flatMap(({ id }) => [
+              { agreement_id: id, city_id: home!.id },
+              { agreement_id: id, city_id: partner!.id },
+            ]),
+          )
+          .execute();
+      });
+      await handle.db
+        .insertInto('event')
+        .values([
+          { name: 'City day', city_id: partner!.id, visit_id: visit.id },
+          { name: 'Concert', city_id: partner!.id, visit_id: visit.id, start_date: '2025-09-19' },
+        ])
+        .execute();
       expect(await migrateToLatest(handle.db)).toEqual([
         '0009-calendar-feed',
         '0011-list-sort-indexes',
@@ -156,8 +201,37 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
         '0017-gazetteer-names',
         '0018-user-password-chosen-by-others',
         '0019-attached-file',
+        '0020-dates-from-visits',
         '0021-backup-schedule',
       ]);
+      // Dates decided once and stored (0020): the visit's where the text gave none, the own ones kept.
+      expect(
+        await handle.db
+          .selectFrom('agreement')
+          .select(['title', 'signed_on', 'version'])
+          .orderBy('id')
+          .execute(),
+      ).toEqual([
+        { title: 'Undated', signed_on: '2025-09-18', version: 2 },
+        { title: 'Dated', signed_on: '2025-09-20', version: 1 },
+      ]);
+      expect(
+        await handle.db
+          .selectFrom('event')
+          .select(['name', 'start_date', 'end_date'])
+          .orderBy('id')
+          .execute(),
+      ).toEqual([
+        { name: 'City day', start_date: '2025-09-18', end_date: '2025-09-21' },
+        { name: 'Concert', start_date: '2025-09-19', end_date: null },
+      ]);
+      await handle.db.deleteFrom('event').execute();
+      await handle.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('agreement_party').execute();
+        await trx.deleteFrom('agreement').execute();
+      });
+      await handle.db.deleteFrom('visit').execute();
+      await handle.db.deleteFrom('city').where('name_en', 'in', ['Home', 'Partner']).execute();
       const rows = await handle.db.selectFrom('city').select(['name_ru', 'search_key']).execute();
       // A city stored before the upgrade has its search key: the trigram search finds it.
       expect(rows).toEqual([{ name_ru: 'Барановичи', search_key: 'барановичи baranovichi' }]);

@@ -296,6 +296,23 @@ describe('visits, cities, events and the calendar in a real browser', { timeout:
     expect(await page.locator('table').first().locator(`a[href="/visits/${visitId}"]`).count()).toBe(3);
     await expectNoSeriousAxeViolations(page);
 
+    // Another year's month in a few clicks: the picker's year, back a year, March; and back to May.
+    const jump = page.getByRole('button', { name: /^Перейти к месяцу и году/ });
+    expect(await jump.getAttribute('aria-label')).toBe('Перейти к месяцу и году: 05.2026');
+    expect(await jump.textContent()).toBe('05.2026');
+    await jump.click();
+    await page.getByRole('button', { name: 'Предыдущий год' }).click();
+    await page.getByRole('button', { name: 'март', exact: true }).click();
+    await page.getByRole('heading', { name: 'Март 2025 г.', exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('month')).toBe('2025-03');
+    expect(await agenda.count()).toBe(0);
+    await jump.click();
+    await page.getByRole('button', { name: 'Выбрать год' }).click();
+    await page.getByRole('button', { name: '2026', exact: true }).click();
+    await page.getByRole('button', { name: 'май', exact: true }).click();
+    await page.getByRole('heading', { name: 'Май 2026 г.', exact: true }).waitFor();
+    await agenda.locator(`a[href="/visits/${visitId}"]`).waitFor();
+
     await page.getByRole('button', { name: 'Подписаться на календарь' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подписка на календарь' });
     await dialog.getByRole('button', { name: 'Получить ссылку' }).click();

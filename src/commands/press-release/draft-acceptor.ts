@@ -9,6 +9,9 @@ import { createEvent } from '../../modules/events/event.service.ts';
 import { createOrganization } from '../../modules/organizations/organization.service.ts';
 import { createPerson } from '../../modules/persons/person.service.ts';
 import { createProject } from '../../modules/projects/project.service.ts';
+import { findTwinningByCities } from '../../modules/twinnings/twinning.repository.ts';
+import { createTwinning } from '../../modules/twinnings/twinning.service.ts';
+import { findVisitById } from '../../modules/visits/visit.repository.ts';
 import { createVisit } from '../../modules/visits/visit.service.ts';
 import { draftSchema, type Draft } from './draft.schema.ts';
 import { sphereOf } from './kind-guesses.ts';
@@ -24,8 +27,9 @@ export interface AcceptedRecord {
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The kinds of record an acceptance creates, and those it links as they are. */
-export type CreatedKind = 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
-export type LinkedKind = 'city' | 'organization' | 'person' | 'visit';
+export type CreatedKind =
+  'twinning' | 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
+export type LinkedKind = 'city' | 'twinning' | 'organization' | 'person' | 'visit';
 
 /**
  * What judges an acceptance record by record, as if each were written on its own: a record is
@@ -84,6 +88,8 @@ export async function acceptDraft(
 ): Promise<AcceptedRecord[]> {
   const draft: Draft = parseInput(draftSchema, input);
   const ids = new Map<string, { type: 'city' | 'organization' | 'person' | 'visit'; id: number }>();
+  /** The days of each accepted visit, by the draft's reference: what its agreements and events default to. */
+  const visitDays = new Map<string, { start: string; end: string }>();
   assertCitiesResolved(draft);
   for (const city of draft.cities) if (city.chosenId) ids.set(city.ref, { type: 'city', id: city.chosenId });
 
@@ -132,6 +138,34 @@ export async function acceptDraft(
         spanEnd: span?.[1] ?? null,
         fact,
       });
+    }
+    // Twinnings first: a city editor may create a partner's institutions only through an established
+    // twinning (keeperCityIds), so the one the release states must exist before them.
+    for (const [i, twinning] of draft.twinnings.entries()) {
+      if (!twinning.include) continue;
+      const path = `twinnings.${i}`;
+      const cityIds: [number, number] = [
+        need(twinning.cityRefs[0], `${path}.cityRefs.0`, 'the home city of the twinning'),
+        need(twinning.cityRefs[1], `${path}.cityRefs.1`, 'the partner city of the twinning'),
+      ];
+      if (cityIds[0] === cityIds[1])
+        throw validationFailed(`${path}.cityRefs: a twinning joins two different cities.`, [
+          { path: `${path}.cityRefs`, message: 'names the same city twice' },
+        ]);
+      // Recorded since the draft was made (or chosen by the reviewer): linked, never doubled.
+      const existing = twinning.chosenId ? null : await findTwinningByCities(trx, ...cityIds);
+      const linked = twinning.chosenId ?? existing?.id ?? null;
+      let id: number;
+      if (linked) {
+        await judged(`${path}.chosenId`, guard.linking(trx, 'twinning', linked));
+        id = linked;
+      } else {
+        const values = { cityIds, tier: twinning.tier, status: twinning.status };
+        await judged(path, guard.creating(trx, 'twinning', values));
+        id = (await createTwinning(trx, actor, values, { kind: 'document', ref: `document:${documentId}` }))
+          .id;
+      }
+      await record(twinning.ref, 'twinning', id, linked ? 'linked' : 'created', twinning.span, twinning);
     }
     for (const [i, org] of draft.organizations.entries()) {
       if (!org.include) continue;
@@ -187,12 +221,17 @@ export async function acceptDraft(
         id = (await createVisit(trx, actor, values)).id;
       }
       ids.set(visit.ref, { type: 'visit', id });
+      const stored = visit.chosenId ? await findVisitById(trx, id) : undefined;
+      visitDays.set(visit.ref, stored ? { start: stored.startDate, end: stored.endDate } : { start, end });
       await record(visit.ref, 'visit', id, visit.chosenId ? 'linked' : 'created', visit.span, visit);
     }
     for (const [i, agreement] of draft.agreements.entries()) {
       if (!agreement.include) continue;
       const parties = agreement.partyRefs.map((ref, k) => party(ref, `agreements.${i}.partyRefs.${k}`));
-      const signedOn = fullDate(agreement.signedOn, `agreements.${i}.signedOn`);
+      // Signed during the visit and the text gives no day: signed on the visit's first day, stored so.
+      const signedOn =
+        fullDate(agreement.signedOn, `agreements.${i}.signedOn`) ??
+        (agreement.visitRef ? (visitDays.get(agreement.visitRef)?.start ?? null) : null);
       const values = {
         ...{
           kind: agreement.kind,
@@ -219,12 +258,15 @@ export async function acceptDraft(
     for (const [i, event] of draft.events.entries()) {
       if (!event.include) continue;
       const cityId = need(event.cityRef, `events.${i}.cityRef`, `the city of «${event.name}»`);
-      const startDate = fullDate(event.date, `events.${i}.date`);
+      const date = fullDate(event.date, `events.${i}.date`);
+      // Held during the visit and the text gives no day of its own: the visit's days, stored so.
+      const days = !date && event.visitRef ? visitDays.get(event.visitRef) : undefined;
       const values = {
         name: event.name,
         kind: event.kind,
         cityId,
-        startDate,
+        startDate: date ?? days?.start ?? null,
+        ...(days && days.end !== days.start ? { endDate: days.end } : {}),
         visitId: optional(event.visitRef),
       };
       await judged(`events.${i}`, guard.creating(trx, 'event', values));

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { ExtractionResult } from '../../extract/index.ts';
+import { findTwinningByCities } from '../../modules/twinnings/twinning.repository.ts';
 import { findVisitByRoute } from '../../modules/visits/visit.repository.ts';
 import type { Draft, Match } from './draft.schema.ts';
 import { eventKindOf, organizationKindOf } from './kind-guesses.ts';
 import { CHOOSE_AT, matchCity, matchOrganization, matchPerson, registryCountries } from './matcher.ts';
+import { twinMentions } from './twin-mentions.ts';
 
 type Span = [number, number] | null;
 type Party = { name: string; city: string | null };
@@ -48,13 +50,15 @@ export function namesCity(position: string, city: string): boolean {
 /**
  * Turns the extractor's facts into a reviewable draft: each city, organization and person matched
  * to the registry's records (chosen when the match is sure, offered otherwise, new when none), and
- * visits, agreements, projects and events that refer to them.
+ * visits, agreements, projects and events that refer to them; with the text, the twinnings it
+ * states that the registry lacks.
  */
 export async function buildDraft(
   db: Kysely<Database>,
   facts: ExtractionResult,
   publishedOn: string | null,
   homeCity: string | null = null,
+  text: string | null = null,
 ): Promise<Draft> {
   const draft: Draft = {
     cities: [],
@@ -64,6 +68,7 @@ export async function buildDraft(
     agreements: [],
     projects: [],
     events: [],
+    twinnings: [],
   };
   const countries = await registryCountries(db);
 
@@ -209,5 +214,69 @@ export async function buildDraft(
       span: event.span ?? null,
     });
   }
+  if (text) await proposeTwinnings(db, draft, facts, text, homeCity, cityRef);
   return draft;
+}
+
+/**
+ * Adds the twinnings the text states («город-побратим Кузнецк») between the home city and the named
+ * partner, unless the registry has them already. The home city is the one the reviewer named, else
+ * the other end of a visit to or from the partner, else the registry's only home city.
+ */
+async function proposeTwinnings(
+  db: Kysely<Database>,
+  draft: Draft,
+  facts: ExtractionResult,
+  text: string,
+  homeCity: string | null,
+  cityRef: (name: string | null) => Promise<string | null>,
+): Promise<void> {
+  for (const mention of twinMentions(text, facts.entities)) {
+    const visit = facts.visits.find((v) => v.to_city === mention.city || v.from_city === mention.city);
+    const homeName =
+      homeCity ?? (visit ? (visit.to_city === mention.city ? visit.from_city : visit.to_city) : null);
+    let homeRef: string | null = null;
+    if (homeName && homeName !== mention.city) homeRef = await cityRef(homeName);
+    else if (!homeName) homeRef = await onlyHomeCityRef(db, draft);
+    const partnerRef = await cityRef(mention.city);
+    if (!homeRef || !partnerRef || homeRef === partnerRef) continue;
+    const idOf = (ref: string) => draft.cities.find((city) => city.ref === ref)?.chosenId ?? null;
+    const [homeId, partnerId] = [idOf(homeRef), idOf(partnerRef)];
+    if (homeId && partnerId && (homeId === partnerId || (await findTwinningByCities(db, homeId, partnerId))))
+      continue;
+    if (draft.twinnings.some((t) => t.cityRefs.includes(homeRef) && t.cityRefs.includes(partnerRef)))
+      continue;
+    draft.twinnings.push({
+      ref: `t${draft.twinnings.length + 1}`,
+      cityRefs: [homeRef, partnerRef],
+      tier: 'twin',
+      status: mention.status,
+      ...{ matches: [], chosenId: null, include: true, span: mention.span },
+    });
+  }
+}
+
+/** The registry's home city when it has exactly one, as a city of the draft. */
+async function onlyHomeCityRef(db: Kysely<Database>, draft: Draft): Promise<string | null> {
+  const homes = await db
+    .selectFrom('home_city')
+    .innerJoin('city', 'city.id', 'home_city.city_id')
+    .select(['city.id', 'city.name_ru', 'city.name_en'])
+    .limit(2)
+    .execute();
+  if (homes.length !== 1) return null;
+  const home = homes[0]!;
+  const known = draft.cities.find((city) => city.chosenId === home.id);
+  if (known) return known.ref;
+  const name = home.name_ru ?? home.name_en;
+  const ref = `c${draft.cities.length + 1}`;
+  draft.cities.push({
+    ref,
+    name,
+    matches: [{ id: home.id, label: name, confidence: 1 }],
+    chosenId: home.id,
+    include: true,
+    span: null,
+  });
+  return ref;
 }

@@ -3,6 +3,7 @@ import { agreementKindSchema } from '../../modules/agreements/agreement.schema.t
 import { recordIdSchema } from '../../modules/audit/fields.schema.ts';
 import { eventKindSchema } from '../../modules/events/event.schema.ts';
 import { organizationKindSchema } from '../../modules/organizations/organization.schema.ts';
+import { twinningTierSchema } from '../../modules/twinnings/twinning.schema.ts';
 import { visitKindSchema } from '../../modules/visits/visit.schema.ts';
 
 /** A record of the registry that a proposal may be, and how sure the matcher is (0–1). */
@@ -79,6 +80,18 @@ export const eventProposalSchema = z.object({
   visitRef: refSchema.nullable(),
 });
 
+/**
+ * A twinning the release states («город-побратим X») and the registry lacks: the home city and the
+ * partner, `active` when the text says they are twins, `proposed` when it says they mean to be.
+ * Accepting it links the twinning recorded meanwhile, if any, instead of making a second one.
+ */
+export const twinningProposalSchema = z.object({
+  ...proposal,
+  cityRefs: z.tuple([refSchema, refSchema]),
+  tier: twinningTierSchema,
+  status: z.enum(['proposed', 'active']),
+});
+
 /** The reviewable draft of one press release: every proposed record, matched or new, linked by refs. */
 export const draftSchema = z
   .object({
@@ -89,9 +102,12 @@ export const draftSchema = z
     agreements: z.array(agreementProposalSchema).max(200),
     projects: z.array(projectProposalSchema).max(200),
     events: z.array(eventProposalSchema).max(200),
+    // A draft reviewed before twinnings were proposed has none.
+    twinnings: z.array(twinningProposalSchema).max(50).default([]),
   })
   .meta({ id: 'PressReleaseDraft' });
 export type Draft = z.infer<typeof draftSchema>;
+export type TwinningProposal = z.infer<typeof twinningProposalSchema>;
 export type CityProposal = z.infer<typeof cityProposalSchema>;
 export type OrganizationProposal = z.infer<typeof organizationProposalSchema>;
 export type PersonProposal = z.infer<typeof personProposalSchema>;

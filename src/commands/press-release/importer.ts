@@ -61,14 +61,14 @@ export async function importPressRelease(
     document,
     duplicate,
     extraction: facts,
-    draft: await buildDraft(db, facts, document.publishedOn, request.homeCity ?? null),
+    draft: await buildDraft(db, facts, document.publishedOn, request.homeCity ?? null, document.body),
   };
 }
 
 /** The draft of a stored document, matched against the registry as it is now. */
 export async function draftOfDocument(db: Kysely<Database>, documentId: number): Promise<Draft> {
   const document = await findDocumentByIdOrThrow(db, documentId);
-  return buildDraft(db, document.extraction as ExtractionResult, document.publishedOn);
+  return buildDraft(db, document.extraction as ExtractionResult, document.publishedOn, null, document.body);
 }
 
 /** Accepts a reviewed draft once: a document whose records were accepted before is refused. */

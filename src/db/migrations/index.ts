@@ -15,6 +15,7 @@ import * as m0016 from './0016-session-password-change.ts';
 import * as m0017 from './0017-gazetteer-names.ts';
 import * as m0018 from './0018-user-password-chosen-by-others.ts';
 import * as m0019 from './0019-attached-file.ts';
+import * as m0020 from './0020-dates-from-visits.ts';
 import * as m0021 from './0021-backup-schedule.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0017-gazetteer-names': m0017,
   '0018-user-password-chosen-by-others': m0018,
   '0019-attached-file': m0019,
+  '0020-dates-from-visits': m0020,
   '0021-backup-schedule': m0021,
 };
 

@@ -61,7 +61,7 @@ export async function previewPressRelease(db: Kysely<Database>, input: unknown):
     return {
       duplicateOf: { id: stored.id, title: stored.title, accepted: linked !== undefined },
       extraction: facts,
-      draft: await buildDraft(db, facts, stored.publishedOn, request.homeCity ?? null),
+      draft: await buildDraft(db, facts, stored.publishedOn, request.homeCity ?? null, stored.body),
     };
   }
   await prepareExtractor();
@@ -69,7 +69,13 @@ export async function previewPressRelease(db: Kysely<Database>, input: unknown):
   return {
     duplicateOf: null,
     extraction,
-    draft: await buildDraft(db, extraction, request.publishedOn ?? null, request.homeCity ?? null),
+    draft: await buildDraft(
+      db,
+      extraction,
+      request.publishedOn ?? null,
+      request.homeCity ?? null,
+      request.text,
+    ),
   };
 }
 

@@ -42,6 +42,7 @@ import { organizationRecord } from '../organizations/organization.routes.ts';
 import { personRecord } from '../persons/person.routes.ts';
 import { projectRecord } from '../projects/project.routes.ts';
 import { visitRecord } from '../visits/visit.routes.ts';
+import { getTwinning } from '../twinnings/twinning.service.ts';
 
 const tags = ['documents'];
 const importResponse = z.object({
@@ -113,7 +114,10 @@ function draftScopeIds(draft: Draft) {
   };
 }
 
-const CREATED: Record<CreatedKind, Pick<RecordRoutesDefinition<never>, 'recordType' | 'scopeOfInput'>> = {
+const CREATED: Record<
+  Exclude<CreatedKind, 'twinning'>,
+  Pick<RecordRoutesDefinition<never>, 'recordType' | 'scopeOfInput'>
+> = {
   organization: organizationRecord,
   person: personRecord,
   visit: visitRecord,
@@ -129,17 +133,30 @@ const CREATED: Record<CreatedKind, Pick<RecordRoutesDefinition<never>, 'recordTy
  */
 function draftGuard(request: FastifyRequest, documentId: number): DraftGuard {
   return {
-    creating: (trx, kind, input) =>
-      authorizeCreate(
+    creating: async (trx, kind, input) => {
+      // As POST /twinnings judges it: the right to create in one of its two cities.
+      if (kind === 'twinning') {
+        const cityIds = input.cityIds as number[];
+        authorize(request, 'create', { cityIds, organizationIds: [] });
+        return;
+      }
+      await authorizeCreate(
         trx,
         request,
         CREATED[kind],
         input,
         (ref) => ref.kind === 'document' && ref.id === documentId,
-      ),
+      );
+    },
     // Cities are reference data anyone may read.
     linking: async (trx, kind, id) => {
       if (kind === 'city') return;
+      if (kind === 'twinning') {
+        const twinning = await getTwinning(trx, id);
+        const cityIds = [twinning.cityAId, twinning.cityBId];
+        authorize(request, 'read', await resolveScope(trx, { cityIds }, { publishable: true }));
+        return;
+      }
       await assertReferencesReadable(trx, request.principal, [{ path: 'chosenId', kind, id }]);
     },
   };

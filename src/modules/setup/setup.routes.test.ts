@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../../commands/account-keeper.ts';
@@ -6,6 +9,7 @@ import { testEngines } from '../../db/test-database.ts';
 import { loadGazetteer } from '../../gazetteer/index.ts';
 import { buildApp } from '../../server/app.ts';
 import { insertTestAccounts } from '../../server/test-accounts.ts';
+import { sharedDir } from '../../shared-dir.ts';
 import { loadTestPlaces } from '../cities/test-places.ts';
 
 const BARANOVICHI = 630429;
@@ -71,6 +75,20 @@ for (const engine of testEngines()) {
     });
 
     it('offers the twin cities Wikipedia lists for a city, marking the ones recorded', async () => {
+      // As on a user's machine: no shared folder beside the project.
+      const empty = mkdtempSync(path.join(tmpdir(), 'pobratim-no-shared-'));
+      const before = process.env.POBRATIM_SHARED_DIR;
+      process.env.POBRATIM_SHARED_DIR = empty;
+      try {
+        expect(() => sharedDir('data')).toThrow(/shared folder/);
+        await offersTwins();
+      } finally {
+        if (before === undefined) delete process.env.POBRATIM_SHARED_DIR;
+        else process.env.POBRATIM_SHARED_DIR = before;
+      }
+    });
+
+    const offersTwins = async () => {
       expect((await call(null, 'GET', `/api/cities/${BARANOVICHI}/twin-suggestions`)).statusCode).toBe(401);
       const before = (await call('editor', 'GET', `/api/cities/${BARANOVICHI}/twin-suggestions`)).json();
       expect(before.available).toBe(true);
@@ -87,7 +105,7 @@ for (const engine of testEngines()) {
       const after = (await call('editor', 'GET', `/api/cities/${BARANOVICHI}/twin-suggestions`)).json();
       expect(after.suggestions[0].twinningId).toBe(twinning.json().id);
       expect((await call('editor', 'GET', '/api/cities/999999999/twin-suggestions')).statusCode).toBe(404);
-    });
+    };
 
     it('lets administrators take a city out of the home cities, nobody else', async () => {
       expect(

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { defaultTwinListFile, twinSuggester, type TwinSuggester } from '../../commands/twin-suggester.ts';
-import { loadGazetteer } from '../../gazetteer/index.ts';
 import { findCitiesByIds, findCityByIdOrThrow } from '../cities/city.repository.ts';
 import { citySchema } from '../cities/city.schema.ts';
 import { idParamsSchema } from '../audit/fields.schema.ts';
@@ -11,7 +10,7 @@ import { requireUser } from '../../server/auth.plugin.ts';
 import { selectTwinningsOfCity } from './twinning.repository.ts';
 
 const suggestionsSchema = z.object({
-  /** Whether the product has a twin-city list at all (the shared folder may be missing). */
+  /** Whether the product has a twin-city list at all (it carries one: src/commands/twin-pairs.tsv). */
   available: z.boolean(),
   /** Where the list comes from, to credit it. */
   source: z.literal('Wikipedia'),
@@ -44,7 +43,7 @@ export const twinSuggestionRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> 
       requireUser(request);
       const cityId = request.params.id;
       await findCityByIdOrThrow(db, cityId);
-      suggest ??= twinSuggester(loadGazetteer(), defaultTwinListFile());
+      suggest ??= twinSuggester(defaultTwinListFile());
       const ids = suggest(cityId);
       const [cities, twinnings] = await Promise.all([
         findCitiesByIds(db, ids ?? []),

@@ -46,7 +46,12 @@ export async function listTwinningsOfCity(
  * Records a twinning of two existing cities, given in either order, audited. A pair already twinned
  * is a `conflict` that names the existing record, so the caller can open it instead.
  */
-export async function createTwinning(db: Kysely<Database>, actor: Actor, input: unknown): Promise<Twinning> {
+export async function createTwinning(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: unknown,
+  source?: { kind: 'user' | 'import' | 'document'; ref: string | null },
+): Promise<Twinning> {
   const values = parseInput(twinningCreateSchema, input);
   return createAudited(db, actor, TWINNING, values, async (trx) => {
     const [one, other] = values.cityIds;
@@ -54,7 +59,7 @@ export async function createTwinning(db: Kysely<Database>, actor: Actor, input: 
     await findCityByIdOrThrow(trx, other);
     const existing = await findTwinningByCities(trx, one, other);
     if (existing) throw conflict(`Cities ${one} and ${other} are already twinned (twinning ${existing.id}).`);
-    return insertTwinning(trx, values);
+    return insertTwinning(trx, values, source);
   });
 }
 

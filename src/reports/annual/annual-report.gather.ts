@@ -112,7 +112,6 @@ interface AgreementPartyRow {
 async function selectAgreements(db: Kysely<Database>, cityId: number): Promise<ReportAgreement[]> {
   const rows = await db
     .selectFrom('agreement')
-    .leftJoin('visit', 'visit.id', 'agreement.signed_at_visit_id')
     .select([
       'agreement.id',
       'agreement.kind',
@@ -120,10 +119,11 @@ async function selectAgreements(db: Kysely<Database>, cityId: number): Promise<R
       'agreement.status',
       'agreement.valid_until',
       'agreement.auto_renew',
-      sql<string | null>`coalesce(agreement.signed_on, visit.start_date)`.as('signed_on'),
+      // The stored signing day (a day decided on import and by migration 0020), as every screen shows it.
+      'agreement.signed_on',
     ])
     .where(hasPartyInCity('agreement_party', 'agreement.id', cityId))
-    .orderBy(sql`coalesce(agreement.signed_on, visit.start_date)`, (ob) => ob.asc().nullsFirst())
+    .orderBy('agreement.signed_on', (ob) => ob.asc().nullsFirst())
     .orderBy('agreement.id')
     .execute();
   if (rows.length === 0) return [];
@@ -269,14 +269,14 @@ async function selectEvents(
   const rows = await db
     .selectFrom('event as e')
     .innerJoin('city as c', 'c.id', 'e.city_id')
-    // An event a press release names without a day (a city day during a visit) takes the visit's days.
-    .leftJoin('visit as ev', 'ev.id', 'e.visit_id')
+    // The stored days: an event a press release names without a day (a city day during a visit) was
+    // given the visit's days when it was accepted (or by migration 0020), as the calendar shows them.
     .select([
       'e.id',
       'e.name',
       'e.kind',
-      sql<string>`coalesce(e.start_date, ev.start_date)`.as('start_date'),
-      sql<string | null>`CASE WHEN e.start_date IS NULL THEN ev.end_date ELSE e.end_date END`.as('end_date'),
+      sql<string>`e.start_date`.as('start_date'),
+      'e.end_date',
       'e.description',
       cityName.as('city_name'),
       sql<string[]>`coalesce((
@@ -288,8 +288,8 @@ async function selectEvents(
         LEFT JOIN city pc ON pc.id = ep.city_id
         WHERE ep.event_id = e.id), '{}')`.as('participants'),
     ])
-    .where(sql<boolean>`coalesce(e.start_date, ev.start_date) <= ${period.end}`)
-    .where(sql<boolean>`coalesce(e.end_date, e.start_date, ev.end_date) >= ${period.start}`)
+    .where(sql<boolean>`e.start_date <= ${period.end}`)
+    .where(sql<boolean>`coalesce(e.end_date, e.start_date) >= ${period.start}`)
     .where((eb) =>
       eb.or([
         eb('e.city_id', '=', cityId),
@@ -302,7 +302,7 @@ async function selectEvents(
           AND (v.from_city_id = ${cityId} OR v.to_city_id = ${cityId}))`,
       ]),
     )
-    .orderBy(sql`coalesce(e.start_date, ev.start_date)`)
+    .orderBy('e.start_date')
     .orderBy('e.id')
     .execute();
   return rows.map((row) => ({

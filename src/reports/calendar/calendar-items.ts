@@ -1,6 +1,7 @@
 /** What a user's calendar feed shows: visits, events, plan deadlines and reminders they may read. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { keptPartnerCityIds } from '../../modules/auth/partners.ts';
 import { can, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
 import { cityNameForms, loadCityCases } from '../reminders/city-case.ts';
@@ -68,6 +69,9 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
   }
 
   const events = await selectFeedEvents(db, cityIds, from, to);
+  // A partner's events its staff keep (an established twinning, no editors of its own) are theirs to
+  // read, as GET /events/:id has it (`partnerKept`).
+  const kept = new Set(await keptPartnerCityIds(db, principal, 'city roles'));
   const participants = await selectEventParticipants(
     db,
     events.map((event) => event.id),
@@ -86,7 +90,7 @@ export async function calendarItemsFor(db: Db, principal: Principal, today: stri
       cityIds: [event.city_id, ...mine.flatMap((p) => (p.city_id === null ? [] : [p.city_id]))],
       organizationIds: mine.flatMap((p) => (p.organization_id === null ? [] : [p.organization_id])),
     };
-    if (!readable(scope) || event.start_date === null) continue;
+    if (!(readable(scope) || kept.has(event.city_id)) || event.start_date === null) continue;
     if (event.kind === 'city_day') cityDays.add(`${event.city_id}:${event.start_date}`);
     items.push({
       uid: `event-${event.id}`,

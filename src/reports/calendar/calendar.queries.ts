@@ -79,6 +79,14 @@ export async function selectFeedEvents(db: Db, cityIds: number[], from: string, 
             .whereRef('ep.event_id', '=', 'e.id')
             .where(sql<boolean>`${partyCity('ep')} in (${sql.join(cityIds)})`),
         ),
+        // Held during a visit of the city's delegation or to the city (as the annual report has it).
+        eb.exists(
+          eb
+            .selectFrom('visit as v')
+            .select(sql`1`.as('one'))
+            .whereRef('v.id', '=', 'e.visit_id')
+            .where((w) => w.or([w('v.from_city_id', 'in', cityIds), w('v.to_city_id', 'in', cityIds)])),
+        ),
       ]),
     )
     .orderBy('e.start_date')

@@ -18,17 +18,22 @@ function pairsList(pairs: string[]): string {
  */
 export function agreementSentences({ data, cities, year, future }: Composition): string[] {
   const groups = new Map<string, Agreement[]>();
+  // Signed at a visit of several days on its first: the day an import stores when the text gives
+  // none, told as «в ходе визита», which the visit's dates already say (a one-day visit's is the day).
+  const dayOf = (agreement: Agreement) =>
+    agreement.signedAtVisitId === data.visit.id &&
+    agreement.signedOn === data.visit.startDate &&
+    data.visit.endDate !== data.visit.startDate
+      ? null
+      : agreement.signedOn;
   for (const agreement of data.agreements) {
-    const key = `${agreement.kind}|${agreement.signedOn ?? ''}|${agreement.kind === 'other' ? agreement.id : ''}`;
+    const key = `${agreement.kind}|${dayOf(agreement) ?? ''}|${agreement.kind === 'other' ? agreement.id : ''}`;
     groups.set(key, [...(groups.get(key) ?? []), agreement]);
   }
   return [...groups.values()].map((group, index) => {
     const first = group[0]!;
-    const when = first.signedOn
-      ? capitalize(datePhrase(first.signedOn, null, { year }))
-      : index === 0
-        ? 'В ходе визита'
-        : 'Также';
+    const day = dayOf(first);
+    const when = day ? capitalize(datePhrase(day, null, { year })) : index === 0 ? 'В ходе визита' : 'Также';
     if (first.kind === 'other') {
       // An agreement of no standard kind is named by its title, and the verb agrees with that.
       const head = phraseAgreement(first.title);
@@ -73,7 +78,14 @@ export function eventPhrase(name: string, target: Case): string {
 export function eventSentences({ data, year, future }: Composition): string[] {
   const out: string[] = [];
   for (const event of data.events) {
-    const when = event.startDate ? capitalize(datePhrase(event.startDate, event.endDate, { year })) : '';
+    // Held over the very days of a visit of several (as an import dates an event the text gives no
+    // day): told as part of the visit, whose dates the release opens with.
+    const visitLong =
+      data.visit.endDate !== data.visit.startDate &&
+      event.startDate === data.visit.startDate &&
+      event.endDate === data.visit.endDate;
+    const when =
+      event.startDate && !visitLong ? capitalize(datePhrase(event.startDate, event.endDate, { year })) : '';
     const name = lowerFirst(event.name);
     const delegation = event.participants.some((p) => p.cityId === data.visit.fromCityId);
     if (delegation) {

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Box, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { Month } from '@mantine/dates';
+import { Month, MonthPickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -143,6 +143,23 @@ export default function CalendarPage() {
           <Button variant="subtle" onClick={() => go(isoDay(new Date()).slice(0, 7))}>
             {t('today')}
           </Button>
+          {/* Any month of any year in two clicks: the year's months, the decade's years. */}
+          <MonthPickerInput
+            // The name holds the visible «05.2026», as a button's must (WCAG 2.5.3).
+            aria-label={t('jump.label', { month: `${month.slice(5, 7)}.${month.slice(0, 4)}` })}
+            value={`${month}-01`}
+            onChange={(value) => value && go(value.slice(0, 7))}
+            valueFormat="MM.YYYY"
+            monthsListFormat="MMMM"
+            ariaLabels={{
+              previousYear: t('jump.previousYear'),
+              nextYear: t('jump.nextYear'),
+              previousDecade: t('jump.previousDecade'),
+              nextDecade: t('jump.nextDecade'),
+              yearLevelControl: t('jump.decades'),
+            }}
+            w={120}
+          />
         </Group>
         <Group gap={6}>
           {(['visit', 'event', 'deadline', 'reminder'] as const).map((type) => (

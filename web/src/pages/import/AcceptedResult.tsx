@@ -16,6 +16,7 @@ interface AcceptedResultProps {
 const ORDER: AcceptedRecord['type'][] = [
   'visit',
   'city',
+  'twinning',
   'person',
   'organization',
   'agreement',
@@ -34,7 +35,13 @@ function nameOf(draft: Draft, ref: string): string {
   return ref;
 }
 
-function pathOf(record: AcceptedRecord): string | null {
+function pathOf(draft: Draft, record: AcceptedRecord): string | null {
+  if (record.type === 'twinning') {
+    // A twinning has no page of its own: the partner city's page shows it.
+    const twinning = (draft.twinnings ?? []).find((p) => p.ref === record.ref);
+    const partner = draft.cities.find((c) => c.ref === twinning?.cityRefs[1])?.chosenId;
+    return partner ? recordPath('city', partner) : null;
+  }
   return recordPath(record.type as RecordKind, record.id);
 }
 
@@ -88,14 +95,20 @@ export function AcceptedResult({ documentId, records, draft, onAnother }: Accept
             </Title>
             <List spacing={4} listStyleType="none" pl={0}>
               {ofType.map((record) => {
-                const path = pathOf(record);
+                const path = pathOf(draft, record);
+                const twinning = (draft.twinnings ?? []).find((p) => p.ref === record.ref);
                 const name =
                   type === 'visit'
                     ? t('result.visitName', {
                         from: cityName(visitProposal?.fromCityRef ?? null),
                         to: cityName(visitProposal?.toCityRef ?? null),
                       })
-                    : nameOf(draft, record.ref);
+                    : twinning
+                      ? t('result.twinningName', {
+                          home: cityName(twinning.cityRefs[0]),
+                          partner: cityName(twinning.cityRefs[1]),
+                        })
+                      : nameOf(draft, record.ref);
                 return (
                   <List.Item key={record.ref}>
                     <Group gap="xs" wrap="nowrap">

@@ -126,7 +126,7 @@ export const ProposalCard = memo(function ProposalCard({
               onChange={(event) => choose(event.currentTarget.value)}
               style={{ flex: 1, minWidth: 0 }}
             />
-            {isNew && list !== 'cities' && (
+            {isNew && list !== 'cities' && list !== 'twinnings' && (
               <Button
                 variant="subtle"
                 size="compact-sm"

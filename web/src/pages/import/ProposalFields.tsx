@@ -214,6 +214,7 @@ export function ProposalFields({ list, proposal, cities, onChange }: ProposalFie
       );
     }
     case 'cities':
+    case 'twinnings':
       return null;
   }
 }

@@ -13,7 +13,8 @@ export interface Review {
 
 /** A draft's proposal list by name, for code that walks every list. */
 export function proposalsOf(draft: Draft, list: DraftList): Proposal[] {
-  return draft[list] as Proposal[];
+  // A draft stored before twinnings were proposed has none.
+  return (draft[list] ?? []) as Proposal[];
 }
 
 /** What a proposal is called on the page and what identifies it across previews. */
@@ -168,6 +169,11 @@ export function problemsOf(draft: Draft): Problem[] {
   for (const city of draft.cities)
     if (city.include && !city.chosenId)
       problems.push({ list: 'cities', ref: city.ref, field: 'chosenId', key: 'chooseCity', name: city.name });
+  for (const twinning of draft.twinnings ?? [])
+    if (twinning.include)
+      twinning.cityRefs.forEach((cityRef, k) =>
+        needCity('twinnings', twinning.ref, `cityRefs.${k}`, cityRef),
+      );
   for (const org of draft.organizations)
     if (org.include) needCity('organizations', org.ref, 'cityRef', org.cityRef);
   for (const visit of draft.visits) {

@@ -10,6 +10,7 @@ export type { Draft, ExtractionResult, PreviewResponse };
 export const DRAFT_LISTS = [
   'visits',
   'cities',
+  'twinnings',
   'persons',
   'organizations',
   'agreements',
@@ -53,7 +54,7 @@ export interface ImportResponse {
 /** One record an acceptance created or linked. */
 export interface AcceptedRecord {
   ref: string;
-  type: 'city' | 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
+  type: 'city' | 'twinning' | 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
   id: number;
   action: 'created' | 'linked';
 }

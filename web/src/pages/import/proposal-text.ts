@@ -40,6 +40,13 @@ export function headline(words: ProposalWords, list: DraftList, proposal: Propos
       to: cityLabel(words, visit.toCityRef),
     });
   }
+  if (list === 'twinnings') {
+    const twinning = proposal as Draft['twinnings'][number];
+    return t('card.twinningTitle', {
+      home: cityLabel(words, twinning.cityRefs[0]),
+      partner: cityLabel(words, twinning.cityRefs[1]),
+    });
+  }
   if ('name' in proposal) return proposal.name;
   if ('title' in proposal) return proposal.title;
   return proposal.ref;
@@ -66,6 +73,10 @@ export function subline(words: ProposalWords, list: DraftList, proposal: Proposa
     }
     case 'cities':
       return '';
+    case 'twinnings': {
+      const twinning = proposal as Draft['twinnings'][number];
+      return t(`twinningStatus.${twinning.status}`);
+    }
     case 'persons': {
       const person = proposal as Draft['persons'][number];
       return person.position ?? '';
