@@ -157,12 +157,9 @@ export async function searchKind(
           kind,
           'visit',
           sql`start_date::text || ' — ' || end_date::text`,
-          // Where and who: the fragment of a visit found by its city or its head says so.
-          sql`concat_ws(' ',
-            (SELECT coalesce(c.name_ru, c.name_en) FROM city c WHERE c.id = from_city_id), '→',
-            (SELECT coalesce(c.name_ru, c.name_en) FROM city c WHERE c.id = to_city_id) || '.',
-            (SELECT p.full_name FROM person p WHERE p.id = head_person_id),
-            purpose, outcomes)`,
+          // Who: the fragment of a visit found by its head says so (its cities are in its label's
+          // page; their names here would be in Russian whatever the interface's language).
+          sql`concat_ws(' ', (SELECT p.full_name FROM person p WHERE p.id = head_person_id), purpose, outcomes)`,
           q,
           limit,
           {

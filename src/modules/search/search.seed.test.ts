@@ -81,7 +81,7 @@ describe.each(testEngines())('searching the imported seed release on $engine', (
     expect(kinds).toEqual(expect.arrayContaining(['person', 'visit', 'document']));
     expect(groups.find((group) => group.kind === 'person')!.hits[0]!.label).toBe('Вадим Щербаков');
     const visit = groups.find((group) => group.kind === 'visit')!.hits[0]!;
-    expect(visit.fragment.map((part) => part.text).join('')).toMatch(/Барановичи → Кузнецк/);
+    expect(visit.fragment.filter((part) => part.match).map((part) => part.text)).toContain('Щербаков');
     const release = groups.find((group) => group.kind === 'document')!.hits[0]!;
     expect(release.fragment.filter((part) => part.match).map((part) => part.text)).toContain('Щербаковым');
   });
