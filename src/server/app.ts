@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { SIGNED_IN } from './openapi.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -104,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     route.schema = {
       ...route.schema,
+      // Signed in by the session cookie or a bearer token, unless the route says it is public.
+      security: route.schema?.security ?? SIGNED_IN,
       response: { ...(route.schema?.response as object), '4XX': errorBodySchema, '5XX': errorBodySchema },
     };
   });

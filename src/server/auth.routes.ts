@@ -1,3 +1,4 @@
+import { PUBLIC, SIGNED_IN_OR_PUBLIC } from './openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -48,6 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
       schema: {
         tags,
         summary: 'Sign in with e-mail and password',
+        security: PUBLIC,
         body: signInSchema,
         response: { 200: meSchema },
       },
@@ -65,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
 
   app.delete(
     '/auth/session',
-    { schema: { tags, summary: 'Sign out', response: { 204: z.null() } } },
+    { schema: { tags, summary: 'Sign out', security: SIGNED_IN_OR_PUBLIC, response: { 204: z.null() } } },
     async (request, reply) => {
       if (request.session) await deleteSession(db, request.session.secret);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
+import { PUBLIC } from './openapi.ts';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -32,7 +33,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
     '/health',
     {
       schema: {
-        summary: 'The engine in use, the number of places and whether the gazetteer is loaded',
+        tags: ['health'],
+        summary:
+          'The engine in use, the number of places, whether the gazetteer is loaded, the last backup (no sign-in needed)',
+        security: PUBLIC,
         response: { 200: healthSchema },
       },
     },
@@ -58,7 +62,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
     '/health/live',
     {
       schema: {
+        tags: ['health'],
         summary: 'Liveness: the process answers',
+        security: PUBLIC,
         response: { 200: z.object({ status: z.literal('live') }) },
       },
     },
@@ -69,7 +75,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
     '/health/ready',
     {
       schema: {
+        tags: ['health'],
         summary: 'Readiness: the database answers (503 otherwise)',
+        security: PUBLIC,
         response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }) },
       },
     },

@@ -1,3 +1,4 @@
+import { SIGNED_IN_OR_PUBLIC } from './openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Expression, Kysely, SqlBool } from 'kysely';
@@ -131,6 +132,10 @@ export function recordRoutes<T extends { id: number; version: number }>(
   def: RecordRoutesDefinition<T>,
 ): FastifyPluginAsyncZod<{ db: Db }> {
   const tags = [def.path];
+  // Words of the OpenAPI summaries: «visit program items», «a visit program item», «an event».
+  const plural = def.path.replace(/-/g, ' ');
+  const one = def.what.toLowerCase();
+  const article = /^[aeiou]/.test(one) ? 'an' : 'a';
   return async (app, { db }) => {
     async function loadOrThrow(id: number): Promise<T> {
       const record = await def.find(db, id);
@@ -140,7 +145,15 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.get(
       `/${def.path}`,
-      { schema: { tags, querystring: def.schemas.list, response: { 200: pageSchema(def.schemas.record) } } },
+      {
+        schema: {
+          tags,
+          summary: `A page of ${plural} the asker may read (the public: published ones), by the list's filters`,
+          security: SIGNED_IN_OR_PUBLIC,
+          querystring: def.schemas.list,
+          response: { 200: pageSchema(def.schemas.record) },
+        },
+      },
       async (request) => {
         const { cityId } = request.query as { cityId?: number };
         if (request.principal.kind === 'public' && !(await publicMayList(db, def.recordType, cityId))) {
@@ -160,7 +173,15 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.get(
       `/${def.path}/:id`,
-      { schema: { tags, params: idParamsSchema, response: { 200: def.schemas.record } } },
+      {
+        schema: {
+          tags,
+          summary: `One ${one} by id`,
+          security: SIGNED_IN_OR_PUBLIC,
+          params: idParamsSchema,
+          response: { 200: def.schemas.record },
+        },
+      },
       async (request) => {
         const record = await loadOrThrow(request.params.id);
         authorize(request, 'read', await def.scopeOf(db, record));
@@ -170,7 +191,14 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.post(
       `/${def.path}`,
-      { schema: { tags, body: def.schemas.create, response: { 201: def.schemas.record } } },
+      {
+        schema: {
+          tags,
+          summary: `Create ${article} ${one}`,
+          body: def.schemas.create,
+          response: { 201: def.schemas.record },
+        },
+      },
       async (request, reply) => {
         await authorizeCreate(db, request, def, request.body as Body);
         return reply.status(201).send(await def.create(db, actorOf(request), request.body));
@@ -182,6 +210,7 @@ export function recordRoutes<T extends { id: number; version: number }>(
       {
         schema: {
           tags,
+          summary: `Change ${article} ${one}: the fields given, with the \`version\` last read`,
           params: idParamsSchema,
           body: def.schemas.update,
           response: { 200: def.schemas.record },
@@ -196,7 +225,15 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.delete(
       `/${def.path}/:id`,
-      { schema: { tags, params: idParamsSchema, querystring: versionQuery, response: { 204: z.null() } } },
+      {
+        schema: {
+          tags,
+          summary: `Delete ${article} ${one}, with the \`version\` last read`,
+          params: idParamsSchema,
+          querystring: versionQuery,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         const stored = await loadOrThrow(request.params.id);
         authorize(request, 'delete', await def.scopeOf(db, stored));
@@ -207,7 +244,14 @@ export function recordRoutes<T extends { id: number; version: number }>(
 
     app.get(
       `/${def.path}/:id/history`,
-      { schema: { tags, params: idParamsSchema, response: { 200: z.array(auditEntrySchema) } } },
+      {
+        schema: {
+          tags,
+          summary: `The change history of ${article} ${one}: who changed what, before and after`,
+          params: idParamsSchema,
+          response: { 200: z.array(auditEntrySchema) },
+        },
+      },
       async (request) => {
         // A record's history (who changed what, its former values) is not published: it needs an account.
         requireUser(request);

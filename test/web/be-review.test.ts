@@ -1,4 +1,5 @@
 import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
+import { searchNames } from '../../src/modules/cities/city.names.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNTS,
@@ -63,6 +64,17 @@ describe('the interface in Belarusian, page by page', { timeout: 600_000 }, () =
       await web.db.updateTable('city').set({ latitude, longitude }).where('id', '=', id).execute();
       if (nameBe) await web.db.updateTable('city').set({ name_be: nameBe }).where('id', '=', id).execute();
     }
+    // Their names as the gazetteer's loader keeps them for lookups by name (the test helper leaves them out).
+    for (const city of await web.db
+      .selectFrom('city')
+      .select(['id', 'name_ru', 'name_be', 'name_en'])
+      .execute()) {
+      await web.db
+        .updateTable('city')
+        .set({ search_names: searchNames({ ru: city.name_ru, be: city.name_be, en: city.name_en }) })
+        .where('id', '=', city.id)
+        .execute();
+    }
     await web.api('admin', 'POST', '/api/twinnings', {
       cityIds: [web.cities.baranovichi, kuznetsk],
       establishedYear: 2012,
@@ -104,6 +116,21 @@ describe('the interface in Belarusian, page by page', { timeout: 600_000 }, () =
       expect(errors).toEqual([]);
     });
   }
+
+  it('finds the visits to a city by its name, registry first, places last, and shows a visit by its dates', async () => {
+    const page = await web.newPage({ language: 'be' });
+    await signIn(page, 'admin');
+    await page.goto('/search?q=Кутно');
+    const visits = page.getByRole('region', { name: 'Візіты' });
+    await visits.waitFor();
+    const text = await visits.innerText();
+    expect(text).toMatch(/2–4 чэрвеня 2025/);
+    expect(text).not.toMatch(/2025-06-02/);
+    // The places of the gazetteer are a group of their own, after the registry's records.
+    const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(headings.at(-1)).toBe('Гарады');
+    expect(headings.indexOf('Візіты')).toBeLessThan(headings.length - 1);
+  });
 
   it('names the partner cities’ countries in Belarusian, though the browser knows them only in Russian', async () => {
     const page = await web.newPage({ language: 'be' });

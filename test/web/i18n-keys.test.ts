@@ -48,4 +48,15 @@ describe('translations', () => {
       }
     }
   });
+
+  it('the Belarusian participles agree with neuter nouns: «Дададзенае пагадненне», not «Дададзена пагадненне»', () => {
+    const home = read('be', 'home.json') as { activity: Record<string, Record<string, string>> };
+    expect(home.activity.create!.agreement).toBe('Дададзенае пагадненне');
+    expect(home.activity.create!.event).toBe('Дададзенае мерапрыемства');
+    for (const file of readdirSync(`${LOCALES}be`)) {
+      const text = readFileSync(`${LOCALES}be/${file}`, 'utf8');
+      // A short feminine participle before a neuter noun: «Зменена пагадненне», «Выдалена мерапрыемства».
+      expect(text, file).not.toMatch(/[А-ЯЁІЎа-яёіў]+на (пагадненне|мерапрыемства)\b/u);
+    }
+  });
 });

@@ -402,6 +402,54 @@ describe('organizations, persons, agreements and documents in a real browser', {
     await expectNoSeriousAxeViolations(page);
   });
 
+  it('the accepted import reads as sentences in the audit trail, in Russian, Belarusian and English', async () => {
+    const words = {
+      ru: { member: /Щербаков Вадим.*руководитель делегации/, kind: 'Визит', source: /Вид записи\s+Визит/ },
+      be: { member: /Щербаков Вадим.*руководитель делегации/, kind: 'Візіт', source: /Від запісу\s+Візіт/ },
+      en: {
+        member: /Щербаков Вадим.*руководитель делегации/,
+        kind: 'Visit',
+        source: /Kind of record\s+Visit/,
+      },
+    } as const;
+    for (const language of ['ru', 'be', 'en'] as const) {
+      const page = await web.newPage({ language });
+      await signIn(page, 'admin');
+      for (const recordType of ['visit', 'record_source', 'agreement', 'person', 'event', 'document']) {
+        await page.goto(`/admin/audit?recordType=${recordType}`);
+        const entries = page.getByRole('article');
+        await entries.first().waitFor();
+        // The names of referenced records load after the entries: wait until no number stands for one.
+        await expect.poll(async () => (await entries.allInnerTexts()).join('\n')).not.toMatch(/№ 1\d{9}/);
+        if (recordType === 'visit')
+          await expect
+            .poll(async () => (await entries.allInnerTexts()).join('\n'))
+            .toMatch(words[language].member);
+        const text = (await entries.allInnerTexts()).join('\n');
+        // No JSON, no field names or codes as stored, no numbered «Должность 0».
+        expect(text, `${language} ${recordType}`).not.toMatch(/[{}]|":/);
+        expect(text, `${language} ${recordType}`).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z]\w*\b/);
+        expect(text, `${language} ${recordType}`).not.toMatch(/Должность \d|Пасада \d|Position \d/);
+        expect(text, `${language} ${recordType}`).not.toMatch(
+          /\b(meeting|twin|active|working|concert|city_day|cooperation|in_force|done|education|culture)\b/,
+        );
+        if (language !== 'en') {
+          // Latin letters only in the registry's own data (none in the seed's records).
+          expect(text.match(/[A-Za-z]{3,}/g) ?? [], `${language} ${recordType}`).toEqual([]);
+        } else {
+          expect(text, recordType).not.toMatch(/Span start|Record type|\bFact\b/);
+        }
+        if (recordType === 'visit') expect(text).toMatch(words[language].member);
+        if (recordType === 'record_source') {
+          expect(text).toMatch(words[language].source);
+          expect(text).toMatch(/С 18 по 21 сентября/);
+        }
+      }
+      if (language === 'ru') await screenshot(page, 'audit-import-sources');
+      await page.close();
+    }
+  });
+
   it('every page passes axe and is photographed in Russian and English at desktop and phone widths', async () => {
     const pages: [string, string, string | RegExp][] = [
       ['organizations', '/organizations', /Организации|Organizations/],

@@ -14,7 +14,24 @@ FROM
 WHERE
   search_names @> ARRAY[name_key ($3)]
   OR name_key ($4) <% search_key
+  -- The registry's own cities (home cities, twins) before the gazetteer's namesakes.
 ORDER BY
+  EXISTS (
+    SELECT
+      1
+    FROM
+      home_city h
+    WHERE
+      h.city_id = city.id
+  )
+  OR EXISTS (
+    SELECT
+      1
+    FROM
+      twinning t
+    WHERE
+      city.id IN (t.city_a_id, t.city_b_id)
+  ) DESC,
   rank DESC,
   population DESC,
   id
@@ -97,21 +114,28 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
+    0,
     0
   )::float8 AS rank,
   ts_headline(
     'russian',
     title || ' ' || coalesce(notes, ''),
-    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($3)) || to_tsquery('russian', immutable_unaccent ($4))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
   "agreement"
 WHERE
   (
-    search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+    search @@ (
+      websearch_to_tsquery('russian', immutable_unaccent ($5)) || to_tsquery('russian', immutable_unaccent ($6))
+    )
   )
   AND (
     exists (
@@ -123,8 +147,8 @@ WHERE
       where
         p.agreement_id = agreement.id
         and (
-          p.city_id = any (array[$4]::integer[])
-          or o.city_id = any (array[$5]::integer[])
+          p.city_id = any (array[$7]::integer[])
+          or o.city_id = any (array[$8]::integer[])
         )
     )
     or exists (
@@ -163,7 +187,7 @@ ORDER BY
   rank DESC,
   id
 LIMIT
-  $6;
+  $9;
 
 SELECT
   'document' AS kind,
@@ -172,14 +196,19 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
+    0,
     0
   )::float8 AS rank,
   ts_headline(
     'russian',
     left(body, 100000),
-    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($3)) || to_tsquery('russian', immutable_unaccent ($4))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
@@ -189,9 +218,13 @@ FROM
     FROM
       "document"
     WHERE
-      search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+      (
+        search @@ (
+          websearch_to_tsquery('russian', immutable_unaccent ($5)) || to_tsquery('russian', immutable_unaccent ($6))
+        )
+      )
       AND (
-        (document.scope_city_ids && array[$4]::integer[])
+        (document.scope_city_ids && array[$7]::integer[])
         or (
           document.scope_city_ids = '{}'
           and document.scope_organization_ids = '{}'
@@ -201,13 +234,13 @@ FROM
       published_on DESC,
       id DESC
     LIMIT
-      $5
+      $8
   ) AS newest
 ORDER BY
   rank DESC,
   id
 LIMIT
-  $6;
+  $9;
 
 SELECT
   'event' AS kind,
@@ -216,25 +249,32 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
+    0,
     0
   )::float8 AS rank,
   ts_headline(
     'russian',
     name || ' ' || coalesce(description, ''),
-    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($3)) || to_tsquery('russian', immutable_unaccent ($4))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
   "event"
 WHERE
   (
-    search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+    search @@ (
+      websearch_to_tsquery('russian', immutable_unaccent ($5)) || to_tsquery('russian', immutable_unaccent ($6))
+    )
   )
   AND (
     (
-      event.city_id = any (array[$4]::integer[])
+      event.city_id = any (array[$7]::integer[])
       or exists (
         select
           1
@@ -244,8 +284,8 @@ WHERE
         where
           p.event_id = event.id
           and (
-            p.city_id = any (array[$5]::integer[])
-            or o.city_id = any (array[$6]::integer[])
+            p.city_id = any (array[$8]::integer[])
+            or o.city_id = any (array[$9]::integer[])
           )
       )
     )
@@ -297,7 +337,7 @@ ORDER BY
   rank DESC,
   id
 LIMIT
-  $7;
+  $10;
 
 SELECT
   'file' AS kind,
@@ -306,25 +346,32 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
+    0,
     0
   )::float8 AS rank,
   ts_headline(
     'russian',
     name || ' ' || left(coalesce(text, ''), 100000),
-    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($3)) || to_tsquery('russian', immutable_unaccent ($4))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
   "attached_file"
 WHERE
   (
-    search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+    search @@ (
+      websearch_to_tsquery('russian', immutable_unaccent ($5)) || to_tsquery('russian', immutable_unaccent ($6))
+    )
   )
   AND (
     (
-      attached_file.record_type = $4
+      attached_file.record_type = $7
       and exists (
         select
           1
@@ -333,7 +380,7 @@ WHERE
         where
           "organization"."id" = attached_file.record_id
           and (
-            organization.city_id = any (array[$5]::integer[])
+            organization.city_id = any (array[$8]::integer[])
             or organization.city_id = any (
               array(
                 select
@@ -348,7 +395,7 @@ WHERE
       )
     )
     or (
-      attached_file.record_type = $6
+      attached_file.record_type = $9
       and exists (
         select
           1
@@ -358,7 +405,7 @@ WHERE
           "person"."id" = attached_file.record_id
           and (
             (
-              person.city_id = any (array[$7]::integer[])
+              person.city_id = any (array[$10]::integer[])
               or exists (
                 select
                   1
@@ -368,8 +415,8 @@ WHERE
                 where
                   p.person_id = person.id
                   and (
-                    p.city_id = any (array[$8]::integer[])
-                    or o.city_id = any (array[$9]::integer[])
+                    p.city_id = any (array[$11]::integer[])
+                    or o.city_id = any (array[$12]::integer[])
                   )
               )
             )
@@ -377,7 +424,7 @@ WHERE
       )
     )
     or (
-      attached_file.record_type = $10
+      attached_file.record_type = $13
       and exists (
         select
           1
@@ -387,8 +434,8 @@ WHERE
           "visit"."id" = attached_file.record_id
           and (
             (
-              visit.from_city_id = any (array[$11]::integer[])
-              or visit.to_city_id = any (array[$12]::integer[])
+              visit.from_city_id = any (array[$14]::integer[])
+              or visit.to_city_id = any (array[$15]::integer[])
             )
             or (
               visit.from_city_id = any (
@@ -416,7 +463,7 @@ WHERE
       )
     )
     or (
-      attached_file.record_type = $13
+      attached_file.record_type = $16
       and exists (
         select
           1
@@ -434,8 +481,8 @@ WHERE
               where
                 p.agreement_id = agreement.id
                 and (
-                  p.city_id = any (array[$14]::integer[])
-                  or o.city_id = any (array[$15]::integer[])
+                  p.city_id = any (array[$17]::integer[])
+                  or o.city_id = any (array[$18]::integer[])
                 )
             )
             or exists (
@@ -446,63 +493,6 @@ WHERE
                 left join organization o on o.id = p.organization_id
               where
                 p.agreement_id = agreement.id
-                and (
-                  p.city_id = any (
-                    array(
-                      select
-                        h.city_id
-                      from
-                        home_city h
-                      where
-                        h.published
-                    )
-                  )
-                  or o.city_id = any (
-                    array(
-                      select
-                        h.city_id
-                      from
-                        home_city h
-                      where
-                        h.published
-                    )
-                  )
-                )
-            )
-          )
-      )
-    )
-    or (
-      attached_file.record_type = $16
-      and exists (
-        select
-          1
-        from
-          "project"
-        where
-          "project"."id" = attached_file.record_id
-          and (
-            exists (
-              select
-                1
-              from
-                project_party p
-                left join organization o on o.id = p.organization_id
-              where
-                p.project_id = project.id
-                and (
-                  p.city_id = any (array[$17]::integer[])
-                  or o.city_id = any (array[$18]::integer[])
-                )
-            )
-            or exists (
-              select
-                1
-              from
-                project_party p
-                left join organization o on o.id = p.organization_id
-              where
-                p.project_id = project.id
                 and (
                   p.city_id = any (
                     array(
@@ -535,12 +525,69 @@ WHERE
         select
           1
         from
+          "project"
+        where
+          "project"."id" = attached_file.record_id
+          and (
+            exists (
+              select
+                1
+              from
+                project_party p
+                left join organization o on o.id = p.organization_id
+              where
+                p.project_id = project.id
+                and (
+                  p.city_id = any (array[$20]::integer[])
+                  or o.city_id = any (array[$21]::integer[])
+                )
+            )
+            or exists (
+              select
+                1
+              from
+                project_party p
+                left join organization o on o.id = p.organization_id
+              where
+                p.project_id = project.id
+                and (
+                  p.city_id = any (
+                    array(
+                      select
+                        h.city_id
+                      from
+                        home_city h
+                      where
+                        h.published
+                    )
+                  )
+                  or o.city_id = any (
+                    array(
+                      select
+                        h.city_id
+                      from
+                        home_city h
+                      where
+                        h.published
+                    )
+                  )
+                )
+            )
+          )
+      )
+    )
+    or (
+      attached_file.record_type = $22
+      and exists (
+        select
+          1
+        from
           "event"
         where
           "event"."id" = attached_file.record_id
           and (
             (
-              event.city_id = any (array[$20]::integer[])
+              event.city_id = any (array[$23]::integer[])
               or exists (
                 select
                   1
@@ -550,8 +597,8 @@ WHERE
                 where
                   p.event_id = event.id
                   and (
-                    p.city_id = any (array[$21]::integer[])
-                    or o.city_id = any (array[$22]::integer[])
+                    p.city_id = any (array[$24]::integer[])
+                    or o.city_id = any (array[$25]::integer[])
                   )
               )
             )
@@ -606,7 +653,7 @@ ORDER BY
   rank DESC,
   id
 LIMIT
-  $23;
+  $26;
 
 SELECT
   'organization' AS kind,
@@ -615,25 +662,32 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
-    word_similarity (name_key ($2), search_key)
+    word_similarity (name_key ($3), search_key),
+    0
   )::float8 AS rank,
   ts_headline(
     'russian',
     name,
-    websearch_to_tsquery('russian', immutable_unaccent ($3)),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($4)) || to_tsquery('russian', immutable_unaccent ($5))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
   "organization"
 WHERE
   (
-    search @@ websearch_to_tsquery('russian', immutable_unaccent ($4))
-    OR name_key ($5) <% search_key
+    search @@ (
+      websearch_to_tsquery('russian', immutable_unaccent ($6)) || to_tsquery('russian', immutable_unaccent ($7))
+    )
+    OR name_key ($8) <% search_key
   )
   AND (
-    organization.city_id = any (array[$6]::integer[])
+    organization.city_id = any (array[$9]::integer[])
     or organization.city_id = any (
       array(
         select
@@ -649,7 +703,7 @@ ORDER BY
   rank DESC,
   id
 LIMIT
-  $7;
+  $10;
 
 SELECT
   'project' AS kind,
@@ -658,21 +712,28 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
+    0,
     0
   )::float8 AS rank,
   ts_headline(
     'russian',
     title || ' ' || coalesce(description, ''),
-    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($3)) || to_tsquery('russian', immutable_unaccent ($4))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
   "project"
 WHERE
   (
-    search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+    search @@ (
+      websearch_to_tsquery('russian', immutable_unaccent ($5)) || to_tsquery('russian', immutable_unaccent ($6))
+    )
   )
   AND (
     exists (
@@ -684,8 +745,8 @@ WHERE
       where
         p.project_id = project.id
         and (
-          p.city_id = any (array[$4]::integer[])
-          or o.city_id = any (array[$5]::integer[])
+          p.city_id = any (array[$7]::integer[])
+          or o.city_id = any (array[$8]::integer[])
         )
     )
     or exists (
@@ -724,7 +785,7 @@ ORDER BY
   rank DESC,
   id
 LIMIT
-  $6;
+  $9;
 
 SELECT
   'visit' AS kind,
@@ -733,14 +794,59 @@ SELECT
   greatest(
     ts_rank(
       search,
-      websearch_to_tsquery('russian', immutable_unaccent ($1))
+      (
+        websearch_to_tsquery('russian', immutable_unaccent ($1)) || to_tsquery('russian', immutable_unaccent ($2))
+      )
     ),
-    0
+    0,
+    CASE
+      WHEN (
+        head_person_id IN (
+          SELECT
+            id
+          FROM
+            person
+          WHERE
+            name_key ($3) <% search_key
+        )
+        OR from_city_id IN (
+          SELECT
+            id
+          FROM
+            city
+          WHERE
+            search_names @> ARRAY[name_key ($4)]
+        )
+        OR to_city_id IN (
+          SELECT
+            id
+          FROM
+            city
+          WHERE
+            search_names @> ARRAY[name_key ($5)]
+        )
+      ) THEN 0.9
+      ELSE 0
+    END
   )::float8 AS rank,
   ts_headline(
     'russian',
-    coalesce(purpose, '') || ' ' || coalesce(outcomes, ''),
-    websearch_to_tsquery('russian', immutable_unaccent ($2)),
+    concat_ws(
+      ' ',
+      (
+        SELECT
+          p.full_name
+        FROM
+          person p
+        WHERE
+          p.id = head_person_id
+      ),
+      purpose,
+      outcomes
+    ),
+    (
+      websearch_to_tsquery('russian', immutable_unaccent ($6)) || to_tsquery('russian', immutable_unaccent ($7))
+    ),
     'StartSel=, StopSel=, MaxWords=25, MinWords=8, MaxFragments=1'
   ) AS headline
 FROM
@@ -750,11 +856,41 @@ FROM
     FROM
       "visit"
     WHERE
-      search @@ websearch_to_tsquery('russian', immutable_unaccent ($3))
+      (
+        search @@ (
+          websearch_to_tsquery('russian', immutable_unaccent ($8)) || to_tsquery('russian', immutable_unaccent ($9))
+        )
+        OR (
+          head_person_id IN (
+            SELECT
+              id
+            FROM
+              person
+            WHERE
+              name_key ($10) <% search_key
+          )
+          OR from_city_id IN (
+            SELECT
+              id
+            FROM
+              city
+            WHERE
+              search_names @> ARRAY[name_key ($11)]
+          )
+          OR to_city_id IN (
+            SELECT
+              id
+            FROM
+              city
+            WHERE
+              search_names @> ARRAY[name_key ($12)]
+          )
+        )
+      )
       AND (
         (
-          visit.from_city_id = any (array[$4]::integer[])
-          or visit.to_city_id = any (array[$5]::integer[])
+          visit.from_city_id = any (array[$13]::integer[])
+          or visit.to_city_id = any (array[$14]::integer[])
         )
         or (
           visit.from_city_id = any (
@@ -783,13 +919,13 @@ FROM
       start_date DESC,
       id DESC
     LIMIT
-      $6
+      $15
   ) AS newest
 ORDER BY
   rank DESC,
   id
 LIMIT
-  $7;
+  $16;
 
 SET
   LOCAL pg_trgm.word_similarity_threshold = 0.45;

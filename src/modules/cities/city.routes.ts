@@ -1,3 +1,4 @@
+import { SIGNED_IN_OR_PUBLIC } from '../../server/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -52,7 +53,15 @@ export const cityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
 
   app.get(
     '/cities/:id',
-    { schema: { tags, params: idParamsSchema, response: { 200: citySchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'One city by id, with its names in Russian, Belarusian and English',
+        security: SIGNED_IN_OR_PUBLIC,
+        params: idParamsSchema,
+        response: { 200: citySchema },
+      },
+    },
     async (request) => getCity(db, request.params.id),
   );
 

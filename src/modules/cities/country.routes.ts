@@ -1,3 +1,4 @@
+import { PUBLIC } from '../../server/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { countryCodes, countryName } from '../../gazetteer/index.ts';
@@ -25,6 +26,7 @@ export const countryRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         summary: 'Country names in Russian, Belarusian and English',
+        security: PUBLIC,
         tags: ['cities'],
         response: { 200: countriesSchema },
       },

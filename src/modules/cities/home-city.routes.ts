@@ -1,3 +1,4 @@
+import { SIGNED_IN_OR_PUBLIC } from '../../server/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -16,14 +17,25 @@ const homeCitySchema = z.object({ cityId: recordIdSchema, published: z.boolean()
  * network (its visits, agreements, projects, events and institutions, never its people) to the public.
  */
 export const homeCityRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
-  app.get('/home-cities', { schema: { tags, response: { 200: z.array(homeCitySchema) } } }, async () => {
-    const rows = await db
-      .selectFrom('home_city')
-      .select(['city_id', 'published'])
-      .orderBy('city_id')
-      .execute();
-    return rows.map((row) => ({ cityId: row.city_id, published: row.published }));
-  });
+  app.get(
+    '/home-cities',
+    {
+      schema: {
+        tags,
+        summary: "The installation's own cities and whether each publishes",
+        security: SIGNED_IN_OR_PUBLIC,
+        response: { 200: z.array(homeCitySchema) },
+      },
+    },
+    async () => {
+      const rows = await db
+        .selectFrom('home_city')
+        .select(['city_id', 'published'])
+        .orderBy('city_id')
+        .execute();
+      return rows.map((row) => ({ cityId: row.city_id, published: row.published }));
+    },
+  );
 
   app.put(
     '/home-cities/:cityId',

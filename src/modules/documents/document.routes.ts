@@ -216,6 +216,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     {
       schema: {
         tags,
+        summary: 'A page of the imported documents the asker may read, by the list filters',
         querystring: documentListQuerySchema,
         response: { 200: pageSchema(documentSummarySchema) },
       },

@@ -116,7 +116,14 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; limits?: FileLimits }> 
 
     app.get(
       `/${def.path}/:id/files`,
-      { schema: { tags, params: idParamsSchema, response: { 200: z.array(attachedFileSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'The files attached to the record (whoever may read the record)',
+          params: idParamsSchema,
+          response: { 200: z.array(attachedFileSchema) },
+        },
+      },
       async (request) => {
         await authorizeRecord(request, request.params.id, 'read');
         return listFiles(db, recordType, request.params.id);
@@ -229,7 +236,14 @@ export const fileRoutes: FastifyPluginAsyncZod<{ db: Db; limits?: FileLimits }> 
 
     app.delete(
       `/${def.path}/:id/files/:fileId`,
-      { schema: { tags, params: fileParamsSchema, response: { 204: z.null() } } },
+      {
+        schema: {
+          tags,
+          summary: 'Delete a file attached to the record (whoever may edit the record)',
+          params: fileParamsSchema,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         const { id, fileId } = request.params;
         await authorizeRecord(request, id, 'update');

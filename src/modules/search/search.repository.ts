@@ -54,6 +54,19 @@ interface FullTextOptions {
   newest?: RawBuilder<unknown>;
   /** Only the rows the asker may read (`readableRows`), judged before ranking and the limit. */
   restrict?: RawBuilder<SqlBool>;
+  /** Another way a row matches (a visit by its head's name or its cities), ranked as a good match. */
+  also?: RawBuilder<SqlBool>;
+}
+
+/**
+ * The words of a query as prefixes of their stems, «щербаков:*»: a name typed in the nominative
+ * finds the text that has it in another case («Вадимом Щербаковым»), which the Russian stemmer
+ * reduces to another stem. Short words are left to the exact stems (a prefix of two letters matches
+ * half the language); null when no word is long enough.
+ */
+export function prefixQueryText(q: string): string | null {
+  const words = q.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4);
+  return words.length === 0 ? null : words.map((word) => `${word}:*`).join(' & ');
 }
 
 function fullText(
@@ -64,18 +77,23 @@ function fullText(
   text: RawBuilder<string>,
   q: string,
   limit: number,
-  { fuzzy, newest, restrict }: FullTextOptions = {},
+  { fuzzy, newest, restrict, also }: FullTextOptions = {},
 ) {
-  const query = sql`websearch_to_tsquery('russian', immutable_unaccent(${q}))`;
+  const prefixes = prefixQueryText(q);
+  const query = prefixes
+    ? sql`(websearch_to_tsquery('russian', immutable_unaccent(${q})) || to_tsquery('russian', immutable_unaccent(${prefixes})))`
+    : sql`websearch_to_tsquery('russian', immutable_unaccent(${q}))`;
   const fuzzyMatch = fuzzy ? sql`OR name_key(${q}) <% ${fuzzy}` : sql``;
   const fuzzyRank = fuzzy ? sql`word_similarity(name_key(${q}), ${fuzzy})` : sql`0`;
+  const alsoMatch = also ? sql`OR ${also}` : sql``;
+  const alsoRank = also ? sql`CASE WHEN ${also} THEN 0.9 ELSE 0 END` : sql`0`;
   const readable = restrict ? sql`AND ${restrict}` : sql``;
   const matches = newest
-    ? sql`(SELECT * FROM ${sql.table(table)} WHERE search @@ ${query} ${readable} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}) AS newest`
-    : sql`${sql.table(table)} WHERE (search @@ ${query} ${fuzzyMatch}) ${readable}`;
+    ? sql`(SELECT * FROM ${sql.table(table)} WHERE (search @@ ${query} ${alsoMatch}) ${readable} ORDER BY ${newest} LIMIT ${RANKED_MATCHES}) AS newest`
+    : sql`${sql.table(table)} WHERE (search @@ ${query} ${fuzzyMatch} ${alsoMatch}) ${readable}`;
   return sql<RawHit>`
     SELECT ${sql.lit(kind)} AS kind, id, ${label} AS label,
-      greatest(ts_rank(search, ${query}), ${fuzzyRank})::float8 AS rank,
+      greatest(ts_rank(search, ${query}), ${fuzzyRank}, ${alsoRank})::float8 AS rank,
       ts_headline('russian', ${text}, ${query}, ${sql.lit(HEADLINE_OPTIONS)}) AS headline
     FROM ${matches}
     ORDER BY rank DESC, id
@@ -104,7 +122,10 @@ export async function searchKind(
           coalesce(name_ru, name_en) || ' / ' || name_en AS headline
         FROM city
         WHERE search_names @> ARRAY[name_key(${q})] OR name_key(${q}) <% search_key
-        ORDER BY rank DESC, population DESC, id
+        -- The registry's own cities (home cities, twins) before the gazetteer's namesakes.
+        ORDER BY EXISTS (SELECT 1 FROM home_city h WHERE h.city_id = city.id)
+            OR EXISTS (SELECT 1 FROM twinning t WHERE city.id IN (t.city_a_id, t.city_b_id)) DESC,
+          rank DESC, population DESC, id
         LIMIT ${limit}
       `.execute(db);
       return rows.rows;
@@ -136,11 +157,20 @@ export async function searchKind(
           kind,
           'visit',
           sql`start_date::text || ' — ' || end_date::text`,
-          sql`coalesce(purpose, '') || ' ' || coalesce(outcomes, '')`,
+          // Who: the fragment of a visit found by its head says so (its cities are in its label's
+          // page; their names here would be in Russian whatever the interface's language).
+          sql`concat_ws(' ', (SELECT p.full_name FROM person p WHERE p.id = head_person_id), purpose, outcomes)`,
           q,
           limit,
-          // visit_start_idx
-          { newest: sql`start_date DESC, id DESC`, restrict },
+          {
+            // visit_start_idx
+            newest: sql`start_date DESC, id DESC`,
+            restrict,
+            // A visit is found by its head's name («Щербаков») and by its cities («Кузнецк»).
+            also: sql`(head_person_id IN (SELECT id FROM person WHERE name_key(${q}) <% search_key)
+              OR from_city_id IN (SELECT id FROM city WHERE search_names @> ARRAY[name_key(${q})])
+              OR to_city_id IN (SELECT id FROM city WHERE search_names @> ARRAY[name_key(${q})]))`,
+          },
         )
       ).rows;
     case 'agreement':

@@ -101,7 +101,11 @@ export async function searchRegistry(db: Kysely<Database>, principal: Principal,
     perKind = await Promise.all(kinds.map((kind) => searchOneKind(db, principal, kind, query)));
   }
   const groups = perKind.flatMap((hits, i) => (hits.length > 0 ? [{ kind: kinds[i]!, hits }] : []));
-  // The kind whose best hit matched best comes first: a surname finds the person before a village.
-  groups.sort((a, b) => b.hits[0]!.rank - a.hits[0]!.rank);
+  // The registry's records first, the kind whose best hit matched best before the others (a surname
+  // finds the person); the gazetteer's places, a group of their own, after them: «Кузнецк» shows
+  // the visits to Кузнецк before villages with a similar name.
+  groups.sort(
+    (a, b) => Number(a.kind === 'city') - Number(b.kind === 'city') || b.hits[0]!.rank - a.hits[0]!.rank,
+  );
   return { groups };
 }

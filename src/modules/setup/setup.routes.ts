@@ -1,3 +1,4 @@
+import { PUBLIC } from '../../server/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -21,6 +22,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asyn
       schema: {
         tags: ['auth'],
         summary: "Whether the installation is fresh (the first administrator's one-time password unused)",
+        security: PUBLIC,
         response: { 200: setupStatusSchema },
       },
     },

@@ -81,7 +81,14 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
 
   app.post(
     '/twinnings',
-    { schema: { tags, body: twinningCreateSchema, response: { 201: twinningSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Twin two cities (or record a partnership): tier, status, dates',
+        body: twinningCreateSchema,
+        response: { 201: twinningSchema },
+      },
+    },
     async (request, reply) => {
       const [a, b] = request.body.cityIds;
       authorize(request, 'create', { cityIds: [a, b], organizationIds: [] });
@@ -92,7 +99,13 @@ export const twinningRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
   app.patch(
     '/twinnings/:id',
     {
-      schema: { tags, params: idParamsSchema, body: twinningUpdateSchema, response: { 200: twinningSchema } },
+      schema: {
+        tags,
+        summary: 'Change a twinning (tier, status, established on, ended on); `version` as read',
+        params: idParamsSchema,
+        body: twinningUpdateSchema,
+        response: { 200: twinningSchema },
+      },
     },
     async (request) => {
       authorize(request, 'update', await scopeOf(db, await getTwinning(db, request.params.id)));

@@ -26,7 +26,14 @@ const newUserSchema = z.object({
 export const userRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   app.get(
     '/users',
-    { schema: { tags, querystring: userListQuerySchema, response: { 200: pageSchema(userSchema) } } },
+    {
+      schema: {
+        tags,
+        summary: 'A page of the accounts and their roles (administrators only)',
+        querystring: userListQuerySchema,
+        response: { 200: pageSchema(userSchema) },
+      },
+    },
     async (request) => {
       authorize(request, 'manage_users', INSTALLATION);
       return listUsers(db, request.query);

@@ -6,6 +6,7 @@ import { queryIdSchema } from '../../modules/audit/fields.schema.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 import { resolveScope } from '../../modules/auth/record-scope.ts';
 import { attachment } from '../../server/attachment.ts';
+import { fileResponse } from '../../server/openapi.ts';
 import {
   annualReportFileNames,
   renderAnnualReport,
@@ -31,6 +32,9 @@ export const annualReportRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }>
           'The annual report on international links of a city (DOCX, PDF or XLSX), for those who may read the city’s records',
         querystring: annualReportQuerySchema,
         produces: Object.values(REPORT_CONTENT_TYPES),
+        response: {
+          200: fileResponse('the report as a file (by `format`)', Object.values(REPORT_CONTENT_TYPES)),
+        },
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import { PUBLIC } from '../../server/openapi.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -72,8 +73,15 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       schema: {
         tags: ['calendar'],
         summary: 'The calendar feed (text/calendar) at a secret URL; no sign-in needed',
+        security: PUBLIC,
         params: feedFileParams,
-        response: { 200: z.string().describe('an iCalendar document (text/calendar)') },
+        produces: ['text/calendar'],
+        response: {
+          200: {
+            description: 'an iCalendar document',
+            content: { 'text/calendar': { schema: z.string().describe('an iCalendar document') } },
+          },
+        },
       },
     },
     async (request, reply) => {

@@ -5,12 +5,17 @@ import { exportRegistry } from '../../commands/export-registry.ts';
 import { INSTALLATION } from '../../modules/auth/policy.ts';
 import { authorize, requireUser } from '../../server/auth.plugin.ts';
 import { attachment } from '../../server/attachment.ts';
+import { fileResponse } from '../../server/openapi.ts';
 import { ADMIN_ONLY_KINDS, EXPORT_KINDS } from './export-kinds.ts';
 import { writeCsv, writeXlsx } from './sheet.ts';
 
 const FORMATS = {
-  csv: { type: 'text/csv; charset=utf-8', write: writeCsv },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: writeXlsx },
+  csv: { type: 'text/csv; charset=utf-8', media: 'text/csv', write: writeCsv },
+  xlsx: {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    media: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    write: writeXlsx,
+  },
 } as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,6 +35,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
             tags: ['exports'],
             summary: `«${source.title}» as ${extension.toUpperCase()}: the list's filters, every page, what the asker may read`,
             querystring: source.query,
+            produces: [format.media],
+            response: { 200: fileResponse(`the list as a ${extension.toUpperCase()} file`, [format.media]) },
           },
         },
         async (request, reply) => {
@@ -57,6 +64,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
       schema: {
         tags: ['exports'],
         summary: 'The whole registry as one JSON document `pobratim import` reads',
+        produces: ['application/json'],
+        response: { 200: fileResponse('the registry as a JSON file', ['application/json']) },
       },
     },
     async (request, reply) => {

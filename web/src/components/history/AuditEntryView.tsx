@@ -20,7 +20,38 @@ export interface AuditEntry {
 }
 
 /** Bookkeeping fields every record has; a diff does not show them. */
-const HIDDEN_FIELDS = new Set(['id', 'version', 'updatedAt', 'createdAt', 'searchText']);
+const HIDDEN_FIELDS = new Set([
+  'id',
+  'version',
+  'updatedAt',
+  'createdAt',
+  'searchText',
+  'contentHash',
+  // What the extractor read in a document: its page shows it; the trail shows the document's own fields.
+  'extraction',
+]);
+
+/** Keys of a stored part (a delegation member, a party, a fact) that are bookkeeping, not words. */
+const HIDDEN_PART_KEYS = new Set([
+  'id',
+  'ref',
+  'span',
+  'include',
+  'version',
+  'match',
+  'matches',
+  'matchedId',
+  'candidates',
+  'confidence',
+  'position',
+  'sortOrder',
+  'chosenId',
+]);
+
+/** A part's key that points into the import's draft («cityRef», «partyRefs»): bookkeeping too. */
+const isDraftReference = (key: string) => /Refs?$/.test(key);
+
+const NAMED_KINDS = new Set(['city', 'organization', 'person', 'document']);
 
 /** Fields that hold another record's id, shown by the record's name. */
 const REFERENCE_FIELDS: Record<string, NamedKind> = {
@@ -35,6 +66,8 @@ const REFERENCE_FIELDS: Record<string, NamedKind> = {
   personId: 'person',
   headPersonId: 'person',
   responsiblePersonId: 'person',
+  existingId: 'city',
+  documentId: 'document',
 };
 
 export interface FieldChange {
@@ -84,6 +117,8 @@ export function labelOfSnapshot(snapshot: unknown): string | null {
   const person = [value.lastName, value.firstName].filter((part) => typeof part === 'string' && part !== '');
   if (person.length > 0) return person.join(' ');
   if (typeof value.email === 'string') return value.email;
+  // A source is named by the fact it holds («праздник города…»).
+  if (value.fact && typeof value.fact === 'object') return labelOfSnapshot(value.fact);
   return null;
 }
 
@@ -121,7 +156,36 @@ const ENUM_KEYS: Record<string, Record<string, string>> = {
   plan_item: { status: 'records:planStatus' },
   document: { kind: 'records:documentKind' },
   visit: { kind: 'visits:kind', status: 'visits:status' },
+  visit_program_item: { kind: 'visits:programKind' },
   event: { kind: 'events:kind' },
+  project: { status: 'projects:status', sphere: 'records:sphere' },
+  twinning: { tier: 'cities:tier', status: 'cities:status' },
+  record_source: { recordType: 'admin:kinds' },
+};
+
+/**
+ * Where else a code of a field may be found, for the parts of a record (a party's kind, a fact's
+ * kind): the first namespace that knows the code names it.
+ */
+const ENUM_FALLBACKS: Record<string, string[]> = {
+  kind: [
+    'events:kind',
+    'visits:kind',
+    'visits:programKind',
+    'records:agreementKind',
+    'records:organizationKind',
+    'records:documentKind',
+  ],
+  status: [
+    'records:agreementStatus',
+    'visits:status',
+    'projects:status',
+    'records:planStatus',
+    'cities:status',
+  ],
+  sphere: ['records:sphere'],
+  tier: ['cities:tier'],
+  recordType: ['admin:kinds'],
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -138,17 +202,19 @@ export function FieldValue({
   field,
   value,
   recordType,
+  referenceKind,
 }: {
   field: string;
   value: unknown;
   /** The kind of record, for the words of its codes. */
   recordType?: string;
+  /** The kind of record a `recordId` refers to (a source's record), when its name can be shown. */
+  referenceKind?: NamedKind;
 }) {
   const { t, i18n } = useTranslation(['admin', 'common']);
   const format = useFormat();
-  const enumKey = recordType ? ENUM_KEYS[recordType]?.[field] : undefined;
-  if (enumKey && typeof value === 'string' && i18n.exists(`${enumKey}.${value}`))
-    return <>{t(`${enumKey}.${value}`)}</>;
+  const code = typeof value === 'string' ? codeKey(recordType, field, value, i18n.exists) : null;
+  if (code) return <>{t(code)}</>;
   if (isEmpty(value))
     return (
       <Text span c="gray.7" inherit>
@@ -157,6 +223,12 @@ export function FieldValue({
     );
   if (field === 'passwordChanged') return <>{value === true ? t('entry.passwordChanged') : '—'}</>;
   if (typeof value === 'boolean') return <>{value ? t('entry.yes') : t('entry.no')}</>;
+  if (field === 'recordId' && typeof value === 'number')
+    return referenceKind ? (
+      <ReferenceValue kind={referenceKind} id={value} />
+    ) : (
+      <>{t('entry.recordN', { id: value })}</>
+    );
   if (typeof value === 'number' && REFERENCE_FIELDS[field])
     return <ReferenceValue kind={REFERENCE_FIELDS[field]} id={value} />;
   if (typeof value === 'number') return <>{format.number(value)}</>;
@@ -179,14 +251,62 @@ export function FieldValue({
               <RoleLabel grant={item} />
             </span>
           ) : (
-            <span key={index}>{typeof item === 'object' ? JSON.stringify(item) : String(item)}</span>
+            <span key={index}>
+              <FieldValue field={field} value={item} recordType={recordType} />
+            </span>
           ),
         )}
       </Stack>
     );
   }
-  return <code style={{ overflowWrap: 'anywhere' }}>{JSON.stringify(value)}</code>;
+  if (typeof value === 'object' && value !== null) return <PartValue value={value} recordType={recordType} />;
+  return <>{String(value)}</>;
 }
+
+/** The translation key of a stored code («twin» → «cities:tier.twin»), or null when none names it. */
+function codeKey(
+  recordType: string | undefined,
+  field: string,
+  value: string,
+  exists: (key: string) => boolean,
+): string | null {
+  const own = recordType ? ENUM_KEYS[recordType]?.[field] : undefined;
+  for (const namespace of [...(own ? [own] : []), ...(ENUM_FALLBACKS[field] ?? [])]) {
+    if (exists(`${namespace}.${value}`)) return `${namespace}.${value}`;
+  }
+  return null;
+}
+
+/**
+ * A part of a record in words (a delegation member, an agreement's party, a position, the fact a
+ * source holds): its name first, then its other filled-in fields as «Field: value», never JSON.
+ */
+function PartValue({ value, recordType }: { value: object; recordType?: string }) {
+  const label = useFieldLabel();
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    ([key, item]) =>
+      !HIDDEN_PART_KEYS.has(key) && !isDraftReference(key) && !isEmpty(item) && typeof item !== 'object',
+  );
+  const name = entries.find(([key]) => NAME_KEYS.includes(key));
+  // Without a name of its own, a part is led by the record it refers to (a member by the person).
+  const lead = name ? undefined : entries.find(([key]) => REFERENCE_FIELDS[key] !== undefined);
+  const rest = entries.filter((entry) => entry !== name && entry !== lead);
+  return (
+    <span>
+      {name && <>«{String(name[1])}»</>}
+      {lead && <FieldValue field={lead[0]} value={lead[1]} recordType={recordType} />}
+      {rest.map(([key, item], index) => (
+        <span key={key}>
+          {name || lead || index > 0 ? '; ' : ''}
+          {label(key).toLocaleLowerCase()}: <FieldValue field={key} value={item} recordType={recordType} />
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The keys that name a part: shown first, in quotes. */
+const NAME_KEYS = ['name', 'title', 'fullName', 'label'];
 
 /** A field's name in the interface language (its key split into words when unknown). */
 export function useFieldLabel(): (field: string) => string {
@@ -212,6 +332,12 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
       </Text>
     );
   const both = entry.action === 'update';
+  // A source names the record it is the source of: a city, an organization, a person by name.
+  const sourced = asObject(entry.after ?? entry.before).recordType;
+  const referenceKind =
+    entry.recordType === 'record_source' && typeof sourced === 'string' && NAMED_KINDS.has(sourced)
+      ? (sourced as NamedKind)
+      : undefined;
   return (
     // A fixed layout that wraps long values, rather than a scrolled box (keyboard users could not scroll it).
     <Table
@@ -242,10 +368,20 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
             {both ? (
               <>
                 <Table.Td bg="red.0">
-                  <FieldValue field={change.field} value={change.before} recordType={entry.recordType} />
+                  <FieldValue
+                    field={change.field}
+                    value={change.before}
+                    recordType={entry.recordType}
+                    referenceKind={referenceKind}
+                  />
                 </Table.Td>
                 <Table.Td bg="green.0">
-                  <FieldValue field={change.field} value={change.after} recordType={entry.recordType} />
+                  <FieldValue
+                    field={change.field}
+                    value={change.after}
+                    recordType={entry.recordType}
+                    referenceKind={referenceKind}
+                  />
                 </Table.Td>
               </>
             ) : (
@@ -254,6 +390,7 @@ export function ChangeTable({ entry }: { entry: AuditEntry }) {
                   recordType={entry.recordType}
                   field={change.field}
                   value={entry.action === 'delete' ? change.before : change.after}
+                  referenceKind={referenceKind}
                 />
               </Table.Td>
             )}

@@ -10,12 +10,13 @@ export interface UserSummary {
 }
 
 /** The kinds of record whose names a diff or a role shows by id. */
-export type NamedKind = 'city' | 'organization' | 'person';
+export type NamedKind = 'city' | 'organization' | 'person' | 'document';
 
 const ROUTE: Record<NamedKind, string> = {
   city: '/cities',
   organization: '/organizations',
   person: '/persons',
+  document: '/documents',
 };
 
 /**
@@ -47,7 +48,11 @@ export function nameOfRecord(kind: NamedKind, record: unknown, language: string)
     if (parts.length > 0) return parts.join(' ');
     return typeof value.fullName === 'string' ? value.fullName : null;
   }
-  return typeof value.name === 'string' ? value.name : null;
+  if (typeof value.name === 'string') return value.name;
+  // A document is answered with its draft: { document, draft }.
+  if (kind === 'document' && value.document && typeof value.document === 'object')
+    return nameOfRecord(kind, value.document, language);
+  return typeof value.title === 'string' ? value.title : null;
 }
 
 /** The name of one record (null while loading or when it cannot be read). */

@@ -49,6 +49,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A visit's label is its dates as stored («2025-09-18 — 2025-09-21»): shown as dates, «18–21 сентября 2025 г.». */
+const STORED_RANGE = /^(\d{4}-\d{2}-\d{2}) — (\d{4}-\d{2}-\d{2})$/;
+function shownLabel(hit: SearchHit, dateRange: (start: string, end: string) => string): string {
+  const range = STORED_RANGE.exec(hit.label);
+  return range ? dateRange(range[1]!, range[2]!) : hit.label;
+}
+
 /**
  * The label with the words of the query marked: the API marks matches in the fragment, and a
  * label found by a similar name («Щербаков» in «Щербакова») is marked here by the typed words.
@@ -154,7 +161,7 @@ export default function SearchPage() {
                   {group.hits.map((hit) => (
                     <Card key={`${hit.kind}-${hit.id}`} withBorder padding="sm">
                       <Anchor component={Link} to={hitPath(hit)} fw={500}>
-                        <Label label={hit.label} q={q} />
+                        <Label label={shownLabel(hit, format.dateRange)} q={q} />
                       </Anchor>
                       {showsMore(hit) && <Fragment parts={hit.fragment} />}
                     </Card>
