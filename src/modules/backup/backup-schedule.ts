@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { staleVersion } from '../../errors.ts';
+import { versionSchema } from '../audit/fields.schema.ts';
 import { writeBackupFile } from './backup-file.ts';
 
 export const backupScheduleSchema = z.object({
@@ -31,7 +32,7 @@ export const backupScheduleUpdateSchema = z.object({
   enabled: z.boolean(),
   hour: z.number().int().min(0).max(23),
   keep: z.number().int().min(1).max(366),
-  version: z.number().int().min(1),
+  version: versionSchema,
 });
 export type BackupScheduleUpdate = z.infer<typeof backupScheduleUpdateSchema>;
 
