@@ -425,6 +425,11 @@ describe('organizations, persons, agreements and documents in a real browser', {
           await expect
             .poll(async () => (await entries.allInnerTexts()).join('\n'))
             .toMatch(words[language].member);
+        // A source is titled by its fragment of the text, which loads after the entries.
+        if (recordType === 'record_source')
+          await expect
+            .poll(async () => (await entries.allInnerTexts()).join('\n'))
+            .toMatch(/С 18 по 21 сентября/);
         const text = (await entries.allInnerTexts()).join('\n');
         // No JSON, no field names or codes as stored, no numbered «Должность 0».
         expect(text, `${language} ${recordType}`).not.toMatch(/[{}]|":/);
