@@ -39,7 +39,7 @@ export interface Config {
   /** What the server logs to standard output (one JSON line per entry); `silent` for nothing. */
   logLevel?: LogLevel;
   /** Where scheduled backups go (BACKUP_DIR; default DATA_DIR/backups). */
-  backupDir?: string;
+  backupDir: string;
   /** FILE_MAX_MB and FILES_TOTAL_MAX_MB, in bytes. */
   fileLimits?: FileLimits;
 }

@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import type { Actor } from '../modules/audit/audit.schema.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import { API_TOKEN_PREFIX, findPrincipalByApiToken } from '../modules/auth/api-token.repository.ts';
-import { can, type Action, type Scope } from '../modules/auth/policy.ts';
+import { can, isAdministrator, type Action, type Scope } from '../modules/auth/policy.ts';
 import { PUBLIC, type Principal } from '../modules/auth/principal.ts';
 import { sameSecret } from '../modules/auth/secret-token.ts';
 import { findLiveSession } from '../modules/auth/session.repository.ts';
@@ -87,6 +87,16 @@ export function authorize(request: FastifyRequest, action: Action, scope: Scope)
 export function requireUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   if (request.principal.kind !== 'user') throw unauthenticated();
   return request.principal;
+}
+
+/** The signed-in administrator, or 401 for the public and 403 (saying what is refused) for anyone else. */
+export function requireAdministrator(
+  request: FastifyRequest,
+  refusal: string,
+): Extract<Principal, { kind: 'user' }> {
+  const user = requireUser(request);
+  if (!isAdministrator(user)) throw forbidden(refusal);
+  return user;
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */

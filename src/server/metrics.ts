@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { forbidden, unauthenticated } from '../errors.ts';
-import { isAdministrator } from '../modules/auth/policy.ts';
+import { requireAdministrator } from './auth.plugin.ts';
 
 /**
  * Prometheus metrics at `GET /metrics` (prom-client): the process's own (CPU, memory, event-loop
@@ -53,8 +52,7 @@ export function registerMetrics(app: FastifyInstance, database: DatabaseHandle):
   app.addHook('onClose', async () => registry.clear());
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (request.principal.kind === 'public') throw unauthenticated();
-    if (!isAdministrator(request.principal)) throw forbidden('Metrics are for administrators.');
+    requireAdministrator(request, 'Metrics are for administrators.');
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -23,7 +23,7 @@ export async function startServer(
     app = await buildApp({
       database,
       trustProxy: config.trustProxy ?? false,
-      ...(config.backupDir ? { backupDir: config.backupDir } : {}),
+      backupDir: config.backupDir,
       log: { level: config.logLevel ?? 'info' },
       ...(config.fileLimits && { fileLimits: config.fileLimits }),
     });
@@ -42,7 +42,7 @@ export async function startServer(
         '(shown only this once; change it, or add accounts with `npx pobratim user add`).',
     );
   }
-  const stopBackups = startBackupScheduler(database.db, config.backupDir ?? `${config.dataDir}/backups`, log);
+  const stopBackups = startBackupScheduler(database.db, config.backupDir, log);
   return {
     app,
     url,

@@ -2,9 +2,7 @@ import { createGzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/database.ts';
-import { forbidden, unauthenticated } from '../../errors.ts';
-import type { FastifyRequest } from 'fastify';
-import { isAdministrator } from '../auth/policy.ts';
+import { requireAdministrator } from '../../server/auth.plugin.ts';
 import { writeBackup } from './backup.ts';
 import {
   backupScheduleSchema,
@@ -14,10 +12,7 @@ import {
   updateBackupSchedule,
 } from './backup-schedule.ts';
 
-function requireAdministrator(request: FastifyRequest): void {
-  if (request.principal.kind === 'public') throw unauthenticated();
-  if (!isAdministrator(request.principal)) throw forbidden('Backups are for administrators.');
-}
+const BACKUPS_REFUSED = 'Backups are for administrators.';
 
 /**
  * `GET /api/backup`: the whole installation as one file, taken while the server runs (on the
@@ -38,7 +33,7 @@ export const backupRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; backupD
       },
     },
     async (request, reply) => {
-      requireAdministrator(request);
+      requireAdministrator(request, BACKUPS_REFUSED);
       const gzip = createGzip();
       const day = new Date().toISOString().slice(0, 10);
       reply
@@ -65,7 +60,7 @@ export const backupRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; backupD
       },
     },
     async (request) => {
-      requireAdministrator(request);
+      requireAdministrator(request, BACKUPS_REFUSED);
       return readBackupSchedule(db, backupDir);
     },
   );
@@ -81,7 +76,7 @@ export const backupRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; backupD
       },
     },
     async (request) => {
-      requireAdministrator(request);
+      requireAdministrator(request, BACKUPS_REFUSED);
       return updateBackupSchedule(db, request.body, backupDir);
     },
   );
@@ -96,7 +91,7 @@ export const backupRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database>; backupD
       },
     },
     async (request) => {
-      requireAdministrator(request);
+      requireAdministrator(request, BACKUPS_REFUSED);
       await takeBackup(db, backupDir);
       return readBackupSchedule(db, backupDir);
     },
