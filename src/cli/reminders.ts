@@ -28,7 +28,7 @@ export async function remindersReport(db: Kysely<Database>, options: RemindersOp
     import('../modules/cities/city-argument.ts'),
     import('../reports/reminders/reminder.schema.ts'),
     import('../reports/reminders/reminder.service.ts'),
-    import('../reports/reminders/reminder.routes.ts'),
+    import('../routes/reminder.routes.ts'),
     import('../modules/audit/fields.schema.ts'),
   ]);
   const from = options.from ?? todayUtc();
