@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { loadPrincipal } from '../modules/auth/principal.ts';
 import { requireUser } from '../server/auth.plugin.ts';
-import { todayUtc } from './reminder.routes.ts';
+import { todayUtc } from '../reports/reminders/reminder.service.ts';
 import {
   deleteCalendarFeed,
   findUserIdByCalendarSecret,

@@ -41,7 +41,8 @@ import {
   listLabelledRecordsOfDocument,
 } from '../modules/documents/document-records.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
-import { authorizeCreate, type RecordRoutesDefinition } from './record-routes.ts';
+import type { RecordRoutesDefinition } from '../modules/audit/record-definition.ts';
+import { authorizeCreate } from './record-routes.ts';
 import { assertReferencesReadable } from '../modules/auth/references.ts';
 import { agreementRecord } from '../modules/agreements/agreement.record.ts';
 import { eventRecord } from '../modules/events/event.record.ts';

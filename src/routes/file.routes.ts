@@ -8,7 +8,7 @@ import type { Database, FileRecordType } from '../db/database.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../errors.ts';
 import { attachment } from '../server/attachment.ts';
 import { actorOf, authorize, requireUser } from '../server/auth.plugin.ts';
-import type { RecordRoutesDefinition } from './record-routes.ts';
+import type { RecordRoutesDefinition } from '../modules/audit/record-definition.ts';
 import { agreementRecord } from '../modules/agreements/agreement.record.ts';
 import { idParamsSchema, queryIdSchema } from '../modules/audit/fields.schema.ts';
 import { insertAuditEntry } from '../modules/audit/audit.repository.ts';

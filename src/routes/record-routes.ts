@@ -1,12 +1,13 @@
 import { SIGNED_IN_OR_PUBLIC } from '../server/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
 import { listAuditEntriesOfRecord } from '../modules/audit/audit.repository.ts';
-import { auditEntrySchema, type Actor, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
-import { pageSchema, type Page } from '../modules/audit/cursor-page.ts';
+import { auditEntrySchema, type AuditedRecordType } from '../modules/audit/audit.schema.ts';
+import { pageSchema } from '../modules/audit/cursor-page.ts';
+import type { RecordRoutesDefinition } from '../modules/audit/record-definition.ts';
 import type { FastifyRequest } from 'fastify';
 import { can, readFilter, type ReadFilter, type Scope } from '../modules/auth/policy.ts';
 import { keptPartnerCityIds } from '../modules/auth/partners.ts';
@@ -17,31 +18,6 @@ import { assertReferencesReadable, referencesOf, type Reference } from '../modul
 import { idParamsSchema, versionSchema } from '../modules/audit/fields.schema.ts';
 
 type Db = Kysely<Database>;
-
-/** How one kind of record is served: its schemas, its service functions and where it belongs. */
-export interface RecordRoutesDefinition<T extends { id: number; version: number }> {
-  /** URL segment under /api, e.g. "visits". */
-  path: string;
-  /** The record's name in messages, e.g. "Visit". */
-  what: string;
-  recordType: AuditedRecordType;
-  schemas: { record: z.ZodType; create: z.ZodType; update: z.ZodType; list: z.ZodType };
-  find(db: Db, id: number): Promise<T | undefined>;
-  /** A page of the list; `restrict` (from `readableRows`) keeps the rows the asker may read. */
-  list(db: Db, query: unknown, restrict?: Expression<SqlBool>): Promise<Page<T>>;
-  create(db: Db, actor: Actor, input: unknown): Promise<T>;
-  update(db: Db, actor: Actor, id: number, input: unknown): Promise<T>;
-  remove(db: Db, actor: Actor, id: number, version: number): Promise<void>;
-  /** Where a stored record belongs. */
-  scopeOf(db: Db, record: T): Promise<Scope>;
-  /**
-   * Where a record would belong with these (create or update) values, as a new record would: its
-   * places only, never the stored record's own; `undefined` fields keep the stored ones.
-   */
-  scopeOfInput(db: Db, input: Record<string, unknown>, stored?: T): Promise<Scope>;
-  /** The record as the public sees it, when that is less than a signed-in reader sees (no people). */
-  forPublic?(record: T): T;
-}
 
 type Body = Record<string, unknown>;
 

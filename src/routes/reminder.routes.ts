@@ -6,12 +6,7 @@ import { findCityById } from '../modules/cities/city.repository.ts';
 import { authorize, requireUser } from '../server/auth.plugin.ts';
 import { resolveScope } from '../modules/auth/record-scope.ts';
 import { reminderListSchema, reminderQuerySchema } from '../reports/reminders/reminder.schema.ts';
-import { listReminders, readableCityIds } from '../reports/reminders/reminder.service.ts';
-
-/** Today's date in UTC, `YYYY-MM-DD`: the default first day of a reminder window. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+import { listReminders, readableCityIds, todayUtc } from '../reports/reminders/reminder.service.ts';
 
 /** GET /api/reminders: city days, jubilees, anniversaries, agreements ending, plan items due, quiet partnerships. */
 export const reminderRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {

@@ -11,16 +11,20 @@ import {
 } from 'fastify-type-provider-zod';
 import type { FileLimits, LogLevel } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { agreementRoutes } from '../modules/agreements/agreement.record.ts';
+import {
+  agreementRoutes,
+  eventRoutes,
+  organizationRoutes,
+  personRoutes,
+  planItemRoutes,
+  projectRoutes,
+  programItemRoutes,
+  visitRoutes,
+} from '../routes/records.routes.ts';
 import { cityRoutes } from '../routes/city.routes.ts';
 import { countryRoutes } from '../routes/country.routes.ts';
 import { homeCityRoutes } from '../routes/home-city.routes.ts';
 import { documentRoutes } from '../routes/document.routes.ts';
-import { eventRoutes } from '../modules/events/event.record.ts';
-import { organizationRoutes } from '../modules/organizations/organization.record.ts';
-import { personRoutes } from '../modules/persons/person.record.ts';
-import { planItemRoutes } from '../modules/plans/plan-item.record.ts';
-import { projectRoutes } from '../modules/projects/project.record.ts';
 import { auditRoutes } from '../routes/audit.routes.ts';
 import { apiTokenRoutes } from '../routes/api-token.routes.ts';
 import { userRoutes } from '../routes/user.routes.ts';
@@ -30,9 +34,7 @@ import { setupRoutes } from '../routes/setup.routes.ts';
 import { twinSuggestionRoutes } from '../routes/twin-suggestion.routes.ts';
 import { twinningRoutes } from '../routes/twinning.routes.ts';
 import { detailRoutes } from '../routes/visit-details.routes.ts';
-import { programItemRoutes } from '../modules/visit-program/program-item.record.ts';
 import { programOrderRoutes } from '../routes/program-order.routes.ts';
-import { visitRoutes } from '../modules/visits/visit.record.ts';
 import { calendarRoutes } from '../routes/calendar.routes.ts';
 import { reminderRoutes } from '../routes/reminder.routes.ts';
 import { exportRoutes } from '../routes/exports.routes.ts';

@@ -1,4 +1,4 @@
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { resolveScope } from '../auth/record-scope.ts';
 import { findAgreementById } from './agreement.repository.ts';
 import {
@@ -41,6 +41,3 @@ export const agreementRecord: RecordRoutesDefinition<Agreement> = {
   scopeOfInput: (db, input, stored) =>
     resolveScope(db, partyScopeIds((input.parties as Parties | undefined) ?? stored?.parties ?? [])),
 };
-
-/** The REST routes of the record. */
-export const agreementRoutes = recordRoutes(agreementRecord);

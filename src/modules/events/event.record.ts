@@ -1,5 +1,5 @@
 import { eventForPublic } from '../visits/visit-details.service.ts';
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { resolveScope, type ScopeIds } from '../auth/record-scope.ts';
 import { findEventById } from './event.repository.ts';
 import {
@@ -54,6 +54,3 @@ export const eventRecord: RecordRoutesDefinition<Event> = {
       { partnerKept: true },
     ),
 };
-
-/** The REST routes of the record. */
-export const eventRoutes = recordRoutes(eventRecord);

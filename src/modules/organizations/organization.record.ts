@@ -1,4 +1,4 @@
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { resolveScope } from '../auth/record-scope.ts';
 import { findOrganizationById } from './organization.repository.ts';
 import {
@@ -46,6 +46,3 @@ export const organizationRecord: RecordRoutesDefinition<Organization> = {
       { partnerKept: true },
     ),
 };
-
-/** The REST routes of the record. */
-export const organizationRoutes = recordRoutes(organizationRecord);

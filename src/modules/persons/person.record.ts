@@ -1,4 +1,4 @@
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { resolveScope, type ScopeIds } from '../auth/record-scope.ts';
 import { findPersonById } from './person.repository.ts';
 import {
@@ -48,6 +48,3 @@ export const personRecord: RecordRoutesDefinition<Person> = {
       { partnerKept: true },
     ),
 };
-
-/** The REST routes of the record. */
-export const personRoutes = recordRoutes(personRecord);

@@ -1,4 +1,4 @@
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { agreementScopeIds, resolveScope } from '../auth/record-scope.ts';
 import { findPlanItemById } from './plan-item.repository.ts';
 import {
@@ -49,6 +49,3 @@ export const planItemRecord: RecordRoutesDefinition<PlanItem> = {
         : (input.responsibleOrganizationId as number | null),
     ),
 };
-
-/** The REST routes of the record. */
-export const planItemRoutes = recordRoutes(planItemRecord);

@@ -1,6 +1,6 @@
 import { partyScopeIds } from '../agreements/agreement.record.ts';
 import type { PartyInput } from '../agreements/party.schema.ts';
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { resolveScope } from '../auth/record-scope.ts';
 import { findProjectById } from './project.repository.ts';
 import {
@@ -35,6 +35,3 @@ export const projectRecord: RecordRoutesDefinition<Project> = {
       partyScopeIds((input.parties as Array<Partial<PartyInput>> | undefined) ?? stored?.parties ?? []),
     ),
 };
-
-/** The REST routes of the record. */
-export const projectRoutes = recordRoutes(projectRecord);

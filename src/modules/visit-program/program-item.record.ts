@@ -1,5 +1,5 @@
 import { notFound } from '../../errors.ts';
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { findVisitById } from '../visits/visit.repository.ts';
 import { visitRecord } from '../visits/visit.record.ts';
 import { findProgramItemById } from './program-item.repository.ts';
@@ -44,6 +44,3 @@ export const programItemRecord: RecordRoutesDefinition<ProgramItem> = {
   scopeOfInput: (db, input, stored) =>
     scopeOfVisit(db, (input.visitId as number | undefined) ?? stored?.visitId),
 };
-
-/** The REST routes of program items. */
-export const programItemRoutes = recordRoutes(programItemRecord);

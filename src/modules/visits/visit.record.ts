@@ -1,5 +1,5 @@
 import { visitForPublic } from './visit-details.service.ts';
-import { recordRoutes, type RecordRoutesDefinition } from '../../routes/record-routes.ts';
+import type { RecordRoutesDefinition } from '../audit/record-definition.ts';
 import { resolveScope } from '../auth/record-scope.ts';
 import { findVisitById } from './visit.repository.ts';
 import {
@@ -38,6 +38,3 @@ export const visitRecord: RecordRoutesDefinition<Visit> = {
       ],
     }),
 };
-
-/** The REST routes of the record. */
-export const visitRoutes = recordRoutes(visitRecord);
