@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { queryIdSchema } from '../modules/audit/fields.schema.ts';
-import { authorize } from '../server/auth.plugin.ts';
+import { authorize } from '../plugins/auth.plugin.ts';
 import { resolveScope } from '../modules/auth/record-scope.ts';
-import { attachment } from '../server/attachment.ts';
-import { fileResponse } from '../server/openapi.ts';
+import { attachment } from '../plugins/attachment.ts';
+import { fileResponse } from '../plugins/openapi.ts';
 import {
   annualReportFileNames,
   renderAnnualReport,

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { actorOf, requireUser } from '../server/auth.plugin.ts';
+import { actorOf, requireUser } from '../plugins/auth.plugin.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 import { findApiTokenOwner, listApiTokensOfUser } from '../modules/auth/api-token.list.ts';
 import {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../db/database.ts';
 import { INSTALLATION } from '../modules/auth/policy.ts';
-import { authorize } from '../server/auth.plugin.ts';
+import { authorize } from '../plugins/auth.plugin.ts';
 import { selectAuditPage } from '../modules/audit/audit.repository.ts';
 import { auditEntrySchema, auditListQuerySchema } from '../modules/audit/audit.schema.ts';
 import { pageSchema } from '../modules/audit/cursor-page.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../commands/account-keeper.ts';
+import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../modules/users/account-keeper.ts';
 import { ensureAdministratorCanSignIn } from '../commands/import-registry.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';

@@ -1,4 +1,4 @@
-import { PUBLIC, SIGNED_IN_OR_PUBLIC } from '../server/openapi.ts';
+import { PUBLIC, SIGNED_IN_OR_PUBLIC } from '../plugins/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -14,7 +14,7 @@ import {
 import { loadPrincipal, type Principal } from '../modules/auth/principal.ts';
 import { deleteSession, setPasswordChangeRequired } from '../modules/auth/session.repository.ts';
 import { keptPartnerCityIds } from '../modules/auth/partners.ts';
-import { SESSION_COOKIE, requireUser, setSessionCookie } from '../server/auth.plugin.ts';
+import { SESSION_COOKIE, requireUser, setSessionCookie } from '../plugins/auth.plugin.ts';
 
 const tags = ['auth'];
 

@@ -1,11 +1,11 @@
-import { PUBLIC } from '../server/openapi.ts';
+import { PUBLIC } from '../plugins/openapi.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { loadPrincipal } from '../modules/auth/principal.ts';
-import { requireUser } from '../server/auth.plugin.ts';
+import { requireUser } from '../plugins/auth.plugin.ts';
 import { todayUtc } from '../reports/reminders/reminder.service.ts';
 import {
   deleteCalendarFeed,

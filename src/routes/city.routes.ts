@@ -1,4 +1,4 @@
-import { SIGNED_IN_OR_PUBLIC } from '../server/openapi.ts';
+import { SIGNED_IN_OR_PUBLIC } from '../plugins/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -6,7 +6,7 @@ import type { Database } from '../db/database.ts';
 import { forbidden } from '../errors.ts';
 import { hasOwnEditors } from '../modules/auth/partners.ts';
 import { cityFactsScope, INSTALLATION, isAdministrator } from '../modules/auth/policy.ts';
-import { actorOf, authorize } from '../server/auth.plugin.ts';
+import { actorOf, authorize } from '../plugins/auth.plugin.ts';
 import { citySchema, cityCreateSchema, cityUpdateSchema } from '../modules/cities/city.schema.ts';
 import { createCity, getCity, searchCities, updateCity } from '../modules/cities/city.service.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';

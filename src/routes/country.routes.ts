@@ -1,4 +1,4 @@
-import { PUBLIC } from '../server/openapi.ts';
+import { PUBLIC } from '../plugins/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { countryCodes, countryName } from '../gazetteer/index.ts';

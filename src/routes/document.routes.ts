@@ -21,7 +21,7 @@ import { prepareExtractor } from '../extract/index.ts';
 import { can, isAdministrator, isEditor, type Scope } from '../modules/auth/policy.ts';
 import type { Principal } from '../modules/auth/principal.ts';
 import { pageSchema } from '../modules/audit/cursor-page.ts';
-import { actorOf, authorize, requireUser } from '../server/auth.plugin.ts';
+import { actorOf, authorize, requireUser } from '../plugins/auth.plugin.ts';
 import { readableDocuments, resolveScope } from '../modules/auth/record-scope.ts';
 import { findDocumentByIdOrThrow } from '../modules/documents/document.repository.ts';
 import {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryExportSchema } from '../commands/export-registry.ts';
+import { registryExportSchema } from '../reports/exports/export-registry.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
 import { createAgreement } from '../modules/agreements/agreement.service.ts';

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { exportRegistry } from '../commands/export-registry.ts';
+import { exportRegistry } from '../reports/exports/export-registry.ts';
 import { INSTALLATION } from '../modules/auth/policy.ts';
-import { authorize, requireUser } from '../server/auth.plugin.ts';
-import { attachment } from '../server/attachment.ts';
-import { fileResponse } from '../server/openapi.ts';
+import { authorize, requireUser } from '../plugins/auth.plugin.ts';
+import { attachment } from '../plugins/attachment.ts';
+import { fileResponse } from '../plugins/openapi.ts';
 import { ADMIN_ONLY_KINDS, EXPORT_KINDS } from '../reports/exports/export-kinds.ts';
 import { writeCsv, writeXlsx } from '../reports/exports/sheet.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { AppError } from '../errors.ts';
-import { PUBLIC } from '../server/openapi.ts';
+import { PUBLIC } from '../plugins/openapi.ts';
 
 const healthSchema = z.object({
   status: z.literal('ok'),

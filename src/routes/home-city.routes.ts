@@ -1,4 +1,4 @@
-import { SIGNED_IN_OR_PUBLIC } from '../server/openapi.ts';
+import { SIGNED_IN_OR_PUBLIC } from '../plugins/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -7,7 +7,7 @@ import { notFound } from '../errors.ts';
 import { findCityByIdOrThrow } from '../modules/cities/city.repository.ts';
 import { queryIdSchema, recordIdSchema } from '../modules/audit/fields.schema.ts';
 import { INSTALLATION } from '../modules/auth/policy.ts';
-import { authorize } from '../server/auth.plugin.ts';
+import { authorize } from '../plugins/auth.plugin.ts';
 
 const tags = ['cities'];
 const homeCitySchema = z.object({ cityId: recordIdSchema, published: z.boolean() });

@@ -7,8 +7,8 @@ import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 import { findVisitByIdOrThrow } from '../modules/visits/visit.repository.ts';
 import { detailsReader } from './visit-details.routes.ts';
 import { visitRecord } from '../modules/visits/visit.record.ts';
-import { authorize } from '../server/auth.plugin.ts';
-import { attachment } from '../server/attachment.ts';
+import { authorize } from '../plugins/auth.plugin.ts';
+import { attachment } from '../plugins/attachment.ts';
 import { pressReleaseDocx, pressReleaseFileNames } from '../reports/press-release/press-release.docx.ts';
 import { writePressRelease } from '../reports/press-release/press-release.service.ts';
 

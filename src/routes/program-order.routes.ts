@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { actorOf, authorize } from '../server/auth.plugin.ts';
+import { actorOf, authorize } from '../plugins/auth.plugin.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
 import { scopeOfVisit } from '../modules/visit-program/program-item.record.ts';
 import { programOrderSchema, reorderedProgramSchema } from '../modules/visit-program/program-order.schema.ts';

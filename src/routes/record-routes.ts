@@ -1,4 +1,4 @@
-import { SIGNED_IN_OR_PUBLIC } from '../server/openapi.ts';
+import { SIGNED_IN_OR_PUBLIC } from '../plugins/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { can, readFilter, type ReadFilter, type Scope } from '../modules/auth/policy.ts';
 import { keptPartnerCityIds } from '../modules/auth/partners.ts';
 import type { Principal } from '../modules/auth/principal.ts';
-import { actorOf, authorize, requireUser } from '../server/auth.plugin.ts';
+import { actorOf, authorize, requireUser } from '../plugins/auth.plugin.ts';
 import { publicMayList, readableRows } from '../modules/auth/record-scope.ts';
 import { assertReferencesReadable, referencesOf, type Reference } from '../modules/auth/references.ts';
 import { idParamsSchema, versionSchema } from '../modules/audit/fields.schema.ts';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { findCityById } from '../modules/cities/city.repository.ts';
-import { authorize, requireUser } from '../server/auth.plugin.ts';
+import { authorize, requireUser } from '../plugins/auth.plugin.ts';
 import { resolveScope } from '../modules/auth/record-scope.ts';
 import { reminderListSchema, reminderQuerySchema } from '../reports/reminders/reminder.schema.ts';
 import { listReminders, readableCityIds, todayUtc } from '../reports/reminders/reminder.service.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { requireUser } from '../server/auth.plugin.ts';
+import { requireUser } from '../plugins/auth.plugin.ts';
 import { searchQuerySchema, searchResultSchema } from '../modules/search/search.schema.ts';
 import { searchRegistry } from '../modules/search/search.service.ts';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../commands/account-keeper.ts';
+import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../modules/users/account-keeper.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
 import { loadGazetteer } from '../gazetteer/index.ts';

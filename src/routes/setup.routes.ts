@@ -1,9 +1,9 @@
-import { PUBLIC } from '../server/openapi.ts';
+import { PUBLIC } from '../plugins/openapi.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { FIRST_ADMIN_EMAIL } from '../commands/account-keeper.ts';
+import { FIRST_ADMIN_EMAIL } from '../modules/users/account-keeper.ts';
 import { mustChangePassword } from '../modules/auth/password-change.ts';
 
 const setupStatusSchema = z.object({

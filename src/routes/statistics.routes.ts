@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { authorize, requireUser } from '../server/auth.plugin.ts';
+import { authorize, requireUser } from '../plugins/auth.plugin.ts';
 import { resolveScope } from '../modules/auth/record-scope.ts';
 import { readFilter } from '../modules/auth/policy.ts';
 import { findCityById } from '../modules/cities/city.repository.ts';

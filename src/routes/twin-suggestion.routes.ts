@@ -2,15 +2,19 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { defaultTwinListFile, twinSuggester, type TwinSuggester } from '../commands/twin-suggester.ts';
+import {
+  defaultTwinListFile,
+  twinSuggester,
+  type TwinSuggester,
+} from '../modules/twinnings/twin-suggester.ts';
 import { findCitiesByIds, findCityByIdOrThrow } from '../modules/cities/city.repository.ts';
 import { citySchema } from '../modules/cities/city.schema.ts';
 import { idParamsSchema } from '../modules/audit/fields.schema.ts';
-import { requireUser } from '../server/auth.plugin.ts';
+import { requireUser } from '../plugins/auth.plugin.ts';
 import { selectTwinningsOfCity } from '../modules/twinnings/twinning.repository.ts';
 
 const suggestionsSchema = z.object({
-  /** Whether the product has a twin-city list at all (it carries one: src/commands/twin-pairs.tsv). */
+  /** Whether the product has a twin-city list at all (it carries one: src/modules/twinnings/twin-pairs.tsv). */
   available: z.boolean(),
   /** Where the list comes from, to credit it. */
   source: z.literal('Wikipedia'),

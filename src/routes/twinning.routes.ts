@@ -7,7 +7,7 @@ import { listAgreementsUnderTwinning } from '../modules/agreements/agreement.ser
 import { can } from '../modules/auth/policy.ts';
 import { projectSchema } from '../modules/projects/project.schema.ts';
 import { listProjectsUnderTwinning } from '../modules/projects/project.service.ts';
-import { actorOf, authorize } from '../server/auth.plugin.ts';
+import { actorOf, authorize } from '../plugins/auth.plugin.ts';
 import { resolveScope } from '../modules/auth/record-scope.ts';
 import {
   twinningCreateSchema,

@@ -8,7 +8,7 @@ import {
   getAgreementDetails,
 } from '../modules/agreements/agreement-details.service.ts';
 import { agreementRecord } from '../modules/agreements/agreement.record.ts';
-import { authorize } from '../server/auth.plugin.ts';
+import { authorize } from '../plugins/auth.plugin.ts';
 import {
   getVisitDetails,
   visitDetailsSchema,

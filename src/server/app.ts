@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { SIGNED_IN } from './openapi.ts';
+import { SIGNED_IN } from '../plugins/openapi.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -41,16 +41,16 @@ import { exportRoutes } from '../routes/exports.routes.ts';
 import { pressReleaseRoutes } from '../routes/press-release.routes.ts';
 import { annualReportRoutes } from '../routes/annual-report.routes.ts';
 import { statisticsRoutes } from '../routes/statistics.routes.ts';
-import { authPlugin } from './auth.plugin.ts';
+import { authPlugin } from '../plugins/auth.plugin.ts';
 import { authRoutes } from '../routes/auth.routes.ts';
-import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
+import { errorBodySchema, registerErrorHandler } from '../plugins/error-handler.ts';
 import { healthRoutes } from '../routes/health.routes.ts';
-import { loggerOptions } from './logging.ts';
-import { registerMetrics } from './metrics.ts';
+import { loggerOptions } from '../plugins/logging.ts';
+import { registerMetrics } from '../plugins/metrics.ts';
 import { backupRoutes } from '../routes/backup.routes.ts';
-import { registerInputGuard } from './input-guard.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
-import { webPlugin } from './web.plugin.ts';
+import { registerInputGuard } from '../plugins/input-guard.ts';
+import { registerSecurityHeaders } from '../plugins/security-headers.ts';
+import { webPlugin } from '../plugins/web.plugin.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;

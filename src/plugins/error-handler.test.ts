@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { openDatabase } from '../db/connect.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../server/app.ts';
 import { toErrorBody } from './error-handler.ts';
 
 describe('the one error shape', () => {

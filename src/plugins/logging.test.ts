@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
 import { hashPassword } from '../modules/auth/password.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../server/app.ts';
 import { urlForLog } from './logging.ts';
 
 const EMAIL = 'logged@example.org';

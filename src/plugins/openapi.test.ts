@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../server/app.ts';
 
 interface Operation {
   summary?: string;

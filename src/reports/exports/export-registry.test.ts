@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/connect.ts';
-import type { Database } from '../db/database.ts';
-import { testEngines } from '../db/test-database.ts';
-import { insertTestCity } from '../modules/audit/test-cities.ts';
+import type { DatabaseHandle } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
+import { testEngines } from '../../db/test-database.ts';
+import { insertTestCity } from '../../modules/audit/test-cities.ts';
 import { readRegistryExport, registryExportSchema, writeRegistryExport } from './export-registry.ts';
-import { readSeedArticle, seedDemo, type SeedArticle } from './seed-demo.ts';
+import { readSeedArticle, seedDemo, type SeedArticle } from '../../commands/seed-demo.ts';
 
 describe.each(testEngines())('export on $engine', ({ open }) => {
   let handle: DatabaseHandle;

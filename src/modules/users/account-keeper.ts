@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/database.ts';
-import { SYSTEM_ACTOR, type Actor } from '../modules/audit/audit.schema.ts';
-import { inTransaction, parseInput } from '../modules/audit/audited-write.ts';
-import { newPasswordSchema } from '../modules/auth/auth.schema.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import { setUserPasswordHash } from '../modules/users/user.repository.ts';
-import { createUser } from '../modules/users/user.service.ts';
-import type { User } from '../modules/users/user.schema.ts';
+import type { Database } from '../../db/database.ts';
+import { SYSTEM_ACTOR, type Actor } from '../audit/audit.schema.ts';
+import { inTransaction, parseInput } from '../audit/audited-write.ts';
+import { newPasswordSchema } from '../auth/auth.schema.ts';
+import { hashPassword } from '../auth/password.ts';
+import { setUserPasswordHash } from './user.repository.ts';
+import { createUser } from './user.service.ts';
+import type { User } from './user.schema.ts';
 
 /** The e-mail of the administrator made on the first start. */
 export const FIRST_ADMIN_EMAIL = 'admin@pobratim.local';

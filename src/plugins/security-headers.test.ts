@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { testEngines } from '../db/test-database.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../server/app.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 for (const engine of testEngines()) {
