@@ -22,7 +22,7 @@ import { writeCalendar } from '../src/reports/calendar/ical-writer.ts';
 import { icsComponents } from '../src/reports/calendar/ics-lines.ts';
 import { loadPrincipal } from '../src/modules/auth/principal.ts';
 import { addDays } from '../src/reports/reminders/reminder-dates.ts';
-import { todayUtc } from '../src/reports/reminders/reminder.routes.ts';
+import { todayUtc } from '../src/reports/reminders/reminder.service.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createAndFill } from './api/generate.ts';
 import { addFeedItems } from './calendar/feed-data.ts';

@@ -1,5 +1,5 @@
 /**
- * Derives src/commands/twin-pairs.tsv, the twin-city list the product carries for its suggestions,
+ * Derives src/modules/twinnings/twin-pairs.tsv, the twin-city list the product carries for its suggestions,
  * from the shared folder's Wikipedia list (data/twin-cities/twin_cities_geocoded.csv): each pair
  * matched to the gazetteer (as `import-twins` matches), written once as two GeoNames ids, the
  * smaller first, in the list's order. Pairs a side of which matches no place (or both sides the
@@ -15,7 +15,8 @@ import { loadGazetteer } from '../src/gazetteer/index.ts';
 import { sharedDir } from '../src/shared-dir.ts';
 
 const source = process.argv[2] ?? sharedDir('data', 'twin-cities', 'twin_cities_geocoded.csv');
-const out = process.argv[3] ?? fileURLToPath(new URL('../src/commands/twin-pairs.tsv', import.meta.url));
+const out =
+  process.argv[3] ?? fileURLToPath(new URL('../src/modules/twinnings/twin-pairs.tsv', import.meta.url));
 
 const started = performance.now();
 const { pairs, malformed } = readPairLines(readFileSync(source, 'utf8'));

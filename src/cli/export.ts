@@ -10,7 +10,7 @@ export function registerExportCommand(program: Command): void {
     .action(async (file: string) => {
       const [{ readConfig }, { countExported, writeRegistryExport }, { openRegistry }] = await Promise.all([
         import('../config.ts'),
-        import('../commands/export-registry.ts'),
+        import('../reports/exports/export-registry.ts'),
         import('../commands/open-registry.ts'),
       ]);
       const handle = await openRegistry(readConfig(), { purpose: 'pobratim export', log: console.log });

@@ -18,19 +18,13 @@ export interface RemindersOptions {
 
 /** Checks the options, reads the reminders and returns what the command prints. */
 export async function remindersReport(db: Kysely<Database>, options: RemindersOptions): Promise<string> {
-  const [
-    { resolveCityArgument },
-    { DEFAULT_REMINDER_DAYS },
-    { listReminders },
-    { todayUtc },
-    { isoDateSchema },
-  ] = await Promise.all([
-    import('../modules/cities/city-argument.ts'),
-    import('../reports/reminders/reminder.schema.ts'),
-    import('../reports/reminders/reminder.service.ts'),
-    import('../reports/reminders/reminder.routes.ts'),
-    import('../modules/audit/fields.schema.ts'),
-  ]);
+  const [{ resolveCityArgument }, { DEFAULT_REMINDER_DAYS }, { listReminders, todayUtc }, { isoDateSchema }] =
+    await Promise.all([
+      import('../modules/cities/city-argument.ts'),
+      import('../reports/reminders/reminder.schema.ts'),
+      import('../reports/reminders/reminder.service.ts'),
+      import('../modules/audit/fields.schema.ts'),
+    ]);
   const from = options.from ?? todayUtc();
   if (!isoDateSchema.safeParse(from).success)
     throw new Error(`--from must be a date YYYY-MM-DD, got "${from}"`);

@@ -44,7 +44,7 @@ export function registerUserCommand(program: Command): void {
     .action(async (email: string, options: AddOptions) => {
       const password = options.passwordStdin ? await readStdin() : undefined;
       const [{ addAccount }, { openRegistry }, { readConfig }] = await Promise.all([
-        import('../commands/account-keeper.ts'),
+        import('../modules/users/account-keeper.ts'),
         import('../commands/open-registry.ts'),
         import('../config.ts'),
       ]);

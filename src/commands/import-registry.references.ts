@@ -1,5 +1,5 @@
 import { validationFailed, type FieldProblem } from '../errors.ts';
-import type { RegistryExport } from './export-registry.ts';
+import type { RegistryExport } from '../reports/exports/export-registry.ts';
 
 type Collection =
   | 'cities'

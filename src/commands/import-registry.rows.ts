@@ -1,7 +1,7 @@
 import { sql, type InsertObject, type Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { searchNames } from '../modules/cities/city.names.ts';
-import type { RegistryExport } from './export-registry.ts';
+import type { RegistryExport } from '../reports/exports/export-registry.ts';
 
 type Db = Kysely<Database>;
 type Doc = RegistryExport;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { SIGNED_IN } from './openapi.ts';
+import { SIGNED_IN } from '../plugins/openapi.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -11,44 +11,46 @@ import {
 } from 'fastify-type-provider-zod';
 import type { FileLimits, LogLevel } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { agreementRoutes } from '../modules/agreements/agreement.routes.ts';
-import { cityRoutes } from '../modules/cities/city.routes.ts';
-import { countryRoutes } from '../modules/cities/country.routes.ts';
-import { homeCityRoutes } from '../modules/cities/home-city.routes.ts';
-import { documentRoutes } from '../modules/documents/document.routes.ts';
-import { eventRoutes } from '../modules/events/event.routes.ts';
-import { organizationRoutes } from '../modules/organizations/organization.routes.ts';
-import { personRoutes } from '../modules/persons/person.routes.ts';
-import { planItemRoutes } from '../modules/plans/plan-item.routes.ts';
-import { projectRoutes } from '../modules/projects/project.routes.ts';
-import { auditRoutes } from '../modules/audit/audit.routes.ts';
-import { apiTokenRoutes } from '../modules/auth/api-token.routes.ts';
-import { userRoutes } from '../modules/users/user.routes.ts';
-import { searchRoutes } from '../modules/search/search.routes.ts';
-import { fileRoutes } from '../modules/files/file.routes.ts';
-import { setupRoutes } from '../modules/setup/setup.routes.ts';
-import { twinSuggestionRoutes } from '../modules/twinnings/twin-suggestion.routes.ts';
-import { twinningRoutes } from '../modules/twinnings/twinning.routes.ts';
-import { detailRoutes } from '../modules/visits/visit-details.routes.ts';
-import { programItemRoutes } from '../modules/visit-program/program-item.routes.ts';
-import { programOrderRoutes } from '../modules/visit-program/program-order.routes.ts';
-import { visitRoutes } from '../modules/visits/visit.routes.ts';
-import { calendarRoutes } from '../reports/calendar/calendar.routes.ts';
-import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
-import { exportRoutes } from '../reports/exports/exports.routes.ts';
-import { pressReleaseRoutes } from '../reports/press-release/press-release.routes.ts';
-import { annualReportRoutes } from '../reports/annual/annual-report.routes.ts';
-import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
-import { authPlugin } from './auth.plugin.ts';
-import { authRoutes } from './auth.routes.ts';
-import { errorBodySchema, registerErrorHandler } from './error-handler.ts';
-import { healthRoutes } from './health.routes.ts';
-import { loggerOptions } from './logging.ts';
-import { registerMetrics } from './metrics.ts';
-import { backupRoutes } from '../modules/backup/backup.routes.ts';
-import { registerInputGuard } from './input-guard.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
-import { webPlugin } from './web.plugin.ts';
+import {
+  agreementRoutes,
+  eventRoutes,
+  organizationRoutes,
+  personRoutes,
+  planItemRoutes,
+  projectRoutes,
+  programItemRoutes,
+  visitRoutes,
+} from '../routes/records.routes.ts';
+import { cityRoutes } from '../routes/city.routes.ts';
+import { countryRoutes } from '../routes/country.routes.ts';
+import { homeCityRoutes } from '../routes/home-city.routes.ts';
+import { documentRoutes } from '../routes/document.routes.ts';
+import { auditRoutes } from '../routes/audit.routes.ts';
+import { apiTokenRoutes } from '../routes/api-token.routes.ts';
+import { userRoutes } from '../routes/user.routes.ts';
+import { searchRoutes } from '../routes/search.routes.ts';
+import { fileRoutes } from '../routes/file.routes.ts';
+import { setupRoutes } from '../routes/setup.routes.ts';
+import { twinSuggestionRoutes } from '../routes/twin-suggestion.routes.ts';
+import { twinningRoutes } from '../routes/twinning.routes.ts';
+import { detailRoutes } from '../routes/visit-details.routes.ts';
+import { programOrderRoutes } from '../routes/program-order.routes.ts';
+import { calendarRoutes } from '../routes/calendar.routes.ts';
+import { reminderRoutes } from '../routes/reminder.routes.ts';
+import { exportRoutes } from '../routes/exports.routes.ts';
+import { pressReleaseRoutes } from '../routes/press-release.routes.ts';
+import { annualReportRoutes } from '../routes/annual-report.routes.ts';
+import { statisticsRoutes } from '../routes/statistics.routes.ts';
+import { authPlugin } from '../plugins/auth.plugin.ts';
+import { authRoutes } from '../routes/auth.routes.ts';
+import { errorBodySchema, registerErrorHandler } from '../plugins/error-handler.ts';
+import { healthRoutes } from '../routes/health.routes.ts';
+import { loggerOptions } from '../plugins/logging.ts';
+import { registerMetrics } from '../plugins/metrics.ts';
+import { backupRoutes } from '../routes/backup.routes.ts';
+import { registerInputGuard } from '../plugins/input-guard.ts';
+import { registerSecurityHeaders } from '../plugins/security-headers.ts';
+import { webPlugin } from '../plugins/web.plugin.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ensureFirstAdministrator } from '../commands/account-keeper.ts';
+import { ensureFirstAdministrator } from '../modules/users/account-keeper.ts';
 import { openRegistry } from '../commands/open-registry.ts';
 import type { Config } from '../config.ts';
 import { startBackupScheduler } from '../modules/backup/backup-schedule.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../../src/commands/account-keeper.ts';
+import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../../src/modules/users/account-keeper.ts';
 import { loadGazetteer } from '../../src/gazetteer/index.ts';
 import { loadTestPlaces } from '../../src/modules/cities/test-places.ts';
 import { expectNoSeriousAxeViolations, startWebHarness, type WebHarness } from './harness.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/plugins/security-headers.ts';
 import { signIn, startWebHarness, type WebHarness } from './harness.ts';
 
 declare global {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../../src/commands/account-keeper.ts';
+import { ensureFirstAdministrator, FIRST_ADMIN_EMAIL } from '../../src/modules/users/account-keeper.ts';
 import {
   ACCOUNTS,
   expectNoSeriousAxeViolations,

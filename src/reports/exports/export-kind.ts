@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { everyPage } from '../../modules/audit/cursor-page.ts';
 import { can, isAdministrator, readFilter, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
-import type { RecordRoutesDefinition } from '../../server/record-routes.ts';
+import type { RecordRoutesDefinition } from '../../modules/audit/record-definition.ts';
 import { readableRows } from '../../modules/auth/record-scope.ts';
 import { loadNames, type NameBook, type NameRefs } from './names.ts';
 import type { CellValue, Sheet, SheetColumn } from './sheet.ts';

@@ -28,6 +28,11 @@ import type { Reminder, ReminderKind, ReminderList } from './reminder.schema.ts'
 
 type Db = Kysely<Database>;
 
+/** Today's date in UTC, `YYYY-MM-DD`: the default first day of a reminder window. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 /** Who the reminders are for: a principal whose read scope filters them, or the shell (everything). */
 export type ReminderReader = Principal | 'everything';
 

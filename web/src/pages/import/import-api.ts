@@ -1,6 +1,6 @@
 import { api, request } from '../../api/client.ts';
 // Type-only imports: the shapes come from the server's zod schemas, and nothing of the server is bundled.
-import type { Draft } from '../../../../src/commands/press-release/draft.schema.ts';
+import type { Draft } from '../../../../src/modules/press-release-import/draft.schema.ts';
 import type { ExtractionResult } from '../../../../src/extract/extraction.schema.ts';
 import type { PreviewResponse } from '../../../../src/modules/documents/document.preview.ts';
 
