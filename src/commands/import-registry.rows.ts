@@ -150,6 +150,8 @@ const RECORD_TABLES = [
         'sphere',
         'address',
         'website',
+        'email',
+        'phones',
         'notes',
       ]),
     })),
@@ -157,14 +159,35 @@ const RECORD_TABLES = [
   fill('person', (doc) =>
     doc.persons.map((person) => ({
       ...stored(person),
-      ...columns('person', person, ['fullName', 'firstName', 'patronymic', 'lastName', 'cityId', 'notes']),
+      ...columns('person', person, [
+        'fullName',
+        'firstName',
+        'patronymic',
+        'lastName',
+        'cityId',
+        'notes',
+        'email',
+        'phones',
+        'address',
+        'salutation',
+        'birthday',
+        'languages',
+      ]),
     })),
   ),
   fill('position', (doc) =>
     doc.persons.flatMap((person) =>
       person.positions.map((position) => ({
         person_id: person.id,
-        ...columns('position', position, ['id', 'title', 'organizationId', 'cityId', 'startedOn', 'endedOn']),
+        ...columns('position', position, [
+          'id',
+          'title',
+          'organizationId',
+          'cityId',
+          'startedOn',
+          'endedOn',
+          'headsCity',
+        ]),
       })),
     ),
   ),

@@ -4,7 +4,11 @@ import { validationFailed } from '../errors.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { setUserPasswordHash } from '../modules/users/user.repository.ts';
 import { addAccount, generatePassword } from '../modules/users/account-keeper.ts';
-import { countExported, readRegistryExport, type RegistryExport } from '../reports/exports/export-registry.ts';
+import {
+  countExported,
+  readRegistryExport,
+  type RegistryExport,
+} from '../reports/exports/export-registry.ts';
 import { checkReferences } from './import-registry.references.ts';
 import { checkExportedFiles, writeFiles } from '../modules/files/file.export.ts';
 import { advanceSequences, writeAccounts, writeCities, writeRecords } from './import-registry.rows.ts';

@@ -102,6 +102,9 @@ export interface OrganizationTable {
   sphere: Generated<Sphere>;
   address: string | null;
   website: string | null;
+  /** Contacts (migration 0026). */
+  email: string | null;
+  phones: Generated<string[]>;
   notes: string | null;
   sort_key: Computed<string>;
   search: Computed<string>;
@@ -120,6 +123,14 @@ export interface PersonTable {
   last_name: string | null;
   city_id: number | null;
   notes: string | null;
+  /** Contacts and the protocol card (migration 0026). */
+  email: string | null;
+  phones: Generated<string[]>;
+  address: string | null;
+  /** How a letter addresses them: «Уважаемый Андрей Петрович!». */
+  salutation: string | null;
+  birthday: DateString | null;
+  languages: Generated<string[]>;
   sort_key: Computed<string>;
   search: Computed<string>;
   /** name_key() of the name, for trigram search (migration 0013). */
@@ -137,6 +148,8 @@ export interface PositionTable {
   city_id: number | null;
   started_on: DateString | null;
   ended_on: DateString | null;
+  /** The position makes its holder the head of its city (or its organization's city). */
+  heads_city: Generated<boolean>;
 }
 
 export type VisitKind = 'official' | 'working' | 'business' | 'other';

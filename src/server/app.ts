@@ -22,6 +22,7 @@ import {
   visitRoutes,
 } from '../routes/records.routes.ts';
 import { cityRoutes } from '../routes/city.routes.ts';
+import { personCardRoutes } from '../routes/person-card.routes.ts';
 import { countryRoutes } from '../routes/country.routes.ts';
 import { homeCityRoutes } from '../routes/home-city.routes.ts';
 import { documentRoutes } from '../routes/document.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [
     organizationRoutes,
     personRoutes,
+    personCardRoutes,
     visitRoutes,
     detailRoutes,
     programItemRoutes,

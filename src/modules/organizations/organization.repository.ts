@@ -23,6 +23,8 @@ export function toOrganization(row: OrganizationRow): Organization {
     sphere: row.sphere,
     address: row.address,
     website: row.website,
+    email: row.email,
+    phones: row.phones,
     notes: row.notes,
     version: row.version,
     updatedAt: isoTimestamp(row.updated_at),
@@ -68,6 +70,8 @@ export async function insertOrganization(db: Kysely<Database>, input: Organizati
       sphere: input.sphere,
       address: input.address ?? null,
       website: input.website ?? null,
+      email: input.email ?? null,
+      phones: input.phones ?? [],
       notes: input.notes ?? null,
     })
     .returning('id')
@@ -89,6 +93,8 @@ export async function updateOrganizationRow(
     sphere: patch.sphere,
     address: patch.address,
     website: patch.website,
+    email: patch.email,
+    phones: patch.phones,
     notes: patch.notes,
   });
 }

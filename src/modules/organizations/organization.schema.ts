@@ -11,6 +11,7 @@ import {
 } from '../audit/fields.schema.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import { nameProblem, normalizeName } from '../auth/email.ts';
+import { contactFields } from '../persons/contact.schema.ts';
 
 /** What kind of institution an organization is. */
 export const organizationKindSchema = z.enum([
@@ -56,6 +57,7 @@ const organizationFields = z.object({
   sphere: sphereSchema,
   address: optionalTextSchema,
   website: optionalTextSchema,
+  ...contactFields,
   notes: optionalTextSchema,
 });
 

@@ -18,6 +18,12 @@ export function toPerson(row: PersonRow, positions: Position[]): Person {
     lastName: row.last_name,
     cityId: row.city_id,
     notes: row.notes,
+    email: row.email,
+    phones: row.phones,
+    address: row.address,
+    salutation: row.salutation,
+    birthday: row.birthday,
+    languages: row.languages,
     version: row.version,
     updatedAt: isoTimestamp(row.updated_at),
     positions,
@@ -59,6 +65,12 @@ export async function insertPerson(db: Kysely<Database>, input: PersonCreate): P
       last_name: input.lastName ?? null,
       city_id: input.cityId ?? null,
       notes: input.notes ?? null,
+      email: input.email ?? null,
+      phones: input.phones ?? [],
+      address: input.address ?? null,
+      salutation: input.salutation ?? null,
+      birthday: input.birthday ?? null,
+      languages: input.languages ?? [],
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -78,6 +90,12 @@ export async function updatePersonRow(
     last_name: change.lastName,
     city_id: change.cityId,
     notes: change.notes,
+    email: change.email,
+    phones: change.phones,
+    address: change.address,
+    salutation: change.salutation,
+    birthday: change.birthday,
+    languages: change.languages,
   });
 }
 

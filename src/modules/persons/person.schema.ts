@@ -10,6 +10,7 @@ import {
   textSchema,
   versionSchema,
 } from '../audit/fields.schema.ts';
+import { contactFields } from './contact.schema.ts';
 
 const positionFields = z.object({
   title: textSchema,
@@ -17,13 +18,24 @@ const positionFields = z.object({
   cityId: recordIdSchema.nullable().default(null),
   startedOn: isoDateSchema.nullable().default(null),
   endedOn: isoDateSchema.nullable().default(null),
+  headsCity: z
+    .boolean()
+    .default(false)
+    .describe(
+      'the position makes its holder the head of its city (a mayor, the chairman of the executive committee)',
+    ),
 });
 
 /** A position a person holds or held: title, where, and from when to when (open ends allowed). */
-export const positionInputSchema = positionFields.refine(
-  (position) => !position.startedOn || !position.endedOn || position.endedOn >= position.startedOn,
-  { message: 'A position cannot end before it starts.', path: ['endedOn'] },
-);
+export const positionInputSchema = positionFields
+  .refine((position) => !position.startedOn || !position.endedOn || position.endedOn >= position.startedOn, {
+    message: 'A position cannot end before it starts.',
+    path: ['endedOn'],
+  })
+  .refine((position) => !position.headsCity || position.cityId !== null || position.organizationId !== null, {
+    message: 'The head of a city needs the city, or the organization (its administration), of the position.',
+    path: ['headsCity'],
+  });
 export type PositionInput = z.infer<typeof positionInputSchema>;
 
 /** A stored position. */
@@ -37,6 +49,21 @@ const personFields = z.object({
   lastName: optionalTextSchema,
   cityId: recordIdSchema.nullable(),
   notes: optionalTextSchema,
+  ...contactFields,
+  address: optionalTextSchema,
+  salutation: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .describe('how a letter addresses them: «Уважаемый Андрей Петрович!»'),
+  birthday: isoDateSchema
+    .refine((date) => date >= '1900-01-01', { message: 'must be after 1900' })
+    .nullable(),
+  languages: z
+    .array(z.string().trim().min(2).max(40))
+    .max(20)
+    .describe('the languages they speak, as the office writes them: «русский», «немецкий»'),
 });
 
 /** A new person, with the positions known so far. */

@@ -11,6 +11,7 @@ export function toPosition(row: Selectable<PositionTable>): Position {
     cityId: row.city_id,
     startedOn: row.started_on,
     endedOn: row.ended_on,
+    headsCity: row.heads_city,
   };
 }
 
@@ -49,6 +50,7 @@ export async function replacePositions(db: Kysely<Database>, personId: number, p
         city_id: position.cityId,
         started_on: position.startedOn,
         ended_on: position.endedOn,
+        heads_city: position.headsCity,
       })),
     )
     .execute();

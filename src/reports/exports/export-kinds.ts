@@ -57,6 +57,8 @@ const organizations = recordExport(organizationRecord, {
     text('Город', 18, (org, names) => names.city(org.cityId)),
     text('Адрес', 30, (org) => org.address),
     text('Сайт', 24, (org) => org.website),
+    text('Эл. почта', 24, (org) => org.email),
+    text('Телефоны', 24, (org) => joined(org.phones)),
     text('Примечания', 40, (org) => org.notes),
   ],
 });
@@ -81,6 +83,12 @@ const persons = recordExport(personRecord, {
     text('Должности', 50, (person, names) =>
       joined(person.positions.map((position) => positionText(position, names))),
     ),
+    text('Эл. почта', 24, (person) => person.email),
+    text('Телефоны', 24, (person) => joined(person.phones)),
+    text('Адрес', 30, (person) => person.address),
+    text('Обращение', 28, (person) => person.salutation),
+    date('День рождения', (person) => person.birthday),
+    text('Языки', 20, (person) => joined(person.languages)),
     text('Примечания', 40, (person) => person.notes),
   ],
 });

@@ -18,6 +18,7 @@ import { listEvents } from '../../modules/events/event.service.ts';
 import { organizationSchema } from '../../modules/organizations/organization.schema.ts';
 import { listOrganizations } from '../../modules/organizations/organization.service.ts';
 import { personSchema } from '../../modules/persons/person.schema.ts';
+import { contactEmailSchema, phonesSchema } from '../../modules/persons/contact.schema.ts';
 import { listPersons } from '../../modules/persons/person.service.ts';
 import { planItemSchema } from '../../modules/plans/plan-item.schema.ts';
 import { listPlanItems } from '../../modules/plans/plan-item.service.ts';
@@ -42,6 +43,16 @@ export const EXPORT_FORMAT_VERSION = 1;
  */
 const created = { createdAt: z.iso.datetime().optional() };
 
+/** Contacts were added within version 1 (migration 0026): a file written before them reads with none. */
+const contactsSince0026 = { email: contactEmailSchema.default(null), phones: phonesSchema.default([]) };
+const personContactsSince0026 = {
+  ...contactsSince0026,
+  address: personSchema.shape.address.default(null),
+  salutation: personSchema.shape.salutation.default(null),
+  birthday: personSchema.shape.birthday.default(null),
+  languages: personSchema.shape.languages.default([]),
+};
+
 /**
  * One JSON document with every record users keep: the records in their domain shapes (the same
  * schemas the services return), and only the cities they refer to or that users added, never the
@@ -54,8 +65,8 @@ export const registryExportSchema = z.object({
   cities: z.array(citySchema.extend(created)),
   homeCities: z.array(z.object({ cityId: z.number().int(), published: z.boolean() })),
   twinnings: z.array(twinningSchema.extend(created)),
-  organizations: z.array(organizationSchema.extend(created)),
-  persons: z.array(personSchema.extend(created)),
+  organizations: z.array(organizationSchema.extend(created).extend(contactsSince0026)),
+  persons: z.array(personSchema.extend(created).extend(personContactsSince0026)),
   visits: z.array(visitSchema.extend(created)),
   // Added within version 1: a file written before visit programs existed reads with none.
   visitProgramItems: z.array(programItemSchema.extend(created)).default([]),

@@ -1,6 +1,7 @@
 /** Occasions of partner cities: city days, founding jubilees and twinning anniversaries (pure). */
 import type { TwinningTier } from '../../db/database.ts';
 import {
+  addDays,
   monthDayOf,
   roundAnniversariesIn,
   roundYearsIn,
@@ -106,5 +107,73 @@ export function twinningAnniversaryReminders(row: PartnerRow, window: DateWindow
       },
       window.from,
     ),
+  );
+}
+
+/** A partner city's head as the reminders read them: who, in which position, since when, born when. */
+export interface CityHeadRow {
+  personId: number;
+  cityId: number;
+  fullName: string;
+  position: string;
+  startedOn: string | null;
+  birthday: string | null;
+}
+
+/** How long after a new head takes office the office is reminded to congratulate them. */
+export const NEW_HEAD_NOTICE_DAYS = 30;
+
+function headParams(row: PartnerRow, head: CityHeadRow): Partial<Reminder['params']> {
+  return {
+    ...partnerParams(row),
+    person: { id: head.personId, fullName: head.fullName, position: head.position, since: head.startedOn },
+  };
+}
+
+/** The partner's head's birthdays inside the window: «День рождения: Петров Иван Иванович». */
+export function headBirthdayReminders(row: PartnerRow, head: CityHeadRow, window: DateWindow): Reminder[] {
+  if (!head.birthday) return [];
+  return yearlyDatesIn(head.birthday.slice(5), window).map((date) =>
+    buildReminder(
+      {
+        kind: 'head_birthday',
+        date,
+        title: `День рождения: ${head.fullName}`,
+        detail: `${head.position}, ${row.partnerName}`,
+        severity: 'info',
+        cityId: row.cityId,
+        partnerCityId: row.partnerId,
+        records: [{ type: 'person', id: head.personId }, ...partnerRecords(row)],
+        params: headParams(row, head),
+      },
+      window.from,
+    ),
+  );
+}
+
+/**
+ * A new head of the partner city: from the day they took office (known ahead or just past) until
+ * NEW_HEAD_NOTICE_DAYS after it, a reminder to send congratulations, pressing once the day has come.
+ */
+export function headTookOfficeReminder(
+  row: PartnerRow,
+  head: CityHeadRow,
+  window: DateWindow,
+): Reminder | undefined {
+  const since = head.startedOn;
+  if (!since || since > window.to || addDays(since, NEW_HEAD_NOTICE_DAYS) < window.from) return undefined;
+  return buildReminder(
+    {
+      kind: 'head_took_office',
+      date: since,
+      title: `Новый глава ${row.partnerForms.genitive}: ${head.fullName}`,
+      detail: `${head.position} с ${russianDate(since)}; направить поздравление`,
+      severity: since <= window.from ? 'warning' : 'info',
+      cityId: row.cityId,
+      partnerCityId: row.partnerId,
+      records: [{ type: 'person', id: head.personId }, ...partnerRecords(row)],
+      params: headParams(row, head),
+    },
+    window.from,
   );
 }

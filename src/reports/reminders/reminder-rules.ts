@@ -63,6 +63,7 @@ const NO_PARAMS: ReminderParams = {
   establishedYear: null,
   recordTitle: null,
   lastActivityOn: null,
+  person: null,
 };
 
 /** A reminder from what a rule found, with the fields every reminder derives filled in. */

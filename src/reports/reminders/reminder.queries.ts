@@ -1,6 +1,7 @@
 /** The registry reads behind reminders: one query per kind of row, never one per row. */
 import { sql, type Kysely } from 'kysely';
 import type { Database, TwinningTier } from '../../db/database.ts';
+import type { CityHeadRow } from './reminder-occasions.ts';
 
 type Db = Kysely<Database>;
 
@@ -284,4 +285,30 @@ export async function selectPublishingCityIds(db: Db): Promise<Set<number>> {
 export async function selectHomeCityIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('home_city').select('city_id').orderBy('city_id').execute();
   return rows.map((row) => row.city_id);
+}
+
+/**
+ * The current heads of these cities (a position marked as heading the city, of the city itself or of
+ * an organization in it, not ended before `from`), with their birthdays and the day they took office.
+ */
+export async function selectCityHeads(db: Db, cityIds: number[], from: string): Promise<CityHeadRow[]> {
+  if (cityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('position as p')
+    .innerJoin('person', 'person.id', 'p.person_id')
+    .leftJoin('organization as o', 'o.id', 'p.organization_id')
+    .select((eb) => [
+      'person.id as personId',
+      eb.fn.coalesce('p.city_id', 'o.city_id').as('cityId'),
+      'person.full_name as fullName',
+      'p.title as position',
+      'p.started_on as startedOn',
+      'person.birthday',
+    ])
+    .where('p.heads_city', '=', true)
+    .where((eb) => eb.or([eb('p.ended_on', 'is', null), eb('p.ended_on', '>=', from)]))
+    .where((eb) => eb(eb.fn.coalesce('p.city_id', 'o.city_id'), 'in', cityIds))
+    .orderBy('p.id')
+    .execute();
+  return rows.flatMap((row) => (row.cityId === null ? [] : [{ ...row, cityId: row.cityId }]));
 }

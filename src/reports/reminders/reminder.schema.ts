@@ -12,6 +12,8 @@ export const reminderKindSchema = z.enum([
   'agreement_ending',
   'plan_item_due',
   'partnership_quiet',
+  'head_birthday',
+  'head_took_office',
 ]);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;
 
@@ -21,7 +23,7 @@ export type ReminderSeverity = z.infer<typeof reminderSeveritySchema>;
 
 /** A record a reminder concerns. */
 export const reminderRecordSchema = z.object({
-  type: z.enum(['city', 'twinning', 'agreement', 'plan_item']),
+  type: z.enum(['city', 'twinning', 'agreement', 'plan_item', 'person']),
   id: recordIdSchema,
 });
 export type ReminderRecord = z.infer<typeof reminderRecordSchema>;
@@ -61,6 +63,15 @@ export const reminderParamsSchema = z
     lastActivityOn: isoDateSchema
       .nullable()
       .describe('the last shared visit, event or project of a quiet partnership (null: none at all)'),
+    person: z
+      .object({
+        id: recordIdSchema,
+        fullName: z.string(),
+        position: z.string(),
+        since: isoDateSchema.nullable(),
+      })
+      .nullable()
+      .describe('the partner city’s head, for birthdays and a new head in office'),
   })
   .meta({ id: 'ReminderParams' });
 export type ReminderParams = z.infer<typeof reminderParamsSchema>;

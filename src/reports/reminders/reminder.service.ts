@@ -6,7 +6,14 @@ import type { Principal } from '../../modules/auth/principal.ts';
 import { cityNameForms, loadCityCases } from './city-case.ts';
 import { windowOf } from './reminder-dates.ts';
 import { agreementReminder, planItemReminder, quietPartnershipReminder } from './reminder-duties.ts';
-import { cityDayReminders, jubileeReminders, twinningAnniversaryReminders } from './reminder-occasions.ts';
+import {
+  cityDayReminders,
+  headBirthdayReminders,
+  headTookOfficeReminder,
+  jubileeReminders,
+  twinningAnniversaryReminders,
+  type CityHeadRow,
+} from './reminder-occasions.ts';
 import {
   AGREEMENT_NOTICE_DAYS,
   PLAN_ITEM_NOTICE_DAYS,
@@ -17,6 +24,7 @@ import {
 import {
   selectActiveTwinnings,
   selectAgreementScopes,
+  selectCityHeads,
   selectDuePlanItems,
   selectEndingAgreements,
   selectHomeCityIds,
@@ -71,13 +79,27 @@ export async function listReminders(
   const wanted = (kind: ReminderKind) => request.kinds === undefined || request.kinds.includes(kind);
   const found: Array<{ reminder: Reminder; scope: Scope }> = [];
 
-  const partnerKinds: ReminderKind[] = ['city_day', 'jubilee', 'twinning_anniversary', 'partnership_quiet'];
+  const partnerKinds: ReminderKind[] = [
+    'city_day',
+    'jubilee',
+    'twinning_anniversary',
+    'partnership_quiet',
+    'head_birthday',
+    'head_took_office',
+  ];
   if (partnerKinds.some(wanted)) {
     await loadCityCases();
     const partners = partnerRows(await selectActiveTwinnings(db, request.cityIds), request.cityIds);
     const lastActivity = wanted('partnership_quiet')
       ? await selectLastActivity(db, [...new Set(partners.map((row) => row.twinningId))], request.from)
       : new Map<number, string | null>();
+    const heads = new Map<number, CityHeadRow[]>();
+    if (wanted('head_birthday') || wanted('head_took_office')) {
+      const partnerIds = [...new Set(partners.map((row) => row.partnerId))];
+      for (const head of await selectCityHeads(db, partnerIds, window.from)) {
+        heads.set(head.cityId, [...(heads.get(head.cityId) ?? []), head]);
+      }
+    }
     for (const row of partners) {
       const scope = { cityIds: [row.cityId, row.partnerId], organizationIds: [] };
       const reminders = [
@@ -89,6 +111,11 @@ export async function listReminders(
         ? quietPartnershipReminder(row, lastActivity.get(row.twinningId) ?? null, request.from)
         : undefined;
       if (quiet) reminders.push(quiet);
+      for (const head of heads.get(row.partnerId) ?? []) {
+        if (wanted('head_birthday')) reminders.push(...headBirthdayReminders(row, head, window));
+        const tookOffice = wanted('head_took_office') ? headTookOfficeReminder(row, head, window) : undefined;
+        if (tookOffice) reminders.push(tookOffice);
+      }
       for (const reminder of reminders) found.push({ reminder, scope });
     }
   }

@@ -31,10 +31,12 @@ interface Item {
   severity: Reminder['severity'];
 }
 
-/** Where a reminder leads: its agreement (a plan item's too), else the partner city. */
+/** Where a reminder leads: its agreement (a plan item's too) or person, else the partner city. */
 function reminderHref(reminder: Reminder): string | undefined {
   const agreement = reminder.records.find((record) => record.type === 'agreement');
   if (agreement) return recordPath('agreement', agreement.id);
+  const person = reminder.records.find((record) => record.type === 'person');
+  if (person) return recordPath('person', person.id);
   const city = reminder.records.find((record) => record.type === 'city');
   const cityId = city?.id ?? reminder.partnerCityId;
   return cityId ? recordPath('city', cityId) : undefined;

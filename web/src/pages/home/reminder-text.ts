@@ -24,7 +24,9 @@ export interface Reminder {
     | 'twinning_anniversary'
     | 'agreement_ending'
     | 'plan_item_due'
-    | 'partnership_quiet';
+    | 'partnership_quiet'
+    | 'head_birthday'
+    | 'head_took_office';
   date: string;
   title: string;
   detail: string | null;
@@ -35,7 +37,7 @@ export interface Reminder {
   wholeYear: boolean;
   cityId: number;
   partnerCityId: number | null;
-  records: Array<{ type: 'city' | 'twinning' | 'agreement' | 'plan_item'; id: number }>;
+  records: Array<{ type: 'city' | 'twinning' | 'agreement' | 'plan_item' | 'person'; id: number }>;
   params: {
     partner: ReminderPartner | null;
     tier: 'twin' | 'partner' | 'friendship' | null;
@@ -44,6 +46,7 @@ export interface Reminder {
     establishedYear: number | null;
     recordTitle: string | null;
     lastActivityOn: string | null;
+    person: { id: number; fullName: string; position: string; since: string | null } | null;
   };
 }
 
@@ -70,6 +73,8 @@ export function reminderText(
     genitive: params.partner?.genitive ?? '',
     withCity: params.partner?.withPreposition ?? '',
     title: params.recordTitle ?? '',
+    person: params.person?.fullName ?? '',
+    position: params.person?.position ?? '',
   };
   const left = reminder.daysFromStart;
   switch (reminder.kind) {
@@ -106,6 +111,13 @@ export function reminderText(
       else detail = t('reminder.planDueDetail', { date: date(reminder.date), count: left });
       return { title: t(left < 0 ? 'reminder.planLate' : 'reminder.planDue', values), detail };
     }
+    case 'head_birthday':
+      return { title: t('reminder.headBirthday', values), detail: t('reminder.headDetail', values) };
+    case 'head_took_office':
+      return {
+        title: t('reminder.headTookOffice', values),
+        detail: t('reminder.headTookOfficeDetail', { ...values, date: date(reminder.date) }),
+      };
     case 'partnership_quiet':
       return {
         title: t('reminder.quiet', values),

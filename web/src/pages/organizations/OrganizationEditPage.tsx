@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -26,9 +26,22 @@ interface OrganizationForm {
   sphere: string;
   address: string;
   website: string;
+  email: string;
+  phones: string[];
   notes: string;
 }
-const FIELDS = ['cityId', 'name', 'shortName', 'kind', 'sphere', 'address', 'website', 'notes'];
+const FIELDS = [
+  'cityId',
+  'name',
+  'shortName',
+  'kind',
+  'sphere',
+  'address',
+  'website',
+  'email',
+  'phones',
+  'notes',
+];
 
 function toForm(organization: Organization | null, cityId: number | null): OrganizationForm {
   return {
@@ -39,6 +52,8 @@ function toForm(organization: Organization | null, cityId: number | null): Organ
     sphere: organization?.sphere ?? 'other',
     address: organization?.address ?? '',
     website: organization?.website ?? '',
+    email: organization?.email ?? '',
+    phones: organization?.phones ?? [],
     notes: organization?.notes ?? '',
   };
 }
@@ -52,6 +67,8 @@ function toBody(values: OrganizationForm) {
     sphere: values.sphere,
     address: orNull(values.address),
     website: orNull(values.website),
+    email: orNull(values.email),
+    phones: values.phones.map((phone) => phone.trim()).filter((phone) => phone !== ''),
     notes: orNull(values.notes),
   };
 }
@@ -111,6 +128,14 @@ function OrganizationFields({ form, save }: { form: UseFormReturnType<Organizati
         />
         <TextInput label={t('organization.address')} {...form.getInputProps('address')} />
         <TextInput label={t('organization.website')} type="url" {...form.getInputProps('website')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('person.email')} type="email" {...form.getInputProps('email')} />
+          <TagsInput
+            label={t('person.phones')}
+            description={t('person.phonesHint')}
+            {...form.getInputProps('phones')}
+          />
+        </SimpleGrid>
       </SimpleGrid>
       <Textarea label={t('organization.notes')} autosize minRows={3} {...form.getInputProps('notes')} />
     </RecordForm>
@@ -169,6 +194,12 @@ function EditForm({ organization }: { organization: Organization }) {
     { key: 'sphere', label: t('organization.sphere'), format: (value) => t(`sphere.${String(value)}`) },
     { key: 'address', label: t('organization.address') },
     { key: 'website', label: t('organization.website') },
+    { key: 'email', label: t('person.email') },
+    {
+      key: 'phones',
+      label: t('person.phones'),
+      format: (value) => (Array.isArray(value) ? value.join(', ') : ''),
+    },
     { key: 'notes', label: t('organization.notes') },
   ];
   const save = useRecordSave({

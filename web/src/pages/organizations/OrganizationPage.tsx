@@ -73,6 +73,14 @@ function OrganizationView({ organization }: { organization: Organization }) {
                   </Anchor>
                 )}
               </Fact>
+              <Fact label={t('person.email')}>
+                {organization.email && (
+                  <Anchor href={`mailto:${organization.email}`}>{organization.email}</Anchor>
+                )}
+              </Fact>
+              <Fact label={t('person.phones')}>
+                {organization.phones.length > 0 && organization.phones.join(', ')}
+              </Fact>
               <Fact label={t('organization.notes')}>{organization.notes}</Fact>
             </Stack>
           </Section>

@@ -45,5 +45,7 @@ export interface Organization {
   sphere: Sphere;
   address: string | null;
   website: string | null;
+  email: string | null;
+  phones: string[];
   notes: string | null;
 }

@@ -1,4 +1,15 @@
-import { Button, Fieldset, Group, Paper, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +37,7 @@ interface PositionValue {
   cityId: number | null;
   startedOn: string | null;
   endedOn: string | null;
+  headsCity: boolean;
 }
 interface PersonForm {
   fullName: string;
@@ -34,9 +46,29 @@ interface PersonForm {
   patronymic: string;
   cityId: number | null;
   notes: string;
+  email: string;
+  phones: string[];
+  address: string;
+  salutation: string;
+  birthday: string | null;
+  languages: string[];
   positions: PositionValue[];
 }
-const FIELDS = ['fullName', 'lastName', 'firstName', 'patronymic', 'cityId', 'notes', 'positions'];
+const FIELDS = [
+  'fullName',
+  'lastName',
+  'firstName',
+  'patronymic',
+  'cityId',
+  'notes',
+  'email',
+  'phones',
+  'address',
+  'salutation',
+  'birthday',
+  'languages',
+  'positions',
+];
 
 function toForm(person: Person | null, cityId: number | null, organizationId: number | null): PersonForm {
   return {
@@ -46,16 +78,25 @@ function toForm(person: Person | null, cityId: number | null, organizationId: nu
     patronymic: person?.patronymic ?? '',
     cityId: person ? person.cityId : cityId,
     notes: person?.notes ?? '',
+    email: person?.email ?? '',
+    phones: person?.phones ?? [],
+    address: person?.address ?? '',
+    salutation: person?.salutation ?? '',
+    birthday: person?.birthday ?? null,
+    languages: person?.languages ?? [],
     positions: person
-      ? person.positions.map(({ title, organizationId: org, cityId: city, startedOn, endedOn }) => ({
-          title,
-          organizationId: org,
-          cityId: city,
-          startedOn,
-          endedOn,
-        }))
+      ? person.positions.map(
+          ({ title, organizationId: org, cityId: city, startedOn, endedOn, headsCity }) => ({
+            title,
+            organizationId: org,
+            cityId: city,
+            startedOn,
+            endedOn,
+            headsCity,
+          }),
+        )
       : organizationId !== null
-        ? [{ title: '', organizationId, cityId: null, startedOn: null, endedOn: null }]
+        ? [{ title: '', organizationId, cityId: null, startedOn: null, endedOn: null, headsCity: false }]
         : [],
   };
 }
@@ -68,6 +109,12 @@ function toBody(values: PersonForm) {
     patronymic: orNull(values.patronymic),
     cityId: values.cityId,
     notes: orNull(values.notes),
+    email: orNull(values.email),
+    phones: values.phones.map((phone) => phone.trim()).filter((phone) => phone !== ''),
+    address: orNull(values.address),
+    salutation: orNull(values.salutation),
+    birthday: values.birthday,
+    languages: values.languages.map((language) => language.trim()).filter((language) => language !== ''),
     positions: values.positions.map((position) => ({ ...position, title: position.title.trim() })),
   };
 }
@@ -95,6 +142,12 @@ function usePersonForm(initial: PersonForm) {
           const startedOn = values.positions[index]?.startedOn;
           return value && startedOn && value < startedOn ? t('validation.dateOrder') : null;
         },
+        headsCity: (value, values, path) => {
+          const position = values.positions[Number(path.split('.')[1])];
+          return value && position && position.organizationId === null && position.cityId === null
+            ? t('records:person.headNeedsPlace')
+            : null;
+        },
       },
     },
   });
@@ -118,6 +171,32 @@ function PersonFields({ form, save }: { form: UseFormReturnType<PersonForm>; sav
         {...form.getInputProps('cityId')}
         onChange={(id) => form.setFieldValue('cityId', id)}
       />
+      <Fieldset legend={t('person.contacts')}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('person.email')} type="email" {...form.getInputProps('email')} />
+            <TagsInput
+              label={t('person.phones')}
+              description={t('person.phonesHint')}
+              {...form.getInputProps('phones')}
+            />
+          </SimpleGrid>
+          <TextInput label={t('person.address')} {...form.getInputProps('address')} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('person.salutation')}
+              placeholder={t('person.salutationExample')}
+              {...form.getInputProps('salutation')}
+            />
+            <DateField label={t('person.birthday')} {...form.getInputProps('birthday')} />
+            <TagsInput
+              label={t('person.languages')}
+              description={t('person.phonesHint')}
+              {...form.getInputProps('languages')}
+            />
+          </SimpleGrid>
+        </Stack>
+      </Fieldset>
       <Fieldset legend={t('person.positions')}>
         <Stack gap="md">
           {values.positions.map((_, index) => (
@@ -150,6 +229,10 @@ function PersonFields({ form, save }: { form: UseFormReturnType<PersonForm>; sav
                     {...form.getInputProps(`positions.${index}.endedOn`)}
                   />
                 </SimpleGrid>
+                <Checkbox
+                  label={t('person.headsCity')}
+                  {...form.getInputProps(`positions.${index}.headsCity`, { type: 'checkbox' })}
+                />
               </Stack>
             </Paper>
           ))}
@@ -163,6 +246,7 @@ function PersonFields({ form, save }: { form: UseFormReturnType<PersonForm>; sav
                 cityId: null,
                 startedOn: null,
                 endedOn: null,
+                headsCity: false,
               })
             }
           >
@@ -220,6 +304,20 @@ function EditForm({ person }: { person: Person }) {
       format: (value) => (typeof value === 'number' ? <CityName id={value} link={false} /> : ''),
     },
     { key: 'notes', label: t('person.notes') },
+    { key: 'email', label: t('person.email') },
+    {
+      key: 'phones',
+      label: t('person.phones'),
+      format: (value) => (Array.isArray(value) ? value.join(', ') : ''),
+    },
+    { key: 'address', label: t('person.address') },
+    { key: 'salutation', label: t('person.salutation') },
+    { key: 'birthday', label: t('person.birthday') },
+    {
+      key: 'languages',
+      label: t('person.languages'),
+      format: (value) => (Array.isArray(value) ? value.join(', ') : ''),
+    },
     {
       key: 'positions',
       label: t('person.positions'),

@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
+import { Anchor, Badge, Button, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useApi } from '../../api/client.ts';
@@ -67,6 +67,11 @@ function PersonView({ person }: { person: Person }) {
               >
                 {positions.map((position) => (
                   <Timeline.Item key={position.id} title={position.title}>
+                    {position.headsCity && (
+                      <Badge size="sm" variant="light" mb={4}>
+                        {t('person.headBadge')}
+                      </Badge>
+                    )}
                     {position.organizationId !== null && (
                       <Text size="sm">
                         <OrganizationName id={position.organizationId} />
@@ -97,11 +102,60 @@ function PersonView({ person }: { person: Person }) {
             </Stack>
           </Section>
         </SimpleGrid>
+        <ContactsSection person={person} />
         <Section title={t('person.visits')}>
           <VisitsOfPersons personIds={[person.id]} />
         </Section>
         <FilesSection path="/persons" recordId={person.id} editable={editable} />
       </Stack>
     </>
+  );
+}
+
+/** How to reach and address the person, and their card for an address book. */
+function ContactsSection({ person }: { person: Person }) {
+  const { t } = useTranslation('records');
+  const format = useFormat();
+  const known =
+    person.email !== null ||
+    person.phones.length > 0 ||
+    person.address !== null ||
+    person.salutation !== null ||
+    person.birthday !== null ||
+    person.languages.length > 0;
+  return (
+    <Section title={t('person.contacts')}>
+      <Stack gap={6}>
+        {!known && <Text c="dimmed">{t('person.noContacts')}</Text>}
+        <Fact label={t('person.email')}>
+          {person.email && <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>}
+        </Fact>
+        <Fact label={t('person.phones')}>
+          {person.phones.length > 0 &&
+            person.phones.map((phone, index) => (
+              <span key={phone}>
+                {index > 0 && ', '}
+                <Anchor href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</Anchor>
+              </span>
+            ))}
+        </Fact>
+        <Fact label={t('person.address')}>{person.address}</Fact>
+        <Fact label={t('person.salutation')}>{person.salutation}</Fact>
+        <Fact label={t('person.birthday')}>{person.birthday && format.date(person.birthday)}</Fact>
+        <Fact label={t('person.languages')}>
+          {person.languages.length > 0 && person.languages.join(', ')}
+        </Fact>
+        <Button
+          component="a"
+          href={`/api/persons/${person.id}/vcard`}
+          download
+          variant="default"
+          w="fit-content"
+          mt="xs"
+        >
+          {t('person.vcard')}
+        </Button>
+      </Stack>
+    </Section>
   );
 }

@@ -1,25 +1,5 @@
-/** The shapes of the person routes the pages read (src/modules/persons/person.schema.ts). */
-export interface Position {
-  id: number;
-  title: string;
-  organizationId: number | null;
-  cityId: number | null;
-  startedOn: string | null;
-  endedOn: string | null;
-}
-
-export interface Person {
-  id: number;
-  version: number;
-  fullName: string;
-  firstName: string | null;
-  patronymic: string | null;
-  lastName: string | null;
-  cityId: number | null;
-  notes: string | null;
-  /** Latest first. */
-  positions: Position[];
-}
+/** The shapes of the person routes, as the server's schemas infer them. */
+export type { Person, Position } from '../../../../src/modules/persons/person.schema.ts';
 
 /** A visit as the lists on person and organization pages show it (src/modules/visits/visit.schema.ts). */
 export interface VisitSummary {
