@@ -17,7 +17,11 @@ import { createProgramItem } from '../modules/visit-program/program-item.service
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertTestAccounts } from '../server/test-accounts.ts';
 import { insertFile } from '../modules/files/file.repository.ts';
-import { readRegistryExport, writeRegistryExport, type RegistryExport } from '../reports/exports/export-registry.ts';
+import {
+  readRegistryExport,
+  writeRegistryExport,
+  type RegistryExport,
+} from '../reports/exports/export-registry.ts';
 import { ensureAdministratorCanSignIn, importRegistry, importRegistryFile } from './import-registry.ts';
 import { readSeedArticle, seedDemo } from './seed-demo.ts';
 
