@@ -74,6 +74,16 @@ export function compoundBodyAt(doc: Doc, h: number): OrgMention | undefined {
   return { first: h, last: h + 1, name, city: hit?.name, kind, distinct: !!hit, rule: 'org.compound-body' };
 }
 
+/** District names found in many towns: after people, dates, directions, the town's centre. */
+const URBAN_DISTRICT =
+  /^(ленинск|октябрьск|советск|первомайск|центральн|кировск|заводск|фрунзенск|московск|партизанск|пролетарск|железнодорожн|калининск|куйбышевск|дзержинск|красноармейск|индустриальн|северн|южн|восточн|западн)/;
+
+/** True when a place of that name is mentioned in the text. */
+function namesTown(doc: Doc, name: string): boolean {
+  for (const p of doc.placeAt.values()) if (p.name === name) return true;
+  return false;
+}
+
 /** The organization headed by token h, or undefined. */
 export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMention | undefined {
   const { tokens } = doc;
@@ -95,7 +105,10 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
     );
     if (!adj) break;
     const cityAdj = doc.cityAdjAt.get(a);
-    if (cityAdj) city ??= cityAdj.name;
+    // «Ленинским районом», «Октябрьским районом»: districts of many towns named after people, dates
+    // and directions name their town only when the text names it too (no Ленинск, no Октябрьск).
+    const shared = kind.place && URBAN_DISTRICT.test(t.lower) && !namesTown(doc, cityAdj?.name ?? '');
+    if (cityAdj && !shared) city ??= cityAdj.name;
     const isFirstWord = doc.sentences[t.sent]?.first === a;
     if (cityAdj && !t.cap) words.unshift('');
     else words.unshift(nominativeAdjective(t, adj, hp.tag.GNdr, isFirstWord && !cityAdj));
