@@ -62,6 +62,17 @@ describe('districts and regions as parties', () => {
     ]);
   });
 
+  it('reads a province as a side, not the province that only locates a town', () => {
+    expect(sides('Итальянская провинция Монте Верде и город Пенза подписали протокол о дружбе.')).toEqual([
+      ['провинция Монте Верде', 'Пенза (Пенза)'],
+    ]);
+    expect(
+      sides(
+        'Подписано соглашение о сотрудничестве между Пинским районом и городом Цюнхай провинции Хайнань.',
+      ),
+    ).toEqual([['Пинский район (Пинск)', 'Цюнхай (Цюнхай)']]);
+  });
+
   it('reads «документ» after a named agreement as that agreement again', () => {
     const text =
       'Соглашение о сотрудничестве подписали мэр Пензы и глава Кузнецка. Документ подписали в здании мэрии.';

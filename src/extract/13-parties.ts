@@ -156,6 +156,8 @@ function areaParty(doc: Doc, k: number): PartyMention | undefined {
  * which stays in the nominative; the noun leads the party's name («район Илкадым»).
  */
 function namedArea(doc: Doc, k: number): PartyMention | undefined {
+  const province = PROVINCE[(doc.tokens[k] as Token).lower];
+  if (province) return provinceParty(doc, k, province);
   const noun = AREA_NOUN[(doc.tokens[k] as Token).lower];
   const name = doc.tokens[k + 1];
   if (!noun || noun === 'область' || noun === 'край' || !name || name.kind !== 'word') return undefined;
@@ -165,6 +167,22 @@ function namedArea(doc: Doc, k: number): PartyMention | undefined {
   if (findParse(name, (q) => q.tag.POS === 'ADJF' && q.parser === 'Dictionary')) return undefined;
   if (doc.tokens[k - 1]?.cap && doc.tokens[k - 1]?.kind === 'word') return undefined;
   return { first: k, last: k + 2, party: { name: `${noun} ${name.text}`, city: null }, org: true };
+}
+
+// «провинция Валле Виджеццо и город Тольятти подписали»: a province as a side (in the genitive,
+// «городом Цюнхай провинции Хайнань», it only says where a town lies).
+const PROVINCE: Record<string, string> = { провинция: 'провинция', провинцией: 'провинция' };
+
+function provinceParty(doc: Doc, k: number, noun: string): PartyMention | undefined {
+  if (/^(в|во)$/.test(doc.tokens[k - 1]?.lower ?? '')) return undefined;
+  const proper = (j: number) => {
+    const t = doc.tokens[j];
+    return !!t && t.kind === 'word' && t.cap && !t.upper && !t.latin;
+  };
+  if (!proper(k + 1)) return undefined;
+  const last = proper(k + 2) ? k + 3 : k + 2;
+  const name = `${noun} ${phraseText(doc.tokens, k + 1, last)}`;
+  return { first: k, last, party: { name, city: null }, org: true };
 }
 
 /**
@@ -258,7 +276,7 @@ function withoutVenue(doc: Doc, group: PartyMention[]): PartyMention[] {
 }
 
 /** «Свердловская область», «Горецкий район», «уезд Шачэ»: the name of an area, not of a town. */
-const AREA_NAME = /(район|область|край|округ|уезд)$|^(район|округ|уезд) /;
+const AREA_NAME = /(район|область|край|округ|уезд)$|^(район|округ|уезд|провинция) /;
 
 /** «Мэр Кузнецка и председатель Барановичского горисполкома»: one body and one city stand for two towns. */
 function asCities(group: PartyMention[]): PartyMention[] {
