@@ -77,6 +77,13 @@ describe('visit dates', () => {
     expect(facts(text).visits[0]?.start).toBe('--09-11');
   });
 
+  it('reads a numeric date on a line of its own under the headline as the publication date', () => {
+    const text =
+      'Пинск и Кузнецк стали побратимами\n\n14.03.2024 г.\n\n' +
+      '12 марта с.г. мэр Пинска и глава Кузнецка подписали соглашение о сотрудничестве.';
+    expect(facts(text).agreements.map((a) => a.signed_on)).toEqual(['2024-03-12']);
+  });
+
   it('leaves a weekday unresolved without a publication date and says so', () => {
     const out = facts('В минувшую пятницу делегация Кузнецка посетила Барановичи.');
     expect(out.visits[0]?.start).toBeNull();

@@ -23,8 +23,12 @@ export function isoDay(d: Day): string {
 /** The publication day of a dateline at the head of the text, without a year unless it says one. */
 export function datelineDay(text: string): Day | undefined {
   const m = DATELINE.exec(text.slice(0, 200));
-  if (!m) return undefined;
-  return { y: m[3] ? Number(m[3]) : undefined, m: monthOf(m[2]), d: Number(m[1]) };
+  if (m) return { y: m[3] ? Number(m[3]) : undefined, m: monthOf(m[2]), d: Number(m[1]) };
+  // «15.11.2022 г.» on a line of its own under the headline: the day of publication.
+  const n = /(?:^|\n)[ \t]*(\d{1,2})\.(\d{2})\.(\d{4})(?:\s*г\.)?[ \t]*(?=\n)/.exec(text.slice(0, 300));
+  if (!n) return undefined;
+  const day = { y: Number(n[3]), m: Number(n[2]), d: Number(n[1]) };
+  return day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;
 }
 
 function shift(d: Day, days: number): Day {

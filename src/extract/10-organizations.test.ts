@@ -8,6 +8,15 @@ const orgs = (text: string, homeCity?: string) =>
 
 // Snippet, home city, expected organizations (name, city).
 const CASES: [string, string | undefined, [string, string | null][]][] = [
+  // Two institutions side by side in a list stay two; the district after each names its town.
+  [
+    'Школьники посетили Центр ремесел и досуга Пинского района, Центр народных ремесел и досуга Пинского района.',
+    undefined,
+    [
+      ['Центр ремесел и досуга Пинского района', 'Пинск'],
+      ['Центр народных ремесел и досуга Пинского района', 'Пинск'],
+    ],
+  ],
   // A lower-case city adjective gives the city; a capitalized one stays in the name.
   ['Гости побывали в пензенском лицее № 3.', undefined, [['лицей № 3', 'Пенза']]],
   [

@@ -74,6 +74,22 @@ export function compoundBodyAt(doc: Doc, h: number): OrgMention | undefined {
   return { first: h, last: h + 1, name, city: hit?.name, kind, distinct: !!hit, rule: 'org.compound-body' };
 }
 
+/** District names found in many towns: after people, dates, directions, the town's centre. */
+const URBAN_DISTRICT =
+  /^(ленинск|октябрьск|советск|первомайск|центральн|кировск|заводск|фрунзенск|московск|партизанск|пролетарск|железнодорожн|калининск|куйбышевск|дзержинск|красноармейск|индустриальн|северн|южн|восточн|западн)/;
+
+const placeNames = new WeakMap<Doc, Set<string>>();
+
+/** True when a place of that name is mentioned in the text. */
+function namesTown(doc: Doc, name: string): boolean {
+  let names = placeNames.get(doc);
+  if (!names) {
+    names = new Set([...doc.placeAt.values()].map((p) => p.name));
+    placeNames.set(doc, names);
+  }
+  return names.has(name);
+}
+
 /** The organization headed by token h, or undefined. */
 export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMention | undefined {
   const { tokens } = doc;
@@ -95,7 +111,10 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
     );
     if (!adj) break;
     const cityAdj = doc.cityAdjAt.get(a);
-    if (cityAdj) city ??= cityAdj.name;
+    // «Ленинским районом», «Октябрьским районом»: districts of many towns named after people, dates
+    // and directions name their town only when the text names it too (no Ленинск, no Октябрьск).
+    const shared = !!cityAdj && kind.place && URBAN_DISTRICT.test(t.lower) && !namesTown(doc, cityAdj.name);
+    if (cityAdj && !shared) city ??= cityAdj.name;
     const isFirstWord = doc.sentences[t.sent]?.first === a;
     if (cityAdj && !t.cap) words.unshift('');
     else words.unshift(nominativeAdjective(t, adj, hp.tag.GNdr, isFirstWord && !cityAdj));
@@ -151,6 +170,19 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
       if (place.city) city ??= place.name;
       else words.push(phraseText(tokens, k, place.last));
       k = place.last;
+      continue;
+    }
+    // «Центр творчества детей и молодежи Солигорского района»: the district of a town names its town.
+    const districtOf = doc.cityAdjAt.get(k);
+    if (
+      districtOf &&
+      !kind.place &&
+      /^(района|округа)$/.test(tokens[k + 1]?.lower ?? '') &&
+      words.length > 1
+    ) {
+      city ??= districtOf.name;
+      words.push(phraseText(tokens, k, k + 2));
+      k += 2;
       continue;
     }
     const seat = /^(в|во)$/.test(t.lower) ? seatEnd(doc, k + 1, !!kind.seat) : undefined;

@@ -135,6 +135,15 @@ export function visitCities(
       else if (adj) from ??= { city: adj.name, rule: 'from.delegation-adj' };
       else if (p) from ??= { city: p.name, rule: 'from.delegation-gen' };
       else if (our(doc, k + 1)) from ??= { home: true, rule: 'from.our' };
+    } else if (/^приглашени/.test(t.lower) && tokens[k - 1]?.lower === 'по') {
+      // «По приглашению мэра Дижона … принял участие глава Волгограда»: the host's town.
+      for (let j = k + 2; j <= k + 3; j++) {
+        const p = doc.placeAt.get(j);
+        if (p?.city && p.case === 'gent') {
+          to ??= { city: p.name, rule: 'to.invitation' };
+          break;
+        }
+      }
     } else if (/^посет/.test(t.lower)) {
       // Делегация посетила Кузнецк.
       const p = placeAfter(doc, k + 1);
@@ -215,6 +224,7 @@ function cityRun(
   let gap = 0;
   let glued = false;
   let seen = 0;
+  let caseOfRun: string | undefined;
   let end = k;
   while (k < s.last && gap <= 6) {
     const t = tokens[k] as Token;
@@ -225,18 +235,23 @@ function cityRun(
       glued = false;
       seen++;
       if (place.name !== except && !out.includes(place.name)) out.push(place.name);
+      // «Гродно», «Буффало» do not decline: only a town whose form differs from its name tells the case.
+      if (t.text !== place.name) caseOfRun = place.case ?? caseOfRun;
       k = end = place.last;
       gap = 0;
       continue;
     }
     // Only a word standing alone between commas: «Ван Аньшунь» after a list is a name, not two towns.
-    const listed = /^(,|и)$/.test(tokens[k - 1]?.lower ?? '') && t.cap && !place && !doc.personAt.has(k);
+    // «Ксияна (Китай)»: a country in brackets makes a word read as a name a town of the list.
+    const countryNext = tokens[k + 1]?.text === '(' && COUNTRIES.has(doc.placeAt.get(k + 2)?.name ?? '');
+    const listed =
+      /^(,|и)$/.test(tokens[k - 1]?.lower ?? '') && t.cap && !place && (!doc.personAt.has(k) || countryNext);
     const words = listed ? listedName(doc, k) : 0;
     const guessed =
       words === 2
         ? doc.cities.lookup(`${t.text} ${tokens[k + 1]?.text}`)?.name
         : words === 1
-          ? guessTown(doc, t, 5_000)
+          ? (guessTown(doc, t, 5_000) ?? bracketedTown(doc, k, caseOfRun))
           : undefined;
     if (guessed) {
       if (guessed !== except && !out.includes(guessed)) out.push(guessed);
@@ -256,6 +271,28 @@ function cityRun(
     k++;
   }
   return { cities: out, end: Math.max(end, k0 + 1) };
+}
+
+/**
+ * «Ксияна (Китай)», «Слэник-Молдова (Румыния)»: in a list of towns, a word the gazetteer lacks is a
+ * town when its country follows in brackets; in a list of genitives its nominative drops the ending.
+ */
+function bracketedTown(doc: Doc, k: number, listCase: string | undefined): string | undefined {
+  const t = doc.tokens[k] as Token;
+  if (doc.tokens[k + 1]?.text !== '(' || doc.tokens[k + 3]?.text !== ')') return undefined;
+  const country = doc.placeAt.get(k + 2);
+  if (!country || !COUNTRIES.has(country.name) || t.upper || t.latin) return undefined;
+  let listed = listCase;
+  // «Буффало (США), Ксияна (Китай), Лидса …»: an indeclinable town before says nothing, the next one does.
+  for (let j = k + 4; !listed && j < k + 12; j++) {
+    const p = doc.placeAt.get(j);
+    if (p && doc.tokens[j]?.text !== p.name) listed = p.case;
+  }
+  if (listed !== 'gent') return t.text;
+  if (t.text.includes('-')) return undefined;
+  // «Ксияна» → Ксиян, «Туглая» → Туглай; other endings are left unguessed.
+  if (/[аеиоуэю]я$/.test(t.text)) return t.text.slice(0, -1) + 'й';
+  return /[^аеиоуыэюя]а$/.test(t.text) ? t.text.slice(0, -1) : undefined;
 }
 
 function followsPlace(doc: Doc, k: number): boolean {

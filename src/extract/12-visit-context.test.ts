@@ -139,6 +139,13 @@ describe('visits across sentences and the home city', () => {
     ]);
   });
 
+  it('reads an official taking part «по приглашению» of another town’s head as his visit there', () => {
+    const [v] = facts(
+      'В Пензе прошла неделя культуры. По приглашению мэра Пензы в ней принял участие глава Гродно Игорь Лазаревич.',
+    ).visits;
+    expect([v?.from_city, v?.to_city, v?.head?.name]).toEqual(['Гродно', 'Пенза', 'Игорь Лазаревич']);
+  });
+
   it('finds no visit when an official visits an institution of his own town', () => {
     expect(
       facts('Председатель горисполкома Максим Антонюк посетил гимназию № 5 г. Барановичи.').visits,

@@ -27,6 +27,17 @@ describe('visits of guests named by a list', () => {
     expect(r.visits.map((v) => v.from_city)).toEqual(['Пенза', 'Гродно', 'Малгобек']);
   });
 
+  it('reads a town nobody lists when its country follows in brackets, in the list’s case', () => {
+    const gen = facts(
+      'В Пензу прибыли делегации городов-побратимов – Гродно (Беларусь), Туглая (Китай), Лидса.',
+    );
+    expect(gen.visits.map((v) => v.from_city)).toEqual(['Гродно', 'Туглай', 'Лидс']);
+    const nom = facts(
+      'На празднике присутствовали делегации городов-побратимов: Бендеры, Галац и Вылени-Маре (Румыния), Болград.',
+    );
+    expect(nom.visits.map((v) => v.from_city)).toEqual(['Бендеры', 'Галац', 'Вылени-Маре', 'Болград']);
+  });
+
   it('reads a hyphenated town after «из города» that the place pass leaves out', () => {
     const r = facts('В июле делегация из города Железногорска-Илимского побывала в Пензе.');
     expect(r.visits.map((v) => [v.from_city, v.to_city])).toEqual([['Железногорск-Илимский', 'Пенза']]);

@@ -69,6 +69,10 @@ function officialGoesToCity(doc: Doc, s: Sentence): boolean {
   for (let k = s.first + 1; k < s.last; k++) {
     const place = doc.placeAt.get(k);
     if (place?.city && /^(в|во|посетил|посетила|посетили)$/.test(tokens[k - 1]?.lower ?? '')) return true;
+    // «По приглашению мэра Дижона … принял участие глава Волгограда»: the host's town is named by its head.
+    const host =
+      /^приглашени/.test(tokens[k - 2]?.lower ?? '') || /^приглашени/.test(tokens[k - 3]?.lower ?? '');
+    if (place?.city && host && place.case === 'gent') return true;
   }
   return false;
 }

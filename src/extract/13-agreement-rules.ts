@@ -52,6 +52,9 @@ export const AGREEMENT_RULES: AgreementRule[] = [
   { id: 'agr.protocol', nouns: ['протокол'], kind: 'protocol' },
   // Заключен договор о партнерском сотрудничестве; соглашение о дружбе и сотрудничестве.
   { id: 'agr.cooperation', nouns: ['соглашение', 'договор', 'договоренность'], kind: 'cooperation' },
+  // «Соответствующие документы стороны подписали»: documents of no named kind, their parties
+  // usually in the sentence before.
+  { id: 'agr.documents', nouns: ['документ'], kind: 'cooperation' },
 ];
 
 /** Verbs (lemma prefixes, lower case) that say a document was signed or approved. */

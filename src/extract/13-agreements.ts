@@ -1,6 +1,6 @@
 /** Pass 13: agreements signed (or announced as signed), with their parties, kind and day. */
 import type { Sentence, Token } from './01-tokens.ts';
-import { lemmas } from './02-morphology.ts';
+import { lemmas, parsesOf } from './02-morphology.ts';
 import type { Doc } from './07-document.ts';
 import { dateIn, isoDay, type DateMention } from './08-dates.ts';
 import type { OrgMention } from './10-organizations.ts';
@@ -85,6 +85,8 @@ export function findAgreements(
     nouns.forEach((n, idx) => {
       const from = idx === 0 ? s.first : n.at;
       const to = nouns[idx + 1]?.at ?? s.last;
+      // «Документы подписями скрепили …»: after a named document, «документ» speaks of it again.
+      if (n.rule.id === 'agr.documents' && out.length) return;
       let groups = named(partyGroups(doc, orgs, from, to));
       const bare = !groups.length && !/^(о|об|между|с|на)$/.test(doc.tokens[n.at + 1]?.lower ?? '');
       // «Подписанное соглашение предусматривает …»: a bare noun names an agreement already recorded.
@@ -92,8 +94,11 @@ export function findAgreements(
       // «Подписание протокола позволит …»: a document of a kind already recorded, without parties of its own.
       if (!groups.length && out.some((a) => a.kind === n.rule.kind && !sentence.has(a))) return;
       if (!groups.length) groups = inherited;
-      if (!groups.length) groups = elsewhere(doc, orgs, s, fallback);
+      // «Соответствующие документы подписали»: documents of no kind point back to the sentence before.
+      if (!groups.length && n.rule.id === 'agr.documents') groups = before(doc, orgs, s);
+      if (!groups.length && n.rule.id !== 'agr.documents') groups = elsewhere(doc, orgs, s, fallback);
       inherited = groups;
+      if (plural(doc.tokens[n.at] as Token)) groups = groups.flatMap(pairsOfFirst);
       for (const parties of groups) {
         // One signing, one agreement: the same parties in a later sentence speak of it again.
         const again = out.find(
@@ -118,6 +123,21 @@ export function findAgreements(
   return withoutHeadline(doc, out);
 }
 
+/** «планы», «документы»: a noun that can only be plural names several documents. */
+function plural(t: Token): boolean {
+  const ps = parsesOf(t);
+  return ps.length > 0 && ps.every((p) => p.tag.NMbr === 'plur');
+}
+
+/**
+ * «подписал планы … с Октябрьским районом и с городом Могилевом»: several documents and three
+ * parties are one document of the first party with each of the others.
+ */
+function pairsOfFirst(parties: Party[]): Party[][] {
+  const [first, ...rest] = parties;
+  return first && parties.length === 3 ? rest.map((p) => [first, p]) : [parties];
+}
+
 /** A headline restates the story: its agreement gives way to one of the same kind the body tells. */
 function withoutHeadline(doc: Doc, agreements: Agreement[]): Agreement[] {
   const [first] = agreements;
@@ -138,6 +158,12 @@ function elsewhere(doc: Doc, orgs: OrgMention[], s: Sentence, fallback: Party[])
     if (groups.length) return groups;
   }
   return fallback.length >= 2 ? [fallback] : [];
+}
+
+/** Parties of the sentence before, unless an agreement of the text already has them. */
+function before(doc: Doc, orgs: OrgMention[], s: Sentence): Party[][] {
+  const prev = doc.sentences[s.index - 1];
+  return prev ? named(partyGroups(doc, orgs, prev.first, prev.last)) : [];
 }
 
 /** Groups without the parties that name nobody («исполком», «администрация»), two parties or more. */

@@ -135,6 +135,8 @@ const AREA_NOUN: Record<string, string> = {
 /** «Островецким районом», «Свердловской областью»: a district or region as a party, in the nominative. */
 function areaParty(doc: Doc, k: number): PartyMention | undefined {
   const adj = doc.tokens[k] as Token;
+  const named = namedArea(doc, k);
+  if (named) return named;
   const noun = AREA_NOUN[doc.tokens[k + 1]?.lower ?? ''];
   if (!adj.cap || !noun) return undefined;
   const p = findParse(adj, (q) => q.tag.POS === 'ADJF');
@@ -150,6 +152,40 @@ function areaParty(doc: Doc, k: number): PartyMention | undefined {
 }
 
 /**
+ * «между районом Илкадым», «уездом Шачэ», «округом Кашгар»: the area's noun before its own name,
+ * which stays in the nominative; the noun leads the party's name («район Илкадым»).
+ */
+function namedArea(doc: Doc, k: number): PartyMention | undefined {
+  const province = PROVINCE[(doc.tokens[k] as Token).lower];
+  if (province) return provinceParty(doc, k, province);
+  const noun = AREA_NOUN[(doc.tokens[k] as Token).lower];
+  const name = doc.tokens[k + 1];
+  if (!noun || noun === 'область' || noun === 'край' || !name || name.kind !== 'word') return undefined;
+  if (!name.cap || name.upper || name.latin) return undefined;
+  // «района Ростовской области»: an adjective locates the district, it is no name of its own.
+  if (AREA_NOUN[doc.tokens[k + 2]?.lower ?? '']) return undefined;
+  if (findParse(name, (q) => q.tag.POS === 'ADJF' && q.parser === 'Dictionary')) return undefined;
+  if (doc.tokens[k - 1]?.cap && doc.tokens[k - 1]?.kind === 'word') return undefined;
+  return { first: k, last: k + 2, party: { name: `${noun} ${name.text}`, city: null }, org: true };
+}
+
+// «провинция Валле Виджеццо и город Тольятти подписали»: a province as a side (in the genitive,
+// «городом Цюнхай провинции Хайнань», it only says where a town lies).
+const PROVINCE: Record<string, string> = { провинция: 'провинция', провинцией: 'провинция' };
+
+function provinceParty(doc: Doc, k: number, noun: string): PartyMention | undefined {
+  if (/^(в|во)$/.test(doc.tokens[k - 1]?.lower ?? '')) return undefined;
+  const proper = (j: number) => {
+    const t = doc.tokens[j];
+    return !!t && t.kind === 'word' && t.cap && !t.upper && !t.latin;
+  };
+  if (!proper(k + 1)) return undefined;
+  const last = proper(k + 2) ? k + 3 : k + 2;
+  const name = `${noun} ${phraseText(doc.tokens, k + 1, last)}`;
+  return { first: k, last, party: { name, city: null }, org: true };
+}
+
+/**
  * «районом Гродненской области Республики Беларусь и городом Цюнхай»: a region or country in the
  * genitive right after a party says where that party lies; it is no party of its own.
  */
@@ -158,6 +194,22 @@ function withoutLocators(doc: Doc, parties: PartyMention[]): PartyMention[] {
   for (const p of parties) {
     const prev = out[out.length - 1];
     const region = /област|край|республик/i.test(p.party.name) || (!p.org && !p.party.city);
+    const before = doc.tokens[p.first - 1]?.lower ?? '';
+    // «городом Фергана в Ферганской области»: a region after «в» says where the party before it lies.
+    if (
+      prev &&
+      region &&
+      /област|край/i.test(p.party.name) &&
+      /^(в|во)$/.test(before) &&
+      p.first - 1 === prev.last
+    )
+      continue;
+    // «Октябрьским районом города Минска»: the town after a district is where the district lies.
+    const district = prev && /(район|округ)$/.test(prev.party.name);
+    if (district && p.party.city && !p.org && /^(города|г)$/.test(before) && p.first - 1 === prev.last) {
+      out[out.length - 1] = { ...prev, last: p.last, party: { ...prev.party, city: p.party.city } };
+      continue;
+    }
     const gap = prev ? doc.tokens.slice(prev.last, p.first) : [];
     const adjacent = prev && gap.every((t) => t.cap && t.kind === 'word') && gap.length <= 3;
     const gent = parsesOf(doc.tokens[p.first + (p.last - p.first > 1 ? 1 : 0)] as Token).some(
@@ -223,14 +275,19 @@ function withoutVenue(doc: Doc, group: PartyMention[]): PartyMention[] {
   return rest.length >= 2 && rest.length < group.length ? rest : group;
 }
 
+/** «Свердловская область», «Горецкий район», «уезд Шачэ»: the name of an area, not of a town. */
+const AREA_NAME = /(район|область|край|округ|уезд)$|^(район|округ|уезд|провинция) /;
+
 /** «Мэр Кузнецка и председатель Барановичского горисполкома»: one body and one city stand for two towns. */
 function asCities(group: PartyMention[]): PartyMention[] {
   // A district or region stays itself: «Свердловская область» is a side, not Екатеринбург.
-  const area = (p: PartyMention) => /(район|область|край|округ|уезд)$/.test(p.party.name);
-  // «портал властей Астраханской области: Астрахань и Актау подписали»: with two towns, a region is none.
+  const area = (p: PartyMention) => AREA_NAME.test(p.party.name);
+  // «портал властей Астраханской области: Астрахань и Актау подписали»: with two towns, a region is
+  // none; a district («Каттакурганским районом и городом Фергана») stays a side.
   const towns = group.filter((p) => p.party.city && !area(p)).length;
+  const region = (p: PartyMention) => /(область|край)$/.test(p.party.name);
   return group
-    .filter((p) => (area(p) ? towns < 2 : p.party.city))
+    .filter((p) => (area(p) ? towns < 2 || !region(p) : p.party.city))
     .map((p) => (area(p) ? p : { ...p, party: { name: p.party.city as string, city: p.party.city } }));
 }
 

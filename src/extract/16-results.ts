@@ -16,10 +16,17 @@ function sameInstitution(a: string, b: string): boolean {
 /** Distinct organizations, places such as districts left out, repeated and shortened names merged. */
 export function organizationFacts(doc: Doc, orgs: OrgMention[]): Organization[] {
   const out: Organization[] = [];
+  const ends = new Map<Organization, number>();
   for (const o of orgs) {
     if (!o.distinct || o.kind.place) continue;
+    // «Центр творчества …, Центр технического творчества …»: two names side by side in a list are
+    // two institutions; a shortened name repeats one only further on.
+    const listed = (x: Organization) => {
+      const end = ends.get(x) ?? -10;
+      return o.first > end && o.first - end <= 2 && doc.tokens[end]?.text === ',';
+    };
     const same = out.find(
-      (x) => sameInstitution(x.name, o.name) && (!x.city || !o.city || x.city === o.city),
+      (x) => sameInstitution(x.name, o.name) && (!x.city || !o.city || x.city === o.city) && !listed(x),
     );
     if (same) {
       same.city ??= o.city ?? null;
@@ -27,7 +34,9 @@ export function organizationFacts(doc: Doc, orgs: OrgMention[]): Organization[] 
       continue;
     }
     const span: [number, number] = [doc.tokens[o.first]?.start ?? 0, doc.tokens[o.last - 1]?.end ?? 0];
-    out.push({ name: o.name, city: o.city ?? null, span, rule: o.rule });
+    const fact: Organization = { name: o.name, city: o.city ?? null, span, rule: o.rule };
+    ends.set(fact, o.last);
+    out.push(fact);
   }
   return out;
 }
