@@ -321,6 +321,8 @@ const RECORD_TABLES = [
         'kind',
         'title',
         'day',
+        'startTime',
+        'endTime',
         'organizationId',
         'eventId',
         'agreementId',

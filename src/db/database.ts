@@ -397,6 +397,9 @@ export interface VisitProgramItemTable {
   event_id: number | null;
   agreement_id: number | null;
   notes: string | null;
+  /** The time of day it starts and ends, as PostgreSQL gives a time: «10:00:00». */
+  start_time: string | null;
+  end_time: string | null;
   position: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -187,11 +187,26 @@ describe('events and projects', () => {
     expect(r.projects).toEqual([
       {
         parties: [
-          { name: 'гимназия № 5', city: 'Барановичи' },
+          { name: 'Гимназия № 5', city: 'Барановичи' },
           { name: 'лицей № 21', city: 'Кузнецк' },
         ],
       },
     ]);
+  });
+
+  it('keeps a name of its own as written when it opens a sentence, with its city', () => {
+    const r = facts(
+      'Гимназия № 1 г. Барановичи приняла гостей из Кузнецка. Кузнецкий колледж прислал своих студентов. ' +
+        'Школа подготовила концерт.',
+    );
+    expect(r.organizations.map((o) => [o.name, o.city])).toEqual(
+      expect.arrayContaining([
+        ['Гимназия № 1', 'Барановичи'],
+        ['Кузнецкий колледж', 'Кузнецк'],
+      ]),
+    );
+    // A bare noun opening a sentence names nobody: it is not a name to keep capitalized.
+    expect(r.organizations.map((o) => o.name)).not.toContain('Школа');
   });
 });
 

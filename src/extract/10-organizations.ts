@@ -212,6 +212,14 @@ export function orgAt(doc: Doc, h: number, limit = doc.tokens.length): OrgMentio
   if (city) distinct = true;
   // A capital or a locating adjective names it, if more than the bare head is written.
   if ((capital || locating) && words.length > 1) distinct = true;
-  const name = words.filter(Boolean).join(' ');
+  // A name of its own is kept as written: the capital of «Гимназия № 1 г. Барановичи» opening a
+  // sentence is the name's, not only the sentence's; a bare «Школа» there is lowered as any noun.
+  const opens = doc.sentences[(tokens[first] as Token).sent]?.first === first;
+  const joined = words.filter(Boolean).join(' ');
+  const name = opens && distinct && (tokens[first] as Token).cap ? upperFirst(joined) : joined;
   return { first, last: k, name, city, kind, distinct, rule: `org.${hk[0]}` };
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -76,7 +76,7 @@ describe('agreements across sentences', () => {
       {
         kind: 'memorandum',
         parties: [
-          ['мэрия Пензы', 'Пенза'],
+          ['Мэрия Пензы', 'Пенза'],
           ['акимат Караганды', 'Караганда'],
         ],
       },

@@ -21,7 +21,7 @@ type Draft = {
     include: boolean;
     cityRef: string | null;
   }>;
-  persons: Array<{ ref: string; name: string; chosenId: number | null }>;
+  persons: Array<{ ref: string; name: string; chosenId: number | null; cityRef?: string | null }>;
   visits: Array<{ ref: string; start: string; end: string; headRef: string | null }>;
   agreements: unknown[];
   projects: unknown[];
@@ -242,6 +242,41 @@ for (const engine of testEngines()) {
       expect(
         shown.json().draft.organizations.find((o: { name: string }) => o.name === 'гимназия № 5').chosenId,
       ).not.toBeNull();
+    });
+
+    it('accepts a release imported with no home city: people the text places nowhere are still kept', async () => {
+      // No home city is set up and none is given: the editor's own city stands for it, and an
+      // administrator, who works for no city, keeps the people unplaced.
+      expect(await database.db.selectFrom('home_city').select('city_id').execute()).toEqual([]);
+      const text =
+        '14 мая 2025 года делегация города Кузнецка посетила Барановичи. ' +
+        'Гостей встретила начальник отдела культуры Марина Лаптева. ' +
+        'В составе делегации был директор музея Олег Гусаков.';
+      for (const who of ['editor', 'admin']) {
+        const imported = await app.inject({
+          method: 'POST',
+          url: '/api/documents',
+          headers: as(who),
+          payload: { text: `${text} (${who})`, publishedOn: '2025-05-15' },
+        });
+        expect(imported.statusCode, imported.body).toBe(201);
+        const { document, draft } = imported.json() as { document: { id: number }; draft: Draft };
+        expect(draft.persons.length).toBeGreaterThan(1);
+        const cityOf = (person: Draft['persons'][number]) =>
+          draft.cities.find((city) => city.ref === person.cityRef)?.chosenId ?? null;
+        expect(draft.persons.map(cityOf)).toEqual(
+          draft.persons.map(() => (who === 'editor' ? ids.baranovichi : null)),
+        );
+        const accepted = await app.inject({
+          method: 'POST',
+          url: `/api/documents/${document.id}/accept`,
+          headers: as(who),
+          payload: draft,
+        });
+        expect(accepted.statusCode, accepted.body).toBe(200);
+        const records = accepted.json().records as Array<{ type: string; action: string }>;
+        expect(records.filter((r) => r.type === 'person')).toHaveLength(draft.persons.length);
+      }
     });
 
     it('shows a visit with its delegation, program, agreements signed, events and sources', async () => {

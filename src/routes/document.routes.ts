@@ -170,6 +170,45 @@ function draftGuard(request: FastifyRequest, documentId: number): DraftGuard {
   };
 }
 
+/**
+ * The city «наш город» of a release stands for when the request names none: the installation's
+ * only home city, else the one city the importing editor works for. The persons the text places
+ * nowhere are then of that city, as an editor may create them; the reviewer changes any of it.
+ * An administrator with neither gets the persons unplaced, which they may create as they are.
+ */
+async function defaultHomeCity(
+  db: Kysely<Database>,
+  principal: FastifyRequest['principal'],
+): Promise<string | undefined> {
+  const homes = await db
+    .selectFrom('home_city')
+    .innerJoin('city', 'city.id', 'home_city.city_id')
+    .select(['city.id', 'city.name_ru', 'city.name_en'])
+    .execute();
+  const grants = principal.kind === 'user' ? principal.roles : [];
+  const own = grants.flatMap((grant) => (grant.role === 'city_editor' ? [grant.cityId] : []));
+  const home = homes.length === 1 ? homes[0] : homes.find((city) => own.length === 1 && city.id === own[0]);
+  if (home) return home.name_ru ?? home.name_en;
+  if (own.length !== 1) return undefined;
+  const city = await db
+    .selectFrom('city')
+    .select(['name_ru', 'name_en'])
+    .where('id', '=', own[0]!)
+    .executeTakeFirst();
+  return city ? (city.name_ru ?? city.name_en) : undefined;
+}
+
+/** The request with its home city filled in when it names none (see defaultHomeCity). */
+async function withHomeCity<T extends { homeCity?: string | undefined }>(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  body: T,
+): Promise<T> {
+  if (body.homeCity) return body;
+  const homeCity = await defaultHomeCity(db, request.principal);
+  return homeCity ? { ...body, homeCity } : body;
+}
+
 /** /api/documents: press releases in, reviewed drafts accepted into records. */
 export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
   // A listening server loads the extractor's dictionaries now, so the first preview does not wait
@@ -194,7 +233,8 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     async (request) => {
       requireEditor(request);
       const userId = request.principal.kind === 'user' ? request.principal.userId : 0;
-      const preview = await previews.run(userId, () => previewPressRelease(db, request.body));
+      const body = await withHomeCity(db, request, request.body);
+      const preview = await previews.run(userId, () => previewPressRelease(db, body));
       if (preview.duplicateOf) await authorizeDocument(db, request, preview.duplicateOf.id);
       return preview;
     },
@@ -213,7 +253,8 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     },
     async (request, reply) => {
       requireEditor(request);
-      const result = await importPressRelease(db, actorOf(request), request.body);
+      const body = await withHomeCity(db, request, request.body);
+      const result = await importPressRelease(db, actorOf(request), body);
       if (result.duplicate) await authorizeDocument(db, request, result.document.id);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },

@@ -260,6 +260,65 @@ for (const engine of testEngines()) {
       expect(await program(otherVisitId)).toEqual([minskMeeting]);
     });
 
+    it('keeps a program item’s time of day, refuses an end before its start, and clears it', async () => {
+      const created = await call('cityEditor', 'POST', '/api/visit-program-items', {
+        visitId,
+        kind: 'meeting',
+        title: 'Встреча с ветеранами',
+        day: '2026-05-21',
+        startTime: '09:30',
+        endTime: '11:00',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const item = created.json();
+      expect(item).toMatchObject({ startTime: '09:30', endTime: '11:00' });
+      expect((await program(visitId)).find((entry) => entry.id === item.id)).toMatchObject({
+        startTime: '09:30',
+        endTime: '11:00',
+      });
+
+      const backwards = await call('cityEditor', 'POST', '/api/visit-program-items', {
+        visitId,
+        kind: 'meeting',
+        title: 'Обед',
+        startTime: '14:00',
+        endTime: '13:00',
+      });
+      expect(backwards.statusCode, backwards.body).toBe(400);
+      expect(backwards.body).toContain('endTime');
+      const notATime = await call('cityEditor', 'PATCH', `/api/visit-program-items/${item.id}`, {
+        startTime: '25:00',
+        version: item.version,
+      });
+      expect(notATime.statusCode, notATime.body).toBe(400);
+      expect(notATime.body).toContain('HH:MM');
+      // An end before the stored start is refused by the database's rule, the item unchanged.
+      const early = await call('cityEditor', 'PATCH', `/api/visit-program-items/${item.id}`, {
+        endTime: '08:00',
+        version: item.version,
+      });
+      expect(early.statusCode, early.body).toBe(400);
+      expect((await call('admin', 'GET', `/api/visit-program-items/${item.id}`)).json()).toMatchObject({
+        startTime: '09:30',
+        endTime: '11:00',
+        version: item.version,
+      });
+
+      const cleared = await call('cityEditor', 'PATCH', `/api/visit-program-items/${item.id}`, {
+        startTime: null,
+        endTime: null,
+        version: item.version,
+      });
+      expect(cleared.statusCode, cleared.body).toBe(200);
+      expect(cleared.json()).toMatchObject({ startTime: null, endTime: null });
+      const removed = await call(
+        'admin',
+        'DELETE',
+        `/api/visit-program-items/${item.id}?version=${cleared.json().version}`,
+      );
+      expect(removed.statusCode, removed.body).toBe(204);
+    });
+
     it('is described in the OpenAPI document with its body and answers', async () => {
       const spec = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
       const route = spec.paths['/api/visits/{id}/program/order'].put;

@@ -16,6 +16,7 @@ import { actorOf, authorize, requireUser } from '../plugins/auth.plugin.ts';
 import { publicMayList, readableRows } from '../modules/auth/record-scope.ts';
 import { assertReferencesReadable, referencesOf, type Reference } from '../modules/auth/references.ts';
 import { idParamsSchema, versionSchema } from '../modules/audit/fields.schema.ts';
+import { includeQuerySchema, recordNamesSchema, withNames } from './record-names.ts';
 
 type Db = Kysely<Database>;
 
@@ -112,6 +113,16 @@ export function recordRoutes<T extends { id: number; version: number }>(
   const plural = def.path.replace(/-/g, ' ');
   const one = def.what.toLowerCase();
   const article = /^[aeiou]/.test(one) ? 'an' : 'a';
+  // A read may ask for the names of what the record refers to (`include=names`).
+  const named = { names: recordNamesSchema.optional() };
+  const readRecord =
+    def.schemas.record instanceof z.ZodObject
+      ? def.schemas.record.extend(named)
+      : z.intersection(def.schemas.record, z.object(named));
+  const listQuery =
+    def.schemas.list instanceof z.ZodObject
+      ? def.schemas.list.extend(includeQuerySchema.shape)
+      : z.intersection(def.schemas.list, includeQuerySchema);
   return async (app, { db }) => {
     async function loadOrThrow(id: number): Promise<T> {
       const record = await def.find(db, id);
@@ -126,24 +137,28 @@ export function recordRoutes<T extends { id: number; version: number }>(
           tags,
           summary: `A page of ${plural} the asker may read (the public: published ones), by the list's filters`,
           security: SIGNED_IN_OR_PUBLIC,
-          querystring: def.schemas.list,
-          response: { 200: pageSchema(def.schemas.record) },
+          querystring: listQuery,
+          response: { 200: pageSchema(readRecord) },
         },
       },
       async (request) => {
-        const { cityId } = request.query as { cityId?: number };
+        const { include, ...query } = request.query as { cityId?: number; include?: 'names' };
+        const { cityId } = query;
         if (request.principal.kind === 'public' && !(await publicMayList(db, def.recordType, cityId))) {
           throw unauthenticated();
         }
         // The asker's scope is a condition of the query, so a page is full whatever the asker may read.
         const page = await def.list(
           db,
-          request.query,
+          query,
           readableRows(def.recordType, await listFilter(db, def.recordType, request.principal)),
         );
-        return request.principal.kind === 'public' && def.forPublic
-          ? { ...page, items: page.items.map(def.forPublic) }
-          : page;
+        const shown =
+          request.principal.kind === 'public' && def.forPublic
+            ? { ...page, items: page.items.map(def.forPublic) }
+            : page;
+        // Names are of what the record as shown refers to: the public's, without people, names none.
+        return include === 'names' ? { ...shown, items: await withNames(db, shown.items) } : shown;
       },
     );
 
@@ -155,13 +170,15 @@ export function recordRoutes<T extends { id: number; version: number }>(
           summary: `One ${one} by id`,
           security: SIGNED_IN_OR_PUBLIC,
           params: idParamsSchema,
-          response: { 200: def.schemas.record },
+          querystring: includeQuerySchema,
+          response: { 200: readRecord },
         },
       },
       async (request) => {
         const record = await loadOrThrow(request.params.id);
         authorize(request, 'read', await def.scopeOf(db, record));
-        return request.principal.kind === 'public' && def.forPublic ? def.forPublic(record) : record;
+        const shown = request.principal.kind === 'public' && def.forPublic ? def.forPublic(record) : record;
+        return request.query.include === 'names' ? (await withNames(db, [shown]))[0] : shown;
       },
     );
 

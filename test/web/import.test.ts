@@ -92,7 +92,7 @@ describe('importing a press release in a real browser', { timeout: 240_000 }, ()
     const tooltip = page.getByRole('tooltip');
     await tooltip.waitFor();
     expect(await tooltip.textContent()).toMatch(
-      /^Город «Кузнецк» → запись реестра «Кузнецк \(RU\)» \(совпадение 100\s%\)$/,
+      /^Город «Кузнецк» → запись реестра «Кузнецк \(Россия\)» \(совпадение 100\s%\)$/,
     );
 
     // The proposals: the known city, person and lyceum matched; the gymnasium new; the visit dated.

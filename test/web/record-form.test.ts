@@ -20,6 +20,8 @@ function item(id: number, day: string | null, position: number): ProgramItem {
     kind: 'meeting',
     title: `Пункт ${id}`,
     day,
+    startTime: null,
+    endTime: null,
     organizationId: null,
     eventId: null,
     agreementId: null,

@@ -39,7 +39,9 @@ const TITLES = ['Встреча с главой города', 'Встреча �
 /** The titles of the program's items as the visit page lists them, in order. */
 async function programTitles(page: Page): Promise<(string | undefined)[]> {
   const items = await page.getByRole('region', { name: 'Программа' }).locator('li').allTextContents();
-  return items.map((text) => TITLES.find((title) => text.startsWith(title)));
+  // An item with a time shows it first: «14:30–16:00 Посещение лицея № 21».
+  const untimed = items.map((text) => text.replace(/^\d\d:\d\d(–\d\d:\d\d)?/, ''));
+  return untimed.map((text) => TITLES.find((title) => text.startsWith(title)));
 }
 
 describe(
@@ -96,6 +98,11 @@ describe(
       await dialog.getByRole('combobox', { name: /^Вид/ }).click();
       await page.getByRole('option', { name: 'Посещение организации' }).click();
       await dialog.getByRole('textbox', { name: 'Примечание' }).fill('Экскурсия по лицею');
+      // A time that ends before it starts is refused where it was typed.
+      await dialog.getByLabel('Начало').fill('14:30');
+      await dialog.getByLabel('Окончание').fill('13:00');
+      await dialog.getByText('Пункт программы не может закончиться раньше, чем начался').waitFor();
+      await dialog.getByLabel('Окончание').fill('16:00');
       // A day outside the visit is refused before anything is sent; what was typed stays.
       const day = dialog.getByRole('textbox', { name: 'День' });
       await day.fill('25.05.2026');
@@ -111,6 +118,7 @@ describe(
       await dialog.waitFor({ state: 'hidden' });
       await program.getByText('Экскурсия по лицею').waitFor();
       expect(await programTitles(page)).toEqual(['Встреча с главой города', 'Посещение лицея № 21']);
+      await program.getByText('14:30–16:00', { exact: true }).waitFor();
 
       await program.getByRole('button', { name: 'Изменить: Встреча с главой города' }).click();
       dialog = page.getByRole('dialog', { name: 'Изменение пункта программы' });
@@ -191,6 +199,7 @@ describe(
       await page.reload();
       await program.getByText('Экскурсия по лицею').waitFor();
       expect(await programTitles(page)).toEqual(['Посещение лицея № 21']);
+      await program.getByText('14:30–16:00', { exact: true }).waitFor();
       const stored = await web.api<{ program: StoredItem[] }>(
         'cityEditor',
         'GET',
@@ -200,6 +209,8 @@ describe(
         expect.objectContaining({
           title: 'Посещение лицея № 21',
           day: '2026-05-20',
+          startTime: '14:30',
+          endTime: '16:00',
           kind: 'organization_visit',
           notes: 'Экскурсия по лицею',
           organizationId: null,

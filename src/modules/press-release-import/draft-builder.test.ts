@@ -3,7 +3,9 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { insertTestCity } from '../audit/test-cities.ts';
 import { emptyResult } from '../../extract/index.ts';
+import { loadGazetteer } from '../../gazetteer/index.ts';
 import { buildDraft, namesCity } from './draft-builder.ts';
+import { matchCity } from './matcher.ts';
 
 describe.each(testEngines())('the draft of a press release on $engine', ({ open }) => {
   let handle: DatabaseHandle;
@@ -57,6 +59,79 @@ describe.each(testEngines())('the draft of a press release on $engine', ({ open 
     // Without a home city, nobody is placed by guess.
     const unplaced = await buildDraft(handle.db, facts, '2025-09-22');
     expect(unplaced.persons.map((p) => p.cityRef !== null)).toEqual([true, false, false]);
+  });
+
+  it('offers places of one name told apart by region, population or number, never two alike', async () => {
+    // The gazetteer's places of this name, stored as the registry stores GeoNames places.
+    const places = loadGazetteer().find('Цзиньчжоу').slice(0, 3);
+    expect(places.length).toBeGreaterThan(1);
+    for (const place of places) {
+      await handle.db
+        .insertInto('city')
+        .values({
+          id: place.id,
+          source: 'geonames',
+          name_ru: place.ru,
+          name_be: place.be,
+          name_en: place.en,
+          country: place.country,
+          admin1: place.admin1,
+          population: place.population,
+          latitude: place.lat,
+          longitude: place.lng,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    }
+    const matches = await matchCity(handle.db, 'Цзиньчжоу', []);
+    expect(matches.length).toBe(places.length);
+    const labels = matches.map((m) => m.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const label of labels) expect(label).toMatch(/^Цзиньчжоу \(CN, регион: \S+/);
+    expect(matches[0]!.place).toMatchObject({ country: 'CN', region: { en: expect.any(String) } });
+  });
+
+  it('offers a visit already stored by its days, written as dates', async () => {
+    const baranovichi = await insertTestCity(handle.db, 'Барановичи', 'Baranovichi', 'BY');
+    const kuznetsk = (
+      await handle.db
+        .selectFrom('city')
+        .select('id')
+        .where('name_en', '=', 'Kuznetsk')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const visit = await handle.db
+      .insertInto('visit')
+      .values({
+        from_city_id: baranovichi,
+        to_city_id: kuznetsk,
+        start_date: '2025-09-18',
+        end_date: '2025-09-21',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const facts = {
+      ...emptyResult(),
+      visits: [
+        {
+          from_city: 'Барановичи',
+          to_city: 'Кузнецк',
+          start: '2025-09-18',
+          end: '2025-09-21',
+          kind: 'official' as const,
+          head: null,
+        },
+      ],
+    };
+    const draft = await buildDraft(handle.db, facts, '2025-09-22');
+    expect(draft.visits[0]!.matches).toEqual([
+      {
+        id: visit.id,
+        label: '18–21\u00a0сентября 2025\u00a0г.',
+        confidence: 0.95,
+        dates: { start: '2025-09-18', end: '2025-09-21' },
+      },
+    ]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import type { ExtractionResult } from '../../extract/index.ts';
 import { findTwinningByCities } from '../twinnings/twinning.repository.ts';
 import { findVisitByRoute } from '../visits/visit.repository.ts';
+import { formatDateRangeRu } from '../../reports/russian/dates.ts';
 import type { Draft, Match } from './draft.schema.ts';
 import { eventKindOf, organizationKindOf } from './kind-guesses.ts';
 import { CHOOSE_AT, matchCity, matchOrganization, matchPerson, registryCountries } from './matcher.ts';
@@ -153,7 +154,14 @@ export async function buildDraft(
         ? await findVisitByRoute(db, { fromCityId: fromId, toCityId: toId, startDate: start })
         : undefined;
     const matches = existing
-      ? [{ id: existing.id, label: `${existing.startDate}–${existing.endDate}`, confidence: 0.95 }]
+      ? [
+          {
+            id: existing.id,
+            label: formatDateRangeRu(existing.startDate, existing.endDate),
+            confidence: 0.95,
+            dates: { start: existing.startDate, end: existing.endDate },
+          },
+        ]
       : [];
     draft.visits.push({
       ref: `v${draft.visits.length + 1}`,

@@ -9,8 +9,20 @@ import { visitKindSchema } from '../visits/visit.schema.ts';
 /** A record of the registry that a proposal may be, and how sure the matcher is (0–1). */
 export const matchSchema = z.object({
   id: recordIdSchema,
+  /** The record in Russian, as the command line shows it; an interface words it from the rest. */
   label: z.string(),
   confidence: z.number().min(0).max(1),
+  /** A city's country, the seat of its region (naming the region) and population. */
+  place: z
+    .object({
+      name: z.object({ ru: z.string().nullable(), be: z.string().nullable(), en: z.string() }),
+      country: z.string(),
+      region: z.object({ ru: z.string().nullable(), be: z.string().nullable(), en: z.string() }).nullable(),
+      population: z.number().int().min(0),
+    })
+    .optional(),
+  /** A visit's days. */
+  dates: z.object({ start: z.string(), end: z.string() }).optional(),
 });
 export type Match = z.infer<typeof matchSchema>;
 

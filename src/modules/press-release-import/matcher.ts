@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { nameKey } from '../cities/city.names.ts';
 import { searchCities } from '../cities/city.service.ts';
 import { loadGazetteer } from '../../gazetteer/index.ts';
+import { regionSeat } from '../../gazetteer/region-seats.ts';
 import type { Match } from './draft.schema.ts';
 
 /** Matches at or above this confidence are chosen for the reviewer; below it they are only offered. */
@@ -21,17 +22,47 @@ export async function registryCountries(db: Kysely<Database>): Promise<string[]>
 
 /** Cities of the registry a name may mean: an exact name first, in the registry's countries first. */
 export async function matchCity(db: Kysely<Database>, name: string, countries: string[]): Promise<Match[]> {
-  const cities = await searchCities(db, { q: name, countries, limit: 3 }, loadGazetteer());
+  const gazetteer = loadGazetteer();
+  const cities = await searchCities(db, { q: name, countries, limit: 3 }, gazetteer);
   const key = nameKey(name);
-  return cities.map((city, rank) => {
+  const matches = cities.map((city, rank) => {
     const exact = [city.nameRu, city.nameBe, city.nameEn].some((n) => n !== null && nameKey(n) === key);
     const preferred = countries.length === 0 || countries.includes(city.country);
     const confidence = (exact ? 0.9 : 0.6) + (preferred && rank === 0 ? 0.1 : 0) - rank * 0.2;
-    return {
-      id: city.id,
-      label: `${city.nameRu ?? city.nameEn} (${city.country})`,
-      confidence: round(Math.max(0.05, confidence)),
+    const seat = regionSeat(gazetteer, city);
+    const own = seat && seat.id !== city.id ? seat : undefined;
+    const place = {
+      name: { ru: city.nameRu, be: city.nameBe, en: city.nameEn },
+      country: city.country,
+      region: own ? { ru: own.ru, be: own.be, en: own.en } : null,
+      population: city.population,
     };
+    return { id: city.id, label: '', confidence: round(Math.max(0.05, confidence)), place };
+  });
+  return labelled(matches);
+}
+
+/**
+ * Labels of places, each told apart from the others offered: «Кузнецк (RU, регион: Пенза)»; two of
+ * one name in one region also by their population, and by id when even that is the same.
+ */
+function labelled(matches: (Match & { place: NonNullable<Match['place']> })[]): Match[] {
+  const base = (m: Match & { place: NonNullable<Match['place']> }) => {
+    const { name, country, region } = m.place;
+    const where = region ? `${country}, регион: ${region.ru ?? region.en}` : country;
+    return `${name.ru ?? name.en} (${where})`;
+  };
+  const labels = matches.map(base);
+  return matches.map((m, i) => {
+    let label = labels[i]!;
+    if (labels.filter((other) => other === label).length > 1) {
+      label = `${label.slice(0, -1)}, жителей: ${m.place.population.toLocaleString('ru-RU')})`;
+      const same = matches.filter(
+        (o, j) => labels[j] === labels[i] && o.place.population === m.place.population,
+      );
+      if (same.length > 1) label = `${label.slice(0, -1)}, № ${m.id})`;
+    }
+    return { ...m, label };
   });
 }
 

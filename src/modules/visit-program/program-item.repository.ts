@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database, VisitProgramItemTable } from '../../db/database.ts';
 import { isoTimestamp } from '../audit/audit.repository.ts';
+import { clockTime } from '../audit/fields.schema.ts';
 import {
   dateKey,
   idKey,
@@ -27,6 +28,8 @@ export function toProgramItem(row: Selectable<VisitProgramItemTable>): ProgramIt
     kind: row.kind,
     title: row.title,
     day: row.day,
+    startTime: clockTime(row.start_time),
+    endTime: clockTime(row.end_time),
     organizationId: row.organization_id,
     eventId: row.event_id,
     agreementId: row.agreement_id,
@@ -55,6 +58,8 @@ export async function insertProgramItem(db: Kysely<Database>, input: ProgramItem
       kind: input.kind,
       title: input.title,
       day: input.day ?? null,
+      start_time: input.startTime ?? null,
+      end_time: input.endTime ?? null,
       organization_id: input.organizationId ?? null,
       event_id: input.eventId ?? null,
       agreement_id: input.agreementId ?? null,
@@ -76,6 +81,8 @@ export async function updateProgramItemRow(
     ...(change.kind !== undefined && { kind: change.kind }),
     ...(change.title !== undefined && { title: change.title }),
     ...(change.day !== undefined && { day: change.day }),
+    ...(change.startTime !== undefined && { start_time: change.startTime }),
+    ...(change.endTime !== undefined && { end_time: change.endTime }),
     ...(change.organizationId !== undefined && { organization_id: change.organizationId }),
     ...(change.eventId !== undefined && { event_id: change.eventId }),
     ...(change.agreementId !== undefined && { agreement_id: change.agreementId }),

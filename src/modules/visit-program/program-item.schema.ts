@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProgramItemKind } from '../../db/database.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
+  clockTimeSchema,
   isoDateSchema,
   optionalTextSchema,
   queryIdSchema,
@@ -25,6 +26,9 @@ const programItemFields = z.object({
   kind: programItemKindSchema,
   title: textSchema,
   day: isoDateSchema.nullable(),
+  /** When it starts and ends on that day, on the visited city's clock («10:00», «11:30»). */
+  startTime: clockTimeSchema.nullable(),
+  endTime: clockTimeSchema.nullable(),
   organizationId: recordIdSchema.nullable(),
   eventId: recordIdSchema.nullable(),
   agreementId: recordIdSchema.nullable(),
@@ -32,17 +36,23 @@ const programItemFields = z.object({
   position: z.number().int().min(0).max(10_000),
 });
 
+const timeOrder = (item: { startTime?: string | null; endTime?: string | null }) =>
+  !item.startTime || !item.endTime || item.endTime >= item.startTime;
+const timeOrderProblem = { message: 'A program item cannot end before it starts.', path: ['endTime'] };
+
 /** A new item of a visit's program («Встреча с главой администрации», «Посещение лицея № 21»). */
 export const programItemCreateSchema = programItemFields
   .partial()
-  .required({ visitId: true, kind: true, title: true });
+  .required({ visitId: true, kind: true, title: true })
+  .refine(timeOrder, timeOrderProblem);
 export type ProgramItemCreate = z.infer<typeof programItemCreateSchema>;
 
 /** A change to a program item; it stays with its visit. */
 export const programItemUpdateSchema = programItemFields
   .omit({ visitId: true })
   .partial()
-  .extend({ version: versionSchema });
+  .extend({ version: versionSchema })
+  .refine(timeOrder, timeOrderProblem);
 export type ProgramItemUpdate = z.infer<typeof programItemUpdateSchema>;
 
 /** A program item as the registry shows it. */

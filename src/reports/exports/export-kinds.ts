@@ -207,6 +207,12 @@ const events = recordExport(eventRecord, {
   ],
 });
 
+/** «10:00–11:30», «10:00», or nothing. */
+function timeSpan(start: string | null, end: string | null): string | null {
+  if (!start && !end) return null;
+  return [start, end].filter(Boolean).join('–');
+}
+
 const programItems = recordExport(programItemRecord, {
   kind: 'visit-program-items',
   title: 'Программа визита',
@@ -215,6 +221,7 @@ const programItems = recordExport(programItemRecord, {
     number('Визит', (item) => item.visitId),
     number('№', (item) => item.position),
     date('День', (item) => item.day),
+    text('Время', 12, (item) => timeSpan(item.startTime, item.endTime)),
     text('Вид', 20, (item) => RU.programItemKind[item.kind]),
     text('Пункт программы', 50, (item) => item.title),
     text('Организация', 30, (item, names) => names.organization(item.organizationId)),

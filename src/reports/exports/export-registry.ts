@@ -69,7 +69,16 @@ export const registryExportSchema = z.object({
   persons: z.array(personSchema.extend(created).extend(personContactsSince0026)),
   visits: z.array(visitSchema.extend(created)),
   // Added within version 1: a file written before visit programs existed reads with none.
-  visitProgramItems: z.array(programItemSchema.extend(created)).default([]),
+  // Their times were added within version 1 too: an item of an older file has none.
+  visitProgramItems: z
+    .array(
+      programItemSchema.extend({
+        ...created,
+        startTime: programItemSchema.shape.startTime.default(null),
+        endTime: programItemSchema.shape.endTime.default(null),
+      }),
+    )
+    .default([]),
   agreements: z.array(agreementSchema.extend(created)),
   planItems: z.array(planItemSchema.extend(created)),
   projects: z.array(projectSchema.extend(created)),

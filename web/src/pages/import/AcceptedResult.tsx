@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { recordPath, type RecordKind } from '../../app/record-paths.ts';
 import { DRAFT_LISTS, type AcceptedRecord, type Draft } from './import-api.ts';
 import { proposalName, proposalsOf } from './draft-review.ts';
+import { matchName } from './proposal-text.ts';
 import { READABLE_ON_TINT, StatusBadge } from './StatusBadge.tsx';
 
 interface AcceptedResultProps {
@@ -25,12 +26,12 @@ const ORDER: AcceptedRecord['type'][] = [
 ];
 
 /** A record's name: the registry's for a linked one, the draft's for a new one. */
-function nameOf(draft: Draft, ref: string): string {
+function nameOf(draft: Draft, ref: string, language: string): string {
   for (const list of DRAFT_LISTS) {
     const proposal = proposalsOf(draft, list).find((p) => p.ref === ref);
     if (!proposal) continue;
     const linked = proposal.matches.find((m) => m.id === proposal.chosenId);
-    return linked ? linked.label : proposalName(proposal);
+    return linked ? matchName(linked, language) : proposalName(proposal);
   }
   return ref;
 }
@@ -47,17 +48,17 @@ function pathOf(draft: Draft, record: AcceptedRecord): string | null {
 
 /** What accepting did: the visit first, then every record created or linked, each a link to its page. */
 export function AcceptedResult({ documentId, records, draft, onAnother }: AcceptedResultProps) {
-  const { t } = useTranslation('import');
+  const { t, i18n } = useTranslation('import');
+  const cityMatchName = (city: Draft['cities'][number] | undefined) => {
+    const chosen = city?.matches.find((m) => m.id === city.chosenId);
+    return chosen && matchName(chosen, i18n.language);
+  };
   const created = records.filter((r) => r.action === 'created').length;
   const visit = records.find((r) => r.type === 'visit');
   const visitProposal = visit && draft.visits.find((v) => v.ref === visit.ref);
   const cityName = (ref: string | null) => {
     const city = draft.cities.find((c) => c.ref === ref);
-    return (
-      city?.matches.find((m) => m.id === city.chosenId)?.label.replace(/ \([A-Z]{2}\)$/, '') ??
-      city?.name ??
-      ''
-    );
+    return cityMatchName(city) ?? city?.name ?? '';
   };
   return (
     <Stack gap="md" data-testid="import-result">
@@ -108,7 +109,7 @@ export function AcceptedResult({ documentId, records, draft, onAnother }: Accept
                           home: cityName(twinning.cityRefs[0]),
                           partner: cityName(twinning.cityRefs[1]),
                         })
-                      : nameOf(draft, record.ref);
+                      : nameOf(draft, record.ref, i18n.language);
                 return (
                   <List.Item key={record.ref}>
                     <Group gap="xs" wrap="nowrap">

@@ -20,6 +20,7 @@ import { ApiError } from '../../api/client.ts';
 import { recordPath } from '../../app/record-paths.ts';
 import { errorMessage } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useCountryName } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { AcceptedResult } from './AcceptedResult.tsx';
 import {
@@ -81,6 +82,7 @@ export default function ImportPage() {
   const { t, i18n } = useTranslation('import');
   const { t: tc } = useTranslation();
   const format = useFormat();
+  const countryName = useCountryName();
   const [source, setSource] = useState<SourceFields>(storedSource);
   const immediate = useRef(false);
   const preview = usePreview(source, immediate);
@@ -161,9 +163,11 @@ export default function ImportPage() {
         draft: review.draft,
         percent,
         dateRange: (start: string | null, end: string | null) => format.dateRange(start, end),
+        language: i18n.language,
+        countryName,
       },
     // `format` is rebuilt each render; the language is what it depends on.
-    [review, t, percent, i18n.language],
+    [review, t, percent, i18n.language, countryName],
   );
 
   const previewedText = preview.text;

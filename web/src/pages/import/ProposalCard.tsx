@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, NativeSelect, Stack, Text } from '@manti
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftList, Proposal } from './import-api.ts';
-import { cityLabel, headline, subline, type ProposalWords } from './proposal-text.ts';
+import { cityLabel, headline, matchLabels, subline, type ProposalWords } from './proposal-text.ts';
 import { ProposalFields } from './ProposalFields.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import classes from './import.module.css';
@@ -52,10 +52,11 @@ export const ProposalCard = memo(function ProposalCard({
   const title = headline(words, list, proposal);
   const isNew = proposal.include && proposal.chosenId === null;
   const canBeNew = list !== 'cities';
+  const labels = matchLabels(words, proposal.matches);
   const options = [
-    ...proposal.matches.map((m) => ({
+    ...proposal.matches.map((m, i) => ({
       value: String(m.id),
-      label: t('match.option', { label: m.label, confidence: words.percent(m.confidence) }),
+      label: t('match.option', { label: labels[i], confidence: words.percent(m.confidence) }),
     })),
     ...(canBeNew ? [{ value: NEW, label: t('match.new') }] : []),
     ...(otherPicker

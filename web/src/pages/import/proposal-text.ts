@@ -7,6 +7,64 @@ export interface ProposalWords {
   draft: Draft;
   percent: (value: number) => string;
   dateRange: (start: string | null, end: string | null) => string;
+  /** The interface language («ru», «be», «en»): a place is named in it. */
+  language: string;
+  /** A country's name in the interface language. */
+  countryName: (code: string) => string;
+}
+
+type Match = Proposal['matches'][number];
+type Names = { ru: string | null; be: string | null; en: string };
+
+function nameIn(language: string, names: Names): string {
+  if (language === 'en') return names.en;
+  if (language === 'be') return names.be ?? names.ru ?? names.en;
+  return names.ru ?? names.en;
+}
+
+/** A matched record's name alone: a place's in the interface language, without its country. */
+export function matchName(match: Match, language: string): string {
+  return match.place ? nameIn(language, match.place.name) : match.label.replace(/ \(.*\)$/, '');
+}
+
+function placeName(words: ProposalWords, match: Match): string {
+  return matchName(match, words.language);
+}
+
+/**
+ * A record the matcher offers, as the reviewer reads it: a visit by its days («18–21 сентября 2025
+ * г.»), a place with its country and region («Кузнецк (Россия, регион: Пенза)»), places that would
+ * read alike also with their population, and by number when even that is the same.
+ */
+export function matchLabels(words: ProposalWords, matches: Match[]): string[] {
+  const { t } = words;
+  const labels = matches.map((m) => {
+    if (m.dates) return words.dateRange(m.dates.start, m.dates.end);
+    if (!m.place) return m.label;
+    const { country, region } = m.place;
+    const where = region
+      ? t('match.placeInRegion', {
+          country: words.countryName(country),
+          region: nameIn(words.language, region),
+        })
+      : words.countryName(country);
+    return t('match.place', { name: placeName(words, m), where });
+  });
+  return labels.map((label, i) => {
+    const m = matches[i]!;
+    if (!m.place || labels.filter((other) => other === label).length < 2) return label;
+    const population = m.place.population;
+    const alike = matches.filter((o, j) => labels[j] === label && o.place?.population === population);
+    return alike.length > 1
+      ? t('match.placeNumbered', { label, population, id: m.id })
+      : t('match.placePopulated', { label, population });
+  });
+}
+
+/** The label of one record of a proposal's matches. */
+export function matchLabel(words: ProposalWords, matches: Match[], id: number | null): string | undefined {
+  const index = matches.findIndex((m) => m.id === id);
+  return index < 0 ? undefined : matchLabels(words, matches)[index];
 }
 
 /** A city of the draft by ref, as the registry knows it when chosen. */
@@ -14,7 +72,7 @@ export function cityLabel(words: ProposalWords, ref: string | null): string {
   const city = words.draft.cities.find((c) => c.ref === ref);
   if (!city) return words.t('card.noCity');
   const chosen = city.matches.find((m) => m.id === city.chosenId);
-  return chosen ? chosen.label.replace(/ \([A-Z]{2}\)$/, '') : city.name;
+  return chosen ? placeName(words, chosen) : city.name;
 }
 
 /** A party of an agreement or project by ref: a city or an organization of the draft. */
@@ -110,7 +168,10 @@ export function outcome(words: ProposalWords, list: DraftList, proposal: Proposa
   if (!proposal.include) return t('outcome.skip');
   const chosen = proposal.matches.find((m) => m.id === proposal.chosenId);
   if (chosen)
-    return t('outcome.existing', { label: chosen.label, confidence: words.percent(chosen.confidence) });
+    return t('outcome.existing', {
+      label: matchLabel(words, proposal.matches, chosen.id),
+      confidence: words.percent(chosen.confidence),
+    });
   if (proposal.chosenId) return t('outcome.existingOther');
   if (list === 'cities') return t('outcome.chooseCity');
   return t('outcome.new', { name: headline(words, list, proposal) });

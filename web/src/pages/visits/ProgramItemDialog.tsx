@@ -1,4 +1,5 @@
 import { Modal, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,9 @@ import { PROGRAM_ITEM_KINDS, type ProgramItem, type ProgramItemKind, type Visit 
 
 interface ProgramItemForm {
   day: string | null;
+  /** «10:00», or empty when the program gives no time. */
+  startTime: string;
+  endTime: string;
   kind: ProgramItemKind;
   title: string;
   organizationId: number | null;
@@ -25,7 +29,17 @@ interface ProgramItemForm {
   agreementId: number | null;
   notes: string;
 }
-const FIELDS = ['day', 'kind', 'title', 'organizationId', 'eventId', 'agreementId', 'notes'];
+const FIELDS = [
+  'day',
+  'startTime',
+  'endTime',
+  'kind',
+  'title',
+  'organizationId',
+  'eventId',
+  'agreementId',
+  'notes',
+];
 
 /** A picker of events or agreements by name, showing the chosen one's name once read. */
 function LinkedRecordPicker({
@@ -57,6 +71,8 @@ function LinkedRecordPicker({
 function toForm(item: ProgramItem | null, visit: Visit): ProgramItemForm {
   return {
     day: item ? item.day : visit.startDate,
+    startTime: item?.startTime ?? '',
+    endTime: item?.endTime ?? '',
     kind: item?.kind ?? 'meeting',
     title: item?.title ?? '',
     organizationId: item?.organizationId ?? null,
@@ -91,17 +107,21 @@ export function ProgramItemDialog({
   const form = useForm<ProgramItemForm>({
     mode: 'controlled',
     initialValues: initial,
-    validateInputOnChange: ['title', 'day'],
+    validateInputOnChange: ['title', 'day', 'endTime'],
     validate: {
       title: (value) => (value.trim() === '' ? tc('validation.required') : null),
       day: (value) =>
         value !== null && (value < visit.startDate || value > visit.endDate)
           ? t('program.dayOutside', { dates: format.dateRange(visit.startDate, visit.endDate) })
           : null,
+      endTime: (value, values) =>
+        value && values.startTime && value < values.startTime ? t('program.endBeforeStart') : null,
     },
   });
   const conflictFields: ConflictField[] = [
     { key: 'day', label: t('program.day'), format: (value) => format.date(value as string) },
+    { key: 'startTime', label: t('program.startTime') },
+    { key: 'endTime', label: t('program.endTime') },
     { key: 'kind', label: t('program.kind'), format: (value) => t(`programKind.${String(value)}`) },
     { key: 'title', label: t('program.title') },
     {
@@ -133,6 +153,8 @@ export function ProgramItemDialog({
       visitId: visit.id,
       position,
       day: values.day,
+      startTime: orNull(values.startTime),
+      endTime: orNull(values.endTime),
       kind: values.kind,
       title: values.title.trim(),
       organizationId: values.organizationId,
@@ -167,6 +189,10 @@ export function ProgramItemDialog({
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('kind')}
           />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <TimeInput label={t('program.startTime')} {...form.getInputProps('startTime')} />
+          <TimeInput label={t('program.endTime')} {...form.getInputProps('endTime')} />
         </SimpleGrid>
         <OrganizationPicker
           label={t('program.organization')}

@@ -132,6 +132,11 @@ export function ProgramSection({
                 <List.Item key={item.id}>
                   <Group gap="xs" justify="space-between" wrap="wrap" align="flex-start">
                     <div>
+                      {item.startTime !== null && (
+                        <Text span fw={500} mr="xs">
+                          {item.endTime ? `${item.startTime}–${item.endTime}` : item.startTime}
+                        </Text>
+                      )}
                       {item.title}
                       {item.kind !== 'other' && (
                         <Badge variant="light" color="gray" ml="xs" size="sm" tt="none">

@@ -43,6 +43,9 @@ export interface ProgramItem {
   kind: ProgramItemKind;
   title: string;
   day: string | null;
+  /** «10:00» on the visited city's clock, when the program gives it. */
+  startTime: string | null;
+  endTime: string | null;
   organizationId: number | null;
   eventId: number | null;
   agreementId: number | null;
