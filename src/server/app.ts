@@ -46,6 +46,7 @@ import { healthRoutes } from './health.routes.ts';
 import { loggerOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { backupRoutes } from '../modules/backup/backup.routes.ts';
+import { mailRoutes } from '../modules/mail/mail.routes.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { webPlugin } from './web.plugin.ts';
@@ -144,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pressReleaseRoutes,
     annualReportRoutes,
     statisticsRoutes,
+    mailRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }
