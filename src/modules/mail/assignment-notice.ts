@@ -29,8 +29,15 @@ export async function assignmentLetter(
   const assigner =
     assignerUserId === null
       ? undefined
-      : await db.selectFrom('app_user').select('display_name').where('id', '=', assignerUserId).executeTakeFirst();
-  const { site_url: siteUrl } = await db.selectFrom('mail_server').select('site_url').executeTakeFirstOrThrow();
+      : await db
+          .selectFrom('app_user')
+          .select('display_name')
+          .where('id', '=', assignerUserId)
+          .executeTakeFirst();
+  const { site_url: siteUrl } = await db
+    .selectFrom('mail_server')
+    .select('site_url')
+    .executeTakeFirstOrThrow();
   const language = mailLanguage(item.locale);
   const words = WORDS[language];
   const url = siteUrl === null ? null : `${siteUrl}/agreements/${item.agreement_id}`;

@@ -69,7 +69,10 @@ function reminderLine(reminder: Reminder, language: MailLanguage): { text: strin
         detail: null,
       };
     case 'plan_item_due':
-      return { text: reminder.overdue ? words.planLate(title, date) : words.planDue(title, date), detail: null };
+      return {
+        text: reminder.overdue ? words.planLate(title, date) : words.planDue(title, date),
+        detail: null,
+      };
     case 'partnership_quiet':
       return { text: words.quiet(city), detail: null };
     default:
@@ -101,7 +104,10 @@ export async function buildDigest(
     .executeTakeFirst();
   const principal = await loadPrincipal(db, userId);
   if (!user || user.disabled || !principal) return null;
-  const { site_url: siteUrl } = await db.selectFrom('mail_server').select('site_url').executeTakeFirstOrThrow();
+  const { site_url: siteUrl } = await db
+    .selectFrom('mail_server')
+    .select('site_url')
+    .executeTakeFirstOrThrow();
   const language = mailLanguage(user.locale);
   const words = WORDS[language];
   const days = frequency === 'daily' ? 1 : 7;
@@ -110,7 +116,13 @@ export async function buildDigest(
   const assigned = await db
     .selectFrom('plan_item')
     .innerJoin('agreement', 'agreement.id', 'plan_item.agreement_id')
-    .select(['plan_item.id', 'plan_item.title', 'plan_item.due_on', 'plan_item.agreement_id', 'agreement.title as agreement'])
+    .select([
+      'plan_item.id',
+      'plan_item.title',
+      'plan_item.due_on',
+      'plan_item.agreement_id',
+      'agreement.title as agreement',
+    ])
     .where('plan_item.assignee_user_id', '=', userId)
     .where('plan_item.status', 'in', ['planned', 'in_progress'])
     .where((eb) => eb.or([eb('plan_item.due_on', 'is', null), eb('plan_item.due_on', '<', end)]))
@@ -121,7 +133,9 @@ export async function buildDigest(
 
   const cityIds = await readableCityIds(db, principal);
   const reminders =
-    cityIds.length === 0 ? [] : (await listReminders(db, principal, { cityIds, from: periodStart, days })).items;
+    cityIds.length === 0
+      ? []
+      : (await listReminders(db, principal, { cityIds, from: periodStart, days })).items;
   const seen = new Set<string>();
   const fresh = reminders.filter((reminder) => {
     // A plan item assigned to the user is listed once, under «assigned to you»; a reminder for two
@@ -213,7 +227,12 @@ export async function sendDigest(
     .returning('user_id')
     .executeTakeFirst();
   if (!claim) return 'skipped';
-  const mark = (set: { status: 'sent' | 'empty' | 'failed'; items?: number; error?: string; sent_at?: Date }) =>
+  const mark = (set: {
+    status: 'sent' | 'empty' | 'failed';
+    items?: number;
+    error?: string;
+    sent_at?: Date;
+  }) =>
     db
       .updateTable('mail_digest')
       .set(set)

@@ -32,7 +32,16 @@ const hostSchema = z
   .min(1)
   .max(255)
   .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address');
-const senderSchema = z.string().trim().max(320).pipe(z.email('must be an e-mail address'));
+/** `office@city.example` or `City office <office@city.example>`. */
+const senderSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .refine(
+    (sender) => z.email().safeParse(/^[^<>]*<([^<>]+)>$/.exec(sender)?.[1] ?? sender).success,
+    'must be an e-mail address, or a name and an address in angle brackets',
+  );
 const siteUrlSchema = z
   .string()
   .trim()

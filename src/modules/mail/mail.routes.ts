@@ -8,7 +8,13 @@ import { requireUser } from '../../server/auth.plugin.ts';
 import { emailSchema } from '../auth/email.ts';
 import { isAdministrator } from '../auth/policy.ts';
 import { letterHtml, letterText } from './letter-html.ts';
-import { mailServerSchema, mailServerUpdateSchema, readMailServer, sendLetter, updateMailServer } from './mail-server.ts';
+import {
+  mailServerSchema,
+  mailServerUpdateSchema,
+  readMailServer,
+  sendLetter,
+  updateMailServer,
+} from './mail-server.ts';
 import { WORDS, mailLanguage } from './mail-words.ts';
 import { readUserDigest, updateUserDigest, userDigestSchema, userDigestUpdateSchema } from './user-digest.ts';
 
@@ -18,9 +24,7 @@ function requireAdministrator(request: FastifyRequest) {
   return user;
 }
 
-const assigneeSchema = z
-  .object({ id: z.number().int(), displayName: z.string() })
-  .meta({ id: 'Assignee' });
+const assigneeSchema = z.object({ id: z.number().int(), displayName: z.string() }).meta({ id: 'Assignee' });
 
 /** /api/mail/…: the SMTP server (administrators), the test letter, a user's digest, who can be assigned. */
 export const mailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
@@ -44,7 +48,8 @@ export const mailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     {
       schema: {
         tags: ['mail'],
-        summary: 'Sets the SMTP server, its sign-in, the sender and the digests’ hour; no host turns mail off (administrators)',
+        summary:
+          'Sets the SMTP server, its sign-in, the sender and the digests’ hour; no host turns mail off (administrators)',
         body: mailServerUpdateSchema,
         response: { 200: mailServerSchema },
       },
@@ -60,7 +65,8 @@ export const mailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async
     {
       schema: {
         tags: ['mail'],
-        summary: 'Sends a test letter through the SMTP server, to the asker or the address given (administrators)',
+        summary:
+          'Sends a test letter through the SMTP server, to the asker or the address given (administrators)',
         body: z.object({ to: emailSchema.optional() }).optional(),
         response: { 200: z.object({ to: z.string() }) },
       },
