@@ -94,4 +94,35 @@ describe('mail in a real browser', { timeout: 240_000 }, () => {
     expect(await card.getByTestId('digest-mail-off').count()).toBe(0);
     await expect.poll(() => card.getByRole('radio', { name: 'Каждый день' }).isChecked()).toBe(true);
   });
+
+  it('assigns a plan item to a colleague, who is told by mail with a link to the agreement', async () => {
+    const agreement = await web.api<{ id: number }>('admin', 'POST', '/api/agreements', {
+      kind: 'twinning',
+      title: 'Соглашение о дружбе Барановичей и Кутно',
+      status: 'in_force',
+      signedOn: '2019-05-14',
+      parties: [{ cityId: web.cities.baranovichi }, { cityId: web.cities.kutno }],
+    });
+    await web.api('admin', 'POST', '/api/plan-items', {
+      agreementId: agreement.id,
+      title: 'Обмен делегациями школьников',
+      dueOn: '2027-03-01',
+    });
+    const before = smtp.letters.length;
+    const page = await web.newPage();
+    await signIn(page, 'admin');
+    await page.goto(`/agreements/${agreement.id}`);
+    await page.getByRole('button', { name: 'Изменить: Обмен делегациями школьников' }).click();
+    const form = page.getByRole('form', { name: 'Изменение мероприятия «Обмен делегациями школьников»' });
+    await form.getByRole('combobox', { name: 'Поручено' }).click();
+    await page.getByRole('option', { name: 'Елена Редакторова' }).click();
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await form.waitFor({ state: 'detached' });
+    const letters = await smtp.waitFor(before + 1);
+    const notice = letters[before]!;
+    expect(notice.to).toMatchObject({ text: 'city-editor@example.org' });
+    expect(notice.subject).toBe('Вам поручен пункт плана: Обмен делегациями школьников');
+    expect(notice.text).toContain('Анна Админова поручил(а) вам пункт плана');
+    expect(notice.html).toContain(`${web.url}/agreements/${agreement.id}`);
+  });
 });
