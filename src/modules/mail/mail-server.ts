@@ -32,6 +32,11 @@ const hostSchema = z
   .min(1)
   .max(255)
   .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or an IP address');
+// SMTP sign-in travels on the protocol's lines: a control character (NUL, CR, LF…) could never work.
+const noControl = (value: string) =>
+  ![...value].some((char) => char.charCodeAt(0) < 0x20 || char === '\u007f');
+const noControlProblem = { message: 'must not contain control characters' };
+
 /** `office@city.example` or `City office <office@city.example>`. */
 const senderSchema = z
   .string()
@@ -58,8 +63,8 @@ export const mailServerUpdateSchema = z
     host: hostSchema.nullable(),
     port: z.number().int().min(1).max(65535),
     security: mailSecuritySchema,
-    username: z.string().trim().min(1).max(255).nullable(),
-    password: z.string().min(1).max(1000).nullable().optional(),
+    username: z.string().trim().min(1).max(255).refine(noControl, noControlProblem).nullable(),
+    password: z.string().min(1).max(1000).refine(noControl, noControlProblem).nullable().optional(),
     sender: senderSchema.nullable(),
     siteUrl: siteUrlSchema.nullable(),
     digestHour: z.number().int().min(0).max(23),
