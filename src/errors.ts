@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   file_kind_mismatch: { status: 400, reported: false },
   file_kind_not_allowed: { status: 400, reported: false },
   files_storage_full: { status: 507, reported: false },
+  // Mail (issue 16 §5): the SMTP server refused or could not be reached; the message says which.
+  mail_failed: { status: 502, reported: false },
   rate_limited: { status: 429, reported: false },
   data_dir_locked: { status: 503, reported: true },
   not_ready: { status: 503, reported: false },

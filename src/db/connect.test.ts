@@ -204,6 +204,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
         '0020-dates-from-visits',
         '0021-backup-schedule',
         '0022-program-item-time',
+        '0024-mail',
         '0026-contacts',
       ]);
       // Dates decided once and stored (0020): the visit's where the text gave none, the own ones kept.

@@ -283,6 +283,8 @@ export interface PlanItemTable {
   status: Generated<PlanItemStatus>;
   done_on: DateString | null;
   report: string | null;
+  /** The user the item is assigned to, told by mail (migration 0024). */
+  assignee_user_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -435,6 +437,42 @@ export interface BackupScheduleTable {
   version: Generated<number>;
 }
 
+/** The SMTP server mail goes through (one row, migration 0024); no host: mail is not set up. */
+export interface MailServerTable {
+  single: Generated<boolean>;
+  host: string | null;
+  port: Generated<number>;
+  security: Generated<'none' | 'starttls' | 'tls'>;
+  username: string | null;
+  password: string | null;
+  sender: string | null;
+  site_url: string | null;
+  digest_hour: Generated<number>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export type DigestFrequency = 'daily' | 'weekly';
+
+/** A user's digest choice (migration 0024). */
+export interface UserMailTable {
+  user_id: number;
+  digest: Generated<'none' | DigestFrequency>;
+  updated_at: Timestamp;
+}
+
+/** One period's digest for a user, claimed before it is sent (migration 0024). */
+export interface MailDigestTable {
+  user_id: number;
+  frequency: DigestFrequency;
+  period_start: DateString;
+  status: 'sending' | 'sent' | 'empty' | 'failed';
+  items: Generated<number>;
+  attempted_at: Timestamp;
+  sent_at: Date | null;
+  error: string | null;
+}
+
 /** The kinds of record a file can be attached to (migration 0019). */
 export type FileRecordType = 'organization' | 'person' | 'visit' | 'agreement' | 'project' | 'event';
 
@@ -484,6 +522,9 @@ export interface Database {
   visit_program_item: VisitProgramItemTable;
   calendar_feed: CalendarFeedTable;
   backup_schedule: BackupScheduleTable;
+  mail_server: MailServerTable;
+  user_mail: UserMailTable;
+  mail_digest: MailDigestTable;
 }
 
 export type CityRow = Selectable<CityTable>;

@@ -49,6 +49,7 @@ import { healthRoutes } from '../routes/health.routes.ts';
 import { loggerOptions } from '../plugins/logging.ts';
 import { registerMetrics } from '../plugins/metrics.ts';
 import { backupRoutes } from '../routes/backup.routes.ts';
+import { mailRoutes } from '../routes/mail.routes.ts';
 import { registerInputGuard } from '../plugins/input-guard.ts';
 import { registerSecurityHeaders } from '../plugins/security-headers.ts';
 import { webPlugin } from '../plugins/web.plugin.ts';
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pressReleaseRoutes,
     annualReportRoutes,
     statisticsRoutes,
+    mailRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });
   }

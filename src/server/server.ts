@@ -3,6 +3,7 @@ import { ensureFirstAdministrator } from '../modules/users/account-keeper.ts';
 import { openRegistry } from '../commands/open-registry.ts';
 import type { Config } from '../config.ts';
 import { startBackupScheduler } from '../modules/backup/backup-schedule.ts';
+import { startDigestScheduler } from '../modules/mail/digest.ts';
 import { buildApp } from './app.ts';
 
 /** A listening server and the way to stop it: closes the HTTP side, then the database. */
@@ -43,11 +44,13 @@ export async function startServer(
     );
   }
   const stopBackups = startBackupScheduler(database.db, config.backupDir, log);
+  const stopDigests = startDigestScheduler(database.db, log);
   return {
     app,
     url,
     async stop() {
       stopBackups();
+      stopDigests();
       await app.close();
       await database.close();
     },

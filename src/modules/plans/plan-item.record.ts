@@ -8,6 +8,7 @@ import {
   planItemUpdateSchema,
   type PlanItem,
 } from './plan-item.schema.ts';
+import { notifyAssignee } from '../mail/assignment-notice.ts';
 import { createPlanItem, deletePlanItem, listPlanItems, updatePlanItem } from './plan-item.service.ts';
 
 /** A plan item belongs where its agreement does, and to the organization responsible for it. */
@@ -36,8 +37,20 @@ export const planItemRecord: RecordRoutesDefinition<PlanItem> = {
   },
   find: findPlanItemById,
   list: listPlanItems,
-  create: createPlanItem,
-  update: updatePlanItem,
+  // The user a plan item is newly assigned to is told by mail, after the change is stored.
+  create: async (db, actor, input) => {
+    const item = await createPlanItem(db, actor, input);
+    notifyAssignee(db, item.id, item.assigneeUserId, actor.userId);
+    return item;
+  },
+  update: async (db, actor, id, input) => {
+    const before = await findPlanItemById(db, id);
+    const item = await updatePlanItem(db, actor, id, input);
+    if (item.assigneeUserId !== before?.assigneeUserId) {
+      notifyAssignee(db, item.id, item.assigneeUserId, actor.userId);
+    }
+    return item;
+  },
   remove: deletePlanItem,
   scopeOf: (db, item) => planItemScope(db, item.agreementId, item.responsibleOrganizationId),
   scopeOfInput: (db, input, stored) =>

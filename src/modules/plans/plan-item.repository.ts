@@ -29,6 +29,7 @@ export function toPlanItem(row: PlanItemRow): PlanItem {
     status: row.status,
     doneOn: row.done_on,
     report: row.report,
+    assigneeUserId: row.assignee_user_id,
     version: row.version,
     updatedAt: isoTimestamp(row.updated_at),
   };
@@ -57,6 +58,7 @@ export async function insertPlanItem(db: Kysely<Database>, input: PlanItemCreate
       status: input.status,
       done_on: input.doneOn ?? null,
       report: input.report ?? null,
+      assignee_user_id: input.assigneeUserId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -78,6 +80,7 @@ export async function updatePlanItemRow(
     status: change.status,
     done_on: change.doneOn,
     report: change.report,
+    assignee_user_id: change.assigneeUserId,
   });
 }
 

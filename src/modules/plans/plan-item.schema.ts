@@ -29,6 +29,9 @@ const planItemFields = z.object({
   status: planItemStatusSchema,
   doneOn: isoDateSchema.nullable(),
   report: optionalTextSchema,
+  assigneeUserId: recordIdSchema
+    .nullable()
+    .describe('the user the item is assigned to, told by mail when an SMTP server is set'),
 });
 
 const doneHasDate = (item: { status?: PlanItemStatus | undefined; doneOn?: string | null | undefined }) =>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } 
 import { useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/client.ts';
 import { DateField } from '../../components/record-form/DateField.tsx';
 import { today } from '../../components/record-form/days.ts';
 import { orNull, useFormSubmit } from '../../components/record-form/form-submit.ts';
@@ -14,8 +15,10 @@ export interface PlanItemValues {
   doneOn: string | null;
   responsibleText: string;
   report: string;
+  /** The user the item is assigned to (told by mail), as the Select's value: an id or null. */
+  assigneeUserId: string | null;
 }
-const FIELDS = ['title', 'dueOn', 'status', 'doneOn', 'responsibleText', 'report'];
+const FIELDS = ['title', 'dueOn', 'status', 'doneOn', 'responsibleText', 'report', 'assigneeUserId'];
 
 /** The form's values of a stored item, or of a new one. */
 export function planItemValues(item: PlanItem | null): PlanItemValues {
@@ -26,6 +29,7 @@ export function planItemValues(item: PlanItem | null): PlanItemValues {
     doneOn: item?.doneOn ?? null,
     responsibleText: item?.responsibleText ?? '',
     report: item?.report ?? '',
+    assigneeUserId: item?.assigneeUserId ? String(item.assigneeUserId) : null,
   };
 }
 
@@ -38,6 +42,7 @@ export function planItemBody(values: PlanItemValues) {
     doneOn: values.doneOn,
     responsibleText: orNull(values.responsibleText),
     report: orNull(values.report),
+    assigneeUserId: values.assigneeUserId === null ? null : Number(values.assigneeUserId),
   };
 }
 
@@ -75,6 +80,7 @@ export function PlanItemForm({
     validate: validate(tc),
   });
   const submit = useFormSubmit(form, FIELDS);
+  const assignees = useApi<Array<{ id: number; displayName: string }>>('/mail/assignees');
   return (
     <form
       noValidate
@@ -110,7 +116,18 @@ export function PlanItemForm({
           />
           <DateField label={t('plan.doneOn')} {...form.getInputProps('doneOn')} />
         </SimpleGrid>
-        <TextInput label={t('plan.responsible')} {...form.getInputProps('responsibleText')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('plan.responsible')} {...form.getInputProps('responsibleText')} />
+          <Select
+            label={t('plan.assignee')}
+            description={t('plan.assigneeHint')}
+            clearable
+            searchable
+            data={(assignees.data ?? []).map((user) => ({ value: String(user.id), label: user.displayName }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('assigneeUserId')}
+          />
+        </SimpleGrid>
         {item && <Textarea label={t('plan.report')} autosize minRows={2} {...form.getInputProps('report')} />}
         <Group>
           <Button type="submit" loading={submit.busy}>

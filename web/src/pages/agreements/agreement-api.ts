@@ -67,6 +67,8 @@ export interface PlanItem {
   status: PlanItemStatus;
   doneOn: string | null;
   report: string | null;
+  /** The user the item is assigned to (migration 0024). */
+  assigneeUserId: number | null;
 }
 
 /** GET /api/agreements/:id/details. */

@@ -8,10 +8,11 @@ import { NoAccessPage } from '../admin/NoAccessPage.tsx';
 import { BackupsEditor } from './BackupsEditor.tsx';
 import { ColleaguesEditor } from './ColleaguesEditor.tsx';
 import { HomeCitiesEditor, type HomeCity } from './HomeCitiesEditor.tsx';
+import { MailEditor } from './MailEditor.tsx';
 import { isAdministrator } from './setup-progress.ts';
 import { TwinningsEditor } from './TwinningsEditor.tsx';
 
-const TABS = ['cities', 'twinnings', 'users', 'backups'] as const;
+const TABS = ['cities', 'twinnings', 'users', 'backups', 'mail'] as const;
 
 function TwinningsTab() {
   const homes = useApi<HomeCity[]>('/home-cities');
@@ -64,6 +65,7 @@ export default function SettingsPage() {
           <Route path="twinnings" element={<TwinningsTab />} />
           <Route path="users" element={<ColleaguesEditor />} />
           <Route path="backups" element={<BackupsEditor />} />
+          <Route path="mail" element={<MailEditor />} />
         </Routes>
       </Stack>
     </>
