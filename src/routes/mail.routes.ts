@@ -16,7 +16,12 @@ import {
   updateMailServer,
 } from '../modules/mail/mail-server.ts';
 import { WORDS, mailLanguage } from '../modules/mail/mail-words.ts';
-import { readUserDigest, updateUserDigest, userDigestSchema, userDigestUpdateSchema } from '../modules/mail/user-digest.ts';
+import {
+  readUserDigest,
+  updateUserDigest,
+  userDigestSchema,
+  userDigestUpdateSchema,
+} from '../modules/mail/user-digest.ts';
 
 function requireAdministrator(request: FastifyRequest) {
   const user = requireUser(request);
