@@ -203,6 +203,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
         '0019-attached-file',
         '0020-dates-from-visits',
         '0021-backup-schedule',
+        '0023-agreement-stages',
       ]);
       // Dates decided once and stored (0020): the visit's where the text gave none, the own ones kept.
       expect(

@@ -38,6 +38,9 @@ import { reminderRoutes } from '../reports/reminders/reminder.routes.ts';
 import { exportRoutes } from '../reports/exports/exports.routes.ts';
 import { pressReleaseRoutes } from '../reports/press-release/press-release.routes.ts';
 import { annualReportRoutes } from '../reports/annual/annual-report.routes.ts';
+import { agreementListRoutes } from '../reports/agreement-list/agreement-list.routes.ts';
+import { agreementStageRoutes } from '../modules/agreements/agreement-stage.routes.ts';
+import { legalSettingsRoutes } from '../modules/agreements/legal-settings.ts';
 import { statisticsRoutes } from '../modules/statistics/statistics.routes.ts';
 import { authPlugin } from './auth.plugin.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -124,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     programItemRoutes,
     programOrderRoutes,
     agreementRoutes,
+    agreementStageRoutes,
+    legalSettingsRoutes,
     planItemRoutes,
     projectRoutes,
     eventRoutes,
@@ -143,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     exportRoutes,
     pressReleaseRoutes,
     annualReportRoutes,
+    agreementListRoutes,
     statisticsRoutes,
   ]) {
     await typed.register(routes, { prefix: '/api', db });

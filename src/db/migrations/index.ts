@@ -17,6 +17,7 @@ import * as m0018 from './0018-user-password-chosen-by-others.ts';
 import * as m0019 from './0019-attached-file.ts';
 import * as m0020 from './0020-dates-from-visits.ts';
 import * as m0021 from './0021-backup-schedule.ts';
+import * as m0023 from './0023-agreement-stages.ts';
 
 /** Every migration, in order; imported statically so the list is the same from source, tests and bundles. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0019-attached-file': m0019,
   '0020-dates-from-visits': m0020,
   '0021-backup-schedule': m0021,
+  '0023-agreement-stages': m0023,
 };
 
 /** Kysely's provider over the static list. */

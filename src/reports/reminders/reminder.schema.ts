@@ -12,6 +12,8 @@ export const reminderKindSchema = z.enum([
   'agreement_ending',
   'plan_item_due',
   'partnership_quiet',
+  'registration_due',
+  'annual_list_due',
 ]);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;
 
@@ -61,6 +63,15 @@ export const reminderParamsSchema = z
     lastActivityOn: isoDateSchema
       .nullable()
       .describe('the last shared visit, event or project of a quiet partnership (null: none at all)'),
+    signedOn: isoDateSchema
+      .nullable()
+      .describe('the day an agreement awaiting registration was signed (its stage «signed»)'),
+    workingDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the working days the installation gives from signing to registration'),
+    reportYear: z.number().int().nullable().describe('the year an annual list of agreements covers'),
   })
   .meta({ id: 'ReminderParams' });
 export type ReminderParams = z.infer<typeof reminderParamsSchema>;
