@@ -24,7 +24,9 @@ export interface Reminder {
     | 'twinning_anniversary'
     | 'agreement_ending'
     | 'plan_item_due'
-    | 'partnership_quiet';
+    | 'partnership_quiet'
+    | 'registration_due'
+    | 'annual_list_due';
   date: string;
   title: string;
   detail: string | null;
@@ -44,6 +46,9 @@ export interface Reminder {
     establishedYear: number | null;
     recordTitle: string | null;
     lastActivityOn: string | null;
+    signedOn: string | null;
+    workingDays: number | null;
+    reportYear: number | null;
   };
 }
 
@@ -106,6 +111,20 @@ export function reminderText(
       else detail = t('reminder.planDueDetail', { date: date(reminder.date), count: left });
       return { title: t(left < 0 ? 'reminder.planLate' : 'reminder.planDue', values), detail };
     }
+    case 'registration_due':
+      return {
+        title: t(left < 0 ? 'reminder.registrationLate' : 'reminder.registrationDue', values),
+        detail: t('reminder.registrationDetail', {
+          date: date(reminder.date),
+          signedOn: params.signedOn ? date(params.signedOn) : '',
+          count: params.workingDays ?? 0,
+        }),
+      };
+    case 'annual_list_due':
+      return {
+        title: t('reminder.annualList', { year: params.reportYear }),
+        detail: t('reminder.annualListDetail', { date: date(reminder.date) }),
+      };
     case 'partnership_quiet':
       return {
         title: t('reminder.quiet', values),
