@@ -272,7 +272,26 @@ const RECORD_TABLES = [
         'autoRenew',
         'documentId',
         'notes',
+        'stage',
       ]),
+    })),
+  ),
+  fill('agreement_stage', (doc) =>
+    doc.agreementStages.map((entry) => ({
+      ...columns('agreement_stage', entry, [
+        'id',
+        'agreementId',
+        'stage',
+        'enteredOn',
+        'approver',
+        'registrationNumber',
+        'registrationBody',
+        'endReason',
+        'note',
+      ]),
+      // Accounts may get new ids on import (writeAccounts); who moved the stage is in the audit trail.
+      created_by: null,
+      created_at: at(entry.createdAt),
     })),
   ),
   fill('agreement_party', (doc) =>
@@ -412,6 +431,7 @@ const IDENTITY_TABLES = [
   'event_participant',
   'agreement',
   'agreement_party',
+  'agreement_stage',
   'project',
   'project_party',
   'plan_item',

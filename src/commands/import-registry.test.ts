@@ -17,6 +17,7 @@ import { createProgramItem } from '../modules/visit-program/program-item.service
 import { hashPassword } from '../modules/auth/password.ts';
 import { insertTestAccounts } from '../server/test-accounts.ts';
 import { insertFile } from '../modules/files/file.repository.ts';
+import { moveAgreementStage } from '../modules/agreements/agreement-stage.service.ts';
 import {
   readRegistryExport,
   writeRegistryExport,
@@ -86,7 +87,11 @@ async function seedEveryKind(db: Kysely<Database>) {
     kind: 'school',
   });
   const visit = await db.selectFrom('visit').select('id').executeTakeFirstOrThrow();
-  const agreement = await db.selectFrom('agreement').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const agreement = await db
+    .selectFrom('agreement')
+    .select(['id', 'version'])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const person = await db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
   const event = await createEvent(db, SYSTEM_ACTOR, {
     name: 'Турнир по мини-футболу',
@@ -143,6 +148,19 @@ async function seedEveryKind(db: Kysely<Database>) {
     content: SCAN,
     text: null,
     uploadedBy: editor.id,
+  });
+  // Its legal path: signed, then registered with its number, date and registering body.
+  const signed = await moveAgreementStage(db, { userId: editor.id }, agreement.id, {
+    stage: 'signed',
+    enteredOn: '2025-03-03',
+    version: agreement.version,
+  });
+  await moveAgreementStage(db, { userId: editor.id }, agreement.id, {
+    stage: 'registered',
+    enteredOn: '2025-03-14',
+    registrationNumber: 'МС-17/25',
+    registrationBody: 'Министерство иностранных дел области',
+    version: signed.version,
   });
 }
 
@@ -205,6 +223,14 @@ describe.each(pairs.map(([from, to]) => ({ from, to, name: `${from.engine} → $
       // When each record was made travels too: lists sort by it.
       expect(exported.visits.every((visit) => visit.createdAt?.match(/^\d{4}-\d{2}-\d{2}T/))).toBe(true);
       expect(exported.users.every((user) => user.createdAt !== undefined)).toBe(true);
+      // The agreement's legal path travels with it.
+      expect(
+        exported.agreementStages.map((entry) => [entry.stage, entry.enteredOn, entry.registrationNumber]),
+      ).toEqual([
+        ['signed', '2025-03-03', null],
+        ['registered', '2025-03-14', 'МС-17/25'],
+      ]);
+      expect(exported.agreements.some((agreement) => agreement.stage === 'registered')).toBe(true);
     });
 
     it('imports into an empty registry, and exporting that gives the same file', async () => {

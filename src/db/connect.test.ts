@@ -204,6 +204,7 @@ describe.each(testEngines())('transactions and migrations on $engine', ({ open }
         '0020-dates-from-visits',
         '0021-backup-schedule',
         '0022-program-item-time',
+        '0023-agreement-stages',
         '0024-mail',
         '0026-contacts',
       ]);

@@ -235,9 +235,39 @@ export interface AgreementTable {
   auto_renew: Generated<boolean>;
   document_id: number | null;
   notes: string | null;
+  /** The stage entered last on the agreement's legal path (migration 0023); null: none recorded. */
+  stage: AgreementStage | null;
   search: Computed<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** The stages of an agreement's legal path, in order (migration 0023). */
+export type AgreementStage =
+  'draft' | 'in_approval' | 'signed' | 'submitted' | 'registered' | 'in_force' | 'ended';
+export type AgreementEndReason = 'expired' | 'terminated' | 'replaced';
+
+/** One stage an agreement entered, dated, with what that stage needs (migration 0023). */
+export interface AgreementStageTable {
+  id: Generated<number>;
+  agreement_id: number;
+  stage: AgreementStage;
+  entered_on: DateString;
+  approver: string | null;
+  registration_number: string | null;
+  registration_body: string | null;
+  end_reason: AgreementEndReason | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** The installation's legal deadlines (one row, migration 0023). */
+export interface LegalSettingsTable {
+  single: Generated<boolean>;
+  registration_working_days: Generated<number>;
+  annual_list_due: Generated<string>;
   version: Generated<number>;
 }
 
@@ -507,6 +537,8 @@ export interface Database {
   event_participant: EventParticipantTable;
   agreement: AgreementTable;
   agreement_party: AgreementPartyTable;
+  agreement_stage: AgreementStageTable;
+  legal_settings: LegalSettingsTable;
   project: ProjectTable;
   project_party: ProjectPartyTable;
   plan_item: PlanItemTable;

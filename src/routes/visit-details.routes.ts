@@ -46,7 +46,7 @@ export const detailRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = asy
     {
       schema: {
         tags: ['agreements'],
-        summary: 'An agreement with its plan of joint activities and its sources',
+        summary: 'An agreement with its plan of joint activities, its sources and its legal path',
         params: idParamsSchema,
         response: { 200: agreementDetailsSchema },
       },

@@ -41,6 +41,9 @@ import { reminderRoutes } from '../routes/reminder.routes.ts';
 import { exportRoutes } from '../routes/exports.routes.ts';
 import { pressReleaseRoutes } from '../routes/press-release.routes.ts';
 import { annualReportRoutes } from '../routes/annual-report.routes.ts';
+import { agreementListRoutes } from '../routes/agreement-list.routes.ts';
+import { agreementStageRoutes } from '../routes/agreement-stage.routes.ts';
+import { legalSettingsRoutes } from '../routes/legal-settings.routes.ts';
 import { statisticsRoutes } from '../routes/statistics.routes.ts';
 import { authPlugin } from '../plugins/auth.plugin.ts';
 import { authRoutes } from '../routes/auth.routes.ts';
@@ -129,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     programItemRoutes,
     programOrderRoutes,
     agreementRoutes,
+    agreementStageRoutes,
+    legalSettingsRoutes,
     planItemRoutes,
     projectRoutes,
     eventRoutes,
@@ -148,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     exportRoutes,
     pressReleaseRoutes,
     annualReportRoutes,
+    agreementListRoutes,
     statisticsRoutes,
     mailRoutes,
   ]) {

@@ -18,6 +18,7 @@ import * as m0019 from './0019-attached-file.ts';
 import * as m0020 from './0020-dates-from-visits.ts';
 import * as m0021 from './0021-backup-schedule.ts';
 import * as m0022 from './0022-program-item-time.ts';
+import * as m0023 from './0023-agreement-stages.ts';
 import * as m0024 from './0024-mail.ts';
 import * as m0026 from './0026-contacts.ts';
 
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '0020-dates-from-visits': m0020,
   '0021-backup-schedule': m0021,
   '0022-program-item-time': m0022,
+  '0023-agreement-stages': m0023,
   '0024-mail': m0024,
   '0026-contacts': m0026,
 };

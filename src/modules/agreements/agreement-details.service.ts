@@ -9,11 +9,14 @@ import { planItemSchema } from '../plans/plan-item.schema.ts';
 import { listPlanItems } from '../plans/plan-item.service.ts';
 import { findAgreementByIdOrThrow } from './agreement.repository.ts';
 import { agreementSchema } from './agreement.schema.ts';
+import { selectStages } from './agreement-stage.repository.ts';
+import { agreementStageEntrySchema } from './agreement-stage.schema.ts';
 
-/** An agreement with its plan of joint activities and the documents it came from. */
+/** An agreement with its plan of joint activities, the documents it came from and its legal path. */
 export const agreementDetailsSchema = agreementSchema.extend({
   planItems: z.array(planItemSchema),
   sources: z.array(recordSourceSchema),
+  stages: z.array(agreementStageEntrySchema).describe('its legal path, oldest stage first'),
 });
 export type AgreementDetails = z.infer<typeof agreementDetailsSchema>;
 
@@ -33,5 +36,6 @@ export async function getAgreementDetails(db: Kysely<Database>, id: number): Pro
     cursor = page.nextCursor;
   } while (cursor);
   const sources = await listSourcesOfRecord(db, 'agreement', agreementId);
-  return { ...agreement, planItems, sources };
+  const stages = await selectStages(db, [agreementId]);
+  return { ...agreement, planItems, sources, stages };
 }

@@ -32,6 +32,7 @@ export function toAgreement(row: AgreementRow, parties: Party[]): Agreement {
     autoRenew: row.auto_renew,
     documentId: row.document_id,
     notes: row.notes,
+    stage: row.stage,
     version: row.version,
     updatedAt: isoTimestamp(row.updated_at),
     parties,

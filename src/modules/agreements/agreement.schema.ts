@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgreementKind, AgreementStatus } from '../../db/database.ts';
+import type { AgreementKind, AgreementStage, AgreementStatus } from '../../db/database.ts';
 import { pageQuerySchema, sortSchema } from '../audit/cursor-page.ts';
 import {
   isoDateSchema,
@@ -29,6 +29,18 @@ export const agreementStatusSchema = z.enum([
   'expired',
   'terminated',
 ] as const satisfies readonly AgreementStatus[]);
+
+/** The stages of an agreement's legal path, in the order it goes through them. */
+export const AGREEMENT_STAGES = [
+  'draft',
+  'in_approval',
+  'signed',
+  'submitted',
+  'registered',
+  'in_force',
+  'ended',
+] as const satisfies readonly AgreementStage[];
+export const agreementStageSchema = z.enum(AGREEMENT_STAGES);
 
 const agreementFields = z.object({
   kind: agreementKindSchema,
@@ -65,8 +77,10 @@ export const agreementUpdateSchema = agreementFields
   .refine(validRange, validRangeProblem);
 export type AgreementUpdate = z.infer<typeof agreementUpdateSchema>;
 
-/** An agreement with its parties. */
-export const agreementSchema = agreementFields.extend(storedFields).extend({ parties: z.array(partySchema) });
+/** An agreement with its parties and the stage of its legal path entered last (null: none recorded). */
+export const agreementSchema = agreementFields
+  .extend(storedFields)
+  .extend({ parties: z.array(partySchema), stage: agreementStageSchema.nullable() });
 export type Agreement = z.infer<typeof agreementSchema>;
 
 /** The fields an agreement list can be sorted by (`sort=`). */

@@ -76,6 +76,10 @@ export interface ReportAgreement {
   signedOn: string | null;
   validUntil: string | null;
   autoRenew: boolean;
+  /** The day its legal path's stored stage «ended» was entered (null: not ended, or no path kept). */
+  endedOn?: string | null;
+  /** Whether its legal path is kept (migration 0023): then only its stage «ended» ends it. */
+  hasPath?: boolean;
   parties: ReportParty[];
 }
 

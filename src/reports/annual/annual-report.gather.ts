@@ -49,8 +49,15 @@ export async function gatherAnnualReport(
   const agreements = await selectAgreements(db, cityId);
   const inForce = agreements.filter((a) => isInForce(a, asOf));
   const concluded = agreements.filter((a) => a.signedOn !== null && within(a.signedOn, period));
-  const lapsed = agreements.filter(
-    (a) => a.validUntil !== null && within(a.validUntil, period) && !(a.autoRenew && a.status === 'in_force'),
+  // Lapsed comes from what is stored: the path's stage «ended» in the year; an agreement recorded
+  // before paths were kept, by its stored status (expired or terminated) with its end date in the
+  // year. An end date passed alone, its agreement still stored as in force, is not a lapse.
+  const lapsed = agreements.filter((a) =>
+    a.hasPath
+      ? a.endedOn != null && within(a.endedOn, period)
+      : a.validUntil !== null &&
+        within(a.validUntil, period) &&
+        (a.status === 'expired' || a.status === 'terminated'),
   );
   const partnerCities = await selectPartnerCities(db, cityId, asOf, inForce);
   const visits = await selectVisits(db, cityId, period);
@@ -121,6 +128,9 @@ async function selectAgreements(db: Kysely<Database>, cityId: number): Promise<R
       'agreement.auto_renew',
       // The stored signing day (a day decided on import and by migration 0020), as every screen shows it.
       'agreement.signed_on',
+      sql<string | null>`(select max(s.entered_on) from agreement_stage s
+        where s.agreement_id = agreement.id and s.stage = 'ended')`.as('ended_on'),
+      sql<boolean>`agreement.stage is not null`.as('has_path'),
     ])
     .where(hasPartyInCity('agreement_party', 'agreement.id', cityId))
     .orderBy('agreement.signed_on', (ob) => ob.asc().nullsFirst())
@@ -155,6 +165,8 @@ async function selectAgreements(db: Kysely<Database>, cityId: number): Promise<R
     signedOn: row.signed_on,
     validUntil: row.valid_until,
     autoRenew: row.auto_renew,
+    endedOn: row.ended_on,
+    hasPath: row.has_path,
     parties: parties.get(row.id) ?? [],
   }));
 }

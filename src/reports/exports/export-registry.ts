@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { validationFailed } from '../../errors.ts';
 import { agreementSchema } from '../../modules/agreements/agreement.schema.ts';
+import { toStageEntry } from '../../modules/agreements/agreement-stage.repository.ts';
+import { agreementStageEntrySchema } from '../../modules/agreements/agreement-stage.schema.ts';
 import { listAgreements } from '../../modules/agreements/agreement.service.ts';
 import { parseInput } from '../../modules/audit/audited-write.ts';
 import { isoTimestamp } from '../../modules/audit/audit.repository.ts';
@@ -80,6 +82,9 @@ export const registryExportSchema = z.object({
     )
     .default([]),
   agreements: z.array(agreementSchema.extend(created)),
+  // Added within version 1: the agreements' legal paths (migration 0023); older files have none.
+  // Who moved a stage stays in the audit trail, as accounts may get other ids on import.
+  agreementStages: z.array(agreementStageEntrySchema.omit({ createdBy: true })).default([]),
   planItems: z.array(planItemSchema.extend(created)),
   projects: z.array(projectSchema.extend(created)),
   events: z.array(eventSchema.extend(created)),
@@ -150,6 +155,12 @@ export async function exportRegistry(db: Kysely<Database>): Promise<RegistryExpo
     visits: await stamped('visit', await everyPage((query) => listVisits(db, query))),
     visitProgramItems: await stamped('visit_program_item', programItems.map(toProgramItem)),
     agreements: await stamped('agreement', await everyPage((query) => listAgreements(db, query))),
+    agreementStages: (await db.selectFrom('agreement_stage').selectAll().orderBy('id').execute()).map(
+      (row) => {
+        const { createdBy: _by, ...entry } = toStageEntry(row);
+        return entry;
+      },
+    ),
     planItems: await stamped('plan_item', await everyPage((query) => listPlanItems(db, query))),
     projects: await stamped('project', await everyPage((query) => listProjects(db, query))),
     events: await stamped('event', await everyPage((query) => listEvents(db, query))),

@@ -1,5 +1,6 @@
 /** Duties the registry shows: agreements to renew, plan items due, partnerships gone quiet (pure). */
-import { addYears, daysBetween } from './reminder-dates.ts';
+import { addYears, daysBetween, inWindow, onMonthDay, type DateWindow } from './reminder-dates.ts';
+import { addRussianWorkingDays } from './russian-working-days.ts';
 import {
   AGREEMENT_NOTICE_DAYS,
   PLAN_ITEM_NOTICE_DAYS,
@@ -10,6 +11,7 @@ import {
   type AgreementRow,
   type PartnerRow,
   type PlanItemRow,
+  type UnregisteredAgreementRow,
 } from './reminder-rules.ts';
 import type { Reminder, ReminderSeverity } from './reminder.schema.ts';
 import { days, quoted, russianDate } from './russian-words.ts';
@@ -102,4 +104,70 @@ export function quietPartnershipReminder(
     },
     start,
   );
+}
+
+/**
+ * An agreement signed and not registered yet: due `workingDays` working days (the Russian production
+ * calendar) after signing, reminded from signing on, overdue after the deadline. It is gone once
+ * the agreement moves on to «registered» (or later), since only signed or submitted ones are read.
+ */
+export function registrationReminder(
+  row: UnregisteredAgreementRow,
+  workingDays: number,
+  start: string,
+): Reminder {
+  const due = addRussianWorkingDays(row.signedOn, workingDays);
+  const left = daysBetween(start, due);
+  const late = left < 0;
+  let detail: string;
+  if (late) detail = `срок был ${russianDate(due)}, просрочено на ${days(-left)}`;
+  else if (left === 0) detail = 'срок сегодня';
+  else detail = `срок ${russianDate(due)} (через ${days(left)})`;
+  return buildReminder(
+    {
+      kind: 'registration_due',
+      date: due,
+      title: `${late ? 'Просрочена регистрация' : 'Зарегистрировать'} ${quoted(row.title)}`,
+      detail: `${detail}; подписано ${russianDate(row.signedOn)}`,
+      severity: late ? 'overdue' : 'warning',
+      cityId: row.cityId,
+      records: [{ type: 'agreement', id: row.id }],
+      params: { recordTitle: row.title, signedOn: row.signedOn, workingDays },
+    },
+    start,
+  );
+}
+
+/**
+ * The annual list of agreements concluded and ended in a year, due to the region on the
+ * installation's day (`MM-DD`, 15 January by default) of the next year: reminded when that day falls
+ * in the window, and as overdue within a month after it (the list cannot be marked as sent).
+ */
+export function annualListReminders(cityId: number, dueMonthDay: string, window: DateWindow): Reminder[] {
+  const found: Reminder[] = [];
+  const firstYear = Number(window.from.slice(0, 4));
+  for (let year = firstYear; year <= Number(window.to.slice(0, 4)); year++) {
+    const due = onMonthDay(year, dueMonthDay);
+    const left = daysBetween(window.from, due);
+    if (!inWindow(due, window) && !(left < 0 && left >= -30)) continue;
+    const late = left < 0;
+    found.push(
+      buildReminder(
+        {
+          kind: 'annual_list_due',
+          date: due,
+          title: `Список соглашений за ${year - 1} год — в регион`,
+          detail: late
+            ? `срок был ${russianDate(due)}: заключённые и прекратившие действие соглашения`
+            : `срок ${russianDate(due)}: заключённые и прекратившие действие соглашения`,
+          severity: late ? 'overdue' : 'info',
+          cityId,
+          records: [{ type: 'city', id: cityId }],
+          params: { reportYear: year - 1 },
+        },
+        window.from,
+      ),
+    );
+  }
+  return found;
 }

@@ -39,6 +39,14 @@ export interface AgreementRow {
   validUntil: string;
 }
 
+/** An agreement signed (or submitted) and not yet registered, with the day it was signed. */
+export interface UnregisteredAgreementRow {
+  id: number;
+  cityId: number;
+  title: string;
+  signedOn: string;
+}
+
 export interface PlanItemRow {
   id: number;
   cityId: number;
@@ -64,6 +72,9 @@ const NO_PARAMS: ReminderParams = {
   recordTitle: null,
   lastActivityOn: null,
   person: null,
+  signedOn: null,
+  workingDays: null,
+  reportYear: null,
 };
 
 /** A reminder from what a rule found, with the fields every reminder derives filled in. */

@@ -312,3 +312,34 @@ export async function selectCityHeads(db: Db, cityIds: number[], from: string): 
     .execute();
   return rows.flatMap((row) => (row.cityId === null ? [] : [{ ...row, cityId: row.cityId }]));
 }
+
+/**
+ * Agreements whose legal path stands at «signed» or «submitted» (not registered yet), with the day
+ * of their stage «signed» (their signing day when that stage was skipped) and the asked-about city.
+ */
+export async function selectUnregisteredAgreements(
+  db: Db,
+  cityIds: number[],
+): Promise<Array<{ id: number; title: string; signedOn: string; cityId: number }>> {
+  if (cityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('agreement as a')
+    .select([
+      'a.id',
+      'a.title',
+      sql<string | null>`coalesce(
+        (select max(s.entered_on) from agreement_stage s where s.agreement_id = a.id and s.stage = 'signed'),
+        a.signed_on)`.as('signed_on'),
+      sql<number | null>`(
+        select min(${partyCity('ap')}) from agreement_party ap
+        where ap.agreement_id = a.id and ${partyCity('ap')} in (${sql.join(cityIds)}))`.as('city_id'),
+    ])
+    .where('a.stage', 'in', ['signed', 'submitted'])
+    .orderBy('a.id')
+    .execute();
+  return rows.flatMap((row) =>
+    row.city_id === null || row.signed_on === null
+      ? []
+      : [{ id: row.id, title: row.title, signedOn: row.signed_on, cityId: row.city_id }],
+  );
+}

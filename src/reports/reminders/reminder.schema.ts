@@ -14,6 +14,8 @@ export const reminderKindSchema = z.enum([
   'partnership_quiet',
   'head_birthday',
   'head_took_office',
+  'registration_due',
+  'annual_list_due',
 ]);
 export type ReminderKind = z.infer<typeof reminderKindSchema>;
 
@@ -72,6 +74,15 @@ export const reminderParamsSchema = z
       })
       .nullable()
       .describe('the partner city’s head, for birthdays and a new head in office'),
+    signedOn: isoDateSchema
+      .nullable()
+      .describe('the day an agreement awaiting registration was signed (its stage «signed»)'),
+    workingDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the working days the installation gives from signing to registration'),
+    reportYear: z.number().int().nullable().describe('the year an annual list of agreements covers'),
   })
   .meta({ id: 'ReminderParams' });
 export type ReminderParams = z.infer<typeof reminderParamsSchema>;

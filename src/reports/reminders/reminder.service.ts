@@ -5,7 +5,14 @@ import { can, isAdministrator, type Scope } from '../../modules/auth/policy.ts';
 import type { Principal } from '../../modules/auth/principal.ts';
 import { cityNameForms, loadCityCases } from './city-case.ts';
 import { windowOf } from './reminder-dates.ts';
-import { agreementReminder, planItemReminder, quietPartnershipReminder } from './reminder-duties.ts';
+import {
+  agreementReminder,
+  annualListReminders,
+  planItemReminder,
+  quietPartnershipReminder,
+  registrationReminder,
+} from './reminder-duties.ts';
+import { readLegalSettings } from '../../modules/agreements/legal-settings.ts';
 import {
   cityDayReminders,
   headBirthdayReminders,
@@ -31,6 +38,7 @@ import {
   selectLastActivity,
   selectOrganizationCities,
   selectPublishingCityIds,
+  selectUnregisteredAgreements,
 } from './reminder.queries.ts';
 import type { Reminder, ReminderKind, ReminderList } from './reminder.schema.ts';
 
@@ -156,6 +164,32 @@ export async function listReminders(
             organizationIds: [...parties.organizationIds, responsible],
           };
     if (reminder) found.push({ reminder, scope });
+  }
+
+  if (wanted('registration_due') || wanted('annual_list_due')) {
+    const settings = await readLegalSettings(db);
+    if (wanted('registration_due')) {
+      const unregistered = await selectUnregisteredAgreements(db, request.cityIds);
+      const scopes = await selectAgreementScopes(
+        db,
+        unregistered.map((row) => row.id),
+      );
+      for (const row of unregistered) {
+        found.push({
+          reminder: registrationReminder(row, settings.registrationWorkingDays, request.from),
+          scope: scopes.get(row.id) ?? { cityIds: [], organizationIds: [] },
+        });
+      }
+    }
+    if (wanted('annual_list_due')) {
+      // The list is the office's own report to its region: for the home cities among those asked about.
+      const homes = new Set(await selectHomeCityIds(db));
+      for (const cityId of request.cityIds.filter((id) => homes.has(id))) {
+        for (const reminder of annualListReminders(cityId, settings.annualListDue, window)) {
+          found.push({ reminder, scope: { cityIds: [cityId], organizationIds: [] } });
+        }
+      }
+    }
   }
 
   const publishing = reader === 'everything' ? new Set<number>() : await selectPublishingCityIds(db);

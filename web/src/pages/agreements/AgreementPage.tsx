@@ -14,6 +14,7 @@ import type { AgreementDetails, PlanItem } from './agreement-api.ts';
 import { AgreementStatusBadge } from './AgreementStatusBadge.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
 import { FilesSection } from '../../components/files/FilesSection.tsx';
+import { LegalPathSection } from './LegalPathSection.tsx';
 
 /** /agreements/:id: the agreement, its parties and its plan of joint activities. */
 export default function AgreementPage() {
@@ -110,6 +111,13 @@ function AgreementView({ agreement, reload }: { agreement: AgreementDetails; rel
             </Stack>
           </Section>
         </SimpleGrid>
+        <LegalPathSection
+          agreementId={agreement.id}
+          version={agreement.version}
+          stages={agreement.stages}
+          editable={editable}
+          onChanged={reload}
+        />
         <PlanPanel
           agreementId={agreement.id}
           items={agreement.planItems}

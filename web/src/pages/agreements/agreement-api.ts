@@ -10,6 +10,30 @@ export const AGREEMENT_KINDS = [
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 export const AGREEMENT_STATUSES = ['draft', 'in_force', 'expired', 'terminated'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+/** The stages of an agreement's legal path, in order (src/modules/agreements/agreement-stage.schema.ts). */
+export const AGREEMENT_STAGES = [
+  'draft',
+  'in_approval',
+  'signed',
+  'submitted',
+  'registered',
+  'in_force',
+  'ended',
+] as const;
+export type AgreementStage = (typeof AGREEMENT_STAGES)[number];
+export const END_REASONS = ['expired', 'terminated', 'replaced'] as const;
+
+/** One stage the agreement entered, as GET /api/agreements/:id/details gives it. */
+export interface StageEntry {
+  id: number;
+  stage: AgreementStage;
+  enteredOn: string;
+  approver: string | null;
+  registrationNumber: string | null;
+  registrationBody: string | null;
+  endReason: (typeof END_REASONS)[number] | null;
+  note: string | null;
+}
 export const PLAN_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type PlanItemStatus = (typeof PLAN_STATUSES)[number];
 
@@ -53,6 +77,7 @@ export interface Agreement {
   documentId: number | null;
   notes: string | null;
   parties: Party[];
+  stage: AgreementStage | null;
 }
 
 export interface PlanItem {
@@ -75,6 +100,7 @@ export interface PlanItem {
 export interface AgreementDetails extends Agreement {
   planItems: PlanItem[];
   sources: { id: number; documentId: number; spanStart: number | null; spanEnd: number | null }[];
+  stages: StageEntry[];
 }
 
 /** Whether a plan item's deadline passed with the item neither done nor cancelled. */

@@ -26,7 +26,9 @@ export interface Reminder {
     | 'plan_item_due'
     | 'partnership_quiet'
     | 'head_birthday'
-    | 'head_took_office';
+    | 'head_took_office'
+    | 'registration_due'
+    | 'annual_list_due';
   date: string;
   title: string;
   detail: string | null;
@@ -47,6 +49,9 @@ export interface Reminder {
     recordTitle: string | null;
     lastActivityOn: string | null;
     person: { id: number; fullName: string; position: string; since: string | null } | null;
+    signedOn: string | null;
+    workingDays: number | null;
+    reportYear: number | null;
   };
 }
 
@@ -117,6 +122,20 @@ export function reminderText(
       return {
         title: t('reminder.headTookOffice', values),
         detail: t('reminder.headTookOfficeDetail', { ...values, date: date(reminder.date) }),
+      };
+    case 'registration_due':
+      return {
+        title: t(left < 0 ? 'reminder.registrationLate' : 'reminder.registrationDue', values),
+        detail: t('reminder.registrationDetail', {
+          date: date(reminder.date),
+          signedOn: params.signedOn ? date(params.signedOn) : '',
+          count: params.workingDays ?? 0,
+        }),
+      };
+    case 'annual_list_due':
+      return {
+        title: t('reminder.annualList', { year: params.reportYear }),
+        detail: t('reminder.annualListDetail', { date: date(reminder.date) }),
       };
     case 'partnership_quiet':
       return {

@@ -178,6 +178,36 @@ function AnnualReport() {
               </Text>
             )}
           </Group>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('agreementList.title')}
+            </Text>
+            <Text size="sm" c="gray.7">
+              {t('agreementList.description')}
+            </Text>
+            <Group gap="sm">
+              {(['docx', 'xlsx'] as const).map((listFormat) => (
+                <Button
+                  key={listFormat}
+                  variant="light"
+                  disabled={!cityId || !yearValid || busy !== null}
+                  onClick={() =>
+                    void (
+                      cityId &&
+                      yearValid &&
+                      start(
+                        '/reports/agreements',
+                        { cityId, year: yearNumber, format: listFormat },
+                        `agreements-${yearNumber}.${listFormat}`,
+                      )
+                    )
+                  }
+                >
+                  {t(`agreementList.${listFormat}`)}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
           {error && (
             <Alert color="red" role="alert">
               {error}
