@@ -113,6 +113,10 @@ describe('reminder rules', () => {
       establishedYear: null,
       recordTitle: null,
       lastActivityOn: null,
+      person: null,
+      signedOn: null,
+      workingDays: null,
+      reportYear: null,
     });
     const [tenth] = twinningAnniversaryReminders(kuznetsk(), windowOf('2025-09-19', 1));
     expect(tenth?.params).toMatchObject({ establishedOn: '2015-09-19', establishedYear: 2015, tier: 'twin' });
