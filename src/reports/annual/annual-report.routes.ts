@@ -7,12 +7,8 @@ import { authorize } from '../../server/auth.plugin.ts';
 import { resolveScope } from '../../modules/auth/record-scope.ts';
 import { attachment } from '../../server/attachment.ts';
 import { fileResponse } from '../../server/openapi.ts';
-import {
-  annualReportFileNames,
-  renderAnnualReport,
-  REPORT_CONTENT_TYPES,
-  reportFormatSchema,
-} from './annual-report.ts';
+import { clientGone } from '../../server/work/work-pool.ts';
+import { annualReportFileNames, REPORT_CONTENT_TYPES, reportFormatSchema } from './annual-report.ts';
 import { gatherAnnualReport, REPORT_YEARS } from './annual-report.gather.ts';
 
 const annualReportQuerySchema = z.object({
@@ -42,7 +38,8 @@ export const annualReportRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }>
       // The report is an internal document: the city's editors, viewers and administrators, never the public.
       authorize(request, 'read', await resolveScope(db, { cityIds: [cityId] }));
       const data = await gatherAnnualReport(db, cityId, year);
-      const body = await renderAnnualReport(data, format);
+      // Written on the worker pool's threads: 50 pages of PDF take seconds of CPU.
+      const body = await app.work.file({ kind: 'annual-report', data, format }, clientGone(reply.raw));
       const names = annualReportFileNames(data, format);
       return reply
         .header('content-type', REPORT_CONTENT_TYPES[format])

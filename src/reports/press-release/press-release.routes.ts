@@ -9,8 +9,8 @@ import { detailsReader } from '../../modules/visits/visit-details.routes.ts';
 import { visitRecord } from '../../modules/visits/visit.routes.ts';
 import { authorize } from '../../server/auth.plugin.ts';
 import { attachment } from '../../server/attachment.ts';
-import { pressReleaseDocx, pressReleaseFileNames } from './press-release.docx.ts';
-import { writePressRelease } from './press-release.service.ts';
+import { clientGone } from '../../server/work/work-pool.ts';
+import { pressReleaseFileNames, writePressRelease } from './press-release.service.ts';
 
 /** The draft as the visit page shows it: title, lead, the paragraphs after it, and all of it as plain text. */
 export const pressReleaseSchema = z.object({
@@ -51,7 +51,7 @@ export const pressReleaseRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }>
       return file
         .type(DOCX)
         .header('content-disposition', attachment(names.ascii, names.russian))
-        .send(await pressReleaseDocx(release));
+        .send(await app.work.file({ kind: 'press-release-docx', release }, clientGone(reply.raw)));
     },
   );
 };
