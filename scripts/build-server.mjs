@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /* global process, console, URL */
-// Compiles the server and the command line (src/cli/main.ts and everything it imports) into
-// dist/ with esbuild: one ES module per command's code, node20, packages left in node_modules.
+// Compiles the server and the command line (src/cli/main.ts and everything it imports) and the
+// server's worker thread (src/plugins/work/worker.ts) into dist/ with esbuild: one ES module per
+// command's code, node20, packages left in node_modules.
 // bin/pobratim.mjs runs dist/ when it is at least as new as src/, and src/ through tsx otherwise.
 //
 //   node scripts/build-server.mjs             a build into dist/ (`npm run build:server`)
@@ -33,6 +34,8 @@ const src = join(repo, 'src');
 /** Where the build goes; bin/pobratim.mjs runs dist/pobratim.mjs. */
 export const DIST = join(repo, 'dist');
 const ENTRY = 'pobratim';
+/** The server's worker threads run this entry (src/plugins/work/worker.ts). */
+const WORKER_ENTRY = 'work-worker';
 /** Written last by a build: the sources it read, and (as its modification time) when it read them. */
 const STAMP = 'build.json';
 /** Read by every build besides the sources the bundle lists. */
@@ -108,7 +111,12 @@ export async function buildServer(outdir = DIST) {
   try {
     const { metafile } = await build({
       absWorkingDir: repo,
-      entryPoints: { [ENTRY]: join(src, 'cli', 'main.ts') },
+      entryPoints: {
+        [ENTRY]: join(src, 'cli', 'main.ts'),
+        [WORKER_ENTRY]: join(src, 'plugins', 'work', 'worker.ts'),
+      },
+      // Tells src/plugins/work/work-pool.ts it runs from the build: its threads load the built worker.
+      define: { POBRATIM_BUNDLE: 'true' },
       outdir: tmp,
       bundle: true,
       // Each command's dynamic import() becomes a chunk of its own, loaded when the command runs.

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,7 +15,25 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   FILES_TOTAL_MAX_MB: z.coerce.number().positive().default(2048),
+  WORKER_THREADS: z.coerce.number().int().min(0).max(256).optional(),
+  WORKER_QUEUE: z.coerce.number().int().min(0).max(100_000).optional(),
+  WORKER_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(86_400).default(120),
 });
+
+/**
+ * The worker pool for heavy work (extraction, report files): its threads (0: everything inline on
+ * the request thread), how many jobs may wait, how long one may run (ms).
+ */
+export interface WorkerLimits {
+  threads: number;
+  queue: number;
+  timeLimitMs: number;
+}
+
+/** A thread per core the process may use, eight waiting jobs per thread, two minutes a job. */
+export function defaultWorkerLimits(threads = os.availableParallelism()): WorkerLimits {
+  return { threads, queue: 8 * Math.max(1, threads), timeLimitMs: 120_000 };
+}
 
 /** How large attached files may be (bytes): one file, and all of an installation's together. */
 export interface FileLimits {
@@ -42,6 +61,8 @@ export interface Config {
   backupDir: string;
   /** FILE_MAX_MB and FILES_TOTAL_MAX_MB, in bytes. */
   fileLimits?: FileLimits;
+  /** WORKER_THREADS (a thread per core), WORKER_QUEUE (8 per thread), WORKER_TIME_LIMIT_SECONDS (120). */
+  workers?: WorkerLimits;
 }
 
 /** Reads and validates the configuration; throws with the variable name when a value is wrong. */
@@ -55,6 +76,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     LOG_LEVEL: env.LOG_LEVEL || undefined,
     FILE_MAX_MB: env.FILE_MAX_MB || undefined,
     FILES_TOTAL_MAX_MB: env.FILES_TOTAL_MAX_MB || undefined,
+    WORKER_THREADS: env.WORKER_THREADS || undefined,
+    WORKER_QUEUE: env.WORKER_QUEUE || undefined,
+    WORKER_TIME_LIMIT_SECONDS: env.WORKER_TIME_LIMIT_SECONDS || undefined,
   });
   const backupDir = env.BACKUP_DIR || undefined;
   if (!parsed.success) {
@@ -63,6 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const { PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL, FILE_MAX_MB, FILES_TOTAL_MAX_MB } =
     parsed.data;
+  const workers = defaultWorkerLimits(parsed.data.WORKER_THREADS);
   return {
     port: PORT,
     host: HOST,
@@ -74,6 +99,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fileLimits: {
       fileMaxBytes: Math.round(FILE_MAX_MB * 1024 * 1024),
       totalMaxBytes: Math.round(FILES_TOTAL_MAX_MB * 1024 * 1024),
+    },
+    workers: {
+      threads: workers.threads,
+      queue: parsed.data.WORKER_QUEUE ?? workers.queue,
+      timeLimitMs: Math.round(parsed.data.WORKER_TIME_LIMIT_SECONDS * 1000),
     },
   };
 }

@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, reported: false },
   data_dir_locked: { status: 503, reported: true },
   not_ready: { status: 503, reported: false },
+  // The worker pool (src/plugins/work): its queue full, a job past its time limit, a client gone.
+  busy: { status: 503, reported: false },
+  job_timed_out: { status: 503, reported: true },
+  cancelled: { status: 499, reported: false },
   internal: { status: 500, reported: true },
 } as const;
 
@@ -35,7 +39,7 @@ export interface FieldProblem {
  * has now.
  */
 export interface ErrorFacts {
-  /** `rate_limited`, `not_ready`: seconds to wait (also sent as the Retry-After header). */
+  /** `rate_limited`, `not_ready`, `busy`: seconds to wait (also sent as the Retry-After header). */
   retryAfterSeconds?: number;
   /** `stale_version`: the record's version now, to reload and merge against. */
   currentVersion?: number;

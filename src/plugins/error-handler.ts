@@ -15,7 +15,7 @@ export const errorBodySchema = z
         .int()
         .optional()
         .describe(
-          'rate_limited, not_ready: seconds to wait before trying again (also the Retry-After header)',
+          'rate_limited, not_ready, busy: seconds to wait before trying again (also the Retry-After header)',
         ),
       currentVersion: z.number().int().optional().describe('stale_version: the version the record has now'),
     }),

@@ -2,15 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { requireAdministrator } from './auth.plugin.ts';
+import type { WorkPool } from './work/work-pool.ts';
 
 /**
  * Prometheus metrics at `GET /metrics` (prom-client): the process's own (CPU, memory, event-loop
  * delay, garbage collection), every request counted and timed by route and status, and the
- * database pool's use. Readable by administrators only (an API token an administrator makes, sent
+ * database pool's use, the worker pool's threads and queue. Readable by administrators only (an API token an administrator makes, sent
  * as a bearer token by the scraper): route names and counts tell an outsider how the office works.
  * Each application has a registry of its own, so two in one process (the tests) do not mix.
  */
-export function registerMetrics(app: FastifyInstance, database: DatabaseHandle): void {
+export function registerMetrics(app: FastifyInstance, database: DatabaseHandle, work?: WorkPool): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status'] as const;
@@ -36,6 +37,19 @@ export function registerMetrics(app: FastifyInstance, database: DatabaseHandle):
       const use = database.connections?.();
       if (!use) return;
       for (const state of ['total', 'idle', 'waiting', 'max'] as const) this.set({ state }, use[state]);
+    },
+  });
+
+  new Gauge({
+    name: 'pobratim_worker_jobs',
+    help: 'The worker pool (extraction, report files): its threads, the jobs running and waiting, and those done since the start.',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const use = work?.use();
+      if (!use) return;
+      for (const state of ['threads', 'running', 'queued', 'completed'] as const)
+        this.set({ state }, use[state]);
     },
   });
 

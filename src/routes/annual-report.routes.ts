@@ -9,11 +9,11 @@ import { attachment } from '../plugins/attachment.ts';
 import { fileResponse } from '../plugins/openapi.ts';
 import {
   annualReportFileNames,
-  renderAnnualReport,
   REPORT_CONTENT_TYPES,
   reportFormatSchema,
 } from '../reports/annual/annual-report.ts';
 import { gatherAnnualReport, REPORT_YEARS } from '../reports/annual/annual-report.gather.ts';
+import { clientGone } from '../plugins/work/work-pool.ts';
 
 const annualReportQuerySchema = z.object({
   cityId: queryIdSchema.describe('the city the report is about'),
@@ -42,7 +42,8 @@ export const annualReportRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }>
       // The report is an internal document: the city's editors, viewers and administrators, never the public.
       authorize(request, 'read', await resolveScope(db, { cityIds: [cityId] }));
       const data = await gatherAnnualReport(db, cityId, year);
-      const body = await renderAnnualReport(data, format);
+      // Written on the worker pool's threads: 50 pages of PDF take seconds of CPU.
+      const body = await app.work.file({ kind: 'annual-report', data, format }, clientGone(reply.raw));
       const names = annualReportFileNames(data, format);
       return reply
         .header('content-type', REPORT_CONTENT_TYPES[format])

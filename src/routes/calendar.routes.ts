@@ -13,7 +13,7 @@ import {
   rotateCalendarFeedSecret,
 } from '../reports/calendar/calendar-feed.repository.ts';
 import { calendarItemsFor } from '../reports/calendar/calendar-items.ts';
-import { writeCalendar } from '../reports/calendar/ical-writer.ts';
+import { clientGone } from '../plugins/work/work-pool.ts';
 
 const feedSchema = z
   .object({
@@ -90,7 +90,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
       const principal = userId === undefined ? undefined : await loadPrincipal(db, userId);
       if (!principal || principal.kind !== 'user') throw unknownFeed();
       const items = await calendarItemsFor(db, principal, todayUtc());
-      const body = writeCalendar(items, { name: `Побратим: ${principal.displayName}`, now: new Date() });
+      // Written on the worker pool's threads: a busy city's feed is megabytes of folded lines.
+      const body = await app.work.run(
+        { kind: 'calendar', items, options: { name: `Побратим: ${principal.displayName}`, now: new Date() } },
+        clientGone(reply.raw),
+      );
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

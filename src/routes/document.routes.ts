@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { forbidden } from '../errors.ts';
 import {
@@ -15,9 +15,9 @@ import {
   draftOfDocument,
   importPressRelease,
   importRequestSchema,
+  type Extractor,
 } from '../modules/press-release-import/importer.ts';
 import { extractionResultSchema } from '../extract/extraction.schema.ts';
-import { prepareExtractor } from '../extract/index.ts';
 import { can, isAdministrator, isEditor, type Scope } from '../modules/auth/policy.ts';
 import type { Principal } from '../modules/auth/principal.ts';
 import { pageSchema } from '../modules/audit/cursor-page.ts';
@@ -51,6 +51,7 @@ import { personRecord } from '../modules/persons/person.record.ts';
 import { projectRecord } from '../modules/projects/project.record.ts';
 import { visitRecord } from '../modules/visits/visit.record.ts';
 import { getTwinning } from '../modules/twinnings/twinning.service.ts';
+import { clientGone } from '../plugins/work/work-pool.ts';
 
 const tags = ['documents'];
 const importResponse = z.object({
@@ -211,13 +212,13 @@ async function withHomeCity<T extends { homeCity?: string | undefined }>(
 
 /** /api/documents: press releases in, reviewed drafts accepted into records. */
 export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = async (app, { db }) => {
-  // A listening server loads the extractor's dictionaries now, so the first preview does not wait
-  // for them; tests that only inject never listen and never pay for it.
-  app.addHook('onListen', (done) => {
-    prepareExtractor().catch((error: unknown) => app.log.error(error, 'preparing the extractor failed'));
-    done();
-  });
   const previews = new PreviewGate();
+  // Extraction runs on the worker pool's threads (which a listening server starts with the
+  // dictionaries loaded); a preview or an import whose client went away leaves the queue.
+  const extractorFor =
+    (reply: FastifyReply): Extractor =>
+    (text, options) =>
+      app.work.extract(text, options, clientGone(reply.raw));
 
   app.post(
     '/documents/preview',
@@ -230,11 +231,11 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
         response: { 200: previewResponseSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requireEditor(request);
       const userId = request.principal.kind === 'user' ? request.principal.userId : 0;
       const body = await withHomeCity(db, request, request.body);
-      const preview = await previews.run(userId, () => previewPressRelease(db, body));
+      const preview = await previews.run(userId, () => previewPressRelease(db, body, extractorFor(reply)));
       if (preview.duplicateOf) await authorizeDocument(db, request, preview.duplicateOf.id);
       return preview;
     },
@@ -254,7 +255,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }> = a
     async (request, reply) => {
       requireEditor(request);
       const body = await withHomeCity(db, request, request.body);
-      const result = await importPressRelease(db, actorOf(request), body);
+      const result = await importPressRelease(db, actorOf(request), body, extractorFor(reply));
       if (result.duplicate) await authorizeDocument(db, request, result.document.id);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },

@@ -9,8 +9,8 @@ import { detailsReader } from './visit-details.routes.ts';
 import { visitRecord } from '../modules/visits/visit.record.ts';
 import { authorize } from '../plugins/auth.plugin.ts';
 import { attachment } from '../plugins/attachment.ts';
-import { pressReleaseDocx, pressReleaseFileNames } from '../reports/press-release/press-release.docx.ts';
-import { writePressRelease } from '../reports/press-release/press-release.service.ts';
+import { pressReleaseFileNames, writePressRelease } from '../reports/press-release/press-release.service.ts';
+import { clientGone } from '../plugins/work/work-pool.ts';
 
 /** The draft as the visit page shows it: title, lead, the paragraphs after it, and all of it as plain text. */
 export const pressReleaseSchema = z.object({
@@ -51,7 +51,7 @@ export const pressReleaseRoutes: FastifyPluginAsyncZod<{ db: Kysely<Database> }>
       return file
         .type(DOCX)
         .header('content-disposition', attachment(names.ascii, names.russian))
-        .send(await pressReleaseDocx(release));
+        .send(await app.work.file({ kind: 'press-release-docx', release }, clientGone(reply.raw)));
     },
   );
 };

@@ -56,6 +56,14 @@ import { mailRoutes } from '../routes/mail.routes.ts';
 import { registerInputGuard } from '../plugins/input-guard.ts';
 import { registerSecurityHeaders } from '../plugins/security-headers.ts';
 import { webPlugin } from '../plugins/web.plugin.ts';
+import { defaultWorkPoolOptions, WorkPool, type WorkPoolOptions } from '../plugins/work/work-pool.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The worker threads for heavy work: extraction, report files (src/plugins/work). */
+    work: WorkPool;
+  }
+}
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -69,6 +77,8 @@ export interface AppOptions {
   backupDir?: string;
   /** How large attached files may be (FILE_MAX_MB, FILES_TOTAL_MAX_MB); 20 MB and 2 GB by default. */
   fileLimits?: FileLimits;
+  /** The worker pool's size, queue and time limit (WORKER_*); a thread per core by default. */
+  workPool?: WorkPoolOptions;
 }
 
 /** Builds the HTTP application on an open database; tests call it and use `inject`, the server listens. */
@@ -118,8 +128,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
   const { db } = options.database;
+  const work = new WorkPool(options.workPool ?? defaultWorkPoolOptions());
+  app.decorate('work', work);
+  // A listening server starts its threads now, each loading the extractor's dictionaries; tests
+  // that only inject start one on their first job. Closing waits for the jobs running.
+  app.addHook('onListen', (done) => {
+    work.start();
+    done();
+  });
+  app.addHook('onClose', async () => work.close());
   await app.register(authPlugin, { db });
-  registerMetrics(app, options.database);
+  registerMetrics(app, options.database, work);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { prefix: '/api', database: options.database });
   await typed.register(authRoutes, { prefix: '/api', db });

@@ -27,6 +27,7 @@ export async function startServer(
       backupDir: config.backupDir,
       log: { level: config.logLevel ?? 'info' },
       ...(config.fileLimits && { fileLimits: config.fileLimits }),
+      ...(config.workers && { workPool: config.workers }),
     });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -58,7 +58,21 @@ describe('pobratim serve on a fresh data directory', () => {
       body: JSON.stringify({ email: firstAdmin![1], password: firstAdmin![2] }),
     });
     expect(signIn.status).toBe(200);
-    expect((await signIn.json()).roles).toEqual([{ role: 'admin' }]);
+    const me = await signIn.json();
+    expect(me.roles).toEqual([{ role: 'admin' }]);
+    // A preview is extracted on the server's worker threads (dist/work-worker.mjs when serve runs
+    // the build, as after `npm install`; the sources through tsx otherwise).
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const preview = await fetch(`${first.url}/api/documents/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ text: 'Делегация Кузнецка посетила Барановичи 5 мая 2026 года.' }),
+    });
+    expect(preview.status).toBe(200);
+    expect((await preview.json()).extraction.visits.length).toBeGreaterThan(0);
 
     const second = await run(process.execPath, [launcher, 'migrate'], { env }).catch(
       (error: { code: number; stderr: string }) => error,

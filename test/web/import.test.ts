@@ -244,6 +244,57 @@ describe('importing a press release in a real browser', { timeout: 240_000 }, ()
     expect(soft).toContain('в различных сферах.\nВ рамках визита');
   });
 
+  it('previews once per pause in typing, and drops a stale preview when the text changes', async () => {
+    const page = await web.newPage();
+    await signIn(page, 'cityEditor');
+    await page.goto('/import');
+    const field = page.getByLabel('Текст пресс-релиза');
+    await field.waitFor();
+    const sent: string[] = [];
+    const aborted: string[] = [];
+    const textOf = (request: { postData(): string | null }) => JSON.parse(request.postData()!).text as string;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/documents/preview')) sent.push(textOf(request));
+    });
+    page.on('requestfailed', (request) => {
+      if (
+        request.url().endsWith('/api/documents/preview') &&
+        /abort/i.test(request.failure()?.errorText ?? '')
+      )
+        aborted.push(textOf(request));
+    });
+    const first = 'Делегация Кузнецка посетила Барановичи.';
+    const second = `${first} Мэр Бреста приедет в июне.`;
+    // The answer to the preview of the first text is held back (the server has answered it) until
+    // the text has changed: the page must not show it over the newer one.
+    let release: () => void = () => {};
+    const changed = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/documents/preview', async (route) => {
+      if (textOf(route.request()) !== first) return route.continue();
+      // The page cancels it meanwhile, and closes at the end: the held route may be gone by then.
+      const response = await route.fetch().catch(() => undefined);
+      await changed;
+      if (response) await route.fulfill({ response }).catch(() => undefined);
+    });
+
+    // Typed key by key, quicker than the pause: a preview after the typing, not one a key.
+    await field.pressSequentially(first, { delay: 15 });
+    await expect.poll(() => sent.at(-1)).toBe(first);
+    expect(sent.length).toBeLessThan(first.length / 4);
+
+    await field.fill(second);
+    await expect.poll(() => sent.at(-1)).toBe(second);
+    // The first text's preview was cancelled by the page as soon as the text changed.
+    await expect.poll(() => aborted).toContain(first);
+    release();
+
+    // Nothing more was asked for once the newer text's preview was sent.
+    const asked = sent.length;
+    await page.waitForTimeout(1000);
+    expect(sent).toHaveLength(asked);
+    await page.close();
+  });
+
   it("keeps the reviewer's choices across previews and finds what the server would refuse", async () => {
     const first = await web.api<PreviewResponse>('cityEditor', 'POST', '/api/documents/preview', {
       text: SEED_TEXT,

@@ -4,8 +4,8 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { buildDraft } from '../press-release-import/draft-builder.ts';
 import { draftSchema } from '../press-release-import/draft.schema.ts';
-import { importRequestSchema } from '../press-release-import/importer.ts';
-import { extract, prepareExtractor, type ExtractionResult } from '../../extract/index.ts';
+import { extractHere, importRequestSchema, type Extractor } from '../press-release-import/importer.ts';
+import type { ExtractionResult } from '../../extract/index.ts';
 import { extractionResultSchema } from '../../extract/extraction.schema.ts';
 import { parseInput } from '../audit/audited-write.ts';
 import { recordIdSchema } from '../audit/fields.schema.ts';
@@ -47,7 +47,11 @@ export type PreviewResponse = z.infer<typeof previewResponseSchema>;
  * Extracts and matches a press release without storing anything: the review page calls it as the
  * text is typed. A text stored before shows the facts it was imported with, as the import would.
  */
-export async function previewPressRelease(db: Kysely<Database>, input: unknown): Promise<PreviewResponse> {
+export async function previewPressRelease(
+  db: Kysely<Database>,
+  input: unknown,
+  extractFacts: Extractor = extractHere,
+): Promise<PreviewResponse> {
   const request = parseInput(previewRequestSchema, input);
   const stored = await findDocumentByContentHash(db, contentHash(request.text));
   if (stored) {
@@ -64,8 +68,10 @@ export async function previewPressRelease(db: Kysely<Database>, input: unknown):
       draft: await buildDraft(db, facts, stored.publishedOn, request.homeCity ?? null, stored.body),
     };
   }
-  await prepareExtractor();
-  const extraction = extract(request.text, { date: request.publishedOn, homeCity: request.homeCity });
+  const extraction = await extractFacts(request.text, {
+    date: request.publishedOn,
+    homeCity: request.homeCity,
+  });
   return {
     duplicateOf: null,
     extraction,

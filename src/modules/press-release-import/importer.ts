@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { conflict, notFound } from '../../errors.ts';
-import { extract, prepareExtractor, type ExtractionResult } from '../../extract/index.ts';
+import type { ExtractionResult } from '../../extract/index.ts';
 import type { Actor } from '../audit/audit.schema.ts';
 import { isoDateSchema } from '../audit/fields.schema.ts';
 import { inTransaction, parseInput } from '../audit/audited-write.ts';
@@ -25,6 +25,21 @@ export const importRequestSchema = z.object({
 });
 export type ImportRequest = z.infer<typeof importRequestSchema>;
 
+/**
+ * Extracts a text's facts: the server passes its worker pool's; the default runs in this thread
+ * (the extractor's code and dictionaries load on first use).
+ */
+export type Extractor = (
+  text: string,
+  options: { date?: string | undefined; homeCity?: string | undefined },
+) => Promise<ExtractionResult>;
+
+export const extractHere: Extractor = async (text, options) => {
+  const { extract, prepareExtractor } = await import('../../extract/index.ts');
+  await prepareExtractor();
+  return extract(text, options);
+};
+
 /** What an import gives the reviewer: the stored document, whether it was known already, the facts and the draft. */
 export interface ImportResult {
   document: Document;
@@ -41,10 +56,13 @@ export async function importPressRelease(
   db: Kysely<Database>,
   actor: Actor,
   input: unknown,
+  extractFacts: Extractor = extractHere,
 ): Promise<ImportResult> {
   const request = parseInput(importRequestSchema, input);
-  await prepareExtractor();
-  const extraction = extract(request.text, { date: request.publishedOn, homeCity: request.homeCity });
+  const extraction = await extractFacts(request.text, {
+    date: request.publishedOn,
+    homeCity: request.homeCity,
+  });
   const { document, duplicate } = await storeDocument(db, actor, {
     kind: 'press_release',
     title: request.title ?? pressReleaseTitle(request.text),

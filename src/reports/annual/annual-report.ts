@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { buildReportContent } from './annual-report.content.ts';
 import type { AnnualReportData } from './annual-report.data.ts';
-import { renderAnnualReportDocx } from './annual-report.docx.ts';
-import { renderAnnualReportPdf } from './annual-report.pdf.ts';
-import { renderAnnualReportXlsx } from './annual-report.xlsx.ts';
 
 /** The formats the annual report is written in. */
 export const reportFormatSchema = z.enum(['docx', 'pdf', 'xlsx']);
@@ -15,16 +12,20 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-/** The report's bytes in one format. */
+/**
+ * The report's bytes in one format. Each writer (docx, pdfmake, exceljs) loads when first used: the
+ * server's routes import this module for the names and types, and the writing runs in its worker
+ * threads (src/plugins/work).
+ */
 export async function renderAnnualReport(data: AnnualReportData, format: ReportFormat): Promise<Buffer> {
   const content = buildReportContent(data);
   switch (format) {
     case 'docx':
-      return renderAnnualReportDocx(content);
+      return (await import('./annual-report.docx.ts')).renderAnnualReportDocx(content);
     case 'pdf':
-      return renderAnnualReportPdf(content);
+      return (await import('./annual-report.pdf.ts')).renderAnnualReportPdf(content);
     case 'xlsx':
-      return renderAnnualReportXlsx(content);
+      return (await import('./annual-report.xlsx.ts')).renderAnnualReportXlsx(content);
     default: {
       const unknown: never = format;
       throw new Error(`Unhandled report format ${String(unknown)}`);

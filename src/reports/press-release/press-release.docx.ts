@@ -38,11 +38,3 @@ export async function pressReleaseDocx(release: PressRelease): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
-
-/** A file name for the release: «press-release-visit-12.docx», with the Russian title for browsers that take it. */
-export function pressReleaseFileNames(visitId: number, release: PressRelease, extension: 'docx' | 'txt') {
-  return {
-    ascii: `press-release-visit-${visitId}.${extension}`,
-    russian: `${release.title.replace(/[\\/:*?"<>|]/g, ' ').slice(0, 120)}.${extension}`,
-  };
-}

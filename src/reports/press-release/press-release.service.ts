@@ -23,3 +23,11 @@ export async function writePressRelease(
   const [data] = await Promise.all([loadPressReleaseData(db, id, reader), loadInflection()]);
   return composePressRelease(data, options);
 }
+
+/** A file name for the release: «press-release-visit-12.docx», with the Russian title for browsers that take it. */
+export function pressReleaseFileNames(visitId: number, release: PressRelease, extension: 'docx' | 'txt') {
+  return {
+    ascii: `press-release-visit-${visitId}.${extension}`,
+    russian: `${release.title.replace(/[\\/:*?"<>|]/g, ' ').slice(0, 120)}.${extension}`,
+  };
+}

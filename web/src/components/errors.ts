@@ -11,6 +11,10 @@ export function errorMessage(t: TFunction, error: unknown): string {
     const seconds = error.facts.retryAfterSeconds;
     return seconds === undefined ? t('errors.rate_limited') : t('errors.rate_limited_wait', { seconds });
   }
+  if (error.code === 'busy') {
+    const seconds = error.facts.retryAfterSeconds;
+    return seconds === undefined ? t('errors.busy') : t('errors.busy_wait', { seconds });
+  }
   const key = `errors.${error.code}`;
   const text = t(key);
   return text === key ? t('errors.unknown') : text;

@@ -13,10 +13,14 @@ export interface PreviewState {
 /** A pause in typing this long asks for a new preview; a paste or a dropped file asks at once. */
 const TYPING_PAUSE_MS = 400;
 const RETRY_BUSY_MS = 800;
+/** The longest a preview waits on a busy server before asking again, whatever its Retry-After. */
+const RETRY_BUSY_MAX_MS = 10_000;
 
 /**
- * Previews the text as it is typed: after each pause, cancelling the one before. The source URL is
- * left out: it changes nothing in the extraction, and a half-typed one would fail every preview.
+ * Previews the text as it is typed: after each pause, cancelling the one before (the server then
+ * withdraws its extraction from the worker queue, so typing does not pile extractions up). The
+ * source URL is left out: it changes nothing in the extraction, and a half-typed one would fail
+ * every preview.
  */
 export function usePreview(source: SourceFields, immediate: { current: boolean }): PreviewState {
   const [state, setState] = useState<PreviewState>({ result: null, text: '', loading: false, error: null });
@@ -42,8 +46,12 @@ export function usePreview(source: SourceFields, immediate: { current: boolean }
         })
         .catch((caught: unknown) => {
           if (current.signal.aborted) return;
-          if (caught instanceof ApiError && caught.code === 'rate_limited') {
-            window.setTimeout(() => setRetry((n) => n + 1), RETRY_BUSY_MS);
+          // Too many previews of this user's running, or the server's worker queue full: ask again
+          // later (the server's Retry-After when it gives one), keeping the preview shown.
+          if (caught instanceof ApiError && (caught.code === 'rate_limited' || caught.code === 'busy')) {
+            const seconds = caught.facts.retryAfterSeconds;
+            const wait = seconds === undefined ? RETRY_BUSY_MS : Math.min(seconds * 1000, RETRY_BUSY_MAX_MS);
+            window.setTimeout(() => setRetry((n) => n + 1), wait);
             return;
           }
           const error = caught instanceof ApiError ? caught : new ApiError(0, 'network', String(caught));
