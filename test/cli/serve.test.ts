@@ -66,6 +66,13 @@ describe('pobratim serve on a fresh data directory', () => {
       .getSetCookie()
       .map((c) => c.split(';')[0])
       .join('; ');
+    // The one-time password lets the session read only: the administrator chooses a password first.
+    const chosen = await fetch(`${first.url}/api/auth/password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ currentPassword: firstAdmin![2], newPassword: 'Побратим-2026-свой-пароль' }),
+    });
+    expect(chosen.status).toBe(204);
     const preview = await fetch(`${first.url}/api/documents/preview`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken },
