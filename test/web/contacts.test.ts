@@ -1,11 +1,12 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, shoot, signIn, startWebHarness, type WebHarness } from './harness.ts';
-
-/** Waits for the page's first heading to read `name` (the page and its data loaded). */
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
+import {
+  expectNoSeriousAxeViolations,
+  shoot,
+  signIn,
+  startWebHarness,
+  type WebHarness,
+  heading,
+} from './harness.ts';
 
 describe('a person’s contacts and card in a real browser', { timeout: 600_000 }, () => {
   let web: WebHarness;

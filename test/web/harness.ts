@@ -296,3 +296,15 @@ export async function mapDrawn(page: Page): Promise<number> {
   );
   return map.locator('canvas').count();
 }
+
+/** A day `days` from today (UTC, as the server's reminders count), as the API takes dates. */
+export function daysFromToday(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Waits for the page's first heading to read `name` (the page and its data loaded). */
+export async function heading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}

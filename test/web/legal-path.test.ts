@@ -1,17 +1,13 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, shoot, signIn, startWebHarness, type WebHarness } from './harness.ts';
-
-/** A day `days` from today, as the API takes dates. */
-function day(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
+import {
+  expectNoSeriousAxeViolations,
+  shoot,
+  signIn,
+  startWebHarness,
+  type WebHarness,
+  heading,
+  daysFromToday as day,
+} from './harness.ts';
 
 describe('an agreement’s legal path in a real browser', { timeout: 600_000 }, () => {
   let web: WebHarness;

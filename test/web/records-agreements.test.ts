@@ -9,21 +9,11 @@ import {
   signIn,
   startWebHarness,
   type WebHarness,
+  heading,
+  daysFromToday as day,
 } from './harness.ts';
 
 const SEED_TEXT = readFileSync(sharedDir('seed', '000_99b162f3906cbee7.txt'), 'utf8');
-
-/** A day `days` from today, as the API takes dates. */
-function day(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Waits for the page's first heading to read `name` (the page and its data loaded). */
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /** A screenshot from the page's top with nothing hovered or focused. */
 async function shoot(page: Page, name: string): Promise<void> {

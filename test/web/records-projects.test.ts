@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTestCity } from '../../src/modules/audit/test-cities.ts';
-import { expectNoSeriousAxeViolations, shoot, signIn, startWebHarness, type WebHarness } from './harness.ts';
+import {
+  expectNoSeriousAxeViolations,
+  shoot,
+  signIn,
+  startWebHarness,
+  type WebHarness,
+  heading,
+} from './harness.ts';
 
 interface StoredCity {
   version: number;
@@ -20,11 +27,6 @@ interface StoredProject {
 }
 
 const PROJECT = 'Музейный проект «Общая история»';
-
-/** Waits for the page's first heading to read `name` (the page and its data loaded). */
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /** Chooses an option of a select field by its label. */
 async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
