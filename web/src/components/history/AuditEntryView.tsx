@@ -152,7 +152,12 @@ export function pathOfEntry(entry: AuditEntry): string | null {
  */
 const ENUM_KEYS: Record<string, Record<string, string>> = {
   organization: { kind: 'records:organizationKind', sphere: 'records:sphere' },
-  agreement: { kind: 'records:agreementKind', status: 'records:agreementStatus' },
+  agreement: {
+    kind: 'records:agreementKind',
+    status: 'records:agreementStatus',
+    stage: 'records:stage.name',
+    endReason: 'records:stage.endReason',
+  },
   plan_item: { status: 'records:planStatus' },
   document: { kind: 'records:documentKind' },
   visit: { kind: 'visits:kind', status: 'visits:status' },
@@ -186,6 +191,8 @@ const ENUM_FALLBACKS: Record<string, string[]> = {
   sphere: ['records:sphere'],
   tier: ['cities:tier'],
   recordType: ['admin:kinds'],
+  stage: ['records:stage.name'],
+  endReason: ['records:stage.endReason'],
 };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
